@@ -1,0 +1,106 @@
+// Owns fitting the ten segments to the meeting's duration. Pure: same input,
+// same plan. Minutes are whole numbers that add up exactly to the duration.
+import { UserError } from '../errors.js'
+import { DURATION } from '../workspace/schema.js'
+import { PLACEHOLDER_MINUTES, SEGMENTS, type SegmentId, type SegmentSpec } from './segments.js'
+
+export interface PlannedSegment {
+  readonly id: SegmentId
+  readonly title: string
+  readonly minutes: number
+  /** True when the segment has no material and shows one placeholder slide. */
+  readonly placeholder: boolean
+  readonly fillHint: string
+  /** True when a thin topic forced this segment past its usual maximum. */
+  readonly stretched: boolean
+}
+
+export interface AgendaPlan {
+  readonly duration: number
+  readonly segments: readonly PlannedSegment[]
+}
+
+export interface PlanOptions {
+  /** Meeting length in minutes, 30–60. */
+  readonly duration: number
+  /** Segments with no material: they shrink to a one-minute placeholder. */
+  readonly empty?: ReadonlySet<SegmentId>
+  /** @default SEGMENTS */
+  readonly segments?: readonly SegmentSpec[]
+}
+
+export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS }: PlanOptions): AgendaPlan {
+  if (!Number.isInteger(duration) || duration < DURATION.min || duration > DURATION.max) {
+    throw new UserError(`duration ${duration} is outside ${DURATION.min}–${DURATION.max} minutes`, {
+      location: { field: '--duration' },
+      hint: `pick a whole number of minutes from ${DURATION.min} to ${DURATION.max}`,
+    })
+  }
+  // The opening and the next-meeting slide always have material.
+  const isEmpty = (spec: SegmentSpec) => empty.has(spec.id) && spec.fillHint !== ''
+  const bounds = segments.map((spec) =>
+    isEmpty(spec) ? { min: PLACEHOLDER_MINUTES, max: PLACEHOLDER_MINUTES } : { min: spec.min, max: spec.max },
+  )
+  const minutes = bounds.map((b) => b.min)
+  let left = duration - minutes.reduce((a, b) => a + b, 0)
+  if (left < 0) throw new Error(`segment minimums exceed ${duration} minutes`)
+
+  // Hand out the spare minutes one at a time to the segment that is furthest
+  // below its weighted share (a divisor method): proportional, bounded, and
+  // monotone, so a longer meeting never shortens a segment. Ties go to the
+  // earlier segment.
+  while (left > 0) {
+    let best = -1
+    let bestScore = Infinity
+    segments.forEach((spec, i) => {
+      if (minutes[i]! >= bounds[i]!.max) return
+      const score = (minutes[i]! + 1) / spec.weight
+      if (score < bestScore) {
+        bestScore = score
+        best = i
+      }
+    })
+    if (best === -1) break
+    minutes[best]! += 1
+    left -= 1
+  }
+  // A topic with little material cannot fill a long meeting within the usual
+  // maxima; the discussion absorbs the rest rather than failing the build.
+  const stretchedIndex = left > 0 ? segments.findIndex((spec) => spec.id === 'discussion' && !isEmpty(spec)) : -1
+  if (left > 0) {
+    const sink = stretchedIndex >= 0 ? stretchedIndex : segments.findIndex((spec) => !isEmpty(spec))
+    minutes[sink]! += left
+  }
+
+  return {
+    duration,
+    segments: segments.map((spec, i) => ({
+      id: spec.id,
+      title: spec.title,
+      minutes: minutes[i]!,
+      placeholder: isEmpty(spec),
+      fillHint: spec.fillHint,
+      stretched: minutes[i]! > spec.max,
+    })),
+  }
+}
+
+/**
+ * Splits a segment's minutes over its slides in whole seconds, so the slide
+ * budgets add up exactly to the segment budget. Earlier slides get the spare
+ * seconds.
+ */
+export function slideBudgets(minutes: number, slideCount: number): number[] {
+  if (slideCount <= 0) return []
+  const total = minutes * 60
+  const base = Math.floor(total / slideCount)
+  const extra = total - base * slideCount
+  return Array.from({ length: slideCount }, (_, i) => base + (i < extra ? 1 : 0))
+}
+
+/** 144 → "2:24" */
+export function formatSeconds(seconds: number): string {
+  const m = Math.floor(seconds / 60)
+  const s = seconds % 60
+  return `${m}:${String(s).padStart(2, '0')}`
+}

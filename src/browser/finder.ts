@@ -1,0 +1,105 @@
+// Owns finding a Chrome or Chromium to drive. The order is fixed and shown by
+// `showtell doctor`: --browser-path, then CHROME_PATH / PUPPETEER_EXECUTABLE_PATH,
+// then a system install, then puppeteer's own cache. No download is attempted.
+import { accessSync, constants, readdirSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { delimiter, join } from 'node:path'
+
+export type BrowserSource = '--browser-path' | 'CHROME_PATH' | 'PUPPETEER_EXECUTABLE_PATH' | 'system' | 'puppeteer cache'
+
+export interface FoundBrowser {
+  readonly path: string
+  readonly source: BrowserSource
+}
+
+export interface FindBrowserOptions {
+  /** An explicit path from `--browser-path`. */
+  readonly browserPath?: string
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv
+  /** @default process.platform */
+  readonly platform?: NodeJS.Platform
+}
+
+/** The fix printed wherever a browser is missing. */
+export const BROWSER_HINT =
+  'install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`), or pass --browser-path /path/to/chrome, or set CHROME_PATH'
+
+const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome']
+const SYSTEM_PATHS: Partial<Record<NodeJS.Platform, string[]>> = {
+  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/snap/bin/chromium'],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
+}
+
+/**
+ * Returns the first usable browser, or a list of what was tried when none is.
+ * An explicit choice (flag or variable) that is not executable is an error of
+ * its own: we never fall back silently past what the user asked for.
+ */
+export function findBrowser(options: FindBrowserOptions = {}): { found?: FoundBrowser; tried: string[]; badExplicit?: FoundBrowser } {
+  const env = options.env ?? process.env
+  const platform = options.platform ?? process.platform
+  const tried: string[] = []
+  const explicit: [BrowserSource, string | undefined][] = [
+    ['--browser-path', options.browserPath],
+    ['CHROME_PATH', env.CHROME_PATH],
+    ['PUPPETEER_EXECUTABLE_PATH', env.PUPPETEER_EXECUTABLE_PATH],
+  ]
+  for (const [source, path] of explicit) {
+    if (!path) continue
+    tried.push(`${source}=${path}`)
+    if (isExecutable(path)) return { found: { path, source }, tried }
+    return { tried, badExplicit: { path, source } }
+  }
+  const candidates = [...(SYSTEM_PATHS[platform] ?? []), ...onPath(SYSTEM_NAMES, env.PATH ?? '', platform)]
+  for (const path of candidates) {
+    tried.push(path)
+    if (isExecutable(path)) return { found: { path, source: 'system' }, tried }
+  }
+  for (const path of puppeteerCache(env)) {
+    tried.push(path)
+    if (isExecutable(path)) return { found: { path, source: 'puppeteer cache' }, tried }
+  }
+  return { tried }
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function onPath(names: string[], path: string, platform: NodeJS.Platform): string[] {
+  const dirs = path.split(delimiter).filter(Boolean)
+  const suffix = platform === 'win32' ? '.exe' : ''
+  return dirs.flatMap((dir) => names.map((name) => join(dir, name + suffix)))
+}
+
+/** Executables in puppeteer's cache (`~/.cache/puppeteer`), newest version first. */
+function puppeteerCache(env: NodeJS.ProcessEnv): string[] {
+  const root = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer')
+  const found: string[] = []
+  for (const [browser, exe] of [
+    ['chrome', ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']],
+    ['chrome-headless-shell', ['chrome-headless-shell-linux64/chrome-headless-shell']],
+  ] as const) {
+    let versions: string[] = []
+    try {
+      versions = readdirSync(join(root, browser)).sort().reverse()
+    } catch {
+      continue
+    }
+    for (const version of versions) for (const rel of exe) found.push(join(root, browser, version, rel))
+  }
+  return found
+}

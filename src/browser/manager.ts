@@ -1,0 +1,124 @@
+// Owns the one browser of a run. It is started (or connected to, with
+// --browser-ws) on first use, shared by snapshots and exports, and closed in
+// `finally` by whoever created the manager. Pages go through `withPage`, which
+// always closes them.
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core'
+import { RuntimeError, UserError } from '../errors.js'
+import { BROWSER_HINT, findBrowser, type FoundBrowser } from './finder.js'
+
+export interface BrowserOptions {
+  /** `--browser-path`: an explicit Chrome/Chromium executable. */
+  readonly browserPath?: string
+  /** `--browser-ws`: a DevTools WebSocket endpoint of a running browser (e.g. a pool). */
+  readonly browserWs?: string
+  /** @default 30000 */
+  readonly launchTimeoutMs?: number
+}
+
+/** Flags that keep Chromium quiet on a closed network and usable as root. */
+export function launchArgs(): string[] {
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-dev-shm-usage',
+    '--mute-audio',
+    '--hide-scrollbars',
+  ]
+  // Chromium refuses to start as root with its sandbox on.
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox')
+  return args
+}
+
+export function resolveBrowser(options: BrowserOptions): FoundBrowser {
+  const { found, badExplicit, tried } = findBrowser({ browserPath: options.browserPath })
+  if (badExplicit) {
+    throw new UserError(`no executable browser at ${badExplicit.path}`, {
+      location: { field: badExplicit.source },
+      hint: BROWSER_HINT,
+    })
+  }
+  if (!found) {
+    throw new RuntimeError(`no Chrome or Chromium found (looked at ${tried.length} places)`, { hint: BROWSER_HINT })
+  }
+  return found
+}
+
+export class BrowserManager {
+  private browser: Promise<Browser> | undefined
+  private connected = false
+
+  constructor(private readonly options: BrowserOptions = {}) {}
+
+  /** Starts or connects on first call; later calls share the same browser. */
+  get(): Promise<Browser> {
+    this.browser ??= this.start()
+    return this.browser
+  }
+
+  private async start(): Promise<Browser> {
+    const timeout = this.options.launchTimeoutMs ?? 30_000
+    if (this.options.browserWs) {
+      this.connected = true
+      try {
+        return await puppeteer.connect({ browserWSEndpoint: this.options.browserWs, protocolTimeout: 120_000 })
+      } catch (error) {
+        throw new RuntimeError(`cannot connect to the browser at ${this.options.browserWs}: ${(error as Error).message}`, {
+          hint: 'check the --browser-ws URL (ws://host:port/devtools/browser/…) and that the browser is running',
+          cause: error,
+        })
+      }
+    }
+    const found = resolveBrowser(this.options)
+    const launch: LaunchOptions = {
+      executablePath: found.path,
+      headless: true,
+      args: launchArgs(),
+      timeout,
+      protocolTimeout: 120_000,
+      // Leave Ctrl+C to us: we close the browser in `finally`.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    }
+    try {
+      return await puppeteer.launch(launch)
+    } catch (error) {
+      throw new RuntimeError(`the browser at ${found.path} (${found.source}) did not start: ${firstLine(error)}`, {
+        hint: BROWSER_HINT,
+        cause: error,
+      })
+    }
+  }
+
+  /** Runs `fn` with a fresh page that is closed afterwards, whatever happens. */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+    const browser = await this.get()
+    const page = await browser.newPage()
+    try {
+      return await fn(page)
+    } finally {
+      await page.close().catch(() => {})
+    }
+  }
+
+  /** Closes the browser (or disconnects from a remote one). Safe to call twice. */
+  async close(): Promise<void> {
+    const pending = this.browser
+    this.browser = undefined
+    if (!pending) return
+    const browser = await pending.catch(() => undefined)
+    if (!browser) return
+    if (this.connected) await browser.disconnect().catch(() => {})
+    else await browser.close().catch(() => {})
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0] ?? ''
+}

@@ -1,0 +1,201 @@
+// Owns one build, end to end: pick the topic and date, plan the agenda, compose
+// and render the deck, export the PDFs, and swap the result into
+// `out/<date>-<topic>/` with its `build.json` manifest. The CLI and the app both
+// call `buildDeck`; neither reaches into the steps.
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { planAgenda } from '../agenda/plan.js'
+import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
+import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
+import { exportDeckPdf, exportHandoutPdf } from '../deck/export.js'
+import { renderDeckHtml, renderSlides } from '../deck/render.js'
+import { loadTemplates, renderMarkdown } from '../deck/templates.js'
+import { UserError } from '../errors.js'
+import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
+import { requireTopic, type Workspace } from '../workspace/load.js'
+import { isRealDate } from '../workspace/schema.js'
+import { acquireLock, stageFolder, writeFileAtomic } from '../workspace/store.js'
+
+export const FORMATS = ['html', 'pdf', 'handout', 'md'] as const
+export type Format = (typeof FORMATS)[number]
+
+export const FILE_OF: Record<Format, string> = {
+  md: 'deck.md',
+  html: 'deck.html',
+  pdf: 'deck.pdf',
+  handout: 'handout.pdf',
+}
+
+export type BuildStep = 'plan' | 'markdown' | 'html' | 'pdf' | 'handout' | 'write'
+
+export type BuildEvent =
+  | { readonly type: 'start'; readonly topic: string; readonly date: string; readonly duration: number }
+  | { readonly type: 'step-start'; readonly step: BuildStep }
+  | { readonly type: 'step-done'; readonly step: BuildStep; readonly ms: number }
+
+export interface BuildOptions {
+  /** A topic id; without it (or with `next`) the next topic due is built. */
+  readonly topic?: string
+  readonly next?: boolean
+  /** Meeting date YYYY-MM-DD. @default the next meeting day in the workspace's time zone */
+  readonly date?: string
+  /** Minutes, 30–60. @default meeting.duration */
+  readonly duration?: number
+  /** @default all formats */
+  readonly formats?: readonly Format[]
+  readonly snapshots?: boolean
+  readonly browser?: BrowserOptions
+  /** An existing browser to reuse (the app keeps one open). */
+  readonly browserManager?: BrowserManager
+  readonly onProgress?: (event: BuildEvent) => void
+  /** @default new Date() */
+  readonly now?: Date
+}
+
+export interface BuildManifest {
+  readonly generator: string
+  readonly builtAt: string
+  readonly topic: { readonly id: string; readonly title: string }
+  readonly date: string
+  readonly duration: number
+  readonly agenda: readonly {
+    readonly id: string
+    readonly title: string
+    readonly minutes: number
+    readonly slideCount: number
+    readonly placeholder: boolean
+  }[]
+  readonly slideCount: number
+  readonly snapshots: readonly unknown[]
+  readonly outDir: string
+  /** The deliverables in the folder (build.json itself is not listed). */
+  readonly files: readonly { readonly name: string; readonly bytes: number }[]
+}
+
+export async function buildDeck(workspace: Workspace, options: BuildOptions = {}): Promise<BuildManifest> {
+  const emit = options.onProgress ?? (() => {})
+  const formats = new Set(options.formats ?? FORMATS)
+  const { config } = workspace
+  const date = options.date ?? meetingDates(config.meeting, todayIn(config.meeting.timezone, options.now), 1)[0]!
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
+    throw new UserError(`not a date: "${date}"`, { location: { field: '--date' }, hint: 'use YYYY-MM-DD, e.g. 2026-11-24' })
+  }
+  if (options.topic && options.next) {
+    throw new UserError('use either --topic or --next, not both', { location: { field: '--next' } })
+  }
+  const topic = options.topic ? requireTopic(workspace, options.topic) : await nextUnbuiltTopic(workspace)
+  const duration = options.duration ?? config.meeting.duration
+  const timer = stepTimer(emit)
+
+  // Everything that can fail on bad input happens before any file is touched.
+  timer.start('plan')
+  const plan = planAgenda({ duration, empty: emptySegments(config, topic) })
+  const next = meetingDates(config.meeting, addDays(date, 1), 1)[0]
+  const deck = composeDeck({ config, topic, date, plan, next: next ? { date: next } : undefined })
+  const templates = await loadTemplates(workspace.paths.templates)
+  timer.done('plan')
+  emit({ type: 'start', topic: topic.id, date, duration })
+
+  const lock = await acquireLock(workspace.paths.lock, `building ${date}-${topic.id}`)
+  const ownBrowser = options.browserManager ? undefined : new BrowserManager(options.browser)
+  const browser = options.browserManager ?? ownBrowser!
+  const target = join(workspace.paths.out, `${date}-${topic.id}`)
+  const staged = await stageFolder(target)
+  try {
+    timer.start('markdown')
+    const markdown = renderMarkdown(deck, templates)
+    const rendered = renderSlides(markdown, templates)
+    timer.done('markdown')
+    if (formats.has('md')) {
+      await writeFile(join(staged.path, FILE_OF.md), markdown)
+      const theme = templates.themes.get(deck.theme)
+      if (theme) await copyFile(theme.file, join(staged.path, `${deck.theme}.css`))
+    }
+
+    let html: string | undefined
+    if (formats.has('html') || formats.has('pdf')) {
+      timer.start('html')
+      html = await renderDeckHtml(deck, rendered)
+      if (formats.has('html')) await writeFile(join(staged.path, FILE_OF.html), html)
+      timer.done('html')
+    }
+    if (formats.has('pdf') && html) {
+      timer.start('pdf')
+      await writeFile(join(staged.path, FILE_OF.pdf), await exportDeckPdf(browser, html, deck))
+      timer.done('pdf')
+    }
+    if (formats.has('handout')) {
+      timer.start('handout')
+      await writeFile(join(staged.path, FILE_OF.handout), await exportHandoutPdf(browser, deck, rendered))
+      timer.done('handout')
+    }
+
+    timer.start('write')
+    const manifest = await manifestFor(deck, staged.path, target)
+    await writeFileAtomic(join(staged.path, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+    await staged.commit()
+    timer.done('write')
+    return manifest
+  } catch (error) {
+    await staged.discard()
+    throw error
+  } finally {
+    await ownBrowser?.close()
+    await lock.release()
+  }
+}
+
+async function manifestFor(deck: DeckModel, folder: string, target: string): Promise<BuildManifest> {
+  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort()
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, bytes: (await readFile(join(folder, name))).byteLength })),
+  )
+  return {
+    generator: 'showtell',
+    builtAt: new Date().toISOString(),
+    topic: { id: deck.topic.id, title: deck.topic.title },
+    date: deck.date,
+    duration: deck.duration,
+    agenda: deck.agenda.map((segment) => ({
+      id: segment.id,
+      title: segment.title,
+      minutes: segment.minutes,
+      slideCount: segment.slideCount,
+      placeholder: segment.placeholder,
+    })),
+    slideCount: deck.slides.length,
+    snapshots: [],
+    outDir: target,
+    files,
+  }
+}
+
+/** Until the rotation lands: the first topic (by id) that has no build in out/. */
+async function nextUnbuiltTopic(workspace: Workspace) {
+  const built = new Set<string>()
+  try {
+    for (const name of await readdir(workspace.paths.out)) {
+      const match = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(name)
+      if (match) built.add(match[1]!)
+    }
+  } catch {
+    // No out/ folder yet: nothing built.
+  }
+  const ids = [...workspace.topics.keys()]
+  const order = [...workspace.config.rotation.order, ...ids.filter((id) => !workspace.config.rotation.order.includes(id))]
+  const id = order.find((candidate) => !built.has(candidate)) ?? order[0]!
+  return requireTopic(workspace, id)
+}
+
+function stepTimer(emit: (event: BuildEvent) => void) {
+  const started = new Map<BuildStep, number>()
+  return {
+    start(step: BuildStep) {
+      started.set(step, performance.now())
+      emit({ type: 'step-start', step })
+    },
+    done(step: BuildStep) {
+      emit({ type: 'step-done', step, ms: Math.round(performance.now() - (started.get(step) ?? performance.now())) })
+    },
+  }
+}

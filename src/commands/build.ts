@@ -1,0 +1,73 @@
+// `showtell build`: one deck for one meeting, written to out/<date>-<topic>/.
+import { relative } from 'node:path'
+import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build.js'
+import { EXIT, UserError } from '../errors.js'
+import { loadWorkspace } from '../workspace/load.js'
+import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
+
+export async function runBuild(ctx: CommandContext): Promise<number> {
+  const { values } = ctx
+  const json = values.json === true
+  const formats = parseFormats(values.format)
+  const duration = parseDuration(values.duration)
+  const workspace = await loadWorkspace(workspaceDir(ctx))
+  const progress = (event: BuildEvent) => {
+    if (json) return
+    if (event.type === 'start') ctx.io.stderr.write(`Building ${event.date} · ${event.topic} · ${event.duration} min\n`)
+    if (event.type === 'step-done' && event.step !== 'plan') ctx.io.stderr.write(`  ✓ ${event.step} (${event.ms} ms)\n`)
+  }
+  const manifest = await buildDeck(workspace, {
+    topic: typeof values.topic === 'string' ? values.topic : undefined,
+    next: values.next === true,
+    date: typeof values.date === 'string' ? values.date : undefined,
+    duration,
+    formats,
+    snapshots: values['no-snapshots'] !== true,
+    browser: browserOptions(ctx),
+    onProgress: progress,
+  })
+  if (json) {
+    printJson(ctx, manifest)
+    return EXIT.ok
+  }
+  const out = relative(process.cwd(), manifest.outDir) || '.'
+  ctx.io.stdout.write(
+    [
+      `${manifest.topic.title} · ${manifest.date} · ${manifest.duration} min · ${manifest.slideCount} slides`,
+      '',
+      table([
+        ['Segment', 'Min', 'Slides'],
+        ...manifest.agenda.map((s) => [s.placeholder ? `${s.title} (placeholder)` : s.title, String(s.minutes), String(s.slideCount)]),
+      ]),
+      '',
+      `Wrote ${out}/`,
+      ...manifest.files.map((file) => `  ${file.name.padEnd(14)} ${formatBytes(file.bytes)}`),
+      '',
+    ].join('\n'),
+  )
+  return EXIT.ok
+}
+
+function parseFormats(value: unknown): Format[] | undefined {
+  if (typeof value !== 'string') return undefined
+  const parts = value.split(',').map((part) => part.trim()).filter(Boolean)
+  const unknown = parts.filter((part) => !(FORMATS as readonly string[]).includes(part))
+  if (unknown.length > 0 || parts.length === 0) {
+    throw new UserError(`unknown format "${unknown[0] ?? value}"`, { location: { field: '--format' }, hint: `use a comma-separated list of ${FORMATS.join(', ')}` })
+  }
+  return parts as Format[]
+}
+
+function parseDuration(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined
+  if (!/^\d+$/.test(value)) {
+    throw new UserError(`not a number of minutes: "${value}"`, { location: { field: '--duration' }, hint: 'pick a whole number from 30 to 60' })
+  }
+  return Number(value)
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

@@ -1,0 +1,347 @@
+// Owns what goes on which slide: from the topic, the workspace and the agenda
+// plan to an ordered list of slides, each with its segment and its time budget.
+// Pure: no files, no browser. Text stays raw here; templates escape it.
+import { formatSeconds, slideBudgets, type AgendaPlan, type PlannedSegment } from '../agenda/plan.js'
+import type { SegmentId } from '../agenda/segments.js'
+import type { Topic } from '../topics/schema.js'
+import type { Account, WorkspaceConfig } from '../workspace/schema.js'
+
+/** The slide layouts the templates know, one template file per kind. */
+export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing'
+
+export interface Slide {
+  readonly kind: SlideKind
+  readonly segment: SegmentId
+  readonly title: string
+  /** Small text above the title (e.g. the segment name). */
+  readonly kicker?: string
+  /** A short paragraph under the title. */
+  readonly lead?: string
+  readonly bullets?: readonly string[]
+  readonly numbered?: boolean
+  readonly table?: { readonly header: readonly [string, string]; readonly rows: readonly (readonly [string, string])[] }
+  /** A highlighted one-line takeaway. */
+  readonly callout?: string
+  /** A showtell command to show as code (our own constants only, never data). */
+  readonly command?: string
+  /** Small print at the bottom: where a fact comes from. */
+  readonly source?: string
+  /** The talk track, one paragraph per item. */
+  readonly notes: readonly string[]
+}
+
+export interface TimedSlide extends Slide {
+  /** 1-based position in the deck. */
+  readonly index: number
+  readonly budgetSeconds: number
+  /** 1-based position inside its segment, and the segment's slide count. */
+  readonly positionInSegment: number
+  readonly segmentSlides: number
+  readonly segmentMinutes: number
+  readonly segmentTitle: string
+  /** The speaker-note line that states the budget. */
+  readonly budgetLine: string
+}
+
+export interface DeckModel {
+  readonly company: string
+  readonly topic: Topic
+  readonly date: string
+  readonly duration: number
+  readonly presenter?: string
+  readonly footer?: string
+  readonly theme: string
+  readonly agenda: readonly (PlannedSegment & { readonly slideCount: number })[]
+  readonly slides: readonly TimedSlide[]
+}
+
+export interface ComposeInput {
+  readonly config: WorkspaceConfig
+  readonly topic: Topic
+  /** Meeting date, YYYY-MM-DD. */
+  readonly date: string
+  readonly plan: AgendaPlan
+  /** The next meeting after `date`, when known. */
+  readonly next?: { readonly date: string; readonly topicTitle?: string }
+}
+
+/** At most this many bullets (or table rows) on one slide; more split into "(continued)". */
+export const MAX_BULLETS = 6
+export const MAX_TABLE_ROWS = 4
+
+/** Which segments have material for this topic and workspace, before planning. */
+export function emptySegments(config: WorkspaceConfig, topic: Topic): Set<SegmentId> {
+  const empty = new Set<SegmentId>()
+  // Live material arrives with snapshots and the audit; until then these are placeholders.
+  empty.add('here-and-now')
+  if (unofficialAccounts(config).length === 0) empty.add('loss-of-control')
+  empty.add('roi')
+  if (topic.keyPoints.length === 0) empty.add('key-points')
+  if (topic.caseStudies.length === 0) empty.add('case-studies')
+  if (topic.worstCases.length === 0) empty.add('worst-cases')
+  if (topic.questions.length === 0 && topic.actions.length === 0) empty.add('discussion')
+  return empty
+}
+
+export function composeDeck(input: ComposeInput): DeckModel {
+  const { config, topic, date, plan } = input
+  const bySegment = new Map<SegmentId, Slide[]>()
+  for (const segment of plan.segments) {
+    bySegment.set(segment.id, segment.placeholder ? [placeholderSlide(segment)] : segmentSlides(segment, input))
+  }
+
+  const slides: TimedSlide[] = []
+  for (const segment of plan.segments) {
+    const list = bySegment.get(segment.id) ?? []
+    const budgets = slideBudgets(segment.minutes, list.length)
+    list.forEach((slide, i) => {
+      const budgetSeconds = budgets[i]!
+      slides.push({
+        ...slide,
+        index: slides.length + 1,
+        budgetSeconds,
+        positionInSegment: i + 1,
+        segmentSlides: list.length,
+        segmentMinutes: segment.minutes,
+        segmentTitle: segment.title,
+        budgetLine: budgetLine(segment, i, list.length, budgetSeconds),
+      })
+    })
+  }
+
+  return {
+    company: config.company.name,
+    topic,
+    date,
+    duration: plan.duration,
+    presenter: config.deck.presenter,
+    footer: config.deck.footer,
+    theme: config.deck.theme,
+    agenda: plan.segments.map((segment) => ({ ...segment, slideCount: bySegment.get(segment.id)?.length ?? 0 })),
+    slides,
+  }
+}
+
+function budgetLine(segment: PlannedSegment, i: number, count: number, seconds: number): string {
+  const slide = `⏱ ${formatSeconds(seconds)} for this slide (${i + 1} of ${count} in ${segment.title})`
+  return i === 0 ? `${slide}. Segment budget ${segment.minutes} min.` : `${slide}.`
+}
+
+function placeholderSlide(segment: PlannedSegment): Slide {
+  return {
+    kind: 'placeholder',
+    segment: segment.id,
+    kicker: segment.title,
+    title: 'Nothing to show here yet',
+    lead: 'Run this before the meeting to fill this part:',
+    command: segment.fillHint,
+    notes: [`This part of the briefing has no material yet. To fill it, run: ${segment.fillHint}`],
+  }
+}
+
+function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
+  const { topic, config, plan } = input
+  const kicker = segment.title
+  switch (segment.id) {
+    case 'opening':
+      return [
+        {
+          kind: 'title',
+          segment: segment.id,
+          kicker: `${config.company.name} · executive briefing`,
+          title: topic.title,
+          lead: formatLongDate(input.date),
+          bullets: [config.deck.presenter, `${plan.duration} minutes`].filter((x): x is string => Boolean(x)),
+          notes: [topic.summary],
+        },
+        {
+          kind: 'agenda',
+          segment: segment.id,
+          kicker: 'Agenda',
+          title: `${plan.duration} minutes on ${lowerFirst(topic.title)}`,
+          table: {
+            header: ['Segment', 'Minutes'],
+            rows: plan.segments.map((s) => [s.title, String(s.minutes)] as const),
+          },
+          notes: ['Walk through the agenda and promise to keep to the minutes shown.'],
+        },
+        ...splitBullets({
+          kind: 'bullets',
+          segment: segment.id,
+          kicker,
+          title: 'Why this matters now',
+          bullets: topic.why,
+          notes: [topic.summary],
+        }),
+      ]
+    case 'here-and-now':
+      return [
+        {
+          kind: 'bullets',
+          segment: segment.id,
+          kicker,
+          title: topic.demo.focus,
+          bullets: topic.demo.lookFor,
+          notes: ['Open the accounts live and point at each of these.'],
+        },
+      ]
+    case 'loss-of-control': {
+      const accounts = unofficialAccounts(config)
+      return splitTable({
+        kind: 'table',
+        segment: segment.id,
+        kicker,
+        title: `${accounts.length} account${accounts.length === 1 ? '' : 's'} carry our name but are not run by us`,
+        table: { header: ['Account', 'Platform'], rows: accounts.map((a) => [accountName(a), a.platform] as const) },
+        notes: ['These accounts are known to the team and watched at every meeting. Ask who should claim, report or adopt each one.'],
+      })
+    }
+    case 'key-points':
+      return topic.keyPoints.map((point) => ({
+        kind: 'statement' as const,
+        segment: segment.id,
+        kicker,
+        title: point.title,
+        lead: point.detail,
+        notes: [point.notes],
+      }))
+    case 'case-studies':
+      return topic.caseStudies.map((study) => ({
+        kind: 'case' as const,
+        segment: segment.id,
+        kicker,
+        title: study.title,
+        lead: study.story,
+        callout: study.lesson,
+        source: study.source,
+        notes: [`${study.story} The lesson: ${study.lesson}`, `Source: ${study.source}`],
+      }))
+    case 'worst-cases':
+      return splitTable({
+        kind: 'table',
+        segment: segment.id,
+        kicker,
+        title: `Our ${topic.worstCases.length} worst cases, each with a plan`,
+        table: { header: ['If this happens', 'We do this'], rows: topic.worstCases.map((w) => [w.scenario, w.mitigation] as const) },
+        notes: topic.worstCases.map((w) => `${w.scenario} Mitigation: ${w.mitigation}`),
+      })
+    case 'exercise':
+      return splitBullets({
+        kind: 'bullets',
+        segment: segment.id,
+        kicker: topic.exercise.minutes ? `${kicker} · ${topic.exercise.minutes} minutes` : kicker,
+        title: topic.exercise.title,
+        bullets: topic.exercise.steps,
+        numbered: true,
+        notes: ['Hand the devices over: every executive does each step themselves, in the room.'],
+      })
+    case 'discussion': {
+      const slides: Slide[] = []
+      if (topic.questions.length > 0) {
+        slides.push(
+          ...splitBullets({
+            kind: 'bullets',
+            segment: segment.id,
+            kicker,
+            title: 'Questions for the room',
+            bullets: topic.questions,
+            notes: ['Take the questions in order; park what needs more than a few minutes.'],
+          }),
+        )
+      }
+      if (topic.actions.length > 0) {
+        slides.push(
+          ...splitTable({
+            kind: 'table',
+            segment: segment.id,
+            kicker,
+            title: `${topic.actions.length} decisions to take today`,
+            table: { header: ['Decision', 'Owner'], rows: topic.actions.map((a) => [a.decision, a.owner] as const) },
+            notes: ['Agree each decision and its owner before the meeting moves on.'],
+          }),
+        )
+      }
+      return slides
+    }
+    case 'roi':
+      // The history that feeds trends arrives with snapshots; until then, a placeholder.
+      return [placeholderSlide(segment)]
+    case 'next-meeting': {
+      const next = input.next
+      const slides: Slide[] = [
+        {
+          kind: 'closing',
+          segment: segment.id,
+          kicker,
+          title: next ? `Next briefing: ${formatLongDate(next.date)}` : 'Next briefing',
+          lead: next?.topicTitle ? `Topic: ${next.topicTitle}` : 'Topic: chosen by the rotation',
+          notes: ['Confirm the owners of today’s decisions and the date of the next briefing.'],
+        },
+      ]
+      if (topic.sources.length > 0) {
+        slides.push(
+          ...splitBullets({
+            kind: 'bullets',
+            segment: segment.id,
+            kicker: 'Sources',
+            title: 'Where these facts come from',
+            bullets: topic.sources.map((s) => (s.url ? `${s.title} (${s.url})` : s.title)),
+            notes: ['The sources are in the handout for anyone who wants to read further.'],
+          }),
+        )
+      }
+      return slides
+    }
+  }
+}
+
+function splitBullets(slide: Slide & { bullets: readonly string[] }): Slide[] {
+  return chunk(slide.bullets, MAX_BULLETS).map((bullets, i) => ({
+    ...slide,
+    title: i === 0 ? slide.title : `${slide.title} (continued)`,
+    bullets,
+  }))
+}
+
+function splitTable(slide: Slide & { table: NonNullable<Slide['table']> }): Slide[] {
+  return chunk(slide.table.rows, MAX_TABLE_ROWS).map((rows, i) => ({
+    ...slide,
+    title: i === 0 ? slide.title : `${slide.title} (continued)`,
+    table: { header: slide.table.header, rows },
+  }))
+}
+
+/** Splits into as few slides as `size` allows, balanced: 6 by 4 gives 3 + 3, not 4 + 2. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [[]]
+  const parts = Math.ceil(items.length / size)
+  const base = Math.floor(items.length / parts)
+  const extra = items.length % parts
+  const out: T[][] = []
+  let at = 0
+  for (let i = 0; i < parts; i++) {
+    const take = base + (i < extra ? 1 : 0)
+    out.push(items.slice(at, at + take))
+    at += take
+  }
+  return out
+}
+
+export function unofficialAccounts(config: WorkspaceConfig): Account[] {
+  return config.accounts.filter((account) => account.owner === 'unofficial')
+}
+
+function accountName(account: Account): string {
+  return account.label ?? account.handle ?? account.url ?? account.id
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text
+}
+
+/** 2026-11-24 → "Tuesday 24 November 2026" (the calendar date, no time zone shift). */
+export function formatLongDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${date}T00:00:00Z`))
+    .replace(',', '')
+}

@@ -1,0 +1,181 @@
+// Owns printing: deck.html → deck.pdf (one 16:9 page per slide, bookmarks per
+// agenda segment, title and author), and the handout (each slide with its
+// budget and notes, A4). Both use the run's one browser through `withPage`.
+import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
+import type { Page } from 'puppeteer-core'
+import type { BrowserManager } from '../browser/manager.js'
+import { formatSeconds } from '../agenda/plan.js'
+import type { DeckModel } from './compose.js'
+import { escapeHtml, type RenderedSlides } from './render.js'
+
+export interface PdfMeta {
+  readonly title: string
+  readonly author: string
+  readonly subject: string
+  readonly keywords: readonly string[]
+}
+
+export function pdfMeta(deck: DeckModel): PdfMeta {
+  return {
+    title: `${deck.company}: ${deck.topic.title}`,
+    author: deck.presenter ?? deck.company,
+    subject: `Executive briefing of ${deck.date}, ${deck.duration} minutes`,
+    keywords: ['showtell', 'executive briefing', deck.topic.id, deck.date],
+  }
+}
+
+/** Prints `deck.html` (already rendered) to a 16:9 PDF with bookmarks per segment. */
+export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, deck: DeckModel): Promise<Uint8Array> {
+  const raw = await browser.withPage(async (page) => {
+    await page.setViewport({ width: 1280, height: 720 })
+    await page.setContent(deckHtml, { waitUntil: 'load' })
+    await waitForAssets(page)
+    return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 120_000 })
+  })
+  const bookmarks: { title: string; pageIndex: number }[] = []
+  for (const segment of deck.agenda) {
+    const first = deck.slides.find((slide) => slide.segment === segment.id)
+    if (first) bookmarks.push({ title: `${segment.title} (${segment.minutes} min)`, pageIndex: first.index - 1 })
+  }
+  return finishPdf(raw, pdfMeta(deck), bookmarks)
+}
+
+/** Prints the handout: one A4 page per slide, with its budget and its notes. */
+export async function exportHandoutPdf(
+  browser: BrowserManager,
+  deck: DeckModel,
+  rendered: RenderedSlides,
+): Promise<Uint8Array> {
+  const html = handoutHtml(deck, rendered)
+  const raw = await browser.withPage(async (page) => {
+    await page.setContent(html, { waitUntil: 'load' })
+    await waitForAssets(page)
+    return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 120_000 })
+  })
+  const meta = pdfMeta(deck)
+  const bookmarks = deck.agenda.flatMap((segment) => {
+    const first = deck.slides.find((slide) => slide.segment === segment.id)
+    return first ? [{ title: segment.title, pageIndex: first.index - 1 }] : []
+  })
+  return finishPdf(raw, { ...meta, title: `${meta.title} (handout)` }, bookmarks)
+}
+
+/**
+ * Waits for what a PDF would otherwise miss: web fonts, <img> elements and CSS
+ * background images (Marp's `![bg]`). Each is awaited for real; nothing sleeps.
+ */
+export async function waitForAssets(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    const images = Array.from(document.querySelectorAll('img'), (img) =>
+      img.complete
+        ? img.decode().catch(() => undefined)
+        : new Promise<void>((resolve) => {
+            img.addEventListener('load', () => resolve(), { once: true })
+            img.addEventListener('error', () => resolve(), { once: true })
+          }),
+    )
+    const backgrounds = Array.from(document.querySelectorAll<HTMLElement>('[style*="background-image"]'))
+      .map((el) => /url\(["']?([^"')]+)["']?\)/.exec(el.style.backgroundImage)?.[1])
+      .filter((url): url is string => Boolean(url))
+      .map(
+        (url) =>
+          new Promise<void>((resolve) => {
+            const img = new Image()
+            img.onload = img.onerror = () => resolve()
+            img.src = url
+          }),
+      )
+    await Promise.all([...images, ...backgrounds])
+  })
+}
+
+async function finishPdf(raw: Uint8Array, meta: PdfMeta, bookmarks: { title: string; pageIndex: number }[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(raw, { updateMetadata: false })
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true })
+  pdf.setAuthor(meta.author)
+  pdf.setSubject(meta.subject)
+  pdf.setKeywords([...meta.keywords])
+  pdf.setCreator('showtell')
+  pdf.setProducer('showtell (Chromium, pdf-lib)')
+  pdf.setCreationDate(new Date())
+  pdf.setModificationDate(new Date())
+  addOutline(pdf, bookmarks.filter((b) => b.pageIndex < pdf.getPageCount()))
+  return pdf.save()
+}
+
+/** Writes a flat PDF outline (bookmarks), one entry per item, in order. */
+function addOutline(pdf: PDFDocument, items: { title: string; pageIndex: number }[]): void {
+  if (items.length === 0) return
+  const context = pdf.context
+  const rootRef = context.nextRef()
+  const refs: PDFRef[] = items.map(() => context.nextRef())
+  items.forEach((item, i) => {
+    const entry = context.obj({
+      Title: PDFHexString.fromText(item.title),
+      Parent: rootRef,
+      Dest: [pdf.getPage(item.pageIndex).ref, 'XYZ', null, null, null],
+      ...(i > 0 ? { Prev: refs[i - 1]! } : {}),
+      ...(i < items.length - 1 ? { Next: refs[i + 1]! } : {}),
+    })
+    context.assign(refs[i]!, entry)
+  })
+  context.assign(rootRef, context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: items.length }))
+  pdf.catalog.set(PDFName.of('Outlines'), rootRef)
+  pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+}
+
+function handoutHtml(deck: DeckModel, rendered: RenderedSlides): string {
+  const pages = deck.slides.map((slide, i) => ({
+    heading: `Slide ${slide.index} of ${deck.slides.length} · ${slide.segmentTitle}`,
+    budget: `⏱ ${formatSeconds(slide.budgetSeconds)} for this slide · segment ${slide.segmentMinutes} min`,
+    notes: (rendered.notes[i] ?? '').split(/\n{2,}/).filter((p) => p.trim() !== ''),
+  }))
+  const title = `${deck.company}: ${deck.topic.title}`
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} (handout)</title>
+<style>${rendered.css}</style>
+<style>
+@page { size: A4; margin: 14mm 16mm; }
+html, body { margin: 0; background: #fff; color: #17202e; font: 11pt/1.45 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif; }
+#source { display: none; }
+.page { break-after: page; }
+.page:last-child { break-after: auto; }
+.head { display: flex; justify-content: space-between; font-size: 9.5pt; color: #3f4a5a; border-bottom: 1px solid #c9ced6; padding-bottom: 4px; margin-bottom: 8px; }
+.deck-title { font-size: 9.5pt; color: #3f4a5a; margin-bottom: 2px; }
+.slide { border: 1px solid #c9ced6; }
+.slide .marpit svg { display: block; width: 100%; height: auto; }
+.notes { margin-top: 10px; }
+.notes p { margin: 0 0 8px; white-space: pre-wrap; }
+.notes-label { font-size: 9pt; text-transform: uppercase; letter-spacing: .08em; color: #0a4f99; font-weight: 700; margin-top: 10px; }
+</style></head><body>
+<div id="source">${rendered.html}</div>
+<div id="pages"></div>
+<script type="application/json" id="handout-data">${JSON.stringify(pages).replace(/</g, '\\u003c')}</script>
+<script>
+(function () {
+  var pages = JSON.parse(document.getElementById('handout-data').textContent);
+  var svgs = document.querySelectorAll('#source > .marpit > svg');
+  var out = document.getElementById('pages');
+  var title = ${JSON.stringify(title).replace(/</g, '\\u003c')};
+  pages.forEach(function (page, i) {
+    var el = document.createElement('section');
+    el.className = 'page';
+    var top = document.createElement('div'); top.className = 'deck-title'; top.textContent = title; el.appendChild(top);
+    var head = document.createElement('div'); head.className = 'head';
+    var a = document.createElement('span'); a.textContent = page.heading;
+    var b = document.createElement('span'); b.textContent = page.budget;
+    head.appendChild(a); head.appendChild(b); el.appendChild(head);
+    var box = document.createElement('div'); box.className = 'slide';
+    var wrap = document.createElement('div'); wrap.className = 'marpit';
+    if (svgs[i]) wrap.appendChild(svgs[i]);
+    box.appendChild(wrap); el.appendChild(box);
+    var label = document.createElement('div'); label.className = 'notes-label'; label.textContent = 'Speaker notes'; el.appendChild(label);
+    var notes = document.createElement('div'); notes.className = 'notes';
+    page.notes.forEach(function (text) { var p = document.createElement('p'); p.textContent = text; notes.appendChild(p); });
+    el.appendChild(notes);
+    out.appendChild(el);
+  });
+  document.getElementById('source').remove();
+})();
+</script></body></html>`
+}

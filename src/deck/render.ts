@@ -1,0 +1,114 @@
+// Owns Marp rendering: deck.md → slide HTML, CSS and per-slide notes with
+// marp-core, then wrapped in our self-contained HTML shell (keyboard
+// navigation, slide counter, presenter view). Nothing in the output loads from
+// the network.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Marp } from '@marp-team/marp-core'
+import { RuntimeError, UserError } from '../errors.js'
+import { BUILTIN } from '../workspace/paths.js'
+import type { DeckModel } from './compose.js'
+import type { TemplateSet } from './templates.js'
+
+export interface RenderedSlides {
+  /** marp-core's `<div class="marpit">…</div>` */
+  readonly html: string
+  readonly css: string
+  /** Speaker notes per slide (Marp comments that are not directives). */
+  readonly notes: readonly string[]
+  readonly slideCount: number
+}
+
+export function createMarp(set: TemplateSet): Marp {
+  // Emoji images and math would pull fonts and pictures from a CDN; a briefing
+  // opened offline in a boardroom must look the same, so both are off.
+  const marp = new Marp({
+    html: false,
+    math: false,
+    emoji: { shortcode: false, unicode: false },
+    minifyCSS: true,
+    script: { source: 'inline' },
+  })
+  for (const { css, file } of set.themes.values()) {
+    try {
+      marp.themeSet.add(css)
+    } catch (error) {
+      throw new UserError(`theme CSS cannot be used: ${(error as Error).message}`, { location: { file } })
+    }
+  }
+  return marp
+}
+
+export function renderSlides(markdown: string, set: TemplateSet): RenderedSlides {
+  const { html, css, comments } = createMarp(set).render(markdown)
+  const notes = comments.map((list) => list.join('\n\n'))
+  return { html, css, notes, slideCount: notes.length }
+}
+
+export interface ShellSlideMeta {
+  readonly segment: string
+  readonly segmentTitle: string
+  readonly segmentMinutes: number
+  readonly budgetSeconds: number
+  readonly title: string
+}
+
+/** Data the shell script reads: one entry per slide, plus the agenda. */
+export function shellData(deck: DeckModel, rendered: RenderedSlides) {
+  if (rendered.slideCount !== deck.slides.length) {
+    throw new RuntimeError(
+      `the templates produced ${rendered.slideCount} slides for ${deck.slides.length} planned ones`,
+      { hint: 'a custom template must not add or remove `---` slide breaks' },
+    )
+  }
+  return {
+    title: `${deck.company}: ${deck.topic.title}`,
+    duration: deck.duration,
+    slides: deck.slides.map((slide, i) => ({
+      segment: slide.segment,
+      segmentTitle: slide.segmentTitle,
+      segmentMinutes: slide.segmentMinutes,
+      budgetSeconds: slide.budgetSeconds,
+      title: slide.title,
+      notes: rendered.notes[i] ?? '',
+    })),
+  }
+}
+
+/** The complete, self-contained `deck.html`. */
+export async function renderDeckHtml(deck: DeckModel, rendered: RenderedSlides): Promise<string> {
+  const [shellCss, shellJs] = await Promise.all([
+    readFile(join(BUILTIN.templates, 'shell', 'deck-shell.css'), 'utf8'),
+    readFile(join(BUILTIN.templates, 'shell', 'deck-shell.js'), 'utf8'),
+  ])
+  const data = shellData(deck, rendered)
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="showtell">
+<meta name="author" content="${escapeHtml(deck.presenter ?? deck.company)}">
+<title>${escapeHtml(data.title)}</title>
+<style id="marp-style">${rendered.css}</style>
+<style id="shell-style">${shellCss}</style>
+</head>
+<body>
+<main id="deck" aria-label="Slides">${rendered.html}</main>
+<div id="counter" class="shell-ui" aria-live="polite"></div>
+<div id="help" class="shell-ui" hidden>← → Space PgUp PgDn Home End: move · P: presenter view · F: full screen</div>
+<script type="application/json" id="showtell-data">${jsonForScript(data)}</script>
+<script>${shellJs}</script>
+</body>
+</html>
+`
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
+}
+
+/** JSON that cannot close its <script> element or open a comment. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}

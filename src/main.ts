@@ -1,0 +1,65 @@
+// Owns the command line: argv → one subcommand (or the interactive app in a
+// TTY), and the one place where errors become a message and an exit status.
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { EXIT, isShowtellError, UserError } from './errors.js'
+import { COMMANDS, GLOBAL_OPTIONS, usage, type Command, type CommandName } from './commands/registry.js'
+import { VERSION } from './version.js'
+
+export interface Io {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
+  readonly stderr: NodeJS.WritableStream
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean }
+}
+
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  try {
+    const [first, ...rest] = argv
+    if (first === '--version' || first === '-v') {
+      io.stdout.write(`${VERSION}\n`)
+      return EXIT.ok
+    }
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.stdout.write(usage(rest[0] as CommandName | undefined))
+      return EXIT.ok
+    }
+    const name = first === undefined || first.startsWith('-') ? undefined : first
+    if (name !== undefined && !(name in COMMANDS)) {
+      throw new UserError(`unknown command "${name}"`, { hint: `commands: ${Object.keys(COMMANDS).join(', ')}; see showtell --help` })
+    }
+    const command: Command = COMMANDS[(name ?? 'home') as CommandName]
+    const args = name === undefined ? argv : rest
+    const config: ParseArgsConfig = {
+      args,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: command.positionals !== undefined,
+      strict: true,
+    }
+    let parsed: ReturnType<typeof parseArgs>
+    try {
+      parsed = parseArgs(config)
+    } catch (error) {
+      throw new UserError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''), {
+        hint: `see showtell ${name ?? ''} --help`.replace('  ', ' '),
+      })
+    }
+    if (parsed.values.help) {
+      io.stdout.write(usage(name as CommandName | undefined))
+      return EXIT.ok
+    }
+    if (parsed.values.version) {
+      io.stdout.write(`${VERSION}\n`)
+      return EXIT.ok
+    }
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, io })
+  } catch (error) {
+    if (isShowtellError(error)) {
+      io.stderr.write(`showtell: ${error.format()}\n`)
+      return error.exitCode
+    }
+    // A bug, not a user mistake: say so in one line, keep the detail for those who ask.
+    const detail = process.env.SHOWTELL_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ''
+    io.stderr.write(`showtell: unexpected error: ${(error as Error)?.message ?? String(error)}${detail}\n(set SHOWTELL_DEBUG=1 for details)\n`)
+    return EXIT.runtime
+  }
+}
+

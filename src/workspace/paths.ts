@@ -1,0 +1,42 @@
+// Owns where things live: the package's own data (built-in topics, templates,
+// schema) and the files of a workspace.
+import { fileURLToPath } from 'node:url'
+import { join, relative, resolve, isAbsolute } from 'node:path'
+
+/** The installed package root; `src/` and `dist/` sit at the same depth below it. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+export const BUILTIN = {
+  topics: join(PACKAGE_ROOT, 'topics'),
+  templates: join(PACKAGE_ROOT, 'templates'),
+  schema: join(PACKAGE_ROOT, 'schema'),
+} as const
+
+export const CONFIG_FILE = 'showtell.yaml'
+
+export interface WorkspacePaths {
+  readonly root: string
+  readonly config: string
+  readonly topics: string
+  readonly templates: string
+  readonly out: string
+  readonly lock: string
+}
+
+export function workspacePaths(dir: string): WorkspacePaths {
+  const root = resolve(dir)
+  return {
+    root,
+    config: join(root, CONFIG_FILE),
+    topics: join(root, 'topics'),
+    templates: join(root, 'templates'),
+    out: join(root, 'out'),
+    lock: join(root, 'out', '.build.lock'),
+  }
+}
+
+/** A path as the user should see it: relative to the workspace when inside it. */
+export function displayPath(root: string, path: string): string {
+  const rel = relative(root, path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}

@@ -1,0 +1,131 @@
+// Owns the shape of `showtell.yaml`. The JSON Schema shipped in `schema/` is
+// generated from this file (`npm run schema`), so editors and the loader agree.
+import { z } from 'zod'
+import { platformSchema } from '../topics/schema.js'
+import { slugSchema } from './slug.js'
+
+const text = z.string().trim().min(1, { message: 'must not be empty' })
+
+export const DURATION = { min: 30, max: 60 } as const
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not a date: use YYYY-MM-DD' })
+  .refine((value) => isRealDate(value), { message: 'not a real calendar date' })
+
+export function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+export const durationSchema = z
+  .number({ error: 'must be a number of minutes' })
+  .int({ message: 'must be a whole number of minutes' })
+  .min(DURATION.min, { message: `must be between ${DURATION.min} and ${DURATION.max} minutes` })
+  .max(DURATION.max, { message: `must be between ${DURATION.min} and ${DURATION.max} minutes` })
+
+const timeZoneSchema = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  },
+  { message: 'not an IANA time zone (e.g. "Europe/Oslo")' },
+)
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+
+export const OWNERS = ['official', 'executive', 'unofficial'] as const
+
+export const accountSchema = z
+  .strictObject({
+    id: slugSchema,
+    platform: platformSchema,
+    url: httpUrl.optional(),
+    handle: text.optional(),
+    owner: z.enum(OWNERS).default('official'),
+    label: text.optional(),
+  })
+  .refine((account) => account.url !== undefined || account.handle !== undefined, {
+    message: 'needs a `url` or a `handle`',
+  })
+
+export type Account = z.output<typeof accountSchema>
+
+const competitorSchema = z.strictObject({
+  name: text,
+  accounts: z.array(accountSchema).default([]),
+})
+
+const meetingSchema = z.strictObject({
+  weekday: z.enum(WEEKDAYS),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'not a time: use HH:MM, 24-hour' }).default('09:00'),
+  timezone: timeZoneSchema.default('UTC'),
+  duration: durationSchema.default(45),
+  start: isoDateSchema,
+  skip: z.array(isoDateSchema).default([]),
+})
+
+const rotationSchema = z.strictObject({
+  policy: z.enum(['least-recent', 'in-order']).default('least-recent'),
+  order: z.array(slugSchema).default([]),
+  pins: z.record(isoDateSchema, slugSchema).default({}),
+})
+
+const snapshotSchema = z.strictObject({
+  concurrency: z.number().int().min(1).max(16).default(4),
+  timeout: z.number().min(1).max(300).default(30),
+  endpoints: z.partialRecord(platformSchema, httpUrl).default({}),
+  allowPrivateNetwork: z.boolean().default(false),
+})
+
+const deckSchema = z.strictObject({
+  presenter: text.optional(),
+  footer: text.optional(),
+  theme: slugSchema.default('showtell'),
+})
+
+export const workspaceConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    company: z.strictObject({
+      name: text,
+      aliases: z.array(text).default([]),
+    }),
+    accounts: z.array(accountSchema).default([]),
+    competitors: z.array(competitorSchema).default([]),
+    meeting: meetingSchema,
+    rotation: rotationSchema.prefault({}),
+    snapshot: snapshotSchema.prefault({}),
+    deck: deckSchema.prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    // Account ids name snapshot files, so they must be unique across the whole file.
+    const seen = new Map<string, string>()
+    const check = (id: string, path: (string | number)[]) => {
+      const first = seen.get(id)
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path, message: `duplicate id "${id}" (first used at ${first})` })
+      } else {
+        seen.set(id, formatPath(path))
+      }
+    }
+    config.accounts.forEach((account, i) => check(account.id, ['accounts', i, 'id']))
+    config.competitors.forEach((competitor, c) =>
+      competitor.accounts.forEach((account, i) => check(account.id, ['competitors', c, 'accounts', i, 'id'])),
+    )
+  })
+
+export type WorkspaceConfig = z.output<typeof workspaceConfigSchema>
+
+/** `['accounts', 2, 'platform']` → `accounts[2].platform` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .join('')
+}

@@ -1,0 +1,11 @@
+// Owns the rule for ids that become file and folder names: a safe slug can never
+// climb out of a folder (`../x`) or clash with a hidden file.
+import { z } from 'zod'
+
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
+
+export const slugSchema = z
+  .string()
+  .regex(SLUG_PATTERN, {
+    message: 'not a safe id: use lowercase letters, digits and single hyphens (e.g. "acme-linkedin")',
+  })

@@ -1,0 +1,123 @@
+// Owns reading a YAML file into validated data while remembering where every
+// value came from, so a schema error can name the file, the line and the field.
+import { readFile } from 'node:fs/promises'
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import type { z } from 'zod'
+import { UserError } from '../errors.js'
+import { formatPath } from './schema.js'
+
+export interface YamlSource {
+  /** Path shown to the user (relative to the workspace where possible). */
+  readonly displayPath: string
+  readonly doc: Document
+  readonly lines: LineCounter
+}
+
+export async function readYamlSource(path: string, displayPath: string): Promise<YamlSource> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UserError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`, {
+      location: { file: displayPath },
+      hint: code === 'ENOENT' ? 'run `showtell init` to create one, or pass --workspace DIR' : undefined,
+    })
+  }
+  return parseYamlSource(text, displayPath)
+}
+
+export function parseYamlSource(text: string, displayPath: string): YamlSource {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
+  const problem = doc.errors[0]
+  if (problem) {
+    const line = lines.linePos(problem.pos[0]).line
+    throw new UserError(`malformed YAML: ${firstLine(problem.message)}`, {
+      location: { file: displayPath, line },
+      hint: 'check the indentation and quoting on that line',
+    })
+  }
+  return { displayPath, doc, lines }
+}
+
+/** Validates a parsed YAML source; the first problem (in file order) becomes a UserError. */
+export function validateYaml<S extends z.ZodType>(
+  source: YamlSource,
+  schema: S,
+  hints: (issue: z.core.$ZodIssue) => string | undefined = defaultHint,
+): z.output<S> {
+  const result = schema.safeParse(source.doc.toJS() ?? {})
+  if (result.success) return result.data
+  const located = result.error.issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
+    return { issue, path, line: lineOf(source, path) }
+  })
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  const first = located[0]!
+  const more = located.length > 1 ? ` (and ${located.length - 1} more problem${located.length > 2 ? 's' : ''})` : ''
+  throw new UserError(`${describeIssue(first.issue)}${more}`, {
+    location: { file: source.displayPath, line: first.line, field: formatPath(first.path) || undefined },
+    hint: hints(first.issue),
+  })
+}
+
+/** The 1-based line of the value at `path`, or of the nearest parent that exists. */
+export function lineOf(source: YamlSource, path: readonly PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const prefix = path.slice(0, depth)
+    const node = nodeAt(source.doc, prefix, depth < path.length ? undefined : path[depth - 1])
+    if (node?.range) return source.lines.linePos(node.range[0]).line
+  }
+  return undefined
+}
+
+function nodeAt(doc: Document, path: readonly PropertyKey[], _last: PropertyKey | undefined): Node | undefined {
+  if (path.length === 0) return (doc.contents as Node | null) ?? undefined
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true)
+  const key = path[path.length - 1]
+  if (isMap(parent)) {
+    // Point at the key for map entries: that is the line a user looks for.
+    const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key))
+    if (pair && isScalar(pair.key)) return pair.key as Node
+    return undefined
+  }
+  const node = doc.getIn(path as unknown[], true)
+  return node && typeof node === 'object' && 'range' in (node as object) ? (node as Node) : undefined
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required'
+      return `expected ${issue.expected}, got ${describeValue(issue.input)}`
+    case 'unrecognized_keys':
+      return `unknown field "${issue.keys[0]}"`
+    case 'invalid_value':
+      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${describeValue(issue.input)})`
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+      return issue.message
+    default:
+      return issue.message
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a map'
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+  return `${typeof value} ${String(value)}`
+}
+
+function defaultHint(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'unrecognized_keys') return 'check the spelling; the JSON Schema in schema/ lists every field'
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'add the field'
+  return undefined
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}
