@@ -126,7 +126,8 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     }
     if (formats.has('handout')) {
       timer.start('handout')
-      await writeFile(join(staged.path, FILE_OF.handout), await exportHandoutPdf(browser, deck, rendered))
+      const flat = renderSlides(markdown, templates, { inlineSVG: false })
+      await writeFile(join(staged.path, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
       timer.done('handout')
     }
 

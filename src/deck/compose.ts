@@ -123,7 +123,7 @@ export function composeDeck(input: ComposeInput): DeckModel {
 }
 
 function budgetLine(segment: PlannedSegment, i: number, count: number, seconds: number): string {
-  const slide = `⏱ ${formatSeconds(seconds)} for this slide (${i + 1} of ${count} in ${segment.title})`
+  const slide = `Budget ${formatSeconds(seconds)} for this slide (${i + 1} of ${count} in ${segment.title})`
   return i === 0 ? `${slide}. Segment budget ${segment.minutes} min.` : `${slide}.`
 }
 

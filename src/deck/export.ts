@@ -40,7 +40,10 @@ export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, d
   return finishPdf(raw, pdfMeta(deck), bookmarks)
 }
 
-/** Prints the handout: one A4 page per slide, with its budget and its notes. */
+/**
+ * Prints the handout: one A4 page per slide, with its budget and its notes.
+ * `rendered` must come from `renderSlides(…, { inlineSVG: false })`.
+ */
 export async function exportHandoutPdf(
   browser: BrowserManager,
   deck: DeckModel,
@@ -128,7 +131,7 @@ function addOutline(pdf: PDFDocument, items: { title: string; pageIndex: number 
 function handoutHtml(deck: DeckModel, rendered: RenderedSlides): string {
   const pages = deck.slides.map((slide, i) => ({
     heading: `Slide ${slide.index} of ${deck.slides.length} · ${slide.segmentTitle}`,
-    budget: `⏱ ${formatSeconds(slide.budgetSeconds)} for this slide · segment ${slide.segmentMinutes} min`,
+    budget: `Budget ${formatSeconds(slide.budgetSeconds)} for this slide · segment ${slide.segmentMinutes} min`,
     notes: (rendered.notes[i] ?? '').split(/\n{2,}/).filter((p) => p.trim() !== ''),
   }))
   const title = `${deck.company}: ${deck.topic.title}`
@@ -142,8 +145,11 @@ html, body { margin: 0; background: #fff; color: #17202e; font: 11pt/1.45 'Liber
 .page:last-child { break-after: auto; }
 .head { display: flex; justify-content: space-between; font-size: 9.5pt; color: #3f4a5a; border-bottom: 1px solid #c9ced6; padding-bottom: 4px; margin-bottom: 8px; }
 .deck-title { font-size: 9.5pt; color: #3f4a5a; margin-bottom: 2px; }
-.slide { border: 1px solid #c9ced6; }
-.slide .marpit svg { display: block; width: 100%; height: auto; }
+/* A4 minus the margins is 178 mm (672.76 px) wide; the 1280×720 slide is scaled to it. */
+.slide { width: 178mm; height: 100.125mm; overflow: hidden; border: 1px solid #c9ced6; box-sizing: content-box; }
+.slide section { break-before: auto !important; break-after: auto !important; page-break-before: auto !important; page-break-after: auto !important; }
+.page { break-inside: avoid; }
+.scaler { width: 1280px; height: 720px; transform: scale(0.52559); transform-origin: 0 0; }
 .notes { margin-top: 10px; }
 .notes p { margin: 0 0 8px; white-space: pre-wrap; }
 .notes-label { font-size: 9pt; text-transform: uppercase; letter-spacing: .08em; color: #0a4f99; font-weight: 700; margin-top: 10px; }
@@ -154,7 +160,7 @@ html, body { margin: 0; background: #fff; color: #17202e; font: 11pt/1.45 'Liber
 <script>
 (function () {
   var pages = JSON.parse(document.getElementById('handout-data').textContent);
-  var svgs = document.querySelectorAll('#source > .marpit > svg');
+  var sections = document.querySelectorAll('#source > .marpit > section');
   var out = document.getElementById('pages');
   var title = ${JSON.stringify(title).replace(/</g, '\\u003c')};
   pages.forEach(function (page, i) {
@@ -166,9 +172,10 @@ html, body { margin: 0; background: #fff; color: #17202e; font: 11pt/1.45 'Liber
     var b = document.createElement('span'); b.textContent = page.budget;
     head.appendChild(a); head.appendChild(b); el.appendChild(head);
     var box = document.createElement('div'); box.className = 'slide';
+    var scaler = document.createElement('div'); scaler.className = 'scaler';
     var wrap = document.createElement('div'); wrap.className = 'marpit';
-    if (svgs[i]) wrap.appendChild(svgs[i]);
-    box.appendChild(wrap); el.appendChild(box);
+    if (sections[i]) wrap.appendChild(sections[i]);
+    scaler.appendChild(wrap); box.appendChild(scaler); el.appendChild(box);
     var label = document.createElement('div'); label.className = 'notes-label'; label.textContent = 'Speaker notes'; el.appendChild(label);
     var notes = document.createElement('div'); notes.className = 'notes';
     page.notes.forEach(function (text) { var p = document.createElement('p'); p.textContent = text; notes.appendChild(p); });

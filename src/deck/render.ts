@@ -19,7 +19,16 @@ export interface RenderedSlides {
   readonly slideCount: number
 }
 
-export function createMarp(set: TemplateSet): Marp {
+export interface MarpOptions {
+  /**
+   * Wrap each slide in an <svg> that scales it (Marp's default). The handout
+   * turns it off: Chromium does not scale <foreignObject> content when printing.
+   * @default true
+   */
+  readonly inlineSVG?: boolean
+}
+
+export function createMarp(set: TemplateSet, options: MarpOptions = {}): Marp {
   // Emoji images and math would pull fonts and pictures from a CDN; a briefing
   // opened offline in a boardroom must look the same, so both are off.
   const marp = new Marp({
@@ -28,6 +37,7 @@ export function createMarp(set: TemplateSet): Marp {
     emoji: { shortcode: false, unicode: false },
     minifyCSS: true,
     script: { source: 'inline' },
+    inlineSVG: options.inlineSVG ?? true,
   })
   for (const { css, file } of set.themes.values()) {
     try {
@@ -39,8 +49,8 @@ export function createMarp(set: TemplateSet): Marp {
   return marp
 }
 
-export function renderSlides(markdown: string, set: TemplateSet): RenderedSlides {
-  const { html, css, comments } = createMarp(set).render(markdown)
+export function renderSlides(markdown: string, set: TemplateSet, options: MarpOptions = {}): RenderedSlides {
+  const { html, css, comments } = createMarp(set, options).render(markdown)
   const notes = comments.map((list) => list.join('\n\n'))
   return { html, css, notes, slideCount: notes.length }
 }

@@ -1,0 +1,33 @@
+// Reads PDFs with a real PDF reader (pdf.js), as a user's viewer would.
+import { readFile } from 'node:fs/promises'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+
+export interface PdfSummary {
+  readonly pages: number
+  readonly outline: string[]
+  readonly info: Record<string, unknown>
+  /** Text per page. */
+  readonly text: string[]
+  readonly pageSizes: { width: number; height: number }[]
+}
+
+export async function readPdf(path: string): Promise<PdfSummary> {
+  const data = new Uint8Array(await readFile(path))
+  const doc = await getDocument({ data, verbosity: 0, isEvalSupported: false }).promise
+  try {
+    const outline = ((await doc.getOutline()) ?? []).map((item) => item.title)
+    const meta = await doc.getMetadata()
+    const text: string[] = []
+    const pageSizes: { width: number; height: number }[] = []
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i)
+      const [, , width = 0, height = 0] = page.view
+      pageSizes.push({ width, height })
+      const content = await page.getTextContent()
+      text.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+    }
+    return { pages: doc.numPages, outline, info: meta.info as Record<string, unknown>, text, pageSizes }
+  } finally {
+    await doc.destroy()
+  }
+}
