@@ -38,9 +38,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     try {
       parsed = parseArgs(config)
     } catch (error) {
-      throw new UserError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''), {
-        hint: `see showtell ${name ?? ''} --help`.replace('  ', ' '),
-      })
+      throw usageError((error as Error).message, name)
     }
     if (parsed.values.help) {
       io.stdout.write(usage(name as CommandName | undefined))
@@ -63,3 +61,15 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
   }
 }
 
+
+/** Node's parseArgs messages, in our one-line form: `--colour: unknown option`. */
+function usageError(message: string, command: string | undefined): UserError {
+  const hint = `see showtell ${command ? `${command} ` : ''}--help`
+  const unknown = /^Unknown option '([^']+)'/.exec(message)
+  if (unknown) return new UserError('unknown option', { location: { field: unknown[1] }, hint })
+  const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message)
+  if (missing) return new UserError('needs a value', { location: { field: missing[1] }, hint })
+  const positional = /^Unexpected argument '([^']+)'/.exec(message)
+  if (positional) return new UserError(`unexpected argument "${positional[1]}"`, { hint })
+  return new UserError(message.split('\n')[0]!, { hint })
+}

@@ -19,6 +19,8 @@ export interface Slide {
   readonly lead?: string
   readonly bullets?: readonly string[]
   readonly numbered?: boolean
+  /** The number of the first item when a numbered list continues from an earlier slide. */
+  readonly start?: number
   readonly table?: { readonly header: readonly [string, string]; readonly rows: readonly (readonly [string, string])[] }
   /** A highlighted one-line takeaway. */
   readonly callout?: string
@@ -296,11 +298,12 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
 }
 
 function splitBullets(slide: Slide & { bullets: readonly string[] }): Slide[] {
-  return chunk(slide.bullets, MAX_BULLETS).map((bullets, i) => ({
-    ...slide,
-    title: i === 0 ? slide.title : `${slide.title} (continued)`,
-    bullets,
-  }))
+  let start = 1
+  return chunk(slide.bullets, MAX_BULLETS).map((bullets, i) => {
+    const part = { ...slide, title: i === 0 ? slide.title : `${slide.title} (continued)`, bullets, start }
+    start += bullets.length
+    return part
+  })
 }
 
 function splitTable(slide: Slide & { table: NonNullable<Slide['table']> }): Slide[] {

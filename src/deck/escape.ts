@@ -24,8 +24,8 @@ export function escapeMarkdown(text: string): string {
       .replace(INLINE_SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`)
       // "1. " or "1) " at the very start would begin an ordered list.
       .replace(/^(\d+)([.)])/, '$1\\$2')
-      // URLs and e-mail addresses would be linkified into <a> elements.
-      .replace(/:\/\//g, ':\\/\\/')
+      // URLs (also protocol-relative ones) and e-mail addresses would be linkified.
+      .replace(/\/\//g, '\\/\\/')
       .replace(/@/g, '&#64;')
       // `www.` is linkified too.
       .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
@@ -38,9 +38,14 @@ export function escapeMarkdown(text: string): string {
  * line breaks are kept because notes are read as a talk track.
  */
 export function escapeNote(text: string): string {
-  return String(text)
-    .replace(/\r\n?/g, '\n')
-    .replace(/--/g, '-\u200b-')
-    .replace(/<!/g, '<\u200b!')
-    .trim()
+  return (
+    String(text)
+      .replace(/\r\n?/g, '\n')
+      // Break every run of dashes, so no `-->` (or `--->`) can close the comment.
+      .replace(/-(?=-)/g, '-\u200b')
+      .replace(/<!/g, '<\u200b!')
+      // A line like `class: x` could make Marp read the comment as a directive.
+      .replace(/^(\s*[\w$-]+)(\s*):/gm, '$1\u200b$2:')
+      .trim()
+  )
 }

@@ -12,7 +12,7 @@ export type Weekday = (typeof WEEKDAYS)[number]
 
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not a date: use YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not a date: use YYYY-MM-DD', abort: true })
   .refine((value) => isRealDate(value), { message: 'not a real calendar date' })
 
 export function isRealDate(value: string): boolean {
@@ -21,7 +21,7 @@ export function isRealDate(value: string): boolean {
 }
 
 export const durationSchema = z
-  .number({ error: 'must be a number of minutes' })
+  .number({ error: (issue) => `must be a number of minutes from ${DURATION.min} to ${DURATION.max} (got ${JSON.stringify(issue.input)})` })
   .int({ message: 'must be a whole number of minutes' })
   .min(DURATION.min, { message: `must be between ${DURATION.min} and ${DURATION.max} minutes` })
   .max(DURATION.max, { message: `must be between ${DURATION.min} and ${DURATION.max} minutes` })

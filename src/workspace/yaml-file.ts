@@ -1,7 +1,7 @@
 // Owns reading a YAML file into validated data while remembering where every
 // value came from, so a schema error can name the file, the line and the field.
 import { readFile } from 'node:fs/promises'
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
 import { formatPath } from './schema.js'
@@ -32,13 +32,59 @@ export function parseYamlSource(text: string, displayPath: string): YamlSource {
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
   const problem = doc.errors[0]
   if (problem) {
-    const line = lines.linePos(problem.pos[0]).line
+    if (problem.code === 'DUPLICATE_KEY') {
+      const path = pathAtOffset(doc.contents, problem.pos[0], [])
+      throw new UserError(`duplicate key "${String(path.at(-1) ?? '')}": it appears twice in the same map`, {
+        location: { file: displayPath, line: lines.linePos(problem.pos[0]).line, field: formatPath(path) || undefined },
+        hint: 'keep one of them',
+      })
+    }
+    // The parser notices a missing quote or bracket where it gives up, often
+    // lines later; the user needs the line where it was opened.
+    let line = lines.linePos(problem.pos[0]).line
+    const opener = /quote/i.test(problem.message) ? /["']/ : /^Flow (sequence|map)/.test(problem.message) ? /[[{]/ : undefined
+    if (opener) line = openingLine(text, line, opener) ?? line
     throw new UserError(`malformed YAML: ${firstLine(problem.message)}`, {
       location: { file: displayPath, line },
-      hint: 'check the indentation and quoting on that line',
+      hint: opener ? 'a quote or bracket opened on this line is never closed' : 'check the indentation and quoting on that line',
     })
   }
   return { displayPath, doc, lines }
+}
+
+/** The last line at or before `line` where `opener` characters are left unbalanced. */
+function openingLine(text: string, line: number, opener: RegExp): number | undefined {
+  const all = text.split('\n')
+  for (let i = Math.min(line, all.length) - 1; i >= 0; i--) {
+    const content = (all[i] ?? '').replace(/\s#.*$/, '')
+    if (opener.source.includes('"')) {
+      for (const q of ['"', "'"]) if ((content.split(q).length - 1) % 2 === 1) return i + 1
+    } else {
+      const opens = (content.match(/[[{]/g) ?? []).length
+      const closes = (content.match(/[\]}]/g) ?? []).length
+      if (opens > closes) return i + 1
+    }
+  }
+  return undefined
+}
+
+/** The field path of whatever sits at `offset` in the document. */
+function pathAtOffset(node: unknown, offset: number, path: (string | number)[]): (string | number)[] {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+      const keyRange = (pair.key as Node | null)?.range
+      if (keyRange && offset >= keyRange[0] && offset <= keyRange[1]) return [...path, key]
+      const valueRange = (pair.value as Node | null)?.range
+      if (valueRange && offset >= valueRange[0] && offset <= valueRange[2]) return pathAtOffset(pair.value, offset, [...path, key])
+    }
+  } else if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const range = (item as Node | null)?.range
+      if (range && offset >= range[0] && offset <= range[2]) return pathAtOffset(item, offset, [...path, i])
+    }
+  }
+  return path
 }
 
 /** Validates a parsed YAML source; the first problem (in file order) becomes a UserError. */
@@ -47,7 +93,8 @@ export function validateYaml<S extends z.ZodType>(
   schema: S,
   hints: (issue: z.core.$ZodIssue) => string | undefined = defaultHint,
 ): z.output<S> {
-  const result = schema.safeParse(source.doc.toJS() ?? {})
+  // reportInput: zod 4 leaves `issue.input` out unless asked, and messages quote it.
+  const result = schema.safeParse(source.doc.toJS() ?? {}, { reportInput: true })
   if (result.success) return result.data
   const located = result.error.issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
@@ -90,7 +137,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required'
-      return `expected ${issue.expected}, got ${describeValue(issue.input)}`
+      return `expected ${issue.expected === 'object' ? 'a map' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`
     case 'unrecognized_keys':
       return `unknown field "${issue.keys[0]}"`
     case 'invalid_value':

@@ -1,0 +1,130 @@
+// Deck craft, checked in real Chromium: every slide of every built-in topic
+// fits 1280×720 (nothing clipped, nothing running off the bottom), body text is
+// at least 24 px, and text meets WCAG AA contrast.
+import type { Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { planAgenda } from '../../src/agenda/plan.js'
+import { composeDeck, emptySegments } from '../../src/deck/compose.js'
+import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
+import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
+import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
+import { workspaceConfigSchema } from '../../src/workspace/schema.js'
+import { testBrowser } from '../helpers/browser.js'
+import { REPO_ROOT } from '../helpers/cli.js'
+
+const manager = testBrowser()
+let page: Page
+let workspace: Workspace
+let templates: TemplateSet
+
+beforeAll(async () => {
+  workspace = await loadWorkspace(REPO_ROOT)
+  templates = await loadTemplates()
+  page = await (await manager.get()).newPage()
+  await page.setViewport({ width: 1280, height: 720 })
+  // Print media lays every slide out at 1280×720, as in the PDF.
+  await page.emulateMediaType('print')
+})
+
+afterAll(async () => {
+  await manager.close()
+})
+
+interface SlideProblem {
+  slide: number
+  problem: string
+}
+
+async function problemsIn(html: string): Promise<SlideProblem[]> {
+  await page.setContent(html, { waitUntil: 'load' })
+  return page.evaluate(() => {
+    const problems: { slide: number; problem: string }[] = []
+    const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number)
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const f = (c: number) => {
+        const s = c / 255
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+      }
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    }
+    const background = (el: Element | null): number[] => {
+      for (let node = el; node; node = node.parentElement) {
+        const c = rgb(getComputedStyle(node).backgroundColor)
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3)
+      }
+      return [255, 255, 255]
+    }
+    document.querySelectorAll('section').forEach((section, i) => {
+      const slide = i + 1
+      const box = section.getBoundingClientRect()
+      if (section.scrollHeight > section.clientHeight + 1) problems.push({ slide, problem: `scrollHeight ${section.scrollHeight} > ${section.clientHeight}` })
+      section.querySelectorAll('*').forEach((el) => {
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 && r.height === 0) return
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+          problems.push({ slide, problem: `<${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 40)}" outside the slide` })
+        }
+        const style = getComputedStyle(el)
+        const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '')
+        if (!ownText) return
+        const small = el.closest('header, footer')
+        const size = parseFloat(style.fontSize)
+        if (!small && size < 24) problems.push({ slide, problem: `<${el.tagName.toLowerCase()}> text at ${size}px` })
+        const fg = luminance(rgb(style.color))
+        const bg = luminance(background(el))
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700)
+        if (ratio < (large ? 3 : 4.5)) problems.push({ slide, problem: `<${el.tagName.toLowerCase()}> contrast ${ratio.toFixed(2)}` })
+      })
+    })
+    return problems
+  })
+}
+
+async function deckHtml(topicId: string, duration: number, ws: Workspace = workspace): Promise<string> {
+  const topic = ws.topics.get(topicId)!.topic
+  const plan = planAgenda({ duration, empty: emptySegments(ws.config, topic) })
+  const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, next: { date: '2026-12-01', topicTitle: 'Governance and roles' } })
+  const rendered = renderSlides(renderMarkdown(deck, templates), templates)
+  return renderDeckHtml(deck, rendered)
+}
+
+describe('every built-in topic fits its slides', () => {
+  it('has at least 12 topics to check', () => {
+    expect(workspace.topics.size).toBeGreaterThanOrEqual(12)
+  })
+
+  for (const duration of [30, 60]) {
+    it(`at ${duration} minutes, no slide overflows, text is ≥ 24 px and AA contrast`, async () => {
+      const all: Record<string, SlideProblem[]> = {}
+      for (const id of workspace.topics.keys()) {
+        const problems = await problemsIn(await deckHtml(id, duration))
+        if (problems.length > 0) all[id] = problems
+      }
+      expect(all).toEqual({})
+    })
+  }
+
+  it('the check itself catches a slide that runs off the bottom (control)', async () => {
+    const base = workspace.topics.get('policy')!
+    const wordy = { ...base.topic, keyPoints: [{ ...base.topic.keyPoints[0]!, detail: 'This sentence is far too long for a slide. '.repeat(40) }] }
+    const topics = new Map(workspace.topics).set('policy', { ...base, topic: wordy })
+    const problems = await problemsIn(await deckHtml('policy', 45, { ...workspace, topics }))
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems.some((p) => /scrollHeight|outside the slide/.test(p.problem))).toBe(true)
+  })
+
+  it('a long list of unofficial accounts splits into "(continued)" slides that fit', async () => {
+    const accounts = Array.from({ length: 9 }, (_, i) => ({
+      id: `fan-${i}`,
+      platform: 'facebook',
+      url: `https://facebook.example/fan${i}`,
+      owner: 'unofficial',
+      label: `A fan page with a rather long name that somebody made years ago number ${i}`,
+    }))
+    const config = workspaceConfigSchema.parse({ ...workspace.source.doc.toJS(), accounts })
+    const html = await deckHtml('governance', 45, { ...workspace, config })
+    expect(html).toContain('(continued)')
+    expect(await problemsIn(html)).toEqual([])
+  })
+})
