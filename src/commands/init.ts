@@ -28,6 +28,7 @@ export async function runInit(ctx: CommandContext): Promise<number> {
     .replace('__WEEKDAY__', 'tuesday')
     .replace('__TIMEZONE__', timezone)
     .replace('__START__', start)
+    .replace('__SCHEMA__', join(BUILTIN.schema, 'showtell.schema.json'))
   // The scaffold must itself be a valid workspace.
   validateYaml(parseYamlSource(text, 'showtell.yaml'), workspaceConfigSchema)
   await writeFileAtomic(paths.config, text)

@@ -44,12 +44,12 @@ export const OWNERS = ['official', 'executive', 'unofficial'] as const
 
 export const accountSchema = z
   .strictObject({
-    id: slugSchema,
-    platform: platformSchema,
-    url: httpUrl.optional(),
-    handle: text.optional(),
-    owner: z.enum(OWNERS).default('official'),
-    label: text.optional(),
+    id: slugSchema.describe('Unique id (a safe slug); names the snapshot files.'),
+    platform: platformSchema.describe('The platform; decides how the account is captured.'),
+    url: httpUrl.optional().describe('The public profile URL. Captured as is, whatever its host.'),
+    handle: text.optional().describe('The handle, used to build the URL when there is no `url`.'),
+    owner: z.enum(OWNERS).default('official').describe('official, executive (a leader\'s own account) or unofficial (carries our name, not run by us).'),
+    label: text.optional().describe('How the account is named on slides.'),
   })
   .refine((account) => account.url !== undefined || account.handle !== undefined, {
     message: 'needs a `url` or a `handle`',
@@ -66,8 +66,8 @@ const meetingSchema = z.strictObject({
   weekday: z.enum(WEEKDAYS),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'not a time: use HH:MM, 24-hour' }).default('09:00'),
   timezone: timeZoneSchema.default('UTC'),
-  duration: durationSchema.default(45),
-  start: isoDateSchema,
+  duration: durationSchema.default(45).describe('Default meeting length in minutes, 30-60.'),
+  start: isoDateSchema.describe('The first meeting date, YYYY-MM-DD.'),
   skip: z.array(isoDateSchema).default([]),
 })
 
@@ -81,7 +81,7 @@ const snapshotSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(16).default(4),
   timeout: z.number().min(1).max(300).default(30),
   endpoints: z.partialRecord(platformSchema, httpUrl).default({}),
-  allowPrivateNetwork: z.boolean().default(false),
+  allowPrivateNetwork: z.boolean().default(false).describe('Allow loopback and private addresses; only for the local demo site and tests.'),
 })
 
 const deckSchema = z.strictObject({
