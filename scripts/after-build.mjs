@@ -1,4 +1,8 @@
-// Makes the built CLI executable, so `npm link` and `./dist/cli.js` work.
+// After tsc: make the CLI executable, and store the validated built-in topic
+// library in dist/ so commands start without parsing 14 YAML files.
 import { chmodSync } from 'node:fs'
 
 chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755)
+const { writeBuiltinTopicCache } = await import('../dist/workspace/load.js')
+const count = await writeBuiltinTopicCache()
+console.log(`cached ${count} built-in topics in dist/builtin-topics.json`)

@@ -2,7 +2,7 @@
 // --browser-ws) on first use, shared by snapshots and exports, and closed in
 // `finally` by whoever created the manager. Pages go through `withPage`, which
 // always closes them.
-import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core'
+import type { Browser, LaunchOptions, Page } from 'puppeteer-core'
 import { RuntimeError, UserError } from '../errors.js'
 import { BROWSER_HINT, findBrowser, type FoundBrowser } from './finder.js'
 
@@ -55,6 +55,19 @@ export class BrowserManager {
 
   constructor(private readonly options: BrowserOptions = {}) {}
 
+  /** True once `get()` has been called (the browser is starting or started). */
+  get started(): boolean {
+    return this.browser !== undefined
+  }
+
+  /**
+   * Starts the browser in the background so its start-up overlaps other work.
+   * A failure is not lost: the next `get()` or `withPage()` reports it.
+   */
+  warmUp(): void {
+    this.get().catch(() => {})
+  }
+
   /** Starts or connects on first call; later calls share the same browser. */
   get(): Promise<Browser> {
     this.browser ??= this.start()
@@ -63,6 +76,8 @@ export class BrowserManager {
 
   private async start(): Promise<Browser> {
     const timeout = this.options.launchTimeoutMs ?? 30_000
+    // Loaded on first use: commands that never open a browser do not pay for it.
+    const { default: puppeteer } = await import('puppeteer-core')
     if (this.options.browserWs) {
       this.connected = true
       try {

@@ -99,6 +99,8 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   const lock = await acquireLock(workspace.paths.lock, `building ${date}-${topic.id}`)
   const ownBrowser = options.browserManager ? undefined : new BrowserManager(options.browser)
   const browser = options.browserManager ?? ownBrowser!
+  // Chromium takes about as long to start as the deck takes to render: overlap them.
+  if (formats.has('pdf') || formats.has('handout')) browser.warmUp()
   const target = join(workspace.paths.out, `${date}-${topic.id}`)
   const staged = await stageFolder(target)
   try {

@@ -1,5 +1,6 @@
 // `showtell build`: one deck for one meeting, written to out/<date>-<topic>/.
 import { relative } from 'node:path'
+import { BrowserManager } from '../browser/manager.js'
 import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build.js'
 import { EXIT, UserError } from '../errors.js'
 import { loadWorkspace } from '../workspace/load.js'
@@ -10,6 +11,19 @@ export async function runBuild(ctx: CommandContext): Promise<number> {
   const json = values.json === true
   const formats = parseFormats(values.format)
   const duration = parseDuration(values.duration)
+  // Start Chromium first: it boots while the workspace loads and the deck
+  // renders. It is closed in `finally`, also when the input turns out bad.
+  const browser = new BrowserManager(browserOptions(ctx))
+  if (!formats || formats.includes('pdf') || formats.includes('handout')) browser.warmUp()
+  try {
+    return await buildAndReport(ctx, browser, formats, duration, json)
+  } finally {
+    await browser.close()
+  }
+}
+
+async function buildAndReport(ctx: CommandContext, browser: BrowserManager, formats: Format[] | undefined, duration: number | undefined, json: boolean): Promise<number> {
+  const { values } = ctx
   const workspace = await loadWorkspace(workspaceDir(ctx))
   const progress = (event: BuildEvent) => {
     if (json) return
@@ -23,7 +37,7 @@ export async function runBuild(ctx: CommandContext): Promise<number> {
     duration,
     formats,
     snapshots: values['no-snapshots'] !== true,
-    browser: browserOptions(ctx),
+    browserManager: browser,
     onProgress: progress,
   })
   if (json) {

@@ -1,7 +1,7 @@
 // Owns printing: deck.html → deck.pdf (one 16:9 page per slide, bookmarks per
 // agenda segment, title and author), and the handout (each slide with its
 // budget and notes, A4). Both use the run's one browser through `withPage`.
-import { PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib'
+import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import { formatSeconds } from '../agenda/plan.js'
@@ -26,6 +26,7 @@ export function pdfMeta(deck: DeckModel): PdfMeta {
 
 /** Prints `deck.html` (already rendered) to a 16:9 PDF with bookmarks per segment. */
 export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, deck: DeckModel): Promise<Uint8Array> {
+  const pdfLib = loadPdfLib()
   const raw = await browser.withPage(async (page) => {
     await page.setViewport({ width: 1280, height: 720 })
     await page.setContent(deckHtml, { waitUntil: 'load' })
@@ -37,7 +38,7 @@ export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, d
     const first = deck.slides.find((slide) => slide.segment === segment.id)
     if (first) bookmarks.push({ title: `${segment.title} (${segment.minutes} min)`, pageIndex: first.index - 1 })
   }
-  return finishPdf(raw, pdfMeta(deck), bookmarks)
+  return finishPdf(await pdfLib, raw, pdfMeta(deck), bookmarks)
 }
 
 /**
@@ -50,6 +51,7 @@ export async function exportHandoutPdf(
   rendered: RenderedSlides,
 ): Promise<Uint8Array> {
   const html = handoutHtml(deck, rendered)
+  const pdfLib = loadPdfLib()
   const raw = await browser.withPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' })
     await waitForAssets(page)
@@ -60,7 +62,7 @@ export async function exportHandoutPdf(
     const first = deck.slides.find((slide) => slide.segment === segment.id)
     return first ? [{ title: segment.title, pageIndex: first.index - 1 }] : []
   })
-  return finishPdf(raw, { ...meta, title: `${meta.title} (handout)` }, bookmarks)
+  return finishPdf(await pdfLib, raw, { ...meta, title: `${meta.title} (handout)` }, bookmarks)
 }
 
 /**
@@ -93,8 +95,15 @@ export async function waitForAssets(page: Page): Promise<void> {
   })
 }
 
-async function finishPdf(raw: Uint8Array, meta: PdfMeta, bookmarks: { title: string; pageIndex: number }[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(raw, { updateMetadata: false })
+type PdfLib = typeof import('pdf-lib')
+
+/** pdf-lib takes a quarter of a second to load: start it while Chromium prints. */
+function loadPdfLib(): Promise<PdfLib> {
+  return import('pdf-lib')
+}
+
+async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks: { title: string; pageIndex: number }[]): Promise<Uint8Array> {
+  const pdf = await lib.PDFDocument.load(raw, { updateMetadata: false })
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   pdf.setAuthor(meta.author)
   pdf.setSubject(meta.subject)
@@ -103,12 +112,12 @@ async function finishPdf(raw: Uint8Array, meta: PdfMeta, bookmarks: { title: str
   pdf.setProducer('showtell (Chromium, pdf-lib)')
   pdf.setCreationDate(new Date())
   pdf.setModificationDate(new Date())
-  addOutline(pdf, bookmarks.filter((b) => b.pageIndex < pdf.getPageCount()))
+  addOutline(lib, pdf, bookmarks.filter((b) => b.pageIndex < pdf.getPageCount()))
   return pdf.save()
 }
 
 /** Writes a flat PDF outline (bookmarks), one entry per item, in order. */
-function addOutline(pdf: PDFDocument, items: { title: string; pageIndex: number }[]): void {
+function addOutline({ PDFHexString, PDFName }: PdfLib, pdf: PDFDocument, items: { title: string; pageIndex: number }[]): void {
   if (items.length === 0) return
   const context = pdf.context
   const rootRef = context.nextRef()

@@ -1,13 +1,15 @@
 // Owns loading a workspace: `showtell.yaml`, then the topic library (built-in
 // topics overridden by the workspace's own `topics/<id>.yaml`), then the checks
 // that span files (rotation pins and order must name known topics).
-import { readdir } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { UserError } from '../errors.js'
 import { topicSchema, type Topic } from '../topics/schema.js'
 import { BUILTIN, displayPath, workspacePaths, type WorkspacePaths } from './paths.js'
 import { workspaceConfigSchema, type WorkspaceConfig } from './schema.js'
 import { SLUG_PATTERN } from './slug.js'
+import { writeFileAtomic } from './store.js'
 import { lineOf, readYamlSource, validateYaml, type YamlSource } from './yaml-file.js'
 
 export interface TopicEntry {
@@ -36,20 +38,64 @@ export async function loadWorkspace(dir: string): Promise<Workspace> {
 
 export async function loadTopicLibrary(paths: Pick<WorkspacePaths, 'root' | 'topics'>): Promise<Map<string, TopicEntry>> {
   const topics = new Map<string, TopicEntry>()
-  for (const [origin, folder] of [
-    ['builtin', BUILTIN.topics],
-    ['workspace', paths.topics],
-  ] as const) {
-    if (origin === 'workspace' && folder === BUILTIN.topics) continue
-    for (const file of await yamlFiles(folder)) {
-      const entry = await loadTopicFile(file, origin, paths.root)
+  for (const entry of await loadBuiltinTopics()) topics.set(entry.topic.id, entry)
+  if (paths.topics !== BUILTIN.topics) {
+    for (const file of await yamlFiles(paths.topics)) {
+      const entry = await loadTopicFile(file, 'workspace', paths.root)
       topics.set(entry.topic.id, entry)
     }
   }
   return new Map([...topics.entries()].sort(([a], [b]) => a.localeCompare(b)))
 }
 
-export async function loadTopicFile(file: string, origin: TopicEntry['origin'], root: string): Promise<TopicEntry> {
+interface BuiltinCache {
+  readonly digest: string
+  readonly files: string[]
+  readonly topics: Topic[]
+}
+
+/**
+ * The built-in library, validated. Parsing 14 YAML files costs more than the
+ * rest of `showtell topics`, so `npm run build` stores the validated topics in
+ * dist/ with a digest of the files; the cache is used only while the digest
+ * still matches what is on disk, so an edited topic file is always re-read.
+ */
+export async function loadBuiltinTopics(folder: string = BUILTIN.topics, cachePath: string = BUILTIN.topicCache): Promise<TopicEntry[]> {
+  const files = await yamlFiles(folder)
+  const digest = await libraryDigest(files)
+  const cached = await readBuiltinCache(cachePath)
+  if (cached?.digest === digest && cached.files.length === cached.topics.length) {
+    return cached.topics.map((topic, i) => ({ topic, origin: 'builtin' as const, file: join(folder, cached.files[i]!) }))
+  }
+  return Promise.all(files.map((file) => loadTopicFile(file, 'builtin', folder)))
+}
+
+async function libraryDigest(files: string[]): Promise<string> {
+  const hash = createHash('sha256')
+  for (const [i, text] of (await Promise.all(files.map((file) => readFile(file)))).entries()) {
+    hash.update(basename(files[i]!)).update('\0').update(text).update('\0')
+  }
+  return hash.digest('hex')
+}
+
+async function readBuiltinCache(path: string): Promise<BuiltinCache | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as BuiltinCache
+  } catch {
+    return undefined
+  }
+}
+
+/** Validates the built-in library and stores it for fast loading (run by `npm run build`). */
+export async function writeBuiltinTopicCache(folder: string = BUILTIN.topics, cachePath: string = BUILTIN.topicCache): Promise<number> {
+  const files = await yamlFiles(folder)
+  const entries = await Promise.all(files.map((file) => loadTopicFile(file, 'builtin', folder)))
+  const cache: BuiltinCache = { digest: await libraryDigest(files), files: files.map((file) => basename(file)), topics: entries.map((e) => e.topic) }
+  await writeFileAtomic(cachePath, `${JSON.stringify(cache)}\n`)
+  return entries.length
+}
+
+export async function loadTopicFile(file: string, origin: TopicEntry['origin'], _root: string): Promise<TopicEntry> {
   const shown = origin === 'builtin' ? `(built-in) topics/${basename(file)}` : displayPath(process.cwd(), file)
   const id = basename(file).replace(/\.ya?ml$/, '')
   if (!SLUG_PATTERN.test(id)) {
@@ -66,7 +112,6 @@ export async function loadTopicFile(file: string, origin: TopicEntry['origin'], 
       hint: `set \`id: ${id}\` or rename the file`,
     })
   }
-  void root
   return { topic, origin, file }
 }
 

@@ -10,6 +10,8 @@ export const BUILTIN = {
   topics: join(PACKAGE_ROOT, 'topics'),
   templates: join(PACKAGE_ROOT, 'templates'),
   schema: join(PACKAGE_ROOT, 'schema'),
+  /** The validated built-in library, written by `npm run build`. */
+  topicCache: join(PACKAGE_ROOT, 'dist', 'builtin-topics.json'),
 } as const
 
 export const CONFIG_FILE = 'showtell.yaml'
