@@ -55,9 +55,19 @@
       svg.setAttribute('aria-hidden', i === current ? 'false' : 'true')
     })
     counter.textContent = current + 1 + ' / ' + slides.length
+    wake()
     trackSegment()
     if (history.replaceState) history.replaceState(null, '', '#' + (current + 1))
     updatePresenter()
+  }
+
+  var idleTimer = null
+  function wake() {
+    counter.classList.remove('idle')
+    clearTimeout(idleTimer)
+    idleTimer = setTimeout(function () {
+      counter.classList.add('idle')
+    }, 2500)
   }
 
   function onKey(event) {
@@ -201,6 +211,7 @@
   }
 
   document.addEventListener('keydown', onKey)
+  document.addEventListener('mousemove', wake)
   document.getElementById('deck').addEventListener('click', function (event) {
     go(event.clientX < window.innerWidth / 3 ? current - 1 : current + 1)
   })
