@@ -122,6 +122,18 @@ export class BrowserManager {
     }
   }
 
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Runs `fn` alone, one call at a time. Headless Chromium may not paint a tab
+   * that is not in front, so a screenshot brings its tab forward inside this.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn)
+    this.queue = run.catch(() => {})
+    return run
+  }
+
   /** Closes the browser (or disconnects from a remote one). Safe to call twice. */
   async close(): Promise<void> {
     const pending = this.browser

@@ -1,6 +1,7 @@
 // Owns what every subcommand receives, and the global flags they share.
 import type { BrowserOptions } from '../browser/manager.js'
 import type { Io } from '../main.js'
+import type { WorkspaceConfig } from '../workspace/schema.js'
 
 export interface CommandContext {
   readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>
@@ -12,11 +13,12 @@ export function workspaceDir(ctx: CommandContext): string {
   return typeof ctx.values.workspace === 'string' ? ctx.values.workspace : process.cwd()
 }
 
-export function browserOptions(ctx: CommandContext): BrowserOptions {
-  return {
-    browserPath: typeof ctx.values['browser-path'] === 'string' ? ctx.values['browser-path'] : undefined,
-    browserWs: typeof ctx.values['browser-ws'] === 'string' ? ctx.values['browser-ws'] : undefined,
-  }
+/** The browser to use: the flags first, then the workspace's `browser:` settings. */
+export function browserOptions(ctx: CommandContext, config?: WorkspaceConfig): BrowserOptions {
+  const path = typeof ctx.values['browser-path'] === 'string' ? ctx.values['browser-path'] : undefined
+  const ws = typeof ctx.values['browser-ws'] === 'string' ? ctx.values['browser-ws'] : undefined
+  if (path || ws) return { browserPath: path, browserWs: ws }
+  return { browserPath: config?.browser.path, browserWs: config?.browser.ws }
 }
 
 export function printJson(ctx: CommandContext, value: unknown): void {

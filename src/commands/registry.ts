@@ -59,6 +59,12 @@ export const COMMANDS = {
     },
     run: async (ctx) => (await import('./build.js')).runBuild(ctx),
   },
+  snapshot: {
+    summary: 'capture every account now: screenshot, metrics, status; adds to the history',
+    synopsis: 'showtell snapshot [--account ID ...] [--json]',
+    options: { account: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    run: async (ctx) => (await import('./snapshot.js')).runSnapshot(ctx),
+  },
   doctor: {
     summary: 'check Node, the browser and the workspace, with a fix for each problem',
     synopsis: 'showtell doctor [--json]',

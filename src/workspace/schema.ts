@@ -2,6 +2,7 @@
 // generated from this file (`npm run schema`), so editors and the loader agree.
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
+import { ENDPOINT_KEYS, type EndpointKey } from '../snapshot/platforms.js'
 import { slugSchema } from './slug.js'
 
 const text = z.string().trim().min(1, { message: 'must not be empty' })
@@ -50,6 +51,8 @@ export const accountSchema = z
     handle: text.optional().describe('The handle, used to build the URL when there is no `url`.'),
     owner: z.enum(OWNERS).default('official').describe('official, executive (a leader\'s own account) or unofficial (carries our name, not run by us).'),
     label: text.optional().describe('How the account is named on slides.'),
+    hideSelectors: z.array(text).optional().describe('Extra CSS selectors to hide before the screenshot (banners, pop-overs).'),
+    waitFor: text.optional().describe('A CSS selector that must appear before the page counts as loaded.'),
   })
   .refine((account) => account.url !== undefined || account.handle !== undefined, {
     message: 'needs a `url` or a `handle`',
@@ -78,10 +81,28 @@ const rotationSchema = z.strictObject({
 })
 
 const snapshotSchema = z.strictObject({
-  concurrency: z.number().int().min(1).max(16).default(4),
-  timeout: z.number().min(1).max(300).default(30),
-  endpoints: z.partialRecord(platformSchema, httpUrl).default({}),
+  concurrency: z.number().int().min(1).max(16).default(4).describe('Pages captured at once.'),
+  timeout: z.number().min(1).max(300).default(30).describe('Seconds per page.'),
+  deadline: z.number().min(10).max(3600).optional().describe('Seconds for the whole run; accounts not done by then get `timeout`.'),
+  endpoints: z
+    .partialRecord(
+      z.enum(ENDPOINT_KEYS as [EndpointKey, ...EndpointKey[]], {
+        error: (issue) => `unknown endpoint ${JSON.stringify(issue.input)} (known: ${ENDPOINT_KEYS.join(', ')})`,
+      }),
+      httpUrl,
+    )
+    .default({})
+    .describe('Base URLs that replace the real platforms (APIs and pages), e.g. for a local demo site.'),
   allowPrivateNetwork: z.boolean().default(false).describe('Allow loopback and private addresses; only for the local demo site and tests.'),
+})
+
+const browserSchema = z.strictObject({
+  path: text.optional().describe('The Chrome/Chromium executable (like --browser-path).'),
+  ws: z
+    .string()
+    .regex(/^wss?:\/\//, { message: 'must be a ws:// or wss:// DevTools endpoint' })
+    .optional()
+    .describe('A running browser to connect to (like --browser-ws), e.g. a browser pool.'),
 })
 
 const deckSchema = z.strictObject({
@@ -103,6 +124,7 @@ export const workspaceConfigSchema = z
     rotation: rotationSchema.prefault({}),
     snapshot: snapshotSchema.prefault({}),
     deck: deckSchema.prefault({}),
+    browser: browserSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     // Account ids name snapshot files, so they must be unique across the whole file.

@@ -1,0 +1,418 @@
+// Owns the HTML of every imitated platform page for Nordlys Outdoor. Each page
+// carries its numbers where the real platform does: og:description (LinkedIn,
+// Instagram, Facebook, Threads), JSON-LD (LinkedIn company), embedded JSON
+// (TikTok), visible text only (LinkedIn person, YouTube), plus a body that
+// looks like the platform's profile page in a screenshot.
+import { formatCompact, formatDay, formatGrouped, formatYouTube } from './format.js'
+import { THEMES, documentPage, imageUrl, profileBody, topBar, type PageContext } from './layout.js'
+import { html, jsonForScript, type Markup } from './markup.js'
+import {
+  BLOG,
+  BLUESKY,
+  COMPANY,
+  COMPANY_POSTS,
+  FACEBOOK,
+  LINKEDIN_CEO,
+  LINKEDIN_COMPANY,
+  MASTODON,
+  THREADS,
+  TIKTOK,
+  YOUTUBE,
+  followers,
+  posts,
+  type BlogEntry,
+  type InstagramAccount,
+  type Video,
+} from './platforms.js'
+
+export function linkedinCompanyPage(context: PageContext): Markup {
+  const count = followers(LINKEDIN_COMPANY.followers, context.bumps)
+  const url = `${context.origin}/linkedin/company/${LINKEDIN_COMPANY.slug}`
+  const logo = imageUrl(context, 'nordlys-linkedin-logo')
+  const jsonLd = {
+    '@context': 'http://schema.org',
+    '@type': 'Organization',
+    name: COMPANY.name,
+    url,
+    logo: { '@type': 'ImageObject', contentUrl: logo },
+    description: COMPANY.about,
+    address: { '@type': 'PostalAddress', addressLocality: 'Tromsø', addressCountry: 'NO' },
+    sameAs: COMPANY.website,
+    interactionStatistic: {
+      '@type': 'InteractionCounter',
+      interactionType: 'http://schema.org/FollowAction',
+      name: 'Follows',
+      userInteractionCount: count,
+    },
+  }
+  return documentPage(
+    {
+      title: `${COMPANY.name} | LinkedIn`,
+      description: `${COMPANY.name} | ${formatGrouped(count)} followers on LinkedIn. ${COMPANY.tagline} | ${COMPANY.about}`,
+      image: logo,
+      url,
+      type: 'website',
+    },
+    THEMES.linkedin,
+    profileBody(THEMES.linkedin, {
+      name: COMPANY.name,
+      bio: COMPANY.tagline,
+      avatar: logo,
+      banner: imageUrl(context, 'linkedin-nordlys-banner'),
+      details: [`${COMPANY.industry} · ${COMPANY.location}`, COMPANY.size],
+      counts: [{ value: formatGrouped(count), label: 'followers' }],
+      action: '+ Follow',
+      posts: COMPANY_POSTS.slice(0, 3),
+    }),
+    html`<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`,
+  )
+}
+
+export function linkedinPersonPage(context: PageContext): Markup {
+  const count = followers(LINKEDIN_CEO.followers, context.bumps)
+  const avatar = imageUrl(context, 'ingrid-linkedin-avatar')
+  return documentPage(
+    {
+      title: `${LINKEDIN_CEO.name} - ${COMPANY.name} | LinkedIn`,
+      description: `${LINKEDIN_CEO.headline} · Experience: ${COMPANY.name} · Location: ${COMPANY.location}. View ${LINKEDIN_CEO.name}’s profile on LinkedIn, a professional community.`,
+      image: avatar,
+      url: `${context.origin}/linkedin/in/${LINKEDIN_CEO.slug}`,
+    },
+    THEMES.linkedin,
+    profileBody(THEMES.linkedin, {
+      name: LINKEDIN_CEO.name,
+      bio: LINKEDIN_CEO.headline,
+      avatar,
+      banner: imageUrl(context, 'linkedin-ingrid-banner'),
+      details: [COMPANY.location, LINKEDIN_CEO.about],
+      counts: [
+        { value: formatGrouped(count), label: 'followers' },
+        { value: '500+', label: 'connections' },
+      ],
+      action: 'Follow',
+      postsHeading: 'Activity',
+      posts: LINKEDIN_CEO.posts,
+    }),
+  )
+}
+
+export function instagramPage(context: PageContext, account: InstagramAccount): Markup {
+  const followerText = formatCompact(followers(account.followers, context.bumps))
+  const postText = formatGrouped(posts(account.posts, context.bumps))
+  const followingText = formatGrouped(account.following)
+  const avatar = imageUrl(context, `${account.username}-instagram-avatar`)
+  return documentPage(
+    {
+      title: `${account.name} (@${account.username}) • Instagram photos and videos`,
+      description: `${followerText} Followers, ${followingText} Following, ${postText} Posts - See Instagram photos and videos from ${account.name} (@${account.username})`,
+      image: avatar,
+      url: `${context.origin}/instagram/${account.username}/`,
+    },
+    THEMES.instagram,
+    profileBody(THEMES.instagram, {
+      name: account.username,
+      handle: account.name,
+      bio: account.bio,
+      avatar,
+      counts: [
+        { value: postText, label: 'posts' },
+        { value: followerText, label: 'followers' },
+        { value: followingText, label: 'following' },
+      ],
+      action: 'Follow',
+      posts: account.latest.slice(0, 3),
+    }),
+  )
+}
+
+export function facebookPage(context: PageContext): Markup {
+  const likes = formatGrouped(followers(FACEBOOK.likes, context.bumps))
+  const talking = formatGrouped(FACEBOOK.talkingAbout)
+  const avatar = imageUrl(context, 'nordlys-facebook-avatar')
+  return documentPage(
+    {
+      title: `${COMPANY.name} | Tromsø | Facebook`,
+      description: `${COMPANY.name}. ${likes} likes · ${talking} talking about this. ${COMPANY.tagline}`,
+      image: avatar,
+      url: `${context.origin}/facebook/${FACEBOOK.slug}`,
+      type: 'website',
+    },
+    THEMES.facebook,
+    profileBody(THEMES.facebook, {
+      name: COMPANY.name,
+      bio: COMPANY.tagline,
+      avatar,
+      banner: imageUrl(context, 'facebook-nordlys-banner'),
+      details: ['Page · Outdoor & sporting goods company', COMPANY.location],
+      counts: [
+        { value: likes, label: 'likes' },
+        { value: talking, label: 'talking about this' },
+      ],
+      action: 'Like',
+      posts: COMPANY_POSTS.slice(0, 3),
+    }),
+  )
+}
+
+export function threadsPage(context: PageContext): Markup {
+  const followerText = formatCompact(followers(THREADS.followers, context.bumps))
+  const threadText = formatGrouped(posts(THREADS.threads, context.bumps))
+  const avatar = imageUrl(context, 'nordlys-threads-avatar')
+  return documentPage(
+    {
+      title: `${COMPANY.name} (@${THREADS.username}) • Threads, Say more`,
+      description: `${followerText} Followers • ${threadText} Threads • See the latest conversations with @${THREADS.username}.`,
+      image: avatar,
+      url: `${context.origin}/threads/@${THREADS.username}`,
+    },
+    THEMES.threads,
+    profileBody(THEMES.threads, {
+      name: COMPANY.name,
+      handle: THREADS.username,
+      bio: COMPANY.tagline,
+      avatar,
+      counts: [
+        { value: followerText, label: 'followers' },
+        { value: threadText, label: 'threads' },
+      ],
+      action: 'Follow',
+      postsHeading: 'Threads',
+      posts: COMPANY_POSTS.slice(0, 3),
+    }),
+  )
+}
+
+export function tiktokPage(context: PageContext): Markup {
+  const followerCount = followers(TIKTOK.followerCount, context.bumps)
+  const heartCount = followers(TIKTOK.heartCount, context.bumps)
+  const videoCount = posts(TIKTOK.videoCount, context.bumps)
+  const avatar = imageUrl(context, 'nordlys-tiktok-avatar')
+  const rehydration = {
+    __DEFAULT_SCOPE__: {
+      'webapp.user-detail': {
+        statusCode: 0,
+        userInfo: {
+          user: {
+            id: TIKTOK.id,
+            uniqueId: TIKTOK.uniqueId,
+            nickname: TIKTOK.nickname,
+            signature: TIKTOK.signature,
+            avatarLarger: avatar,
+            verified: false,
+            privateAccount: false,
+          },
+          stats: {
+            followerCount,
+            followingCount: TIKTOK.followingCount,
+            heartCount,
+            videoCount,
+          },
+        },
+      },
+    },
+  }
+  return documentPage(
+    {
+      title: `${TIKTOK.nickname} (@${TIKTOK.uniqueId}) | TikTok`,
+      description: `${TIKTOK.nickname} (@${TIKTOK.uniqueId}) on TikTok | ${formatCompact(heartCount)} Likes. ${formatCompact(followerCount)} Followers. ${TIKTOK.signature}`,
+      image: avatar,
+      url: `${context.origin}/tiktok/@${TIKTOK.uniqueId}`,
+    },
+    THEMES.tiktok,
+    profileBody(THEMES.tiktok, {
+      name: TIKTOK.uniqueId,
+      handle: TIKTOK.nickname,
+      bio: TIKTOK.signature,
+      avatar,
+      counts: [
+        { value: formatCompact(TIKTOK.followingCount), label: 'Following' },
+        { value: formatCompact(followerCount), label: 'Followers' },
+        { value: formatCompact(heartCount), label: 'Likes' },
+      ],
+      action: 'Follow',
+      postsHeading: 'Videos',
+      posts: COMPANY_POSTS.slice(0, 3),
+    }),
+    html`<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">${jsonForScript(rehydration)}</script>`,
+  )
+}
+
+function feedPath(): string {
+  return `/youtube/feeds/videos.xml?channel_id=${YOUTUBE.channelId}`
+}
+
+export function youtubeChannelPage(context: PageContext): Markup {
+  const subscribers = formatYouTube(followers(YOUTUBE.subscribers, context.bumps))
+  const videoCount = posts(YOUTUBE.videos.length, context.bumps)
+  const avatar = imageUrl(context, 'nordlys-youtube-avatar')
+  const grid = html`<section class="card section"><h2>Videos</h2><div class="grid">${YOUTUBE.videos.map(
+    (video) =>
+      html`<a href="/youtube/watch?v=${video.id}"><img src="/img/yt-${video.id}.svg" alt=""><h3>${video.title}</h3><p>${formatYouTube(video.views)} views · <time datetime="${video.published}">${formatDay(video.published)}</time></p></a>`,
+  )}</div></section>`
+  return documentPage(
+    {
+      title: `${COMPANY.name} - YouTube`,
+      description: `${COMPANY.tagline} Field tests, repairs and trips from Tromsø.`,
+      image: avatar,
+      url: `${context.origin}/youtube/channel/${YOUTUBE.channelId}`,
+    },
+    THEMES.youtube,
+    profileBody(THEMES.youtube, {
+      name: COMPANY.name,
+      handle: `@${YOUTUBE.handle}`,
+      bio: `${COMPANY.tagline} Field tests, repairs and trips from Tromsø.`,
+      avatar,
+      banner: imageUrl(context, 'youtube-nordlys-banner'),
+      counts: [
+        { value: subscribers, label: 'subscribers' },
+        { value: formatGrouped(videoCount), label: 'videos' },
+      ],
+      action: 'Subscribe',
+      posts: [],
+      content: grid,
+    }),
+    html`<link rel="alternate" type="application/rss+xml" title="RSS" href="${feedPath()}">`,
+  )
+}
+
+export function youtubeWatchPage(context: PageContext, video: Video): Markup {
+  const thumbnail = imageUrl(context, `yt-${video.id}`)
+  return documentPage(
+    {
+      title: `${video.title} - YouTube`,
+      description: video.description,
+      image: thumbnail,
+      url: `${context.origin}/youtube/watch?v=${video.id}`,
+      type: 'video.other',
+    },
+    THEMES.youtube,
+    html`${topBar(THEMES.youtube)}<main><section class="card"><img class="banner" style="height:420px" src="${thumbnail}" alt=""><div class="section"><h1>${video.title}</h1><p class="details">${formatGrouped(video.views)} views · <time datetime="${video.published}">${formatDay(video.published)}</time> · <a href="/youtube/channel/${YOUTUBE.channelId}">${COMPANY.name}</a></p><p>${video.description}</p></div></section></main>`,
+  )
+}
+
+export function blogHomePage(context: PageContext): Markup {
+  return documentPage(
+    { title: BLOG.title, description: BLOG.subtitle, image: imageUrl(context, 'blog-banner'), url: `${context.origin}/blog/`, type: 'website' },
+    THEMES.blog,
+    html`${topBar(THEMES.blog, ['Journal', 'Shop', 'About'])}
+<main>
+<section class="card"><img class="banner" src="/img/blog-banner.svg" alt=""><div class="section"><h1>${BLOG.title}</h1><p>${BLOG.subtitle}</p></div></section>
+<section class="card section"><h2>Latest</h2>${BLOG.entries.map(
+      (entry) =>
+        html`<article class="post"><time datetime="${entry.date}">${formatDay(entry.date)}</time><h3><a href="/blog/${entry.slug}/">${entry.title}</a></h3><p>${entry.summary}</p></article>`,
+    )}</section>
+</main>`,
+    html`<link rel="alternate" type="application/atom+xml" title="${BLOG.title}" href="/blog/feed.atom">`,
+  )
+}
+
+export function blogPostPage(context: PageContext, entry: BlogEntry): Markup {
+  return documentPage(
+    { title: `${entry.title} | ${BLOG.title}`, description: entry.summary, image: imageUrl(context, `blog-${entry.slug}`), url: `${context.origin}/blog/${entry.slug}/`, type: 'article' },
+    THEMES.blog,
+    html`${topBar(THEMES.blog, ['Journal', 'Shop', 'About'])}<main><article class="card section"><time datetime="${entry.date}">${formatDay(entry.date)}</time><h1>${entry.title}</h1><p>${entry.summary}</p><p><a href="/blog/">← ${BLOG.title}</a></p></article></main>`,
+    html`<link rel="alternate" type="application/atom+xml" title="${BLOG.title}" href="/blog/feed.atom">`,
+  )
+}
+
+export function blueskyPage(context: PageContext): Markup {
+  const followerText = formatGrouped(followers(BLUESKY.followersCount, context.bumps))
+  const postText = formatGrouped(posts(BLUESKY.postsCount, context.bumps))
+  const avatar = imageUrl(context, 'nordlys-bsky-avatar')
+  return documentPage(
+    {
+      title: `${BLUESKY.displayName} (@${BLUESKY.handle}) — Bluesky`,
+      description: BLUESKY.description,
+      image: avatar,
+      url: `${context.origin}/bsky-web/profile/${BLUESKY.handle}`,
+    },
+    THEMES.bluesky,
+    profileBody(THEMES.bluesky, {
+      name: BLUESKY.displayName,
+      handle: `@${BLUESKY.handle}`,
+      bio: BLUESKY.description,
+      avatar,
+      banner: imageUrl(context, 'bsky-nordlys-banner'),
+      counts: [
+        { value: followerText, label: 'followers' },
+        { value: formatGrouped(BLUESKY.followsCount), label: 'following' },
+        { value: postText, label: 'posts' },
+      ],
+      action: '+ Follow',
+      posts: COMPANY_POSTS.slice(0, 3),
+    }),
+  )
+}
+
+/** The Mastodon web profile; `base` is `/mastodon` or `/mastodon-private`. */
+export function mastodonPage(context: PageContext, base: string): Markup {
+  const followerText = formatGrouped(followers(MASTODON.followersCount, context.bumps))
+  const statusText = formatGrouped(posts(MASTODON.statusesCount, context.bumps))
+  const followingText = formatGrouped(MASTODON.followingCount)
+  const avatar = imageUrl(context, 'nordlys-mastodon-avatar')
+  return documentPage(
+    {
+      title: `${MASTODON.displayName} (@${MASTODON.username}@${MASTODON.domain}) - Mastodon`,
+      description: `${statusText} Posts, ${followingText} Following, ${followerText} Followers · ${MASTODON.note}`,
+      image: avatar,
+      url: `${context.origin}${base}/@${MASTODON.username}`,
+    },
+    THEMES.mastodon,
+    profileBody(THEMES.mastodon, {
+      name: MASTODON.displayName,
+      handle: `@${MASTODON.username}@${MASTODON.domain}`,
+      bio: MASTODON.note,
+      avatar,
+      banner: imageUrl(context, 'mastodon-nordlys-banner'),
+      counts: [
+        { value: statusText, label: 'Posts' },
+        { value: followingText, label: 'Following' },
+        { value: followerText, label: 'Followers' },
+      ],
+      action: 'Follow',
+      posts: COMPANY_POSTS.slice(0, 3),
+    }),
+  )
+}
+
+export function xLoginPage(context: PageContext): Markup {
+  return documentPage(
+    { title: 'Log in to X / X', description: 'From breaking news and entertainment to sports and politics, get the full story with all the live commentary.', image: imageUrl(context, 'x-logo'), type: 'website', siteName: 'X (formerly Twitter)' },
+    THEMES.x,
+    html`<main><form class="form" method="get" action="#" onsubmit="return false">
+<p class="brand" style="font-size:40px;margin:0 0 8px;text-align:center">𝕏</p>
+<h1>Sign in to X</h1>
+<button type="button">Sign in with Google</button>
+<label for="username">Phone, email, or username</label><input id="username" name="username" autocomplete="username">
+<button type="submit">Next</button>
+<p class="alt">Forgot password?</p>
+<p class="alt">Don't have an account? Sign up</p>
+</form></main>`,
+  )
+}
+
+/** A real 404 (status set by the caller). */
+export function notFoundPage(context: PageContext, path: string): Markup {
+  return documentPage(
+    { title: 'Page not found', description: 'This page does not exist on the showtell demo site.', image: imageUrl(context, 'not-found') },
+    THEMES.plain,
+    html`${topBar(THEMES.plain, ['Index'])}<main><section class="card section"><h1>404 — page not found</h1><p>Nothing lives at <code>${path}</code>. See <a href="/">the index</a> for every route.</p></section></main>`,
+  )
+}
+
+export interface IndexEntry {
+  readonly path: string
+  readonly what: string
+}
+
+export function indexPage(context: PageContext, groups: readonly { readonly title: string; readonly entries: readonly IndexEntry[] }[]): Markup {
+  return documentPage(
+    { title: 'showtell demo site', description: `Every platform page and API the showtell demo uses, for the fictional ${COMPANY.name}.`, image: imageUrl(context, 'demo-site'), url: `${context.origin}/`, type: 'website' },
+    THEMES.plain,
+    html`${topBar(THEMES.plain, ['Index'])}<main><section class="card section"><h1>showtell demo site</h1><p>Stands in for every platform on 127.0.0.1 so tests and the offline demo never touch the internet. Numbers change when the test bumps change.</p></section>
+${groups.map(
+  (group) =>
+    html`<section class="card section"><h2>${group.title}</h2><ul>${group.entries.map((entry) => html`<li><a href="${entry.path}">${entry.path}</a> — ${entry.what}</li>`)}</ul></section>`,
+)}</main>`,
+  )
+}

@@ -1,0 +1,242 @@
+// Owns the fictional company Nordlys Outdoor as every imitated platform shows
+// it: handles, texts, posts and the base numbers before the test bumps. Pages,
+// feeds and APIs read counts through `followers()` / `posts()`, so one bump
+// changes every place a number appears.
+
+/** The mutable part of the demo state that changes numbers between runs. */
+export interface Bumps {
+  readonly followersBump: number
+  readonly postsBump: number
+}
+
+function bumped(base: number, bump: number): number {
+  const step = Number.isFinite(bump) ? Math.trunc(bump) : 0
+  return Math.max(0, base + step)
+}
+
+/** A follower, like or subscriber count after `followersBump`. */
+export function followers(base: number, bumps: Bumps): number {
+  return bumped(base, bumps.followersBump)
+}
+
+/** A post, video or status count after `postsBump`. */
+export function posts(base: number, bumps: Bumps): number {
+  return bumped(base, bumps.postsBump)
+}
+
+export interface Post {
+  /** `YYYY-MM-DD` */
+  readonly date: string
+  readonly text: string
+}
+
+export const COMPANY = {
+  name: 'Nordlys Outdoor',
+  tagline: 'Gear for the Norwegian outdoors.',
+  about:
+    'Nordlys Outdoor designs jackets, tents and packs in Tromsø and tests them where the weather is worst. Family-owned since 2009.',
+  location: 'Tromsø, Norway',
+  website: 'https://nordlys-outdoor.example',
+  industry: 'Sporting Goods Manufacturing',
+  size: '51-200 employees',
+  founded: 2009,
+} as const
+
+/** What the company posted lately; each platform shows the first few. */
+export const COMPANY_POSTS: readonly Post[] = [
+  { date: '2026-11-19', text: 'The Polarnatt down parka is back in stores today. Tested at −32 °C on Finnmarksvidda.' },
+  { date: '2026-11-12', text: 'Thank you to the 40 volunteers who cleaned the beaches of Lyngen with us this weekend.' },
+  { date: '2026-11-05', text: 'We are hiring a product designer in Tromsø. Bring your own wool socks.' },
+  { date: '2026-10-29', text: 'Repair, don’t replace: our free repair days are on every first Saturday.' },
+]
+
+export const LINKEDIN_COMPANY = {
+  slug: 'nordlys-outdoor',
+  followers: 12_345,
+} as const
+
+export const LINKEDIN_CEO = {
+  slug: 'ingrid-nordlys',
+  name: 'Ingrid Berg',
+  headline: 'CEO at Nordlys Outdoor',
+  about: 'Leading Nordlys Outdoor since 2017. Skier, sailor, and a firm believer in repairing what you already own.',
+  followers: 3_210,
+  posts: [
+    { date: '2026-11-18', text: 'Proud of the team: our repair program fixed its 10,000th jacket this autumn.' },
+    { date: '2026-11-04', text: 'What I learned from a week of listening to our customers on social media.' },
+  ],
+} as const
+
+export interface InstagramAccount {
+  readonly username: string
+  readonly name: string
+  readonly bio: string
+  readonly followers: number
+  readonly following: number
+  readonly posts: number
+  readonly latest: readonly Post[]
+}
+
+export const INSTAGRAM: readonly InstagramAccount[] = [
+  {
+    username: 'nordlysoutdoor',
+    name: 'Nordlys Outdoor',
+    bio: 'Gear for the Norwegian outdoors. Made to be repaired. Tromsø 🇳🇴',
+    followers: 88_700,
+    following: 190,
+    posts: 1_407,
+    latest: COMPANY_POSTS,
+  },
+  {
+    username: 'fjellkraft',
+    name: 'Fjellkraft',
+    bio: 'Mountain power since 1998. Bergen.',
+    followers: 41_200,
+    following: 301,
+    posts: 912,
+    latest: [
+      { date: '2026-11-16', text: 'New Storm shell in three colours.' },
+      { date: '2026-11-09', text: 'Sunrise on Ulriken, 06:48.' },
+    ],
+  },
+]
+
+export const FACEBOOK = {
+  slug: 'nordlysoutdoor',
+  likes: 42_217,
+  talkingAbout: 969,
+} as const
+
+export const THREADS = {
+  username: 'nordlysoutdoor',
+  followers: 12_300,
+  threads: 210,
+} as const
+
+export const TIKTOK = {
+  uniqueId: 'nordlysoutdoor',
+  id: '6981234567890123456',
+  nickname: 'Nordlys Outdoor',
+  signature: 'Gear for the Norwegian outdoors. Field tests, repairs and northern lights.',
+  followerCount: 15_400,
+  followingCount: 12,
+  heartCount: 230_000,
+  videoCount: 87,
+} as const
+
+export interface Video {
+  /** 11 characters, like YouTube's. */
+  readonly id: string
+  readonly title: string
+  readonly published: string
+  readonly description: string
+  readonly views: number
+}
+
+export const YOUTUBE = {
+  channelId: 'UCnordlysoutdoor00000000',
+  handle: 'nordlysoutdoor',
+  subscribers: 24_100,
+  created: '2014-03-02T09:00:00+00:00',
+  videos: [
+    {
+      id: 'p0larnatt22',
+      title: 'Polarnatt parka: 72 hours at −32 °C',
+      published: '2026-11-12T10:00:00+00:00',
+      description: 'We took the new Polarnatt parka to Finnmarksvidda.',
+      views: 4_210,
+    },
+    {
+      id: 'aur0raTent1',
+      title: 'Pitching the Aurora tent in a storm',
+      published: '2026-10-29T10:00:00+00:00',
+      description: 'Four minutes, two people, 25 m/s of wind.',
+      views: 12_873,
+    },
+    {
+      id: 'lyngenClean',
+      title: 'Beach clean-up in Lyngen',
+      published: '2026-10-15T10:00:00+00:00',
+      description: 'Forty volunteers and 300 kg of plastic.',
+      views: 2_290,
+    },
+    {
+      id: 'finnmark-3x',
+      title: 'Repair day: fixing a 20-year-old jacket',
+      published: '2026-10-01T10:00:00+00:00',
+      description: 'A zip, two patches and a new cuff.',
+      views: 8_100,
+    },
+    {
+      id: 'skiTour2026',
+      title: 'Ski touring in the Lyngen Alps',
+      published: '2026-09-17T10:00:00+00:00',
+      description: 'Three days, one hut, no phone signal.',
+      views: 15_022,
+    },
+    {
+      id: 's0rvaranger',
+      title: 'How we test a sleeping bag',
+      published: '2026-09-03T10:00:00+00:00',
+      description: 'A freezer, a thermometer and a very patient tester.',
+      views: 3_311,
+    },
+  ] satisfies readonly Video[],
+} as const
+
+export interface BlogEntry {
+  readonly slug: string
+  readonly title: string
+  /** `YYYY-MM-DD`; the newest first. */
+  readonly date: string
+  readonly summary: string
+}
+
+export const BLOG = {
+  title: 'The Nordlys field journal',
+  subtitle: 'Notes from the people who make Nordlys Outdoor gear.',
+  entries: [
+    { slug: 'polarnatt-is-back', title: 'Polarnatt is back', date: '2026-11-17', summary: 'Why we brought back our warmest parka, and what we changed.' },
+    { slug: 'repair-days', title: 'Ten thousand repairs', date: '2026-11-07', summary: 'Our repair program passed a milestone this autumn.' },
+    { slug: 'lyngen-clean-up', title: 'Cleaning the beaches of Lyngen', date: '2026-10-28', summary: 'Forty volunteers, one weekend, 300 kg of plastic.' },
+    { slug: 'wool-or-synthetic', title: 'Wool or synthetic?', date: '2026-10-18', summary: 'A field test of base layers in wet cold.' },
+    { slug: 'storm-pitching', title: 'Pitching a tent in a storm', date: '2026-10-08', summary: 'The four-minute routine our testers swear by.' },
+    { slug: 'new-designer', title: 'Meet our new designer', date: '2026-09-28', summary: 'Sofie joins the Tromsø studio from Bergen.' },
+    { slug: 'autumn-colours', title: 'Autumn colours 2026', date: '2026-09-18', summary: 'Lingonberry, moss and fjord blue.' },
+    { slug: 'sleeping-bag-lab', title: 'Inside the sleeping-bag lab', date: '2026-09-08', summary: 'How a freezer tells us the truth about down.' },
+  ] satisfies readonly BlogEntry[],
+} as const
+
+export const BLUESKY = {
+  handle: 'nordlys.bsky.social',
+  did: 'did:plc:nordlysoutdoordemosite23',
+  displayName: 'Nordlys Outdoor',
+  description: 'Gear for the Norwegian outdoors. Posts from Tromsø.',
+  followersCount: 2_301,
+  followsCount: 180,
+  postsCount: 640,
+  createdAt: '2023-05-02T08:14:00.000Z',
+} as const
+
+export const MASTODON = {
+  id: '109334512876543210',
+  username: 'nordlys',
+  domain: 'mastodon.social',
+  displayName: 'Nordlys Outdoor',
+  note: 'Gear for the Norwegian outdoors. Made to be repaired.',
+  createdAt: '2022-11-09T00:00:00.000Z',
+  followersCount: 876,
+  followingCount: 95,
+  statusesCount: 412,
+  lastStatusAt: '2026-11-19',
+} as const
+
+export const X_ACCOUNT = {
+  id: '1456789012345678901',
+  name: 'Nordlys Outdoor',
+  username: 'nordlysoutdoor',
+  followersCount: 5_120,
+  followingCount: 77,
+  tweetCount: 2_210,
+  listedCount: 33,
+} as const

@@ -1,0 +1,205 @@
+// Owns the demo site's URL space: one pure function from a request to a
+// `DemoResponse`. server.ts only writes what this returns, so every route can
+// be reasoned about without sockets.
+import {
+  blueskyGetProfile,
+  mastodonLookup,
+  mastodonPrivateLookup,
+  xAuthorized,
+  xNotFound,
+  xUnauthorized,
+  xUserByUsername,
+} from './api.js'
+import { blogFeed, youtubeFeed } from './feeds.js'
+import type { PageContext } from './layout.js'
+import { NASTY_PAGES, nastyRoute } from './nasty.js'
+import {
+  blogHomePage,
+  blogPostPage,
+  blueskyPage,
+  facebookPage,
+  indexPage,
+  instagramPage,
+  linkedinCompanyPage,
+  linkedinPersonPage,
+  mastodonPage,
+  notFoundPage,
+  threadsPage,
+  tiktokPage,
+  xLoginPage,
+  youtubeChannelPage,
+  youtubeWatchPage,
+  type IndexEntry,
+} from './pages.js'
+import {
+  BLOG,
+  BLUESKY,
+  FACEBOOK,
+  INSTAGRAM,
+  LINKEDIN_CEO,
+  LINKEDIN_COMPANY,
+  MASTODON,
+  THREADS,
+  TIKTOK,
+  X_ACCOUNT,
+  YOUTUBE,
+} from './platforms.js'
+import { htmlReply, jsonReply, redirectReply, xmlReply, type DemoResponse } from './reply.js'
+import { drawImage } from './svg.js'
+
+export interface RouteContext extends PageContext {
+  /** Bearer token the X API wants; '' means no check. */
+  readonly xToken: string
+}
+
+export interface DemoRequest {
+  readonly method: string
+  /** Path and query as sent, e.g. `/mastodon/api/v1/accounts/lookup?acct=nordlys`. */
+  readonly target: string
+  readonly authorization?: string
+}
+
+const ATOM = 'application/atom+xml; charset=utf-8'
+
+const yt = YOUTUBE.channelId
+const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonly IndexEntry[] }[] = [
+  {
+    title: 'Platform pages (screenshots, OpenGraph, JSON-LD, embedded JSON)',
+    entries: [
+      { path: `/linkedin/company/${LINKEDIN_COMPANY.slug}`, what: 'LinkedIn company page: og:description and JSON-LD follower count' },
+      { path: `/linkedin/in/${LINKEDIN_CEO.slug}`, what: 'LinkedIn profile of the CEO: followers in the page text' },
+      ...INSTAGRAM.map((account) => ({ path: `/instagram/${account.username}/`, what: `Instagram profile of @${account.username}` })),
+      { path: `/facebook/${FACEBOOK.slug}`, what: 'Facebook page: likes and talking about this' },
+      { path: `/threads/@${THREADS.username}`, what: 'Threads profile' },
+      { path: `/tiktok/@${TIKTOK.uniqueId}`, what: 'TikTok profile with __UNIVERSAL_DATA_FOR_REHYDRATION__' },
+      { path: `/youtube/channel/${yt}`, what: 'YouTube channel page with its RSS link' },
+      { path: `/bsky-web/profile/${BLUESKY.handle}`, what: 'Bluesky profile page' },
+      { path: `/mastodon/@${MASTODON.username}`, what: 'Mastodon profile page' },
+      { path: `/mastodon-private/@${MASTODON.username}`, what: 'Mastodon profile on a server in authorized-fetch mode' },
+      { path: `/x-web/${X_ACCOUNT.username}`, what: 'X profile: 302 to the login flow' },
+      { path: '/blog/', what: `${BLOG.title}: home with its Atom link` },
+    ],
+  },
+  {
+    title: 'Feeds and APIs',
+    entries: [
+      { path: `/youtube/feeds/videos.xml?channel_id=${yt}`, what: 'YouTube Atom feed' },
+      { path: '/blog/feed.atom', what: 'blog Atom feed' },
+      { path: `/bsky/xrpc/app.bsky.actor.getProfile?actor=${BLUESKY.handle}`, what: 'Bluesky getProfile' },
+      { path: `/mastodon/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon account lookup' },
+      { path: `/mastodon-private/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon lookup: 401, authorized fetch' },
+      { path: `/x/2/users/by/username/${X_ACCOUNT.username}`, what: 'X API v2 user lookup; needs Authorization: Bearer <token>' },
+      { path: '/img/any-name.svg', what: 'a generated SVG for any name' },
+    ],
+  },
+  {
+    title: 'Nasty pages',
+    entries: Object.entries(NASTY_PAGES).map(([name, what]) => ({ path: `/nasty/${name}`, what })),
+  },
+]
+
+function decodePath(pathname: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(pathname)
+    // One trailing slash is optional everywhere except the root.
+    return decoded.length > 1 && decoded.endsWith('/') ? decoded.slice(0, -1) : decoded
+  } catch {
+    return undefined
+  }
+}
+
+/** Every GET the demo site answers. Unknown paths get a real 404. */
+export function routeRequest(request: DemoRequest, context: RouteContext): DemoResponse {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return { ...jsonReply(405, { error: 'Method Not Allowed' }), headers: { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' } }
+  }
+  if (!request.target.startsWith('/')) return jsonReply(400, { error: 'Bad Request' })
+  // Prefixing (not resolving) keeps a target such as //host/x a path on this site.
+  const url = new URL(`http://demo.invalid${request.target}`)
+  const path = decodePath(url.pathname)
+  if (path === undefined) return jsonReply(400, { error: 'Bad Request' })
+  const query = url.searchParams
+  const segments = path.split('/').slice(1)
+  const [first = '', second, third, ...rest] = segments
+  const notFound = (): DemoResponse => htmlReply(404, notFoundPage(context, path))
+
+  switch (first) {
+    case '':
+      return htmlReply(200, indexPage(context, ROUTE_GROUPS))
+    case 'linkedin':
+      if (second === 'company' && third === LINKEDIN_COMPANY.slug && rest.length === 0) return htmlReply(200, linkedinCompanyPage(context))
+      if (second === 'in' && third === LINKEDIN_CEO.slug && rest.length === 0) return htmlReply(200, linkedinPersonPage(context))
+      return notFound()
+    case 'instagram': {
+      const account = INSTAGRAM.find((candidate) => candidate.username === second?.toLowerCase())
+      return account && third === undefined ? htmlReply(200, instagramPage(context, account)) : notFound()
+    }
+    case 'facebook':
+      return second?.toLowerCase() === FACEBOOK.slug && third === undefined ? htmlReply(200, facebookPage(context)) : notFound()
+    case 'threads':
+      return second?.toLowerCase() === `@${THREADS.username}` && third === undefined ? htmlReply(200, threadsPage(context)) : notFound()
+    case 'tiktok':
+      return second?.toLowerCase() === `@${TIKTOK.uniqueId}` && third === undefined ? htmlReply(200, tiktokPage(context)) : notFound()
+    case 'youtube':
+      return youtubeRoute(context, path, query)
+    case 'blog':
+      return blogRoute(context, second, third)
+    case 'bsky':
+      return path === '/bsky/xrpc/app.bsky.actor.getProfile' ? blueskyGetProfile(context, query.get('actor')) : notFound()
+    case 'bsky-web':
+      return second === 'profile' && third?.toLowerCase() === BLUESKY.handle && rest.length === 0 ? htmlReply(200, blueskyPage(context)) : notFound()
+    case 'mastodon':
+    case 'mastodon-private':
+      return mastodonRoute(context, first, path, query)
+    case 'x':
+      if (second !== '2') return notFound()
+      if (!xAuthorized(context.xToken, request.authorization)) return xUnauthorized()
+      if (third === 'users' && rest[0] === 'by' && rest[1] === 'username' && rest[2] !== undefined && rest.length === 3) {
+        return xUserByUsername(context, rest[2])
+      }
+      return xNotFound()
+    case 'x-web':
+      if (path === '/x-web/i/flow/login') return htmlReply(200, xLoginPage(context))
+      if (second !== undefined && third === undefined) return redirectReply(`/x-web/i/flow/login?redirect_after_login=${encodeURIComponent(`/${second}`)}`)
+      return notFound()
+    case 'nasty':
+      return (second !== undefined && third === undefined && nastyRoute(context, second, query)) || notFound()
+    case 'img': {
+      const name = /^([A-Za-z0-9._-]{1,100})\.svg$/.exec(second ?? '')?.[1]
+      if (name === undefined || third !== undefined) return notFound()
+      return { kind: 'reply', status: 200, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600' }, body: drawImage(name).text }
+    }
+    default:
+      return notFound()
+  }
+}
+
+function youtubeRoute(context: RouteContext, path: string, query: URLSearchParams): DemoResponse {
+  if (path === `/youtube/channel/${YOUTUBE.channelId}`) return htmlReply(200, youtubeChannelPage(context))
+  if (path === '/youtube/feeds/videos.xml') {
+    // YouTube answers an unknown channel with a bare 404.
+    if (query.get('channel_id') !== YOUTUBE.channelId) return { kind: 'reply', status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '' }
+    return xmlReply(200, youtubeFeed(context.origin), ATOM)
+  }
+  if (path === '/youtube/watch') {
+    const video = YOUTUBE.videos.find((candidate) => candidate.id === query.get('v'))
+    if (video) return htmlReply(200, youtubeWatchPage(context, video))
+  }
+  return htmlReply(404, notFoundPage(context, path))
+}
+
+function blogRoute(context: RouteContext, second: string | undefined, third: string | undefined): DemoResponse {
+  if (second === undefined) return htmlReply(200, blogHomePage(context))
+  if (third === undefined && second === 'feed.atom') return xmlReply(200, blogFeed(context.origin), ATOM)
+  const entry = BLOG.entries.find((candidate) => candidate.slug === second)
+  if (entry && third === undefined) return htmlReply(200, blogPostPage(context, entry))
+  return htmlReply(404, notFoundPage(context, `/blog/${second}`))
+}
+
+function mastodonRoute(context: RouteContext, base: 'mastodon' | 'mastodon-private', path: string, query: URLSearchParams): DemoResponse {
+  if (path === `/${base}/api/v1/accounts/lookup`) {
+    return base === 'mastodon' ? mastodonLookup(context, query.get('acct')) : mastodonPrivateLookup()
+  }
+  if (path.toLowerCase() === `/${base}/@${MASTODON.username}`) return htmlReply(200, mastodonPage(context, `/${base}`))
+  return htmlReply(404, notFoundPage(context, path))
+}

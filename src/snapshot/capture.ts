@@ -1,0 +1,446 @@
+// Owns capturing one account: open its page in a fresh tab, survive whatever
+// the page does (dialogs, pop-ups, downloads, endless loading, a crash), hide
+// consent banners, read the numbers from the best source, take the screenshot,
+// and say honestly what happened. A blocked page never yields data.
+import { join } from 'node:path'
+import type { HTTPResponse, Page } from 'puppeteer-core'
+import type { BrowserManager } from '../browser/manager.js'
+import { writeFileAtomic } from '../workspace/store.js'
+import type { Account } from '../workspace/schema.js'
+import { classifyPage, type PageVerdict } from './classify.js'
+import { parseFeed } from './feed.js'
+import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, type Metrics } from './metrics.js'
+import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
+import type { SnapshotResult, SnapshotStatus } from './types.js'
+import { checkHostLiteral, checkScheme, checkUrl } from './url-guard.js'
+
+export interface CaptureOptions {
+  readonly endpoints: Endpoints
+  /** Per page, in milliseconds. */
+  readonly timeoutMs: number
+  readonly allowPrivateNetwork: boolean
+  /** Folder the screenshot is written to. */
+  readonly outDir: string
+  /** @default process.env (read for the X token only) */
+  readonly env?: NodeJS.ProcessEnv
+}
+
+/** Cookie and consent banners of the common consent platforms, hidden before the screenshot. */
+export const CONSENT_SELECTORS = [
+  '#onetrust-consent-sdk',
+  '#onetrust-banner-sdk',
+  '.onetrust-pc-dark-filter',
+  '#CybotCookiebotDialog',
+  '#CybotCookiebotDialogBodyUnderlay',
+  '#usercentrics-root',
+  '#didomi-host',
+  '.didomi-popup-open',
+  '.qc-cmp2-container',
+  '[id^="sp_message_container"]',
+  '.fc-consent-root',
+  '#cmpbox',
+  '#cmpbox2',
+  '.cc-window',
+  '.cookie-consent',
+  '#cookie-law-info-bar',
+  '#truste-consent-track',
+  '#consent_blackbar',
+  '.osano-cm-window',
+  '#iubenda-cs-banner',
+  '#klaro',
+]
+
+const VIEWPORT = { width: 1280, height: 800 } as const
+
+interface PageFactsRead {
+  readonly title: string
+  readonly meta: Record<string, string>
+  readonly jsonLd: string[]
+  readonly embedded: Record<string, string>
+  readonly bodyText: string
+  readonly feeds: string[]
+}
+
+interface PageOutcome {
+  readonly status: SnapshotStatus
+  readonly reason?: string
+  readonly screenshot?: string
+  readonly title?: string
+  readonly description?: string
+  readonly metrics: Metrics
+}
+
+type ApiOutcome =
+  | { readonly status: 'ok'; readonly metrics: Metrics; readonly title?: string; readonly description?: string }
+  | { readonly status: 'blocked' | 'not-found' | 'error' | 'timeout'; readonly reason: string }
+
+export async function captureAccount(browser: BrowserManager, account: Account, options: CaptureOptions): Promise<SnapshotResult> {
+  const started = performance.now()
+  const capturedAt = new Date().toISOString()
+  const url = pageUrl(account, options.endpoints)
+  const finish = (outcome: Omit<SnapshotResult, 'account' | 'platform' | 'label' | 'url' | 'capturedAt' | 'durationMs'>): SnapshotResult => ({
+    account: account.id,
+    platform: account.platform,
+    label: account.label ?? account.handle ?? account.id,
+    url,
+    ...outcome,
+    capturedAt,
+    durationMs: Math.round(performance.now() - started),
+  })
+
+  const guard = await checkUrl(url, options.allowPrivateNetwork)
+  if (!guard.ok) return finish({ status: 'error', reason: guard.reason, metrics: {} })
+
+  const env = options.env ?? process.env
+  const api = apiRequest(account, options.endpoints, env)
+  const [apiOutcome, page] = await Promise.all([
+    api ? callApi(api, options) : Promise.resolve(undefined),
+    capturePage(browser, account, url, options),
+  ])
+
+  if (account.platform === 'x' && !xToken(env)) {
+    // Without the user's own API token X shows nothing but a login wall.
+    return finish({
+      status: 'blocked',
+      reason: 'login required (set SHOWTELL_X_BEARER_TOKEN to read X through its official API)',
+      screenshot: page.status === 'ok' ? page.screenshot : undefined,
+      metrics: {},
+    })
+  }
+  if (apiOutcome?.status === 'ok') {
+    const note = page.status === 'ok' ? undefined : `page ${page.status}${page.reason ? `: ${page.reason}` : ''}; numbers from the API`
+    return finish({
+      status: 'ok',
+      reason: note,
+      screenshot: page.status === 'ok' ? page.screenshot : undefined,
+      title: apiOutcome.title ?? page.title,
+      description: apiOutcome.description ?? page.description,
+      metrics: mergeMetrics(apiOutcome.metrics, page.status === 'ok' ? page.metrics : {}),
+    })
+  }
+  if (apiOutcome) {
+    return finish({
+      status: apiOutcome.status,
+      reason: apiOutcome.reason,
+      screenshot: page.status === 'ok' ? page.screenshot : undefined,
+      title: page.title,
+      description: page.description,
+      metrics: {},
+    })
+  }
+  return finish({
+    status: page.status,
+    reason: page.reason,
+    screenshot: page.screenshot,
+    title: page.title,
+    description: page.description,
+    metrics: page.status === 'ok' ? page.metrics : {},
+  })
+}
+
+async function capturePage(browser: BrowserManager, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
+  try {
+    return await browser.withPage((page) => visit(browser, page, account, url, options))
+  } catch (error) {
+    return { status: 'error', reason: describeError(error), metrics: {} }
+  }
+}
+
+async function visit(browser: BrowserManager, page: Page, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
+  const deadline = Date.now() + options.timeoutMs
+  const left = () => Math.max(1, deadline - Date.now())
+  let refused: string | undefined
+
+  // A crashed tab never answers again: every later step races against this.
+  let crashed!: (error: Error) => void
+  const crash = new Promise<never>((_, reject) => (crashed = reject))
+  crash.catch(() => {})
+  page.on('error', () => crashed(new Error('the tab crashed')))
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}))
+  page.on('popup', (popup) => void popup?.close().catch(() => {}))
+  const guarded = async <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined
+    try {
+      return await Promise.race([work, crash, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(what)), ms)))])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  await page.setViewport(VIEWPORT)
+  page.setDefaultTimeout(options.timeoutMs)
+  page.setDefaultNavigationTimeout(options.timeoutMs)
+  await page.setRequestInterception(true)
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return
+    const target = request.url()
+    const isMainNavigation = request.isNavigationRequest() && request.frame() === page.mainFrame()
+    // Pages may use data: and blob: for their own pictures; only the page itself must be web.
+    const verdict = isMainNavigation ? checkHostLiteral(target, options.allowPrivateNetwork) : /^(data|blob):/.test(target) ? { ok: true } : checkHostLiteral(target, options.allowPrivateNetwork)
+    if (!verdict.ok) {
+      if (isMainNavigation) refused = verdict.reason
+      void request.abort('blockedbyclient').catch(() => {})
+      return
+    }
+    void request.continue().catch(() => {})
+  })
+
+  let response: HTTPResponse | null
+  try {
+    response = await guarded(page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs }), options.timeoutMs + 1000, 'the page did not finish loading')
+  } catch (error) {
+    if (refused) return { status: 'error', reason: refused, metrics: {} }
+    return failure(error, options.timeoutMs)
+  }
+  const scheme = checkScheme(page.url())
+  if (!scheme.ok) return { status: 'error', reason: `redirected away from the web: ${scheme.reason}`, metrics: {} }
+
+  // Let late requests settle, but never wait past the page's budget.
+  await guarded(page.waitForNetworkIdle({ idleTime: 300, timeout: Math.min(3000, left()) }), Math.min(3500, left()), 'network').catch(() => {})
+  const hide = [...CONSENT_SELECTORS, ...(account.hideSelectors ?? [])]
+  await guarded(
+    page.addStyleTag({ content: `${hide.join(',\n')} { display: none !important; }\nhtml, body { overflow: auto !important; }` }),
+    Math.min(5000, left()),
+    'the page did not accept a style sheet',
+  ).catch(() => {})
+  if (account.waitFor) {
+    try {
+      await guarded(page.waitForSelector(account.waitFor, { timeout: left() }), left() + 500, `waitFor ${account.waitFor}`)
+    } catch (error) {
+      if (error instanceof TimeoutError || (error as Error).name === 'TimeoutError') {
+        return { status: 'timeout', reason: `waitFor "${account.waitFor}" did not appear within ${Math.round(options.timeoutMs / 1000)} s`, metrics: {} }
+      }
+      return failure(error, options.timeoutMs)
+    }
+  }
+
+  let facts: PageFactsRead
+  try {
+    facts = await guarded(page.evaluate(readPage), Math.min(10_000, left()), 'the page did not let us read it')
+  } catch (error) {
+    return failure(error, options.timeoutMs)
+  }
+  const verdict: PageVerdict = classifyPage({
+    requestedUrl: url,
+    finalUrl: page.url(),
+    httpStatus: response?.status() ?? null,
+    title: facts.title,
+    bodyText: facts.bodyText,
+    headers: response?.headers() ?? {},
+  })
+  const description = facts.meta['og:description'] ?? facts.meta.description
+  const title = facts.meta['og:title'] ?? facts.title
+  if (verdict.status !== 'ok') return { status: verdict.status, reason: verdict.reason, title, description, metrics: {} }
+
+  const screenshot = `${account.id}.png`
+  try {
+    const png = await guarded(
+      browser.exclusive(async () => {
+        await page.bringToFront()
+        return page.screenshot({ type: 'png', captureBeyondViewport: false })
+      }),
+      Math.max(left(), 10_000),
+      'the screenshot did not finish',
+    )
+    await writeFileAtomic(join(options.outDir, screenshot), png)
+  } catch (error) {
+    return failure(error, options.timeoutMs)
+  }
+  const metrics = mergeMetrics(pageMetrics(account, facts), await feedMetrics(account, facts, options))
+  return { status: 'ok', screenshot, title, description, metrics }
+}
+
+/** Runs inside the page: what the classifier and the metric parsers need. */
+function readPage(): PageFactsRead {
+  const meta: Record<string, string> = {}
+  document.querySelectorAll('meta[property], meta[name]').forEach((el) => {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase()
+    const content = el.getAttribute('content')
+    if (key && content && !(key in meta)) meta[key] = content.slice(0, 2000)
+  })
+  const jsonLd = Array.from(document.querySelectorAll('script[type="application/ld+json"]'), (el) => (el.textContent ?? '').slice(0, 200_000))
+  const embedded: Record<string, string> = {}
+  for (const id of ['__UNIVERSAL_DATA_FOR_REHYDRATION__', 'SIGI_STATE', '__NEXT_DATA__']) {
+    const el = document.getElementById(id)
+    if (el?.textContent) embedded[id] = el.textContent.slice(0, 2_000_000)
+  }
+  const feeds = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"]'))
+    .filter((link) => /(rss|atom)\+xml/i.test(link.type))
+    .map((link) => link.href)
+  const body = document.body
+  return {
+    title: document.title.slice(0, 500),
+    meta,
+    jsonLd,
+    embedded,
+    bodyText: (body ? body.innerText : '').slice(0, 10_000),
+    feeds,
+  }
+}
+
+function pageMetrics(account: Account, facts: PageFactsRead): Metrics {
+  const fromJsonLd: Metrics[] = facts.jsonLd.map((text) => {
+    try {
+      return countsTo(parseJsonLdCounts(JSON.parse(text)), 'embedded-json')
+    } catch {
+      return {}
+    }
+  })
+  const embedded: Metrics[] = Object.values(facts.embedded).map((text) => {
+    try {
+      return countsTo(parseTikTokUniversalData(JSON.parse(text)), 'embedded-json')
+    } catch {
+      return {}
+    }
+  })
+  const meta = countsTo(parseMetaCounts(facts.meta['og:description'] ?? facts.meta.description ?? ''), 'meta')
+  const text = countsTo(parseMetaCounts(facts.bodyText), 'page-text')
+  if (account.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
+  return mergeMetrics(...fromJsonLd, ...embedded, meta, text)
+}
+
+type Counts = ReturnType<typeof parseMetaCounts>
+
+function countsTo(counts: Counts, source: 'meta' | 'embedded-json' | 'page-text' | 'api' | 'feed'): Metrics {
+  const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
+  for (const key of ['followers', 'following', 'posts'] as const) {
+    const found = counts[key]
+    if (found) out[key] = { value: found.value, source, ...(found.approximate ? { approximate: true } : {}) }
+  }
+  return out
+}
+
+/** For blogs, websites and YouTube: the last post and the pace, from the page's RSS/Atom feed. */
+async function feedMetrics(account: Account, facts: PageFactsRead, options: CaptureOptions): Promise<Metrics> {
+  if (!FEED_PLATFORMS.has(account.platform)) return {}
+  const feedUrl = facts.feeds[0]
+  if (!feedUrl) return {}
+  const text = await fetchText(feedUrl, options).catch(() => undefined)
+  if (!text || text.status !== 200) return {}
+  const parsed = parseFeed(text.body)
+  if (!parsed.ok) return {}
+  const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
+  if (parsed.feed.lastPostAt) out.lastPostAt = { value: parsed.feed.lastPostAt, source: 'feed' }
+  if (parsed.feed.postsPerMonth !== undefined) out.postsPerMonth = { value: parsed.feed.postsPerMonth, source: 'feed' }
+  return out
+}
+
+async function fetchText(url: string, options: CaptureOptions, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const guard = await checkUrl(url, options.allowPrivateNetwork)
+  if (!guard.ok) throw new Error(guard.reason)
+  const response = await fetch(url, {
+    headers: { accept: 'application/json, application/atom+xml, application/rss+xml, text/xml;q=0.9, */*;q=0.5', 'user-agent': 'showtell (executive briefing snapshots)', ...headers },
+    redirect: 'follow',
+    signal: AbortSignal.timeout(options.timeoutMs),
+  })
+  const final = await checkUrl(response.url || url, options.allowPrivateNetwork)
+  if (!final.ok) throw new Error(final.reason)
+  // A bounded read: a hostile endpoint cannot fill the memory.
+  const body = (await response.text()).slice(0, 5_000_000)
+  return { status: response.status, body }
+}
+
+async function callApi(request: ApiRequest, options: CaptureOptions): Promise<ApiOutcome> {
+  let answer: { status: number; body: string }
+  try {
+    answer = await fetchText(request.url, options, { ...request.headers })
+  } catch (error) {
+    const name = (error as Error).name
+    if (name === 'TimeoutError' || name === 'AbortError') return { status: 'timeout', reason: `the ${request.kind} API did not answer within ${Math.round(options.timeoutMs / 1000)} s` }
+    // Never echo the request: its headers may hold the user's token.
+    return { status: 'error', reason: `the ${request.kind} API could not be reached (${(error as Error).message.split('\n')[0]})` }
+  }
+  const { status, body } = answer
+  if (status === 401 || status === 403) {
+    const reason =
+      request.kind === 'mastodon'
+        ? `this Mastodon server requires sign-in for its API (${status})`
+        : request.kind === 'x'
+          ? `the X API refused the token (${status})`
+          : `the API refused access (${status})`
+    return { status: 'blocked', reason }
+  }
+  if (status === 429) return { status: 'blocked', reason: 'rate limited by the API (429)' }
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch {
+    return { status: 'error', reason: `the ${request.kind} API answered ${status} with something that is not JSON` }
+  }
+  const data = json as Record<string, unknown>
+  if (status === 404 || (status === 400 && /not found/i.test(String(data.message ?? data.error ?? '')))) {
+    return { status: 'not-found', reason: `no such account (${request.kind} API ${status})` }
+  }
+  if (status !== 200) return { status: 'error', reason: `the ${request.kind} API answered ${status}` }
+  const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined)
+  const count = (value: unknown) => (num(value) === undefined ? undefined : { value: num(value)!, source: 'api' as const })
+  const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
+  const put = (key: 'followers' | 'following' | 'posts', value: unknown) => {
+    const c = count(value)
+    if (c) out[key] = c
+  }
+  switch (request.kind) {
+    case 'bluesky':
+      put('followers', data.followersCount)
+      put('following', data.followsCount)
+      put('posts', data.postsCount)
+      return { status: 'ok', metrics: out, title: str(data.displayName), description: str(data.description) }
+    case 'mastodon': {
+      put('followers', data.followers_count)
+      put('following', data.following_count)
+      put('posts', data.statuses_count)
+      const last = str(data.last_status_at)
+      if (last && !Number.isNaN(Date.parse(last))) out.lastPostAt = { value: new Date(last).toISOString().slice(0, 10), source: 'api' }
+      return { status: 'ok', metrics: out, title: str(data.display_name), description: stripTags(str(data.note)) }
+    }
+    case 'x': {
+      const user = (data.data ?? undefined) as Record<string, unknown> | undefined
+      if (!user) return { status: 'not-found', reason: 'no such account (X API)' }
+      const pm = (user.public_metrics ?? {}) as Record<string, unknown>
+      put('followers', pm.followers_count)
+      put('following', pm.following_count)
+      put('posts', pm.tweet_count)
+      return { status: 'ok', metrics: out, title: str(user.name), description: str(user.description) }
+    }
+  }
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.slice(0, 2000) : undefined
+}
+
+function stripTags(html: string | undefined): string | undefined {
+  return html?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+}
+
+class TimeoutError extends Error {
+  override readonly name = 'TimeoutError'
+}
+
+function failure(error: unknown, timeoutMs: number): PageOutcome {
+  const message = String((error as Error)?.message ?? error)
+  if ((error as Error)?.name === 'TimeoutError' || /timeout|timed out/i.test(message)) {
+    return { status: 'timeout', reason: `no answer within ${Math.round(timeoutMs / 1000)} s`, metrics: {} }
+  }
+  return { status: 'error', reason: describeError(error), metrics: {} }
+}
+
+/** Chromium's network errors in words a presenter understands. */
+export function describeError(error: unknown): string {
+  const message = String((error as Error)?.message ?? error)
+  const known: [RegExp, string][] = [
+    [/ERR_TOO_MANY_REDIRECTS/, 'redirect loop'],
+    [/ERR_UNSAFE_REDIRECT|ERR_INVALID_REDIRECT/, 'redirected to a non-web address'],
+    [/ERR_NAME_NOT_RESOLVED/, 'host not found (DNS)'],
+    [/ERR_CONNECTION_REFUSED/, 'connection refused'],
+    [/ERR_CONNECTION_(RESET|CLOSED)|ERR_EMPTY_RESPONSE/, 'the connection was dropped'],
+    [/ERR_CERT_|ERR_SSL_/, 'TLS certificate problem'],
+    [/ERR_BLOCKED_BY_CLIENT/, 'blocked by showtell (not an allowed address)'],
+    [/ERR_ABORTED/, 'the page was aborted (a download or a redirect to a non-web address)'],
+    [/ERR_INTERNET_DISCONNECTED|ERR_NETWORK_/, 'no network'],
+    [/tab crashed|Target closed|Session closed|crashed/i, 'the tab crashed'],
+  ]
+  for (const [pattern, words] of known) if (pattern.test(message)) return words
+  return message.split('\n')[0]!.slice(0, 200)
+}
+

@@ -1,0 +1,143 @@
+// Owns what is specific to each platform: where an account's page is, and the
+// best public source of its numbers. An account's explicit `url` is always the
+// page that is opened, whatever its host. Every base URL can be replaced in
+// `snapshot.endpoints`, which is how the demo site and the tests stand in for
+// the real platforms.
+import type { Platform } from '../topics/schema.js'
+import type { Account } from '../workspace/schema.js'
+
+/** Keys accepted in `snapshot.endpoints`, with the real services as defaults. */
+export const DEFAULT_ENDPOINTS = {
+  bluesky: 'https://public.api.bsky.app',
+  'bluesky-web': 'https://bsky.app',
+  /** Replaces `https://<instance>` for Mastodon accounts. */
+  mastodon: '',
+  youtube: 'https://www.youtube.com',
+  linkedin: 'https://www.linkedin.com',
+  instagram: 'https://www.instagram.com',
+  facebook: 'https://www.facebook.com',
+  threads: 'https://www.threads.net',
+  tiktok: 'https://www.tiktok.com',
+  x: 'https://api.x.com',
+  'x-web': 'https://x.com',
+} as const
+export type EndpointKey = keyof typeof DEFAULT_ENDPOINTS
+export const ENDPOINT_KEYS = Object.keys(DEFAULT_ENDPOINTS) as EndpointKey[]
+export type Endpoints = Readonly<Partial<Record<EndpointKey, string>>>
+
+/** The environment variables that may hold the user's own X API bearer token. */
+export const X_TOKEN_VARIABLES = ['SHOWTELL_X_BEARER_TOKEN', 'X_BEARER_TOKEN'] as const
+
+export interface ApiRequest {
+  readonly url: string
+  readonly headers?: Readonly<Record<string, string>>
+  /** Which response shape to read. */
+  readonly kind: 'bluesky' | 'mastodon' | 'x'
+}
+
+function base(endpoints: Endpoints, key: EndpointKey): string {
+  return (endpoints[key] || DEFAULT_ENDPOINTS[key]).replace(/\/+$/, '')
+}
+
+/** The handle without a leading @, or the last path segment of the url. */
+export function handleOf(account: Account): string {
+  if (account.handle) return account.handle.replace(/^@/, '')
+  const path = new URL(account.url!).pathname.split('/').filter(Boolean)
+  return (path.at(-1) ?? '').replace(/^@/, '')
+}
+
+function mastodonParts(account: Account): { user: string; instance?: string } {
+  const raw = account.handle ?? ''
+  const match = /^@?([^@\s]+)@([^@\s]+)$/.exec(raw)
+  if (match) return { user: match[1]!, instance: match[2]! }
+  if (account.url) {
+    const url = new URL(account.url)
+    const user = url.pathname.split('/').find((part) => part.startsWith('@'))?.slice(1)
+    return { user: user ?? raw.replace(/^@/, ''), instance: url.host }
+  }
+  return { user: raw.replace(/^@/, '') }
+}
+
+function mastodonBase(account: Account, endpoints: Endpoints): string | undefined {
+  if (endpoints.mastodon) return endpoints.mastodon.replace(/\/+$/, '')
+  const { instance } = mastodonParts(account)
+  return instance ? `https://${instance}` : undefined
+}
+
+/** The page to open and screenshot. */
+export function pageUrl(account: Account, endpoints: Endpoints): string {
+  if (account.url) return account.url
+  const handle = handleOf(account)
+  const p = account.platform
+  switch (p) {
+    case 'bluesky':
+      return `${base(endpoints, 'bluesky-web')}/profile/${encodeURIComponent(handle)}`
+    case 'mastodon': {
+      const root = mastodonBase(account, endpoints)
+      return `${root ?? 'https://mastodon.social'}/@${encodeURIComponent(mastodonParts(account).user)}`
+    }
+    case 'youtube':
+      return handle.startsWith('UC') ? `${base(endpoints, 'youtube')}/channel/${handle}` : `${base(endpoints, 'youtube')}/@${encodeURIComponent(handle)}`
+    case 'linkedin':
+      return `${base(endpoints, 'linkedin')}/company/${encodeURIComponent(handle)}`
+    case 'instagram':
+      return `${base(endpoints, 'instagram')}/${encodeURIComponent(handle)}/`
+    case 'facebook':
+      return `${base(endpoints, 'facebook')}/${encodeURIComponent(handle)}`
+    case 'threads':
+      return `${base(endpoints, 'threads')}/@${encodeURIComponent(handle)}`
+    case 'tiktok':
+      return `${base(endpoints, 'tiktok')}/@${encodeURIComponent(handle)}`
+    case 'x':
+      return `${base(endpoints, 'x-web')}/${encodeURIComponent(handle)}`
+    case 'blog':
+    case 'website':
+      // The schema requires a url or a handle; a bare handle here is a host name.
+      return /^https?:\/\//.test(handle) ? handle : `https://${handle}`
+  }
+}
+
+/**
+ * The public API that gives this account's numbers, if its platform has one.
+ * X needs the user's own token; without it there is no API call at all.
+ */
+export function apiRequest(account: Account, endpoints: Endpoints, env: NodeJS.ProcessEnv = process.env): ApiRequest | undefined {
+  switch (account.platform) {
+    case 'bluesky':
+      return {
+        kind: 'bluesky',
+        url: `${base(endpoints, 'bluesky')}/xrpc/app.bsky.actor.getProfile?actor=${encodeURIComponent(blueskyHandle(account))}`,
+      }
+    case 'mastodon': {
+      const root = mastodonBase(account, endpoints)
+      if (!root) return undefined
+      return { kind: 'mastodon', url: `${root}/api/v1/accounts/lookup?acct=${encodeURIComponent(mastodonParts(account).user)}` }
+    }
+    case 'x': {
+      const token = xToken(env)
+      if (!token) return undefined
+      return {
+        kind: 'x',
+        url: `${base(endpoints, 'x')}/2/users/by/username/${encodeURIComponent(handleOf(account))}?user.fields=public_metrics,description`,
+        headers: { authorization: `Bearer ${token}` },
+      }
+    }
+    default:
+      return undefined
+  }
+}
+
+export function xToken(env: NodeJS.ProcessEnv): string | undefined {
+  for (const name of X_TOKEN_VARIABLES) if (env[name]) return env[name]
+  return undefined
+}
+
+function blueskyHandle(account: Account): string {
+  if (account.handle) return account.handle.replace(/^@/, '')
+  const path = new URL(account.url!).pathname.split('/').filter(Boolean)
+  const i = path.indexOf('profile')
+  return (i >= 0 ? path[i + 1] : path.at(-1)) ?? ''
+}
+
+/** Platforms whose page is expected to give a feed link (RSS/Atom) to read. */
+export const FEED_PLATFORMS: ReadonlySet<Platform> = new Set(['youtube', 'blog', 'website'])

@@ -1,0 +1,104 @@
+// Owns one snapshot run: every chosen account in one browser, a bounded
+// number at a time, each page on its own timeout and the whole run on a
+// deadline. One account's failure never stops the others.
+import { mkdir } from 'node:fs/promises'
+import pLimit from 'p-limit'
+import type { BrowserManager } from '../browser/manager.js'
+import { UserError } from '../errors.js'
+import type { Account, WorkspaceConfig } from '../workspace/schema.js'
+import { captureAccount } from './capture.js'
+import { pageUrl } from './platforms.js'
+import type { SnapshotResult } from './types.js'
+
+export type SnapshotEvent =
+  | { readonly type: 'account-start'; readonly account: string; readonly index: number; readonly total: number }
+  | { readonly type: 'account-done'; readonly result: SnapshotResult; readonly done: number; readonly total: number }
+
+export interface SnapshotRunOptions {
+  readonly browser: BrowserManager
+  /** Folder the screenshots are written to. */
+  readonly outDir: string
+  /** Only these account ids (`--account`). @default every account in showtell.yaml */
+  readonly only?: readonly string[]
+  readonly onProgress?: (event: SnapshotEvent) => void
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv
+}
+
+/** The accounts a run covers: the company's own, optionally narrowed to `only`. */
+export function selectAccounts(config: WorkspaceConfig, only?: readonly string[]): Account[] {
+  if (!only || only.length === 0) return [...config.accounts]
+  const byId = new Map(config.accounts.map((account) => [account.id, account]))
+  return only.map((id) => {
+    const account = byId.get(id)
+    if (!account) {
+      throw new UserError(`unknown account "${id}"`, {
+        location: { field: '--account' },
+        hint: `accounts in showtell.yaml: ${[...byId.keys()].join(', ') || 'none'}`,
+      })
+    }
+    return account
+  })
+}
+
+export async function snapshotAccounts(config: WorkspaceConfig, accounts: readonly Account[], options: SnapshotRunOptions): Promise<SnapshotResult[]> {
+  await mkdir(options.outDir, { recursive: true })
+  const { concurrency, timeout } = config.snapshot
+  const timeoutMs = timeout * 1000
+  // The safety net behind the per-page timeouts: waves of pages plus slack.
+  const deadlineMs = (config.snapshot.deadline ?? Math.max(60, timeout * (Math.ceil(accounts.length / concurrency) + 2))) * 1000
+  const deadline = Date.now() + deadlineMs
+  const limit = pLimit(concurrency)
+  await prepareBrowser(options.browser)
+  let done = 0
+  const total = accounts.length
+  return Promise.all(
+    accounts.map((account, index) =>
+      limit(async () => {
+        const started = Date.now()
+        let result: SnapshotResult
+        if (started >= deadline) {
+          result = lateResult(account, config, deadlineMs)
+        } else {
+          options.onProgress?.({ type: 'account-start', account: account.id, index, total })
+          let timer: NodeJS.Timeout | undefined
+          result = await Promise.race([
+            captureAccount(options.browser, account, {
+              endpoints: config.snapshot.endpoints,
+              timeoutMs,
+              allowPrivateNetwork: config.snapshot.allowPrivateNetwork,
+              outDir: options.outDir,
+              env: options.env,
+            }),
+            new Promise<SnapshotResult>((resolve) => (timer = setTimeout(() => resolve(lateResult(account, config, deadlineMs)), deadline - started))),
+          ]).finally(() => clearTimeout(timer))
+        }
+        done += 1
+        options.onProgress?.({ type: 'account-done', result, done, total })
+        return result
+      }),
+    ),
+  )
+}
+
+/** Downloads are refused for the whole browser: a page must never write files. */
+async function prepareBrowser(manager: BrowserManager): Promise<void> {
+  const browser = await manager.get()
+  const session = await browser.target().createCDPSession()
+  await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(() => {})
+  await session.detach().catch(() => {})
+}
+
+function lateResult(account: Account, config: WorkspaceConfig, deadlineMs: number): SnapshotResult {
+  return {
+    account: account.id,
+    platform: account.platform,
+    label: account.label ?? account.handle ?? account.id,
+    url: pageUrl(account, config.snapshot.endpoints),
+    status: 'timeout',
+    reason: `the run's deadline of ${Math.round(deadlineMs / 1000)} s passed before this account finished`,
+    metrics: {},
+    capturedAt: new Date().toISOString(),
+    durationMs: 0,
+  }
+}
