@@ -1,7 +1,9 @@
-// `npm run demo`: builds the demo deck from the example workspace at the
-// repository root (the fictional Nordlys Outdoor) with the built CLI.
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+// `npm run demo`: the whole product offline. Starts the bundled demo site on
+// 127.0.0.1:4321 (the example workspace's accounts point there), seeds the
+// example workspace's history with four earlier meetings if it has none, builds
+// the deck with live snapshots, and stops the site.
+import { spawn } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -10,8 +12,23 @@ if (!existsSync(cli)) {
   console.error('showtell is not built yet: run `npm run build` first.')
   process.exit(1)
 }
-const result = spawnSync(process.execPath, [cli, 'build', '--topic', 'policy', '--no-snapshots', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-})
-process.exit(result.status ?? 1)
+const { startDemoSite } = await import('../dist/demo-site/server.js')
+let site
+try {
+  site = await startDemoSite({ port: 4321 })
+} catch (error) {
+  console.error(`The demo site cannot listen on 127.0.0.1:4321 (${error.message}). Stop whatever uses that port and try again.`)
+  process.exit(1)
+}
+console.log(`Demo site on ${site.url}`)
+const history = new URL('../history/snapshots.jsonl', import.meta.url)
+if (!existsSync(history)) {
+  mkdirSync(new URL('../history/', import.meta.url), { recursive: true })
+  copyFileSync(new URL('../demo/history.jsonl', import.meta.url), history)
+  console.log('Seeded history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)')
+}
+// The build runs in its own process, as a user would run it; the site keeps serving meanwhile.
+const child = spawn(process.execPath, [cli, 'build', '--topic', 'policy', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+const code = await new Promise((resolve) => child.on('close', resolve))
+await site.close()
+process.exit(code ?? 1)

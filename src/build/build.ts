@@ -2,13 +2,18 @@
 // and render the deck, export the PDFs, and swap the result into
 // `out/<date>-<topic>/` with its `build.json` manifest. The CLI and the app both
 // call `buildDeck`; neither reaches into the steps.
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
 import { exportDeckPdf, exportHandoutPdf } from '../deck/export.js'
-import { renderDeckHtml, renderSlides } from '../deck/render.js'
+import { renderLineChart } from '../deck/chart.js'
+import type { LiveMaterial } from '../deck/live.js'
+import { inlineAssets, renderDeckHtml, renderSlides, type RenderedSlides } from '../deck/render.js'
+import { appendHistory, readHistory } from '../snapshot/history.js'
+import { snapshotAccounts, type SnapshotEvent } from '../snapshot/run.js'
+import type { SnapshotResult } from '../snapshot/types.js'
 import { loadTemplates, renderMarkdown } from '../deck/templates.js'
 import { UserError } from '../errors.js'
 import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
@@ -26,12 +31,13 @@ export const FILE_OF: Record<Format, string> = {
   handout: 'handout.pdf',
 }
 
-export type BuildStep = 'plan' | 'markdown' | 'html' | 'pdf' | 'handout' | 'write'
+export type BuildStep = 'plan' | 'snapshots' | 'markdown' | 'html' | 'pdf' | 'handout' | 'write'
 
 export type BuildEvent =
   | { readonly type: 'start'; readonly topic: string; readonly date: string; readonly duration: number }
   | { readonly type: 'step-start'; readonly step: BuildStep }
   | { readonly type: 'step-done'; readonly step: BuildStep; readonly ms: number }
+  | { readonly type: 'snapshot'; readonly event: SnapshotEvent }
 
 export interface BuildOptions {
   /** A topic id; without it (or with `next`) the next topic due is built. */
@@ -66,7 +72,8 @@ export interface BuildManifest {
     readonly placeholder: boolean
   }[]
   readonly slideCount: number
-  readonly snapshots: readonly unknown[]
+  /** Every account's snapshot: status, reason, metrics, screenshot path (relative to the folder). */
+  readonly snapshots: readonly SnapshotResult[]
   readonly outDir: string
   /** The deliverables in the folder (build.json itself is not listed). */
   readonly files: readonly { readonly name: string; readonly bytes: number }[]
@@ -89,12 +96,12 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
 
   // Everything that can fail on bad input happens before any file is touched.
   timer.start('plan')
-  const plan = planAgenda({ duration, empty: emptySegments(config, topic) })
-  const next = meetingDates(config.meeting, addDays(date, 1), 1)[0]
-  const deck = composeDeck({ config, topic, date, plan, next: next ? { date: next } : undefined })
+  planAgenda({ duration })
   const templates = await loadTemplates(workspace.paths.templates)
+  const history = await readHistory(workspace.paths.root)
   timer.done('plan')
   emit({ type: 'start', topic: topic.id, date, duration })
+  const takeSnapshots = options.snapshots !== false && config.accounts.length > 0
 
   const lock = await acquireLock(workspace.paths.lock, `building ${date}-${topic.id}`)
   const ownBrowser = options.browserManager ? undefined : new BrowserManager(options.browser)
@@ -104,9 +111,25 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   const target = join(workspace.paths.out, `${date}-${topic.id}`)
   const staged = await stageFolder(target)
   try {
+    let results: SnapshotResult[] | undefined
+    if (takeSnapshots) {
+      timer.start('snapshots')
+      results = await snapshotAccounts(config, config.accounts, {
+        browser,
+        outDir: join(staged.path, 'snapshots'),
+        onProgress: (event) => emit({ type: 'snapshot', event }),
+      })
+      timer.done('snapshots')
+    }
+    const live: LiveMaterial = { results, history: history.entries }
+    const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date) })
+    const next = meetingDates(config.meeting, addDays(date, 1), 1)[0]
+    const deck = composeDeck({ config, topic, date, plan, next: next ? { date: next } : undefined, live })
+
     timer.start('markdown')
+    await writeCharts(deck, staged.path)
     const markdown = renderMarkdown(deck, templates)
-    const rendered = renderSlides(markdown, templates)
+    const rendered = await withInlineAssets(renderSlides(markdown, templates), staged.path)
     timer.done('markdown')
     if (formats.has('md')) {
       await writeFile(join(staged.path, FILE_OF.md), markdown)
@@ -128,15 +151,17 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     }
     if (formats.has('handout')) {
       timer.start('handout')
-      const flat = renderSlides(markdown, templates, { inlineSVG: false })
+      const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }), staged.path)
       await writeFile(join(staged.path, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
       timer.done('handout')
     }
 
     timer.start('write')
-    const manifest = await manifestFor(deck, staged.path, target)
+    const manifest = await manifestFor(deck, staged.path, target, results ?? [])
     await writeFileAtomic(join(staged.path, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     await staged.commit()
+    // The history grows only with a finished build, so a failed one leaves no trace.
+    if (results) await appendHistory(workspace.paths.root, date, results)
     timer.done('write')
     return manifest
   } catch (error) {
@@ -148,8 +173,8 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   }
 }
 
-async function manifestFor(deck: DeckModel, folder: string, target: string): Promise<BuildManifest> {
-  const names = (await readdir(folder)).filter((name) => !name.startsWith('.')).sort()
+async function manifestFor(deck: DeckModel, folder: string, target: string, results: readonly SnapshotResult[]): Promise<BuildManifest> {
+  const names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort()
   const files = await Promise.all(
     names.map(async (name) => ({ name, bytes: (await readFile(join(folder, name))).byteLength })),
   )
@@ -167,7 +192,7 @@ async function manifestFor(deck: DeckModel, folder: string, target: string): Pro
       placeholder: segment.placeholder,
     })),
     slideCount: deck.slides.length,
-    snapshots: [],
+    snapshots: results.map((r) => ({ ...r, screenshot: r.screenshot ? `snapshots/${r.screenshot}` : undefined })),
     outDir: target,
     files,
   }
@@ -188,6 +213,19 @@ async function nextUnbuiltTopic(workspace: Workspace) {
   const order = [...workspace.config.rotation.order, ...ids.filter((id) => !workspace.config.rotation.order.includes(id))]
   const id = order.find((candidate) => !built.has(candidate)) ?? order[0]!
   return requireTopic(workspace, id)
+}
+
+/** Renders each chart slide's data to the SVG file its template shows. */
+async function writeCharts(deck: DeckModel, folder: string): Promise<void> {
+  for (const slide of deck.slides) {
+    if (!slide.chart || !slide.image) continue
+    await mkdir(join(folder, dirname(slide.image)), { recursive: true })
+    await writeFile(join(folder, slide.image), renderLineChart(slide.chart.points, { unit: slide.chart.unit }))
+  }
+}
+
+async function withInlineAssets(rendered: RenderedSlides, folder: string): Promise<RenderedSlides> {
+  return { ...rendered, html: await inlineAssets(rendered.html, folder) }
 }
 
 function stepTimer(emit: (event: BuildEvent) => void) {

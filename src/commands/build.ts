@@ -29,6 +29,10 @@ async function buildAndReport(ctx: CommandContext, browser: BrowserManager, form
     if (json) return
     if (event.type === 'start') ctx.io.stderr.write(`Building ${event.date} · ${event.topic} · ${event.duration} min\n`)
     if (event.type === 'step-done' && event.step !== 'plan') ctx.io.stderr.write(`  ✓ ${event.step} (${event.ms} ms)\n`)
+    if (event.type === 'snapshot' && event.event.type === 'account-done') {
+      const r = event.event.result
+      ctx.io.stderr.write(`    ${r.status === 'ok' ? '✓' : '✗'} ${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''}\n`)
+    }
   }
   const manifest = await buildDeck(workspace, {
     topic: typeof values.topic === 'string' ? values.topic : undefined,
@@ -54,6 +58,9 @@ async function buildAndReport(ctx: CommandContext, browser: BrowserManager, form
         ...manifest.agenda.map((s) => [s.placeholder ? `${s.title} (placeholder)` : s.title, String(s.minutes), String(s.slideCount)]),
       ]),
       '',
+      ...(manifest.snapshots.length > 0
+        ? [`Snapshots: ${manifest.snapshots.filter((r) => r.status === 'ok').length} of ${manifest.snapshots.length} accounts ok; history in history/snapshots.jsonl`, '']
+        : []),
       `Wrote ${out}/`,
       ...manifest.files.map((file) => `  ${file.name.padEnd(14)} ${formatBytes(file.bytes)}`),
       '',

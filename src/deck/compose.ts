@@ -5,9 +5,10 @@ import { formatSeconds, slideBudgets, type AgendaPlan, type PlannedSegment } fro
 import type { SegmentId } from '../agenda/segments.js'
 import type { Topic } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
+import { hereAndNowSlides, liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
 
 /** The slide layouts the templates know, one template file per kind. */
-export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing'
+export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing' | 'account' | 'chart'
 
 export interface Slide {
   readonly kind: SlideKind
@@ -28,6 +29,16 @@ export interface Slide {
   readonly command?: string
   /** Small print at the bottom: where a fact comes from. */
   readonly source?: string
+  /** A headline number shown large (already formatted). */
+  readonly figure?: string
+  /** The change next to the number, e.g. "▲ 312 since 2026-11-17". */
+  readonly change?: string
+  /** A picture in the build folder (a screenshot or a chart), shown large. */
+  readonly image?: string
+  /** What the picture is and where the number came from, in small type. */
+  readonly caption?: string
+  /** Data for a chart slide; the build renders it to `image`. */
+  readonly chart?: { readonly points: readonly { readonly label: string; readonly value: number }[]; readonly unit: string }
   /** The talk track, one paragraph per item. */
   readonly notes: readonly string[]
 }
@@ -65,6 +76,8 @@ export interface ComposeInput {
   readonly plan: AgendaPlan
   /** The next meeting after `date`, when known. */
   readonly next?: { readonly date: string; readonly topicTitle?: string }
+  /** Snapshots and history; without them the live segments are placeholders. */
+  readonly live?: LiveMaterial
 }
 
 /** At most this many bullets (or table rows) on one slide; more split into "(continued)". */
@@ -72,12 +85,10 @@ export const MAX_BULLETS = 6
 export const MAX_TABLE_ROWS = 4
 
 /** Which segments have material for this topic and workspace, before planning. */
-export function emptySegments(config: WorkspaceConfig, topic: Topic): Set<SegmentId> {
-  const empty = new Set<SegmentId>()
-  // Live material arrives with snapshots and the audit; until then these are placeholders.
-  empty.add('here-and-now')
+export function emptySegments(config: WorkspaceConfig, topic: Topic, live?: LiveMaterial, date = ''): Set<SegmentId> {
+  // Live segments need snapshots (and two meetings of history for a trend).
+  const empty = new Set<SegmentId>(liveEmptySegments(live, date))
   if (unofficialAccounts(config).length === 0) empty.add('loss-of-control')
-  empty.add('roi')
   if (topic.keyPoints.length === 0) empty.add('key-points')
   if (topic.caseStudies.length === 0) empty.add('case-studies')
   if (topic.worstCases.length === 0) empty.add('worst-cases')
@@ -176,7 +187,9 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
           notes: [topic.summary],
         }),
       ]
-    case 'here-and-now':
+    case 'here-and-now': {
+      const labels = accountLabels(config)
+      const [summary, ...accounts] = hereAndNowSlides(input.live!, input.date, kicker, labels)
       return [
         {
           kind: 'bullets',
@@ -186,7 +199,10 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
           bullets: topic.demo.lookFor,
           notes: ['Open the accounts live and point at each of these.'],
         },
+        ...splitTable(summary as Slide & { table: NonNullable<Slide['table']> }),
+        ...accounts,
       ]
+    }
     case 'loss-of-control': {
       const accounts = unofficialAccounts(config)
       return splitTable({
@@ -266,8 +282,9 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
       return slides
     }
     case 'roi':
-      // The history that feeds trends arrives with snapshots; until then, a placeholder.
-      return [placeholderSlide(segment)]
+      return roiSlides(input.live!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
+        slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
+      )
     case 'next-meeting': {
       const next = input.next
       const slides: Slide[] = [
@@ -332,6 +349,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 export function unofficialAccounts(config: WorkspaceConfig): Account[] {
   return config.accounts.filter((account) => account.owner === 'unofficial')
+}
+
+function accountLabels(config: WorkspaceConfig): (id: string) => string {
+  const byId = new Map([...config.accounts, ...config.competitors.flatMap((c) => c.accounts)].map((a) => [a.id, accountName(a)]))
+  return (id) => byId.get(id) ?? id
 }
 
 function accountName(account: Account): string {

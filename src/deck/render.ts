@@ -114,6 +114,26 @@ export async function renderDeckHtml(deck: DeckModel, rendered: RenderedSlides):
 `
 }
 
+/**
+ * Puts the build's own pictures (screenshots, charts) inside the HTML as data
+ * URIs, so deck.html is one file and the PDFs print them. Only `src="…"` and
+ * CSS `url(…)` references to our own folders are touched, never text.
+ */
+export async function inlineAssets(html: string, folder: string): Promise<string> {
+  const pattern = /(src="|url\(&quot;|url\(")((?:snapshots|charts)\/[a-z0-9][a-z0-9-]*\.(png|svg))/g
+  const names = new Set([...html.matchAll(pattern)].map((m) => m[2]!))
+  const data = new Map<string, string>()
+  for (const name of names) {
+    try {
+      const bytes = await readFile(join(folder, name))
+      data.set(name, `data:${name.endsWith('.svg') ? 'image/svg+xml' : 'image/png'};base64,${bytes.toString('base64')}`)
+    } catch {
+      // A missing picture stays a relative link; the slide still renders.
+    }
+  }
+  return html.replace(pattern, (whole, prefix: string, name: string) => (data.has(name) ? `${prefix}${data.get(name)}` : whole))
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 }

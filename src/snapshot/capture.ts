@@ -102,7 +102,8 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
     // Without the user's own API token X shows nothing but a login wall.
     return finish({
       status: 'blocked',
-      reason: 'login required (set SHOWTELL_X_BEARER_TOKEN to read X through its official API)',
+      // The fix (SHOWTELL_X_BEARER_TOKEN) is in the README and the CLI, not on a slide.
+      reason: 'login required',
       screenshot: page.status === 'ok' ? page.screenshot : undefined,
       metrics: {},
     })
