@@ -114,6 +114,32 @@ describe('every built-in topic fits its slides', () => {
     expect(problems.some((p) => /scrollHeight|outside the slide/.test(p.problem))).toBe(true)
   })
 
+  it('live slides fit too: eleven accounts, long labels, blocked ones, a trend', async () => {
+    const ws = workspace
+    const results = ws.config.accounts.map((account, i) => ({
+      account: account.id,
+      platform: account.platform,
+      label: account.label ?? account.id,
+      url: 'https://example.test/',
+      status: i % 4 === 3 ? ('blocked' as const) : ('ok' as const),
+      reason: i % 4 === 3 ? 'bot challenge (Cloudflare) on a page that would not let us in today' : undefined,
+      screenshot: i % 4 === 3 ? undefined : `${account.id}.png`,
+      metrics: i % 4 === 3 ? {} : { followers: { value: 1_234_567 + i, source: 'meta' as const, approximate: true }, following: { value: 190, source: 'meta' as const }, posts: { value: 14_070, source: 'meta' as const }, lastPostAt: { value: '2026-11-17', source: 'feed' as const } },
+      capturedAt: '2026-11-24T08:02:00.000Z',
+      durationMs: 1000,
+    }))
+    const history = ws.config.accounts.flatMap((account) =>
+      ['2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 1000, source: 'meta' as const } } })),
+    )
+    const topic = ws.topics.get('listening')!.topic
+    const live = { results, history }
+    const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
+    const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
+    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ws.config.accounts.length)
+    const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
+    expect(await problemsIn(html)).toEqual([])
+  })
+
   it('a long list of unofficial accounts splits into "(continued)" slides that fit', async () => {
     const accounts = Array.from({ length: 9 }, (_, i) => ({
       id: `fan-${i}`,

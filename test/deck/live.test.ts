@@ -1,0 +1,189 @@
+// Given snapshots and a history, when the deck is composed and rendered, then
+// the here-and-now slides show the change since the last meeting, a blocked
+// account shows its last good value and age (never data from the wall), and
+// the ROI segment shows the trend.
+import { describe, expect, it } from 'vitest'
+import { planAgenda } from '../../src/agenda/plan.js'
+import { renderLineChart, niceRange } from '../../src/deck/chart.js'
+import { composeDeck, emptySegments, type Slide } from '../../src/deck/compose.js'
+import type { LiveMaterial } from '../../src/deck/live.js'
+import { renderSlides } from '../../src/deck/render.js'
+import { loadTemplates, renderMarkdown } from '../../src/deck/templates.js'
+import type { HistoryEntry } from '../../src/snapshot/history.js'
+import type { SnapshotResult } from '../../src/snapshot/types.js'
+import { topicSchema } from '../../src/topics/schema.js'
+import { workspaceConfigSchema } from '../../src/workspace/schema.js'
+
+const config = workspaceConfigSchema.parse({
+  company: { name: 'Testco' },
+  accounts: [
+    { id: 'testco-linkedin', platform: 'linkedin', url: 'https://www.linkedin.com/company/testco', label: 'Testco on LinkedIn' },
+    { id: 'testco-instagram', platform: 'instagram', handle: 'testco', label: 'Testco on Instagram' },
+  ],
+  meeting: { weekday: 'tuesday', start: '2026-11-24' },
+})
+
+const topic = topicSchema.parse({
+  id: 'custom',
+  title: 'A custom topic',
+  summary: 'One paragraph.',
+  why: ['It matters.'],
+  keyPoints: [{ title: 'A point', detail: 'Detail.', notes: 'Notes.' }],
+  demo: { focus: 'Look at our accounts', platforms: ['linkedin'], lookFor: ['Numbers'] },
+  exercise: { title: 'Try it', steps: ['Do it.'] },
+})
+
+function result(overrides: Partial<SnapshotResult>): SnapshotResult {
+  return {
+    account: 'testco-linkedin',
+    platform: 'linkedin',
+    label: 'Testco on LinkedIn',
+    url: 'https://www.linkedin.com/company/testco',
+    status: 'ok',
+    metrics: {},
+    capturedAt: '2026-11-24T08:02:00.000Z',
+    durationMs: 900,
+    ...overrides,
+  }
+}
+
+function entry(date: string, account: string, followers: number | undefined, status: HistoryEntry['status'] = 'ok'): HistoryEntry {
+  return {
+    date,
+    capturedAt: `${date}T08:00:00.000Z`,
+    account,
+    platform: account.endsWith('instagram') ? 'instagram' : 'linkedin',
+    status,
+    metrics: followers === undefined ? {} : { followers: { value: followers, source: 'meta' } },
+  }
+}
+
+const history: HistoryEntry[] = [
+  entry('2026-11-10', 'testco-linkedin', 12_000),
+  entry('2026-11-10', 'testco-instagram', 40_000),
+  entry('2026-11-17', 'testco-linkedin', 12_245),
+  entry('2026-11-17', 'testco-instagram', 41_200),
+]
+
+const live: LiveMaterial = {
+  history,
+  results: [
+    result({ screenshot: 'testco-linkedin.png', metrics: { followers: { value: 12_345, source: 'meta' }, posts: { value: 210, source: 'meta' } } }),
+    result({ account: 'testco-instagram', platform: 'instagram', label: 'Testco on Instagram', status: 'blocked', reason: 'login wall', title: 'Log in • Instagram' }),
+  ],
+}
+
+function compose(material: LiveMaterial | undefined) {
+  const plan = planAgenda({ duration: 45, empty: emptySegments(config, topic, material, '2026-11-24') })
+  return composeDeck({ config, topic, date: '2026-11-24', plan, live: material })
+}
+
+const text = (slide: Slide) => [slide.title, slide.figure, slide.change, ...(slide.bullets ?? []), slide.caption, ...(slide.table?.rows.flat() ?? [])].join(' | ')
+
+describe('here and now', () => {
+  it('is a placeholder without snapshots, and filled with them', () => {
+    expect(emptySegments(config, topic, undefined, '2026-11-24').has('here-and-now')).toBe(true)
+    expect(emptySegments(config, topic, live, '2026-11-24').has('here-and-now')).toBe(false)
+  })
+
+  it('shows the number large with the change since the previous meeting, the source and the screenshot', () => {
+    const deck = compose(live)
+    const linkedin = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('LinkedIn'))!
+    expect(linkedin.title).toBe('LinkedIn: 12,345 followers')
+    expect(linkedin.figure).toBe('12,345')
+    expect(linkedin.change).toBe('▲ 100 since 2026-11-17')
+    expect(linkedin.image).toBe('snapshots/testco-linkedin.png')
+    expect(linkedin.caption).toBe("Snapshot 2026-11-24 08:02 UTC · from the page's meta tags")
+    expect(linkedin.bullets).toEqual(['210 posts'])
+  })
+
+  it('shows a blocked account as blocked, with its last good value and its age, and no screenshot', () => {
+    const deck = compose(live)
+    const instagram = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('Instagram'))!
+    expect(instagram.title).toBe('Instagram: login wall')
+    expect(instagram.figure).toBe('41,200')
+    expect(instagram.change).toBe('last good value, 2026-11-17 (7 days old)')
+    expect(instagram.image).toBeUndefined()
+    const summary = deck.slides.find((s) => s.segment === 'here-and-now' && s.kind === 'table')!
+    expect(summary.title).toBe('1 of our 2 accounts answered; 1 did not')
+    expect(summary.table!.rows).toEqual([
+      ['Testco on LinkedIn', '12,345 followers, ▲ 100'],
+      ['Testco on Instagram', 'blocked: login wall'],
+    ])
+  })
+
+  it('says "first measurement" when there is no earlier meeting', () => {
+    const deck = compose({ history: [], results: live.results })
+    const linkedin = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('LinkedIn'))!
+    expect(linkedin.change).toBe('first measurement')
+    const instagram = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('Instagram'))!
+    expect(instagram.change).toBe('no good value recorded yet')
+    expect(instagram.figure).toBeUndefined()
+  })
+
+  it('renders screenshots as Marp split backgrounds and keeps scraped text out of the markup', async () => {
+    const hostile = '<!-- _class: pwned --> **Hacked** [click](http://evil.example)'
+    const deck = compose({
+      history,
+      results: [result({ screenshot: 'testco-linkedin.png', title: hostile, metrics: { followers: { value: 5, source: 'meta' } } })],
+    })
+    const templates = await loadTemplates()
+    const markdown = renderMarkdown(deck, templates)
+    expect(markdown).toContain('![bg right:60% contain](snapshots/testco-linkedin.png)')
+    const rendered = renderSlides(markdown, templates)
+    expect(rendered.slideCount).toBe(deck.slides.length)
+    expect(rendered.html).not.toContain('pwned')
+    expect(rendered.html).not.toContain('<strong>Hacked')
+    expect(rendered.html).not.toContain('href="http://evil.example"')
+    // The scraped title reaches the notes as plain text.
+    expect(rendered.notes.join('\n')).toContain('**Hacked** [click](http://evil.example)')
+  })
+})
+
+describe('ROI', () => {
+  it('is a placeholder until two meetings have numbers', () => {
+    expect(emptySegments(config, topic, { history: [], results: live.results }, '2026-11-24').has('roi')).toBe(true)
+    expect(emptySegments(config, topic, live, '2026-11-24').has('roi')).toBe(false)
+  })
+
+  it('charts total followers of the accounts measured at every meeting, and lists each account', () => {
+    const deck = compose(live)
+    const chart = deck.slides.find((s) => s.kind === 'chart')!
+    // Only LinkedIn was measured at all three dates (Instagram is blocked today).
+    expect(chart.chart!.points).toEqual([
+      { label: '2026-11-10', value: 12_000 },
+      { label: '2026-11-17', value: 12_245 },
+      { label: '2026-11-24', value: 12_345 },
+    ])
+    expect(chart.title).toBe('Followers grew 2.9% over 3 meetings')
+    expect(chart.image).toBe('charts/followers.svg')
+    const table = deck.slides.find((s) => s.segment === 'roi' && s.kind === 'table')!
+    expect(text(table)).toContain('Testco on LinkedIn | 12,345 (▲ 345 since 2026-11-10)')
+    expect(text(table)).toContain('Testco on Instagram | 41,200 (▲ 1,200 since 2026-11-10)')
+  })
+})
+
+describe('renderLineChart', () => {
+  it('draws one point per meeting, rising left to right for rising values, with escaped labels', () => {
+    const svg = renderLineChart([
+      { label: '2026-11-10', value: 100 },
+      { label: '2026-11-17', value: 150 },
+      { label: '<b>&', value: 200 },
+    ])
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
+    const circles = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])])
+    expect(circles).toHaveLength(3)
+    // x grows; y shrinks (SVG y points down) as the value grows.
+    expect(circles[0]![0]).toBeLessThan(circles[1]![0]!)
+    expect(circles[0]![1]).toBeGreaterThan(circles[1]![1]!)
+    expect(circles[1]![1]).toBeGreaterThan(circles[2]![1]!)
+    expect(svg).toContain('&#60;b&#62;&#38;')
+    expect(svg).not.toContain('<b>')
+  })
+
+  it('picks round axis ends and never a zero-height range', () => {
+    expect(niceRange(104_200, 112_900)).toEqual([104_000, 113_000])
+    expect(niceRange(5, 5)).toEqual([4, 6])
+    expect(niceRange(0, 0)).toEqual([0, 1])
+  })
+})
