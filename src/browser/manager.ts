@@ -111,10 +111,15 @@ export class BrowserManager {
     }
   }
 
-  /** Runs `fn` with a fresh page that is closed afterwards, whatever happens. */
-  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` with a fresh page that is closed afterwards, whatever happens.
+   * `ownWindow` opens it in a window of its own: headless Chromium paints only
+   * the front tab of a window, so pages that take screenshots side by side
+   * each need their own.
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>, options: { readonly ownWindow?: boolean } = {}): Promise<T> {
     const browser = await this.get()
-    const page = await browser.newPage()
+    const page = await browser.newPage(options.ownWindow ? { type: 'window' } : undefined)
     try {
       return await fn(page)
     } finally {

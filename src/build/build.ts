@@ -3,7 +3,7 @@
 // `out/<date>-<topic>/` with its `build.json` manifest. The CLI and the app both
 // call `buildDeck`; neither reaches into the steps.
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
@@ -17,6 +17,8 @@ import type { SnapshotResult } from '../snapshot/types.js'
 import { loadTemplates, renderMarkdown } from '../deck/templates.js'
 import { UserError } from '../errors.js'
 import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
+import { scheduleFor } from '../rotation/for-workspace.js'
+import { recordMeeting } from '../rotation/log.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
 import { isRealDate } from '../workspace/schema.js'
 import { acquireLock, stageFolder, writeFileAtomic } from '../workspace/store.js'
@@ -83,14 +85,14 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   const emit = options.onProgress ?? (() => {})
   const formats = new Set(options.formats ?? FORMATS)
   const { config } = workspace
-  const date = options.date ?? meetingDates(config.meeting, todayIn(config.meeting.timezone, options.now), 1)[0]!
+  const date = options.date ?? meetingDates(config.meeting, todayIn(config.meeting.timezone, options.now), 1)[0] ?? todayIn(config.meeting.timezone, options.now)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
     throw new UserError(`not a date: "${date}"`, { location: { field: '--date' }, hint: 'use YYYY-MM-DD, e.g. 2026-11-24' })
   }
   if (options.topic && options.next) {
     throw new UserError('use either --topic or --next, not both', { location: { field: '--next' } })
   }
-  const topic = options.topic ? requireTopic(workspace, options.topic) : await nextUnbuiltTopic(workspace)
+  const topic = options.topic ? requireTopic(workspace, options.topic) : requireTopic(workspace, (await scheduledOn(workspace, date, options.date !== undefined)).topic, '--next')
   const duration = options.duration ?? config.meeting.duration
   const timer = stepTimer(emit)
 
@@ -123,8 +125,9 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     }
     const live: LiveMaterial = { results, history: history.entries }
     const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date) })
-    const next = meetingDates(config.meeting, addDays(date, 1), 1)[0]
-    const deck = composeDeck({ config, topic, date, plan, next: next ? { date: next } : undefined, live })
+    const [next] = await scheduleFor(workspace, { from: addDays(date, 1), count: 1 })
+    const nextMeeting = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined
+    const deck = composeDeck({ config, topic, date, plan, next: nextMeeting, live })
 
     timer.start('markdown')
     await writeCharts(deck, staged.path)
@@ -160,8 +163,9 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     const manifest = await manifestFor(deck, staged.path, target, results ?? [])
     await writeFileAtomic(join(staged.path, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     await staged.commit()
-    // The history grows only with a finished build, so a failed one leaves no trace.
+    // The history and the log grow only with a finished build, so a failed one leaves no trace.
     if (results) await appendHistory(workspace.paths.root, date, results)
+    await recordMeeting(workspace.paths.root, { date, topic: topic.id, source: 'build', deck: relative(workspace.paths.root, target) || '.' })
     timer.done('write')
     return manifest
   } catch (error) {
@@ -198,21 +202,16 @@ async function manifestFor(deck: DeckModel, folder: string, target: string, resu
   }
 }
 
-/** Until the rotation lands: the first topic (by id) that has no build in out/. */
-async function nextUnbuiltTopic(workspace: Workspace) {
-  const built = new Set<string>()
-  try {
-    for (const name of await readdir(workspace.paths.out)) {
-      const match = /^\d{4}-\d{2}-\d{2}-(.+)$/.exec(name)
-      if (match) built.add(match[1]!)
-    }
-  } catch {
-    // No out/ folder yet: nothing built.
+/** The meeting the schedule has on `date` (or, without an explicit date, the next one). */
+async function scheduledOn(workspace: Workspace, date: string, explicit: boolean) {
+  const [planned] = await scheduleFor(workspace, { from: date, count: 1 })
+  if (!planned || (explicit && planned.date !== date)) {
+    throw new UserError(`${date} is not a meeting day, so the schedule has no topic for it`, {
+      location: { field: '--date' },
+      hint: planned ? `the next meeting is ${planned.date}; or pick a topic with --topic` : 'pick a topic with --topic',
+    })
   }
-  const ids = [...workspace.topics.keys()]
-  const order = [...workspace.config.rotation.order, ...ids.filter((id) => !workspace.config.rotation.order.includes(id))]
-  const id = order.find((candidate) => !built.has(candidate)) ?? order[0]!
-  return requireTopic(workspace, id)
+  return planned
 }
 
 /** Renders each chart slide's data to the SVG file its template shows. */

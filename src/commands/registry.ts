@@ -65,6 +65,14 @@ export const COMMANDS = {
     options: { account: { type: 'string', multiple: true }, json: { type: 'boolean' } },
     run: async (ctx) => (await import('./snapshot.js')).runSnapshot(ctx),
   },
+  schedule: {
+    summary: 'the next meetings and their topics; pin, unpin, skip, unskip, mark held; .ics export',
+    synopsis:
+      'showtell schedule [--weeks N] [--ics FILE] [--json]\n       showtell schedule pin DATE TOPIC | unpin DATE | skip DATE | unskip DATE | held DATE [TOPIC]',
+    options: { weeks: { type: 'string' }, ics: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: 'pin|unpin|skip|unskip|held …',
+    run: async (ctx) => (await import('./schedule.js')).runSchedule(ctx),
+  },
   doctor: {
     summary: 'check Node, the browser and the workspace, with a fix for each problem',
     synopsis: 'showtell doctor [--json]',

@@ -3,6 +3,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
 import { emptySegments } from '../deck/compose.js'
+import { scheduleFor } from '../rotation/for-workspace.js'
+import { readMeetingLog } from '../rotation/log.js'
 import { EXIT, UserError } from '../errors.js'
 import { loadWorkspace, requireTopic, type Workspace } from '../workspace/load.js'
 import { printJson, table, workspaceDir, type CommandContext } from './context.js'
@@ -17,10 +19,16 @@ export async function runTopics(ctx: CommandContext): Promise<number> {
   if (sub !== undefined) throw new UserError(`unknown topics subcommand "${sub}"`, { hint: 'use `showtell topics` or `showtell topics show ID`' })
 
   const lastBuilt = await lastBuiltByTopic(workspace)
+  const lastCovered = new Map<string, string>()
+  for (const entry of await readMeetingLog(workspace.paths.root)) lastCovered.set(entry.topic, entry.date)
+  const due = new Map<string, string>()
+  for (const meeting of await scheduleFor(workspace, { weeks: 104 })) if (!due.has(meeting.topic)) due.set(meeting.topic, meeting.date)
   const rows = [...workspace.topics.values()].map(({ topic, origin }) => ({
     id: topic.id,
     title: topic.title,
     origin,
+    lastCovered: lastCovered.get(topic.id) ?? null,
+    due: due.get(topic.id) ?? null,
     lastBuilt: lastBuilt.get(topic.id) ?? null,
   }))
   if (ctx.values.json === true) {
@@ -29,8 +37,8 @@ export async function runTopics(ctx: CommandContext): Promise<number> {
   }
   ctx.io.stdout.write(
     `${table([
-      ['ID', 'TITLE', 'LAST BUILT', 'SOURCE'],
-      ...rows.map((row) => [row.id, row.title, row.lastBuilt ?? 'never', row.origin === 'workspace' ? 'workspace' : 'built-in']),
+      ['ID', 'TITLE', 'LAST COVERED', 'DUE', 'SOURCE'],
+      ...rows.map((row) => [row.id, row.title, row.lastCovered ?? 'never', row.due ?? '-', row.origin === 'workspace' ? 'workspace' : 'built-in']),
     ])}\n\n${rows.length} topics. Preview one with: showtell topics show ID\n`,
   )
   return EXIT.ok
