@@ -112,5 +112,10 @@ async function benchPdf(): Promise<void> {
 }
 
 console.log(`showtell bench · Node ${process.versions.node} · ${new Date().toISOString()}\n`)
-await benchRenderHtml()
-await benchPdf()
+const only = process.argv[2]
+if (!only || only === 'deck') {
+  await benchRenderHtml()
+  await benchPdf()
+}
+if (!only || only === 'schedule') (await import('./schedule.js')).benchSchedule()
+if (!only || only === 'snapshots') await (await import('./snapshots.js')).benchSnapshots()
