@@ -96,6 +96,8 @@ export class BrowserManager {
       args: launchArgs(),
       timeout,
       protocolTimeout: 120_000,
+      // A pipe instead of a port: Chromium exits with us even when we are killed.
+      pipe: true,
       // Leave Ctrl+C to us: we close the browser in `finally`.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -113,30 +115,28 @@ export class BrowserManager {
 
   /**
    * Runs `fn` with a fresh page that is closed afterwards, whatever happens.
-   * `ownWindow` opens it in a window of its own: headless Chromium paints only
-   * the front tab of a window, so pages that take screenshots side by side
-   * each need their own.
+   * `isolated` gives the page a browser context (and window) of its own that
+   * is closed with it: its pop-ups, cookies and downloads go with it, and
+   * headless Chromium paints it even while other pages work side by side.
    */
-  async withPage<T>(fn: (page: Page) => Promise<T>, options: { readonly ownWindow?: boolean } = {}): Promise<T> {
+  async withPage<T>(fn: (page: Page) => Promise<T>, options: { readonly isolated?: boolean } = {}): Promise<T> {
     const browser = await this.get()
-    const page = await browser.newPage(options.ownWindow ? { type: 'window' } : undefined)
+    if (options.isolated) {
+      // A page must never write files: downloads are refused in this context.
+      const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'deny' } })
+      try {
+        const page = await context.newPage()
+        return await fn(page)
+      } finally {
+        await context.close().catch(() => {})
+      }
+    }
+    const page = await browser.newPage()
     try {
       return await fn(page)
     } finally {
       await page.close().catch(() => {})
     }
-  }
-
-  private queue: Promise<unknown> = Promise.resolve()
-
-  /**
-   * Runs `fn` alone, one call at a time. Headless Chromium may not paint a tab
-   * that is not in front, so a screenshot brings its tab forward inside this.
-   */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn)
-    this.queue = run.catch(() => {})
-    return run
   }
 
   /** Closes the browser (or disconnects from a remote one). Safe to call twice. */

@@ -42,17 +42,17 @@ export async function runSnapshot(ctx: CommandContext): Promise<number> {
     const rows = results.map((r) => {
       const followers = r.metrics.followers
       const previous = previousValue(before.entries, r.account, 'followers', date)
-      return [
-        r.account,
-        r.platform,
-        r.status,
-        followers ? `${formatCount(followers.value)}${followers.approximate ? ' (approx.)' : ''}` : '',
-        followers && previous ? `${formatChange(followers.value - previous.value)} since ${previous.date}` : '',
-        r.reason ?? '',
-      ]
+      const now = followers
+        ? `${formatCount(followers.value)}${followers.approximate ? ' (approx.)' : ''}`
+        : r.metrics.lastPostAt
+          ? `last post ${r.metrics.lastPostAt.value.slice(0, 10)}`
+          : ''
+      // The fix for a walled X account belongs in the terminal, not on a slide.
+      const note = r.platform === 'x' && r.status === 'blocked' && r.reason === 'login required' ? 'login required: set SHOWTELL_X_BEARER_TOKEN to use the X API' : (r.reason ?? '')
+      return [r.account, r.platform, r.status, now, followers && previous ? `${formatChange(followers.value - previous.value)} since ${previous.date}` : '', note]
     })
     ctx.io.stdout.write(
-      `${table([['ACCOUNT', 'PLATFORM', 'STATUS', 'FOLLOWERS', 'CHANGE', 'NOTE'], ...rows])}\n\n${results.filter((r) => r.status === 'ok').length} of ${results.length} accounts ok · screenshots in ${relative(process.cwd(), outDir) || outDir}/ · history in history/snapshots.jsonl\n`,
+      `${table([['ACCOUNT', 'PLATFORM', 'STATUS', 'NOW', 'CHANGE', 'NOTE'], ...rows])}\n\n${results.filter((r) => r.status === 'ok').length} of ${results.length} accounts ok · screenshots in ${relative(process.cwd(), outDir) || outDir}/ · history in history/snapshots.jsonl\n`,
     )
     return EXIT.ok
   } finally {

@@ -141,7 +141,7 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
 
 async function capturePage(browser: BrowserManager, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
   try {
-    return await browser.withPage((page) => visit(page, account, url, options), { ownWindow: true })
+    return await browser.withPage((page) => visit(page, account, url, options), { isolated: true })
   } catch (error) {
     return { status: 'error', reason: describeError(error), metrics: {} }
   }
@@ -217,7 +217,8 @@ async function visit(page: Page, account: Account, url: string, options: Capture
 
   let facts: PageFactsRead
   try {
-    facts = await guarded(page.evaluate(readPage), Math.min(10_000, left()), 'the page did not let us read it')
+    // A page that loaded in time gets a fair chance to be read, even late in its budget.
+    facts = await guarded(page.evaluate(readPage), Math.max(5_000, Math.min(10_000, left())), 'the page did not let us read it')
   } catch (error) {
     return failure(error, options.timeoutMs)
   }

@@ -59,6 +59,12 @@ function mastodonParts(account: Account): { user: string; instance?: string } {
 }
 
 function mastodonBase(account: Account, endpoints: Endpoints): string | undefined {
+  // An explicit profile url names its own server (everything before "/@user").
+  if (account.url) {
+    const url = new URL(account.url)
+    const at = url.pathname.indexOf('/@')
+    if (at >= 0) return `${url.origin}${url.pathname.slice(0, at)}`
+  }
   if (endpoints.mastodon) return endpoints.mastodon.replace(/\/+$/, '')
   const { instance } = mastodonParts(account)
   return instance ? `https://${instance}` : undefined

@@ -49,7 +49,8 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   const deadlineMs = (config.snapshot.deadline ?? Math.max(60, timeout * (Math.ceil(accounts.length / concurrency) + 2))) * 1000
   const deadline = Date.now() + deadlineMs
   const limit = pLimit(concurrency)
-  await prepareBrowser(options.browser)
+  // No browser is a failure of the run, not of each account: say it once.
+  await options.browser.get()
   let done = 0
   const total = accounts.length
   return Promise.all(
@@ -79,14 +80,6 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
       }),
     ),
   )
-}
-
-/** Downloads are refused for the whole browser: a page must never write files. */
-async function prepareBrowser(manager: BrowserManager): Promise<void> {
-  const browser = await manager.get()
-  const session = await browser.target().createCDPSession()
-  await session.send('Browser.setDownloadBehavior', { behavior: 'deny' }).catch(() => {})
-  await session.detach().catch(() => {})
 }
 
 function lateResult(account: Account, config: WorkspaceConfig, deadlineMs: number): SnapshotResult {
