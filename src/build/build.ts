@@ -17,7 +17,7 @@ import type { SnapshotResult } from '../snapshot/types.js'
 import { loadTemplates, renderMarkdown } from '../deck/templates.js'
 import { UserError } from '../errors.js'
 import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
-import { scheduleFor } from '../rotation/for-workspace.js'
+import { nextMeeting } from '../rotation/for-workspace.js'
 import { recordMeeting } from '../rotation/log.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
 import { isRealDate } from '../workspace/schema.js'
@@ -125,9 +125,10 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     }
     const live: LiveMaterial = { results, history: history.entries }
     const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date) })
-    const [next] = await scheduleFor(workspace, { from: addDays(date, 1), count: 1 })
-    const nextMeeting = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined
-    const deck = composeDeck({ config, topic, date, plan, next: nextMeeting, live })
+    // The meeting being built counts as held when the rotation picks the next one.
+    const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
+    const upcoming = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined
+    const deck = composeDeck({ config, topic, date, plan, next: upcoming, live })
 
     timer.start('markdown')
     await writeCharts(deck, staged.path)
@@ -204,7 +205,7 @@ async function manifestFor(deck: DeckModel, folder: string, target: string, resu
 
 /** The meeting the schedule has on `date` (or, without an explicit date, the next one). */
 async function scheduledOn(workspace: Workspace, date: string, explicit: boolean) {
-  const [planned] = await scheduleFor(workspace, { from: date, count: 1 })
+  const planned = await nextMeeting(workspace, date)
   if (!planned || (explicit && planned.date !== date)) {
     throw new UserError(`${date} is not a meeting day, so the schedule has no topic for it`, {
       location: { field: '--date' },

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { EXIT, UserError } from '../errors.js'
 import { meetingDates, weekdayOf } from '../rotation/calendar.js'
-import { scheduleFor } from '../rotation/for-workspace.js'
+import { nextMeeting, scheduleFor } from '../rotation/for-workspace.js'
 import { recordMeeting } from '../rotation/log.js'
 import { describeReason } from '../rotation/schedule.js'
 import { addSkip, removePin, removeSkip, setPin } from '../workspace/edit.js'
@@ -127,7 +127,7 @@ async function markHeld(ctx: CommandContext, workspace: Workspace, args: string[
   const date = requireDate(args[0], 'DATE')
   let topic = args[1]
   if (topic === undefined) {
-    const [planned] = await scheduleFor(workspace, { from: date, count: 1 })
+    const planned = await nextMeeting(workspace, date)
     if (!planned || planned.date !== date) {
       throw new UserError(`${date} is not a scheduled meeting`, { location: { field: 'DATE' }, hint: 'name the topic: showtell schedule held DATE TOPIC' })
     }

@@ -6,6 +6,11 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 
 type Path = readonly [string, string]
 
+/** The file's own line ending, so inserted lines match it. */
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n'
+}
+
 function parse(text: string): Document {
   return parseDocument(text, { lineCounter: new LineCounter(), keepSourceTokens: false })
 }
@@ -40,7 +45,7 @@ function setMapEntry(text: string, path: Path, key: string, value: string): stri
     const [start, end] = (existing.value as Node).range!
     return splice(text, start, end, value)
   }
-  if (node.flow) return rewriteFlow(text, node, [...node.items.map((p) => `${keyOf(p)}: ${scalarText(text, p.value as Node)}`), `${key}: ${value}`], '{', '}')
+  if (node.flow) return rewriteFlow(text, node, [...node.items.map((p) => pairText(text, p)), `${key}: ${value}`], '{', '}')
   return appendBlockLine(text, node, `${key}: ${value}`)
 }
 
@@ -51,7 +56,7 @@ function removeMapEntry(text: string, path: Path, key: string): string {
   const pair = node.items.find((p) => keyOf(p) === key)
   if (!pair) return text
   if (node.flow) {
-    const rest = node.items.filter((p) => p !== pair).map((p) => `${keyOf(p)}: ${scalarText(text, p.value as Node)}`)
+    const rest = node.items.filter((p) => p !== pair).map((p) => pairText(text, p))
     return rewriteFlow(text, node, rest, '{', '}')
   }
   return emptyToFlow(removeLines(text, (pair.key as Node).range![0], ((pair.value as Node | null)?.range ?? (pair.key as Node).range!)[1]), path, '{}')
@@ -87,6 +92,11 @@ function removeSeqItem(text: string, path: Path, item: string): string {
 
 function keyOf(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+}
+
+/** `key: value` with both exactly as written (quotes and all). */
+function pairText(text: string, pair: Pair): string {
+  return `${scalarText(text, pair.key as Node)}: ${scalarText(text, pair.value as Node)}`
 }
 
 /** The item exactly as written (quotes and all). */
@@ -127,8 +137,9 @@ function appendBlockLine(text: string, node: YAMLMap | YAMLSeq, line: string): s
   const last = node.items[node.items.length - 1] as Pair | Node
   const lastNode = (isPair(last) ? (last.value ?? last.key) : last) as Node
   const at = lineEnd(text, lastNode.range![1] - 1)
-  const prefix = at === text.length && !text.endsWith('\n') ? '\n' : ''
-  return text.slice(0, at) + prefix + ' '.repeat(lead) + line + '\n' + text.slice(at)
+  const eol = eolOf(text)
+  const prefix = at === text.length && !text.endsWith('\n') ? eol : ''
+  return text.slice(0, at) + prefix + ' '.repeat(lead) + line + eol + text.slice(at)
 }
 
 function removeLines(text: string, start: number, end: number): string {
@@ -146,16 +157,19 @@ function insertChild(text: string, doc: Document, path: Path, value: string, emp
     const pair = (doc.getIn([parentKey], true) as YAMLMap).items.find((p) => keyOf(p) === childKey)!
     const keyEnd = (pair.key as Node).range![1]
     const colon = text.indexOf(':', keyEnd)
-    const end = lineEnd(text, colon) - (text[lineEnd(text, colon) - 1] === '\n' ? 1 : 0)
+    let end = lineEnd(text, colon)
+    if (text[end - 1] === '\n') end -= 1
+    if (text[end - 1] === '\r') end -= 1
     const comment = text.slice(colon + 1, end).match(/\s+#.*$/)?.[0] ?? ''
     return text.slice(0, colon + 1) + ` ${value}${comment}` + text.slice(end)
   }
   const parent = doc.getIn([parentKey], true) as Node | undefined
   if (isMap(parent) && !parent.flow && parent.items.length > 0) return appendBlockLine(text, parent, `${childKey}: ${value}`)
   if (isMap(parent) && parent.flow) {
-    const items = parent.items.map((p) => `${keyOf(p)}: ${scalarText(text, p.value as Node)}`)
+    const items = parent.items.map((p) => pairText(text, p))
     return rewriteFlow(text, parent, [...items, `${childKey}: ${value}`], '{', '}')
   }
-  const base = text.length === 0 || text.endsWith('\n') ? text : `${text}\n`
-  return `${base}${parentKey}:\n  ${childKey}: ${value}\n`
+  const eol = eolOf(text)
+  const base = text.length === 0 || text.endsWith('\n') ? text : `${text}${eol}`
+  return `${base}${parentKey}:${eol}  ${childKey}: ${value}${eol}`
 }
