@@ -9,7 +9,7 @@ const deck = process.argv[2] ?? 'out/2026-11-24-policy/deck.html'
 if (!existsSync(deck)) throw new Error(`${deck} not found: build it first`)
 const docs = fileURLToPath(new URL('../docs/', import.meta.url))
 await mkdir(docs, { recursive: true })
-const manager = new BrowserManager({})
+const manager = new BrowserManager({ popups: true })
 try {
   const browser = await manager.get()
   const page = await browser.newPage()

@@ -13,10 +13,16 @@ export interface BrowserOptions {
   readonly browserWs?: string
   /** @default 30000 */
   readonly launchTimeoutMs?: number
+  /**
+   * Let pages open new windows. Off by default: a snapshot must never spawn
+   * pop-ups. Only a browser that shows the presenter view needs it.
+   * @default false
+   */
+  readonly popups?: boolean
 }
 
 /** Flags that keep Chromium quiet on a closed network and usable as root. */
-export function launchArgs(): string[] {
+export function launchArgs(options: Pick<BrowserOptions, 'popups'> = {}): string[] {
   const args = [
     '--disable-background-networking',
     '--disable-component-update',
@@ -30,6 +36,8 @@ export function launchArgs(): string[] {
     '--mute-audio',
     '--hide-scrollbars',
   ]
+  // Blocks window.open and target=_blank at the source, for every page.
+  if (!options.popups) args.push('--block-new-web-contents')
   // Chromium refuses to start as root with its sandbox on.
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox')
   return args
@@ -81,7 +89,7 @@ export class BrowserManager {
     if (this.options.browserWs) {
       this.connected = true
       try {
-        return await puppeteer.connect({ browserWSEndpoint: this.options.browserWs, protocolTimeout: 120_000 })
+        return await puppeteer.connect({ browserWSEndpoint: this.options.browserWs, protocolTimeout: 120_000, downloadBehavior: { policy: 'deny' } })
       } catch (error) {
         throw new RuntimeError(`cannot connect to the browser at ${this.options.browserWs}: ${(error as Error).message}`, {
           hint: 'check the --browser-ws URL (ws://host:port/devtools/browser/…) and that the browser is running',
@@ -93,11 +101,13 @@ export class BrowserManager {
     const launch: LaunchOptions = {
       executablePath: found.path,
       headless: true,
-      args: launchArgs(),
+      args: launchArgs(this.options),
       timeout,
       protocolTimeout: 120_000,
       // A pipe instead of a port: Chromium exits with us even when we are killed.
       pipe: true,
+      // No page may ever write a file on this machine.
+      downloadBehavior: { policy: 'deny' },
       // Leave Ctrl+C to us: we close the browser in `finally`.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -113,30 +123,28 @@ export class BrowserManager {
     }
   }
 
-  /**
-   * Runs `fn` with a fresh page that is closed afterwards, whatever happens.
-   * `isolated` gives the page a browser context (and window) of its own that
-   * is closed with it: its pop-ups, cookies and downloads go with it, and
-   * headless Chromium paints it even while other pages work side by side.
-   */
-  async withPage<T>(fn: (page: Page) => Promise<T>, options: { readonly isolated?: boolean } = {}): Promise<T> {
+  /** Runs `fn` with a fresh page that is closed afterwards, whatever happens. */
+  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.get()
-    if (options.isolated) {
-      // A page must never write files: downloads are refused in this context.
-      const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'deny' } })
-      try {
-        const page = await context.newPage()
-        return await fn(page)
-      } finally {
-        await context.close().catch(() => {})
-      }
-    }
     const page = await browser.newPage()
     try {
       return await fn(page)
     } finally {
       await page.close().catch(() => {})
     }
+  }
+
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Runs `fn` alone, one call at a time. Headless Chromium paints only the
+   * tab in front, so a screenshot brings its tab forward inside this. (A
+   * window per page would avoid the queue, but costs twice the time per page.)
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn)
+    this.queue = run.catch(() => {})
+    return run
   }
 
   /** Closes the browser (or disconnects from a remote one). Safe to call twice. */

@@ -141,13 +141,13 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
 
 async function capturePage(browser: BrowserManager, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
   try {
-    return await browser.withPage((page) => visit(page, account, url, options), { isolated: true })
+    return await browser.withPage((page) => visit(browser, page, account, url, options))
   } catch (error) {
     return { status: 'error', reason: describeError(error), metrics: {} }
   }
 }
 
-async function visit(page: Page, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
+async function visit(browser: BrowserManager, page: Page, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
   const deadline = Date.now() + options.timeoutMs
   const left = () => Math.max(1, deadline - Date.now())
   let refused: string | undefined
@@ -236,7 +236,14 @@ async function visit(page: Page, account: Account, url: string, options: Capture
 
   const screenshot = `${account.id}.png`
   try {
-    const png = await guarded(page.screenshot({ type: 'png', captureBeyondViewport: false }), Math.max(left(), 10_000), 'the screenshot did not finish')
+    const png = await guarded(
+      browser.exclusive(async () => {
+        await page.bringToFront()
+        return page.screenshot({ type: 'png', captureBeyondViewport: false })
+      }),
+      Math.max(left(), 10_000),
+      'the screenshot did not finish',
+    )
     await writeFileAtomic(join(options.outDir, screenshot), png)
   } catch (error) {
     return failure(error, options.timeoutMs)

@@ -3,6 +3,7 @@
 // deadline. One account's failure never stops the others.
 import { mkdir } from 'node:fs/promises'
 import pLimit from 'p-limit'
+import type { Target } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import { UserError } from '../errors.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
@@ -50,10 +51,25 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   const deadline = Date.now() + deadlineMs
   const limit = pLimit(concurrency)
   // No browser is a failure of the run, not of each account: say it once.
-  await options.browser.get()
+  const browser = await options.browser.get()
+  // Pop-ups are closed wherever they come from, also those a page opens in
+  // the moment before its own tab closes.
+  // Every page opened during the run is ours to close: our own tabs close
+  // themselves, and whatever is left (a pop-up whose opener was already gone)
+  // is closed when the run ends.
+  const opened = new Set<Target>()
+  const closePopup = (target: Target) => {
+    if (target.type() !== 'page') return
+    opened.add(target)
+    if (target.opener()) void target.page().then((page) => page?.close()).catch(() => {})
+  }
+  const forget = (target: Target) => opened.delete(target)
+  browser.on('targetcreated', closePopup)
+  browser.on('targetdestroyed', forget)
   let done = 0
   const total = accounts.length
-  return Promise.all(
+  try {
+    return await Promise.all(
     accounts.map((account, index) =>
       limit(async () => {
         const started = Date.now()
@@ -80,6 +96,11 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
       }),
     ),
   )
+  } finally {
+    browser.off('targetcreated', closePopup)
+    browser.off('targetdestroyed', forget)
+    await Promise.all([...opened].map((target) => target.page().then((page) => page?.close()).catch(() => {})))
+  }
 }
 
 function lateResult(account: Account, config: WorkspaceConfig, deadlineMs: number): SnapshotResult {

@@ -28,7 +28,8 @@ const SEGMENT_TITLES = [
 let outDir: string
 let manifest: { slideCount: number; agenda: { id: string; minutes: number; slideCount: number }[]; files: { name: string }[] }
 let policy: { keyPoints: { title: string; notes: string }[] }
-const manager = testBrowser()
+// The presenter view is a second window: this browser allows it.
+const manager = testBrowser({ popups: true })
 let browser: Browser
 let server: StaticServer
 

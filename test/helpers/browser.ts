@@ -1,6 +1,6 @@
 // One real Chromium for a test file, found the same way the CLI finds it.
-import { BrowserManager } from '../../src/browser/manager.js'
+import { BrowserManager, type BrowserOptions } from '../../src/browser/manager.js'
 
-export function testBrowser(): BrowserManager {
-  return new BrowserManager({})
+export function testBrowser(options: BrowserOptions = {}): BrowserManager {
+  return new BrowserManager(options)
 }
