@@ -2,6 +2,8 @@
 // 127.0.0.1:4321 (the example workspace's accounts point there), seeds the
 // example workspace's history with four earlier meetings if it has none, builds
 // the deck with live snapshots, and stops the site.
+// `npm run demo -- <showtell command and flags>` runs that command instead
+// while the site is up, e.g. `npm run demo -- snapshot --json`.
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -28,7 +30,10 @@ if (!existsSync(history)) {
   console.log('Seeded history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)')
 }
 // The build runs in its own process, as a user would run it; the site keeps serving meanwhile.
-const child = spawn(process.execPath, [cli, 'build', '--topic', 'policy', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor'])
+const extra = process.argv.slice(2)
+const args = commands.has(extra[0] ?? '') ? extra : ['build', '--topic', 'policy', ...extra]
+const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' })
 const code = await new Promise((resolve) => child.on('close', resolve))
 await site.close()
 process.exit(code ?? 1)
