@@ -30,7 +30,7 @@ if (!existsSync(history)) {
   console.log('Seeded history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)')
 }
 // The build runs in its own process, as a user would run it; the site keeps serving meanwhile.
-const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor'])
+const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor', 'audit'])
 const extra = process.argv.slice(2)
 const args = commands.has(extra[0] ?? '') ? extra : ['build', '--topic', 'policy', ...extra]
 const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' })

@@ -73,6 +73,12 @@ export const COMMANDS = {
     positionals: 'pin|unpin|skip|unskip|held …',
     run: async (ctx) => (await import('./schedule.js')).runSchedule(ctx),
   },
+  audit: {
+    summary: 'find accounts that carry the company name but are not in showtell.yaml',
+    synopsis: 'showtell audit [--json]',
+    options: { json: { type: 'boolean' } },
+    run: async (ctx) => (await import('./audit.js')).runAuditCommand(ctx),
+  },
   doctor: {
     summary: 'check Node, the browser and the workspace, with a fix for each problem',
     synopsis: 'showtell doctor [--json]',

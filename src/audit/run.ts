@@ -1,0 +1,168 @@
+// Owns one audit run: every candidate handle on every platform with a rule,
+// probed politely (at most two requests per host at a time, a pause after
+// each, and a total budget), each answer judged by the rules. Accounts
+// already in showtell.yaml are reported as listed, never as new.
+import pLimit from 'p-limit'
+import { parseMetaCounts } from '../snapshot/metrics.js'
+import { checkUrl } from '../snapshot/url-guard.js'
+import type { Platform } from '../topics/schema.js'
+import type { Account, WorkspaceConfig } from '../workspace/schema.js'
+import { generateCandidates, type Candidate } from './candidates.js'
+import { judgeProbe, probeUrl, type AuditRule, type AuditRules } from './rules.js'
+
+export const AUDIT_RESULTS = ['official', 'exists-unlisted', 'absent', 'unknown'] as const
+export type AuditResult = (typeof AUDIT_RESULTS)[number]
+
+export interface AuditFinding {
+  readonly platform: Platform
+  readonly handle: string
+  readonly result: AuditResult
+  readonly reason?: string
+  /** The probed URL, or the listed account's id for `official`. */
+  readonly url?: string
+  readonly account?: string
+  readonly displayName?: string
+  readonly bio?: string
+  readonly followers?: number
+}
+
+export interface AuditReport {
+  readonly generated: number
+  readonly candidates: number
+  readonly checked: number
+  readonly findings: readonly AuditFinding[]
+}
+
+export interface AuditOptions {
+  /** Most requests in one run. @default 300 */
+  readonly budget?: number
+  /** Requests at once to one host. @default 2 */
+  readonly perHost?: number
+  /** Pause after each request to a host, in ms. @default 250 */
+  readonly delayMs?: number
+  /** Per request, in ms. @default snapshot.timeout */
+  readonly timeoutMs?: number
+  readonly onProgress?: (finding: AuditFinding, done: number, total: number) => void
+}
+
+/** The base URL a rule uses in this workspace (the demo site and tests replace the real ones). */
+function baseFor(platform: Platform, rule: AuditRule, config: WorkspaceConfig): string {
+  const endpoints = config.snapshot.endpoints
+  const key = platform === 'x' ? 'x-web' : platform
+  return (endpoints as Record<string, string | undefined>)[key] ?? rule.base
+}
+
+function listedAccount(config: WorkspaceConfig, candidate: Candidate): Account | undefined {
+  const handle = candidate.handle.toLowerCase()
+  const user = handle.split('@')[0]!
+  return config.accounts.find((account) => {
+    if (account.platform !== candidate.platform) return false
+    const own = (account.handle ?? '').replace(/^@/, '').toLowerCase()
+    if (own && (own === handle || own === user || own.split('@')[0] === user)) return true
+    if (!account.url) return false
+    const segments = new URL(account.url).pathname.toLowerCase().split('/').filter(Boolean).map((s) => s.replace(/^@/, ''))
+    return segments.includes(user) || segments.includes(handle)
+  })
+}
+
+export async function runAudit(config: WorkspaceConfig, rules: AuditRules, options: AuditOptions = {}): Promise<AuditReport> {
+  const platforms = Object.keys(rules) as Platform[]
+  const instances = [
+    ...new Set(
+      config.accounts
+        .filter((a) => a.platform === 'mastodon' && a.handle?.includes('@'))
+        .map((a) => a.handle!.replace(/^@/, '').split('@')[1]!),
+    ),
+  ]
+  const set = generateCandidates(config.company.name, config.company.aliases, { platforms, mastodonInstances: instances })
+  // Round-robin over platforms, so a spent budget still left every platform
+  // its most likely handles checked.
+  const byPlatform = new Map<Platform, Candidate[]>()
+  for (const candidate of set.candidates) byPlatform.set(candidate.platform, [...(byPlatform.get(candidate.platform) ?? []), candidate])
+  const ordered: Candidate[] = []
+  for (let i = 0; ordered.length < set.candidates.length; i++) for (const list of byPlatform.values()) if (list[i]) ordered.push(list[i]!)
+  const budget = options.budget ?? 300
+  const perHost = options.perHost ?? 2
+  const delayMs = options.delayMs ?? 250
+  const timeoutMs = options.timeoutMs ?? config.snapshot.timeout * 1000
+  const limits = new Map<string, ReturnType<typeof pLimit>>()
+  let requests = 0
+  let done = 0
+  const total = set.candidates.length
+
+  const findings = await Promise.all(
+    ordered.map(async (candidate): Promise<AuditFinding> => {
+      const finish = (finding: AuditFinding) => {
+        done += 1
+        options.onProgress?.(finding, done, total)
+        return finding
+      }
+      const listed = listedAccount(config, candidate)
+      if (listed) return finish({ ...candidate, result: 'official', account: listed.id, reason: listed.owner === 'official' ? undefined : `listed as ${listed.owner}` })
+      const rule = rules[candidate.platform]!
+      const [user, instance] = candidate.platform === 'mastodon' ? candidate.handle.split('@') : [candidate.handle]
+      const base = candidate.platform === 'mastodon' ? (config.snapshot.endpoints.mastodon ?? `https://${instance}`) : baseFor(candidate.platform, rule, config)
+      const url = probeUrl(rule, user!, base)
+      const host = new URL(url).host
+      if (!limits.has(host)) limits.set(host, pLimit(perHost))
+      return finish(
+        await limits.get(host)!(async () => {
+          if (requests >= budget) return { ...candidate, result: 'unknown' as const, url, reason: `not checked: the request budget of ${budget} was spent` }
+          requests += 1
+          try {
+            return await probe(candidate, rule, url, user!, config, timeoutMs)
+          } finally {
+            await new Promise((resolve) => setTimeout(resolve, delayMs))
+          }
+        }),
+      )
+    }),
+  )
+  return { generated: set.generated, candidates: total, checked: requests, findings }
+}
+
+async function probe(candidate: Candidate, rule: AuditRule, url: string, user: string, config: WorkspaceConfig, timeoutMs: number): Promise<AuditFinding> {
+  const guard = await checkUrl(url, config.snapshot.allowPrivateNetwork)
+  if (!guard.ok) return { ...candidate, result: 'unknown', url, reason: guard.reason }
+  let response: Response
+  let body: string
+  try {
+    response = await fetch(url, {
+      headers: { accept: rule.kind === 'api' ? 'application/json' : 'text/html', 'user-agent': 'showtell account audit' },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    body = (await response.text()).slice(0, 2_000_000)
+  } catch (error) {
+    return { ...candidate, result: 'unknown', url, reason: `no answer (${(error as Error).name === 'TimeoutError' ? 'timeout' : (error as Error).message.split('\n')[0]})` }
+  }
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, key) => (headers[key] = value))
+  const verdict = judgeProbe(rule, user, { status: response.status, finalUrl: response.url || url, requestedUrl: url, body, headers })
+  if (verdict.result !== 'exists') return { ...candidate, result: verdict.result, url, reason: verdict.reason }
+  return { ...candidate, result: 'exists-unlisted', url, ...describe(rule, body) }
+}
+
+/** Display name, bio and followers, from the API answer or the page's meta tags. */
+function describe(rule: AuditRule, body: string): Pick<AuditFinding, 'displayName' | 'bio' | 'followers'> {
+  if (rule.kind === 'api') {
+    try {
+      const data = JSON.parse(body) as Record<string, unknown>
+      const followers = data.followersCount ?? data.followers_count
+      return {
+        displayName: String(data.displayName ?? data.display_name ?? '') || undefined,
+        bio: String(data.description ?? data.note ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() || undefined,
+        followers: typeof followers === 'number' ? followers : undefined,
+      }
+    } catch {
+      return {}
+    }
+  }
+  const meta = (name: string) => new RegExp(`<meta[^>]+(?:property|name)=["']${name}["'][^>]+content=["']([^"']*)["']`, 'i').exec(body)?.[1]
+  const description = meta('og:description') ?? meta('description')
+  return {
+    displayName: meta('og:title') ?? /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1],
+    bio: description,
+    followers: description ? parseMetaCounts(description).followers?.value : undefined,
+  }
+}

@@ -1,0 +1,62 @@
+// The audit against the demo site: an account in the company's name that is
+// not in showtell.yaml is found with its numbers, a listed one is reported as
+// listed (never as new), a login wall is unknown with its reason (never
+// absent), and the request budget is respected.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadRules } from '../../src/audit/rules.js'
+import { runAudit } from '../../src/audit/run.js'
+import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
+import { workspaceConfigSchema } from '../../src/workspace/schema.js'
+
+let site: DemoSite
+
+beforeAll(async () => {
+  site = await startDemoSite()
+})
+
+afterAll(async () => {
+  await site.close()
+})
+
+function config(accounts: unknown[]) {
+  const u = site.url
+  return workspaceConfigSchema.parse({
+    company: { name: 'Nordlys Outdoor', aliases: ['Nordlys'] },
+    accounts,
+    meeting: { weekday: 'tuesday', start: '2026-11-24' },
+    snapshot: {
+      timeout: 5,
+      allowPrivateNetwork: true,
+      endpoints: { bluesky: `${u}/bsky`, mastodon: `${u}/mastodon`, 'x-web': `${u}/x-web`, instagram: `${u}/instagram`, linkedin: `${u}/linkedin`, facebook: `${u}/facebook`, threads: `${u}/threads`, tiktok: `${u}/tiktok`, youtube: `${u}/youtube` },
+    },
+  })
+}
+
+describe('runAudit', () => {
+  it('finds unlisted accounts, reports listed ones as listed, and walls as unknown', async () => {
+    const rules = await loadRules()
+    const report = await runAudit(config([{ id: 'nordlys-linkedin', platform: 'linkedin', url: `${site.url}/linkedin/company/nordlys-outdoor` }]), rules, { delayMs: 0, budget: 1000 })
+    const result = (platform: string, handle: string) => report.findings.find((f) => f.platform === platform && f.handle === handle)
+    expect(result('instagram', 'nordlysoutdoor')).toMatchObject({ result: 'exists-unlisted', followers: 88_700 })
+    expect(result('bluesky', 'nordlys.bsky.social')).toMatchObject({ result: 'exists-unlisted', followers: 2301, displayName: 'Nordlys Outdoor' })
+    expect(result('mastodon', 'nordlys@mastodon.social')).toMatchObject({ result: 'exists-unlisted', followers: 876 })
+    expect(result('linkedin', 'nordlys-outdoor')).toMatchObject({ result: 'official', account: 'nordlys-linkedin' })
+    expect(result('instagram', 'nordlys.outdoor')).toMatchObject({ result: 'absent' })
+    const x = result('x', 'nordlysoutdoor')!
+    expect(x.result).toBe('unknown')
+    expect(x.reason).toMatch(/login/)
+    // Nothing behind a wall is ever "absent".
+    expect(report.findings.filter((f) => f.platform === 'x' && f.result === 'absent')).toEqual([])
+    expect(report.checked).toBe(report.candidates - 1)
+  })
+
+  it('keeps to the request budget, and still checks every platform’s likeliest handle', async () => {
+    const rules = await loadRules()
+    const report = await runAudit(config([]), rules, { delayMs: 0, budget: 12 })
+    expect(report.checked).toBe(12)
+    const checked = report.findings.filter((f) => !(f.reason ?? '').startsWith('not checked'))
+    expect(checked).toHaveLength(12)
+    expect(new Set(checked.map((f) => f.platform)).size).toBe(Object.keys(rules).length)
+    expect(report.findings.find((f) => f.platform === 'tiktok' && f.handle === 'nordlysoutdoor')!.result).toBe('exists-unlisted')
+  })
+})
