@@ -90,13 +90,9 @@ export function handleStems(names: readonly string[]): string[] {
   }
   for (const words of wordSets) add(words.join(''))
   for (const words of wordSets) for (const sep of SEPARATORS) add(words.join(sep))
-  for (const words of wordSets) {
-    const base = words.join('')
-    for (const sep of SEPARATORS) {
-      for (const suffix of SUFFIXES) add(`${base}${sep}${suffix}`)
-      for (const prefix of PREFIXES) add(`${prefix}${sep}${base}`)
-    }
-  }
+  // Affix by affix across every name, so a bound keeps "official" for all names before "jobs" for any.
+  for (const suffix of SUFFIXES) for (const words of wordSets) for (const sep of SEPARATORS) add(`${words.join('')}${sep}${suffix}`)
+  for (const prefix of PREFIXES) for (const words of wordSets) for (const sep of SEPARATORS) add(`${prefix}${sep}${words.join('')}`)
   return out
 }
 

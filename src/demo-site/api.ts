@@ -3,7 +3,7 @@
 // Mastodon /api/v1/accounts/lookup (open and authorized-fetch servers), and
 // X API v2 users/by/username behind a bearer token.
 import { jsonReply, type Reply } from './reply.js'
-import { BLUESKY, MASTODON, X_ACCOUNT, followers, posts, type Bumps } from './platforms.js'
+import { BLUESKY, IMPOSTORS, MASTODON, X_ACCOUNT, followers, posts, type Bumps } from './platforms.js'
 
 export interface ApiContext {
   readonly origin: string
@@ -15,6 +15,20 @@ export function blueskyGetProfile(context: ApiContext, actor: string | null): Re
     return jsonReply(400, { error: 'InvalidRequest', message: 'Error: Params must have the property "actor"' })
   }
   const wanted = actor.replace(/^@/, '').toLowerCase()
+  const impostor = IMPOSTORS.bluesky
+  if (wanted === impostor.handle || wanted === impostor.did) {
+    // Planted for the audit: an account in our name that we do not run.
+    return jsonReply(200, {
+      did: impostor.did,
+      handle: impostor.handle,
+      displayName: impostor.displayName,
+      description: impostor.description,
+      createdAt: impostor.createdAt,
+      followersCount: impostor.followersCount,
+      followsCount: impostor.followsCount,
+      postsCount: impostor.postsCount,
+    })
+  }
   if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
     return jsonReply(400, { error: 'InvalidRequest', message: 'Profile not found' })
   }

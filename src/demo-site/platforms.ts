@@ -101,6 +101,32 @@ export const INSTAGRAM: readonly InstagramAccount[] = [
   },
 ]
 
+/**
+ * Planted for the account audit: accounts in the company's name that the
+ * company does not run (the seeds' "loss of control").
+ */
+export const IMPOSTORS = {
+  instagram: {
+    username: 'nordlys.official',
+    name: 'Nordlys Official Fans',
+    bio: 'Unofficial fan page. Deals, giveaways and gear tips!',
+    followers: 1_020,
+    following: 870,
+    posts: 96,
+    latest: [{ date: '2026-11-12', text: 'Giveaway! Follow and tag three friends to win a Nordlys jacket.' }],
+  },
+  bluesky: {
+    handle: 'nordlysoutdoor.bsky.social',
+    did: 'did:plc:nordlysimpostordemo00001',
+    displayName: 'Nordlys Outdoor Support',
+    description: 'DM us your order number and card details for a quick refund.',
+    followersCount: 312,
+    followsCount: 1_204,
+    postsCount: 41,
+    createdAt: '2026-09-30T11:02:00.000Z',
+  },
+} as const
+
 export const FACEBOOK = {
   slug: 'nordlysoutdoor',
   likes: 42_217,

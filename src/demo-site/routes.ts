@@ -32,6 +32,7 @@ import {
   type IndexEntry,
 } from './pages.js'
 import {
+  IMPOSTORS,
   BLOG,
   BLUESKY,
   FACEBOOK,
@@ -131,7 +132,7 @@ export function routeRequest(request: DemoRequest, context: RouteContext): DemoR
       if (second === 'in' && third === LINKEDIN_CEO.slug && rest.length === 0) return htmlReply(200, linkedinPersonPage(context))
       return notFound()
     case 'instagram': {
-      const account = INSTAGRAM.find((candidate) => candidate.username === second?.toLowerCase())
+      const account = [...INSTAGRAM, IMPOSTORS.instagram].find((candidate) => candidate.username === second?.toLowerCase())
       return account && third === undefined ? htmlReply(200, instagramPage(context, account)) : notFound()
     }
     case 'facebook':

@@ -60,3 +60,20 @@ describe('runAudit', () => {
     expect(report.findings.find((f) => f.platform === 'tiktok' && f.handle === 'nordlysoutdoor')!.result).toBe('exists-unlisted')
   })
 })
+
+describe('the example workspace', () => {
+  it('finds exactly the planted impostors and never reports a listed account as new', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { parse } = await import('yaml')
+    const { REPO_ROOT } = await import('../helpers/cli.js')
+    const text = (await readFile(`${REPO_ROOT}/showtell.yaml`, 'utf8')).replaceAll('http://127.0.0.1:4321', site.url)
+    const example = workspaceConfigSchema.parse(parse(text))
+    const report = await runAudit(example, await loadRules(), { delayMs: 0 })
+    const unlisted = report.findings.filter((f) => f.result === 'exists-unlisted').map((f) => `${f.platform}:${f.handle}`).sort()
+    expect(unlisted).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'instagram:nordlys.official'])
+    const listedIds = new Set(example.accounts.map((a) => a.id))
+    for (const finding of report.findings.filter((f) => f.result === 'official')) expect(listedIds.has(finding.account!)).toBe(true)
+    expect(report.findings.find((f) => f.platform === 'instagram' && f.handle === 'nordlysoutdoor')!.result).toBe('official')
+    expect(report.findings.find((f) => f.platform === 'x' && f.handle === 'nordlys')!.result).toBe('unknown')
+  })
+})
