@@ -220,7 +220,7 @@ async function writeCharts(deck: DeckModel, folder: string): Promise<void> {
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
-    await writeFile(join(folder, slide.image), renderLineChart(slide.chart.points, { unit: slide.chart.unit }))
+    await writeFile(join(folder, slide.image), renderLineChart(slide.chart.points))
   }
 }
 

@@ -6,8 +6,8 @@ import { runAudit, type AuditFinding } from '../audit/run.js'
 import { EXIT } from '../errors.js'
 import { formatCount } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
+import { exists } from '../workspace/store.js'
 import { printJson, table, workspaceDir, type CommandContext } from './context.js'
-import { access } from 'node:fs/promises'
 
 const ORDER: Record<AuditFinding['result'], number> = { 'exists-unlisted': 0, unknown: 1, official: 2, absent: 3 }
 
@@ -18,9 +18,8 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   const own = join(workspace.paths.root, 'rules', 'audit.yaml')
   const rules = (await exists(own)) ? await loadRules(own, 'rules/audit.yaml') : await loadRules()
   const report = await runAudit(workspace.config, rules, {
-    onProgress: (finding, done, total) => {
+    onProgress: (_finding, done, total) => {
       if (!json && (done % 25 === 0 || done === total)) ctx.io.stderr.write(`  checked ${done} of ${total} candidates\n`)
-      void finding
     },
   })
   if (json) {
@@ -44,13 +43,4 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
     ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${Object.keys(rules).length} platforms · ${report.checked} checked\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown · ${count('official')} listed · ${count('absent')} absent\n`,
   )
   return EXIT.ok
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -1,11 +1,11 @@
 // `showtell init [DIR]`: a commented showtell.yaml to start from.
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { EXIT, UserError } from '../errors.js'
 import { meetingDates, todayIn } from '../rotation/calendar.js'
 import { BUILTIN, workspacePaths } from '../workspace/paths.js'
 import { workspaceConfigSchema } from '../workspace/schema.js'
-import { writeFileAtomic } from '../workspace/store.js'
+import { exists, writeFileAtomic } from '../workspace/store.js'
 import { parseYamlSource, validateYaml } from '../workspace/yaml-file.js'
 import { printJson, workspaceDir, type CommandContext } from './context.js'
 
@@ -40,13 +40,4 @@ export async function runInit(ctx: CommandContext): Promise<number> {
     )
   }
   return EXIT.ok
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch {
-    return false
-  }
 }

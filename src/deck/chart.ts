@@ -12,8 +12,6 @@ export interface LineChartOptions {
   readonly width?: number
   /** @default 460 */
   readonly height?: number
-  /** Shown after the last value, e.g. "followers". */
-  readonly unit?: string
 }
 
 const PAD = { left: 150, right: 60, top: 40, bottom: 70 } as const

@@ -38,7 +38,7 @@ export interface Slide {
   /** What the picture is and where the number came from, in small type. */
   readonly caption?: string
   /** Data for a chart slide; the build renders it to `image`. */
-  readonly chart?: { readonly points: readonly { readonly label: string; readonly value: number }[]; readonly unit: string }
+  readonly chart?: { readonly points: readonly { readonly label: string; readonly value: number }[] }
   /** The talk track, one paragraph per item. */
   readonly notes: readonly string[]
 }

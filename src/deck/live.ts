@@ -215,7 +215,7 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
       segment: 'roi',
       kicker,
       title: `Followers ${change >= 0 ? 'grew' : 'fell'} ${Math.abs(change).toFixed(1)}% over ${dates.length} meetings`,
-      chart: { points: totals, unit: 'followers' },
+      chart: { points: totals },
       image: 'charts/followers.svg',
       caption: `Total followers of the ${complete.length} accounts measured at every meeting since ${dates[0]}`,
       notes: [

@@ -5,6 +5,7 @@
 // meeting" and "what was the last good value".
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { addDays } from '../rotation/calendar.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import type { Metrics } from './metrics.js'
 import type { SnapshotResult, SnapshotStatus } from './types.js'
@@ -84,7 +85,7 @@ export function previousValue(entries: readonly HistoryEntry[], account: string,
 
 /** The newest good value of `metric` for `account`, at or before `onOrBefore`. */
 export function lastGoodValue(entries: readonly HistoryEntry[], account: string, metric: CountKey, onOrBefore: string): { value: number; date: string } | undefined {
-  return previousValue(entries, account, metric, nextDay(onOrBefore))
+  return previousValue(entries, account, metric, addDays(onOrBefore, 1))
 }
 
 /** One value per date (the last good one of that date), oldest first: the trend. */
@@ -102,10 +103,4 @@ export function series(entries: readonly HistoryEntry[], account: string, metric
 /** Whole days from `from` to `to` (YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
 }

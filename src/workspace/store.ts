@@ -140,7 +140,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** True when something exists at `path`. */
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path)
     return true
