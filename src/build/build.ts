@@ -56,6 +56,11 @@ export interface BuildOptions {
   /** An existing browser to reuse (the app keeps one open). */
   readonly browserManager?: BrowserManager
   readonly onProgress?: (event: BuildEvent) => void
+  /**
+   * Cancels the build (the app's Ctrl+C): the browser is closed, the staged
+   * folder is discarded, and nothing reaches out/ or the history.
+   */
+  readonly signal?: AbortSignal
   /** @default new Date() */
   readonly now?: Date
 }
@@ -112,7 +117,13 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   if (formats.has('pdf') || formats.has('handout')) browser.warmUp()
   const target = join(workspace.paths.out, `${date}-${topic.id}`)
   const staged = await stageFolder(target)
+  const { signal } = options
+  // Closing the browser ends every page and export in flight at once.
+  const cancel = () => void browser.close()
+  signal?.addEventListener('abort', cancel, { once: true })
+  const checkpoint = () => signal?.throwIfAborted()
   try {
+    checkpoint()
     let results: SnapshotResult[] | undefined
     if (takeSnapshots) {
       timer.start('snapshots')
@@ -123,6 +134,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
       })
       timer.done('snapshots')
     }
+    checkpoint()
     const live: LiveMaterial = { results, history: history.entries }
     const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date) })
     // The meeting being built counts as held when the rotation picks the next one.
@@ -135,6 +147,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     const markdown = renderMarkdown(deck, templates)
     const rendered = await withInlineAssets(renderSlides(markdown, templates), staged.path)
     timer.done('markdown')
+    checkpoint()
     if (formats.has('md')) {
       await writeFile(join(staged.path, FILE_OF.md), markdown)
       const theme = templates.themes.get(deck.theme)
@@ -148,11 +161,13 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
       if (formats.has('html')) await writeFile(join(staged.path, FILE_OF.html), html)
       timer.done('html')
     }
+    checkpoint()
     if (formats.has('pdf') && html) {
       timer.start('pdf')
       await writeFile(join(staged.path, FILE_OF.pdf), await exportDeckPdf(browser, html, deck))
       timer.done('pdf')
     }
+    checkpoint()
     if (formats.has('handout')) {
       timer.start('handout')
       const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }), staged.path)
@@ -160,6 +175,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
       timer.done('handout')
     }
 
+    checkpoint()
     timer.start('write')
     const manifest = await manifestFor(deck, staged.path, target, results ?? [])
     await writeFileAtomic(join(staged.path, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
@@ -173,6 +189,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     await staged.discard()
     throw error
   } finally {
+    signal?.removeEventListener('abort', cancel)
     await ownBrowser?.close()
     await lock.release()
   }

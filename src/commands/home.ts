@@ -1,26 +1,77 @@
-// `showtell` with no subcommand. Without a TTY (or with CI set) it prints a
-// short summary and the usage and exits; it never waits for input.
+// `showtell` with no subcommand. In a terminal it opens the interactive app;
+// without one (a pipe, a file, CI) it prints the dashboard once as text, then
+// the usage, and exits 0. It never waits for input there.
 import { EXIT } from '../errors.js'
-import { meetingDates, todayIn } from '../rotation/calendar.js'
+import { loadOverview, type Overview } from '../overview/overview.js'
+import { formatChange, formatCount } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
 import { usage } from './registry.js'
-import { workspaceDir, type CommandContext } from './context.js'
-import { lastBuiltByTopic } from './topics.js'
+import { browserOptions, table, workspaceDir, type CommandContext } from './context.js'
 
 export async function runHome(ctx: CommandContext): Promise<number> {
-  const workspace = await loadWorkspace(workspaceDir(ctx))
-  const { config } = workspace
-  const next = meetingDates(config.meeting, todayIn(config.meeting.timezone), 1)[0]
-  const built = await lastBuiltByTopic(workspace)
-  ctx.io.stdout.write(
-    [
-      `${config.company.name}`,
-      `  next meeting  ${next ?? 'none scheduled'} ${config.meeting.time} ${config.meeting.timezone}, ${config.meeting.duration} min`,
-      `  accounts      ${config.accounts.length}`,
-      `  topics        ${workspace.topics.size} (${built.size} built so far)`,
-      '',
-      usage(),
-    ].join('\n'),
-  )
+  const dir = workspaceDir(ctx)
+  const interactive = isInteractive(ctx)
+  // Ink and React load while the workspace is read; the text summary never loads them.
+  const app = interactive ? import('../ui/start.js') : undefined
+  app?.catch(() => {})
+  const workspace = await loadWorkspace(dir)
+  const overview = await loadOverview(workspace)
+  if (app) {
+    const { startApp } = await app
+    await startApp({ workspaceDir: dir, workspace, overview, browser: browserOptions(ctx, workspace.config) })
+    return EXIT.ok
+  }
+  ctx.io.stdout.write(`${dashboardText(overview)}\n${usage()}`)
   return EXIT.ok
+}
+
+/** A terminal on both ends, and not CI. */
+export function isInteractive(ctx: CommandContext, env: NodeJS.ProcessEnv = process.env): boolean {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0'
+  return !ci && ctx.io.stdout.isTTY === true && ctx.io.stdin?.isTTY === true
+}
+
+/** The dashboard as plain text: what `showtell` shows when it cannot be interactive. */
+export function dashboardText(overview: Overview): string {
+  const { next, accounts, audit, decks } = overview
+  const lines = [overview.company, '']
+  if (next) {
+    lines.push(
+      `Next meeting  ${next.weekday.slice(0, 3)} ${next.date} ${next.time} ${next.timezone}, ${next.duration} min`,
+      `Topic         ${next.topicTitle} (${next.topicId}): ${next.reason}`,
+      `              build it with: showtell build --next`,
+    )
+  } else lines.push('Next meeting  none scheduled (see meeting: in showtell.yaml)')
+  lines.push('')
+  if (accounts.length === 0) lines.push('Accounts      none in showtell.yaml')
+  else {
+    lines.push(`Accounts (${accounts.length})`)
+    lines.push(
+      table(
+        accounts.map((a) => [
+          `  ${a.status === 'ok' ? '✓' : a.status === 'never' ? '·' : '✗'} ${a.label}`,
+          a.platform,
+          a.status === 'never' ? 'no snapshot yet' : a.status,
+          a.metric ? `${formatCount(a.metric.value)} ${a.metric.name}` : a.lastPostAt ? `last post ${a.lastPostAt}` : a.lastGood ? `last good ${formatCount(a.lastGood.value)} on ${a.lastGood.date}` : '',
+          a.change ? `${formatChange(a.change.delta)} since ${a.change.since}` : (a.status !== 'ok' && a.reason) || '',
+        ]),
+      ),
+    )
+  }
+  lines.push('')
+  if (!audit) lines.push('Loss of control: no audit yet (showtell audit)')
+  else if (audit.unlisted.length === 0) lines.push(`Loss of control: nothing unlisted found (audit ${audit.ranAt.slice(0, 10)})`)
+  else {
+    lines.push(`Needs attention: ${audit.unlisted.length} account(s) in our name, not in showtell.yaml (audit ${audit.ranAt.slice(0, 10)})`)
+    for (const f of audit.unlisted) lines.push(`  ${f.platform} ${f.handle}${f.followers !== undefined ? `, ${formatCount(f.followers)} followers` : ''}${f.url ? `  ${f.url}` : ''}`)
+    if (audit.unknownPlatforms.length > 0) lines.push(`  not checked: ${audit.unknownPlatforms.map((p) => `${p.platform} (${p.reason})`).join(', ')}`)
+  }
+  lines.push('')
+  if (decks.length === 0) lines.push('Recent decks  none yet')
+  else {
+    lines.push('Recent decks')
+    for (const deck of decks) lines.push(`  ${deck.date}  ${deck.topicTitle}, ${deck.slideCount} slides, ${deck.duration} min  out/${deck.folder}/`)
+  }
+  lines.push('')
+  return lines.join('\n')
 }

@@ -1,10 +1,7 @@
 // `showtell topics` and `showtell topics show ID`: the topic library.
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
 import { emptySegments } from '../deck/compose.js'
-import { scheduleFor } from '../rotation/for-workspace.js'
-import { readMeetingLog } from '../rotation/log.js'
+import { listTopicStatus } from '../rotation/topic-status.js'
 import { EXIT, UserError } from '../errors.js'
 import { loadWorkspace, requireTopic, type Workspace } from '../workspace/load.js'
 import { printJson, table, workspaceDir, type CommandContext } from './context.js'
@@ -18,19 +15,7 @@ export async function runTopics(ctx: CommandContext): Promise<number> {
   }
   if (sub !== undefined) throw new UserError(`unknown topics subcommand "${sub}"`, { hint: 'use `showtell topics` or `showtell topics show ID`' })
 
-  const lastBuilt = await lastBuiltByTopic(workspace)
-  const lastCovered = new Map<string, string>()
-  for (const entry of await readMeetingLog(workspace.paths.root)) lastCovered.set(entry.topic, entry.date)
-  const due = new Map<string, string>()
-  for (const meeting of await scheduleFor(workspace, { weeks: 104 })) if (!due.has(meeting.topic)) due.set(meeting.topic, meeting.date)
-  const rows = [...workspace.topics.values()].map(({ topic, origin }) => ({
-    id: topic.id,
-    title: topic.title,
-    origin,
-    lastCovered: lastCovered.get(topic.id) ?? null,
-    due: due.get(topic.id) ?? null,
-    lastBuilt: lastBuilt.get(topic.id) ?? null,
-  }))
+  const rows = await listTopicStatus(workspace)
   if (ctx.values.json === true) {
     printJson(ctx, rows)
     return EXIT.ok
@@ -73,27 +58,4 @@ function showTopic(ctx: CommandContext, workspace: Workspace, id: string): numbe
   ]
   ctx.io.stdout.write(lines.join('\n'))
   return EXIT.ok
-}
-
-/** The most recent build date per topic, read from out/<date>-<topic>/build.json. */
-export async function lastBuiltByTopic(workspace: Workspace): Promise<Map<string, string>> {
-  const last = new Map<string, string>()
-  let names: string[] = []
-  try {
-    names = await readdir(workspace.paths.out)
-  } catch {
-    return last
-  }
-  for (const name of names.sort()) {
-    try {
-      const manifest = JSON.parse(await readFile(join(workspace.paths.out, name, 'build.json'), 'utf8')) as { topic?: { id?: string }; date?: string }
-      if (manifest.topic?.id && manifest.date) {
-        const previous = last.get(manifest.topic.id)
-        if (!previous || previous < manifest.date) last.set(manifest.topic.id, manifest.date)
-      }
-    } catch {
-      // Not a build folder.
-    }
-  }
-  return last
 }

@@ -136,12 +136,3 @@ describe('showtell doctor', () => {
     expect(await listTree(dir)).toEqual([])
   })
 })
-
-describe('showtell without a command, outside a terminal', () => {
-  it('prints the summary and the usage and exits 0 without waiting for input', async () => {
-    const result = await runCli([], { env: { CI: 'true' } })
-    expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^Nordlys Outdoor\n {2}next meeting {2}\d{4}-\d{2}-\d{2} 09:00 Europe\/Oslo, 45 min/)
-    expect(result.stdout).toContain('Usage:')
-  })
-})

@@ -1,0 +1,147 @@
+// Owns what the dashboard shows, as data: the next meeting and why its topic
+// was chosen, each account's latest status and main number with its change,
+// the audit findings that need attention, and the recent decks. The app's
+// dashboard and the plain-text summary (`showtell` outside a terminal) both
+// render this one model, so they never disagree.
+import { listBuilds, type BuiltDeck } from '../build/recent.js'
+import { todayIn, weekdayOf } from '../rotation/calendar.js'
+import { nextMeeting } from '../rotation/for-workspace.js'
+import { describeReason } from '../rotation/schedule.js'
+import { previousValue, readHistory, type CountKey, type HistoryEntry } from '../snapshot/history.js'
+import type { SnapshotStatus } from '../snapshot/types.js'
+import type { Workspace } from '../workspace/load.js'
+import type { Account } from '../workspace/schema.js'
+
+export interface NextMeeting {
+  readonly date: string
+  readonly weekday: string
+  /** Local start, HH:MM. */
+  readonly time: string
+  readonly timezone: string
+  readonly duration: number
+  readonly topicId: string
+  readonly topicTitle: string
+  /** Why the rotation chose this topic, e.g. "never covered yet". */
+  readonly reason: string
+}
+
+export interface AccountLine {
+  readonly id: string
+  readonly label: string
+  readonly platform: string
+  readonly owner: Account['owner']
+  /** The latest snapshot's status, or `never` before the first one. */
+  readonly status: SnapshotStatus | 'never'
+  readonly reason?: string
+  /** The main number: followers where known, else posts. */
+  readonly metric?: { readonly name: CountKey; readonly value: number; readonly approximate: boolean }
+  /** Change of the main number since the snapshot before, and that snapshot's date. */
+  readonly change?: { readonly delta: number; readonly since: string }
+  /** The newest post's date (YYYY-MM-DD), for accounts without a count (blogs). */
+  readonly lastPostAt?: string
+  /** For a blocked account: its last good value and date. */
+  readonly lastGood?: { readonly value: number; readonly date: string }
+  /** Date of the latest snapshot. */
+  readonly date?: string
+}
+
+export interface AuditAttention {
+  readonly ranAt: string
+  readonly checked: number
+  /** Accounts in the company's name that showtell.yaml does not list. */
+  readonly unlisted: readonly { readonly platform: string; readonly handle: string; readonly followers?: number; readonly url?: string }[]
+  /** Platforms that could not be checked, with the reason. */
+  readonly unknownPlatforms: readonly { readonly platform: string; readonly reason: string }[]
+}
+
+export interface Overview {
+  readonly company: string
+  /** The company's name and aliases. */
+  readonly names: readonly string[]
+  readonly today: string
+  readonly next?: NextMeeting
+  readonly accounts: readonly AccountLine[]
+  readonly audit?: AuditAttention
+  readonly decks: readonly BuiltDeck[]
+}
+
+export interface OverviewOptions {
+  /** @default new Date() */
+  readonly now?: Date
+  /** How many recent decks. @default 5 */
+  readonly decks?: number
+}
+
+export async function loadOverview(workspace: Workspace, options: OverviewOptions = {}): Promise<Overview> {
+  const { config } = workspace
+  const today = todayIn(config.meeting.timezone, options.now)
+  const [planned, history, decks, audit] = await Promise.all([
+    nextMeeting(workspace, today),
+    readHistory(workspace.paths.root),
+    listBuilds(workspace),
+    loadAuditAttention(workspace),
+  ])
+  return {
+    company: config.company.name,
+    names: [config.company.name, ...config.company.aliases],
+    today,
+    next: planned && {
+      date: planned.date,
+      weekday: capitalised(weekdayOf(planned.date)),
+      time: planned.start.slice(11, 16),
+      timezone: planned.timezone,
+      duration: planned.duration,
+      topicId: planned.topic,
+      topicTitle: workspace.topics.get(planned.topic)?.topic.title ?? planned.topic,
+      reason: describeReason(planned.reason),
+    },
+    accounts: config.accounts.map((account) => accountLine(account, history.entries)),
+    audit,
+    decks: decks.slice(0, options.decks ?? 5),
+  }
+}
+
+const MAIN_METRICS: readonly CountKey[] = ['followers', 'posts']
+
+/** One account's line from the history: its newest snapshot, and the one before for the change. */
+export function accountLine(account: Account, entries: readonly HistoryEntry[]): AccountLine {
+  const base = { id: account.id, label: account.label ?? account.id, platform: account.platform, owner: account.owner }
+  let latest: HistoryEntry | undefined
+  for (const entry of entries) {
+    if (entry.account !== account.id) continue
+    if (!latest || entry.date > latest.date || (entry.date === latest.date && entry.capturedAt > latest.capturedAt)) latest = entry
+  }
+  if (!latest) return { ...base, status: 'never' }
+  const line = { ...base, status: latest.status, reason: latest.reason, date: latest.date }
+  if (latest.status !== 'ok') {
+    // A blocked page is never shown as data: only the last good value, with its date.
+    for (const name of MAIN_METRICS) {
+      const good = previousValue(entries, account.id, name, latest.date) ?? sameDayGood(entries, account.id, name, latest)
+      if (good) return { ...line, lastGood: good }
+    }
+    return line
+  }
+  const name = MAIN_METRICS.find((key) => latest.metrics[key] !== undefined)
+  if (!name) return latest.metrics.lastPostAt ? { ...line, lastPostAt: latest.metrics.lastPostAt.value.slice(0, 10) } : line
+  const metric = latest.metrics[name]!
+  const previous = previousValue(entries, account.id, name, latest.date)
+  return {
+    ...line,
+    metric: { name, value: metric.value, approximate: metric.approximate === true },
+    change: previous ? { delta: metric.value - previous.value, since: previous.date } : undefined,
+  }
+}
+
+function sameDayGood(entries: readonly HistoryEntry[], account: string, name: CountKey, latest: HistoryEntry) {
+  const good = entries.filter((e) => e.account === account && e.status === 'ok' && e.date === latest.date && e.metrics[name] !== undefined).at(-1)
+  return good ? { value: good.metrics[name]!.value, date: good.date } : undefined
+}
+
+/** The latest audit, reduced to what needs a person's attention. Filled in by the audit's store. */
+async function loadAuditAttention(_workspace: Workspace): Promise<AuditAttention | undefined> {
+  return undefined
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}

@@ -1,0 +1,55 @@
+// Owns "snapshot the accounts now", outside a build: the lock, one browser,
+// the run, the history and the run's snapshots.json. `showtell snapshot` and
+// the app's Accounts screen both call `takeSnapshots`.
+import { join } from 'node:path'
+import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
+import { todayIn } from '../rotation/calendar.js'
+import type { Workspace } from '../workspace/load.js'
+import { acquireLock, writeFileAtomic } from '../workspace/store.js'
+import { appendHistory, readHistory, type History } from './history.js'
+import { selectAccounts, snapshotAccounts, type SnapshotEvent } from './run.js'
+import type { SnapshotResult } from './types.js'
+
+export interface TakeSnapshotsOptions {
+  /** Only these account ids. @default every account */
+  readonly only?: readonly string[]
+  readonly browser?: BrowserOptions
+  /** An open browser to use (the app keeps one); otherwise one is started and closed. */
+  readonly browserManager?: BrowserManager
+  readonly onProgress?: (event: SnapshotEvent) => void
+  /** Stops the run: the browser is closed and nothing is added to the history. */
+  readonly signal?: AbortSignal
+}
+
+export interface TakenSnapshots {
+  readonly date: string
+  readonly outDir: string
+  readonly results: SnapshotResult[]
+  /** The history as it was before this run (for "since last time"). */
+  readonly before: History
+}
+
+export async function takeSnapshots(workspace: Workspace, options: TakeSnapshotsOptions = {}): Promise<TakenSnapshots> {
+  const accounts = selectAccounts(workspace.config, options.only)
+  const date = todayIn(workspace.config.meeting.timezone)
+  const outDir = join(workspace.paths.out, 'snapshots', date)
+  options.signal?.throwIfAborted()
+  const lock = await acquireLock(workspace.paths.lock, `snapshotting ${accounts.length} accounts`)
+  const own = options.browserManager ? undefined : new BrowserManager(options.browser ?? { browserPath: workspace.config.browser.path, browserWs: workspace.config.browser.ws })
+  const browser = options.browserManager ?? own!
+  // Cancelling closes the browser: every page in flight ends at once.
+  const cancel = () => void browser.close()
+  options.signal?.addEventListener('abort', cancel, { once: true })
+  try {
+    const results = await snapshotAccounts(workspace.config, accounts, { browser, outDir, onProgress: options.onProgress })
+    options.signal?.throwIfAborted()
+    const before = await readHistory(workspace.paths.root)
+    await appendHistory(workspace.paths.root, date, results)
+    await writeFileAtomic(join(outDir, 'snapshots.json'), `${JSON.stringify(results, null, 2)}\n`)
+    return { date, outDir, results, before }
+  } finally {
+    options.signal?.removeEventListener('abort', cancel)
+    await own?.close()
+    await lock.release()
+  }
+}

@@ -1,0 +1,49 @@
+import { Box, Text } from 'ink'
+import type { SnapshotResult } from '../../snapshot/types.js'
+import { fit, formatMs } from '../format.js'
+import { useTheme } from '../theme.js'
+import ProgressBar from './ProgressBar.js'
+import Spinner from './Spinner.js'
+import StatusMark from './StatusMark.js'
+
+export interface AccountState {
+  readonly id: string
+  readonly label: string
+  readonly state: 'waiting' | 'running' | 'done'
+  readonly result?: SnapshotResult
+}
+
+export interface Props {
+  readonly accounts: readonly AccountState[]
+  /** Rows available for the account list. */
+  readonly height: number
+}
+
+/** One row per account (spinner, then ✓/✗ with status and reason), and the overall bar. */
+export default function AccountProgress({ accounts, height }: Props) {
+  const theme = useTheme()
+  const done = accounts.filter((a) => a.state === 'done').length
+  // When they do not all fit, show the ones running and the latest done first.
+  const order = accounts.length <= height ? accounts : [...accounts.filter((a) => a.state === 'running'), ...accounts.filter((a) => a.state === 'done').reverse(), ...accounts.filter((a) => a.state === 'waiting')].slice(0, height)
+  return (
+    <Box flexDirection="column">
+      <Text>
+        Snapshots <ProgressBar done={done} total={accounts.length} width={24} /> {done}/{accounts.length}
+      </Text>
+      {order.map((account) => (
+        <Text key={account.id} wrap="truncate-end">
+          {'  '}
+          {account.state === 'running' ? <Spinner /> : account.state === 'done' ? <StatusMark status={account.result!.status} /> : <Text color={theme.muted}>·</Text>} {fit(account.label, 22)}{' '}
+          {account.result ? (
+            <Text color={account.result.status === 'ok' ? undefined : theme.warn}>
+              {account.result.status}
+              {account.result.reason ? ` (${account.result.reason})` : ''} <Text color={theme.muted}>{formatMs(account.result.durationMs)}</Text>
+            </Text>
+          ) : (
+            <Text color={theme.muted}>{account.state === 'running' ? 'capturing…' : 'waiting'}</Text>
+          )}
+        </Text>
+      ))}
+    </Box>
+  )
+}

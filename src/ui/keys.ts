@@ -1,0 +1,57 @@
+// Owns the keys of each screen, as data: the footer and the `?` overlay both
+// read them, so what the help says is what the screen does.
+import type { ScreenName } from './state.js'
+
+/** Key, what it does (for the help), and a short form for the footer (none: help only). */
+export type KeyHelp = readonly (readonly [key: string, does: string, short?: string])[]
+
+export const GLOBAL_KEYS: KeyHelp = [
+  ['↑ ↓  j k', 'move'],
+  ['Enter', 'select'],
+  ['Esc', 'back'],
+  ['?', 'this help'],
+  ['q', 'quit'],
+]
+
+export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
+  dashboard: [
+    ['Enter', 'build the next meeting’s deck', 'build'],
+    ['t', 'topics: browse, preview, build', 'topics'],
+    ['s', 'schedule: pin, skip, mark held', 'schedule'],
+    ['a', 'accounts: metrics, snapshot', 'accounts'],
+    ['o', 'open the latest deck.html', 'open'],
+  ],
+  topics: [
+    ['Enter', 'build the selected topic', 'build'],
+    ['← →', 'preview at 5 minutes less or more', 'minutes'],
+  ],
+  schedule: [
+    ['p', 'pin a topic to the selected date', 'pin'],
+    ['u', 'unpin the selected date', 'unpin'],
+    ['s', 'skip the selected date, or un-skip it', 'skip'],
+    ['h', 'mark the selected meeting held', 'held'],
+    ['+ -', 'show more or fewer weeks'],
+  ],
+  accounts: [
+    ['Enter', 'snapshot the selected account', 'snapshot'],
+    ['A', 'snapshot all accounts', 'all'],
+    ['Ctrl+C', 'cancel a snapshot run'],
+  ],
+  'build-setup': [
+    ['← →', 'duration: 1 minute less or more', 'minutes'],
+    ['Space', 'switch the selected option on or off', 'on/off'],
+    ['Enter', 'start the build', 'build'],
+  ],
+  'build-run': [['Ctrl+C', 'cancel: the browser closes, nothing is written', 'cancel']],
+  result: [
+    ['o', 'open deck.html in the browser', 'open html'],
+    ['p', 'open deck.pdf', 'open pdf'],
+    ['Esc', 'back to the dashboard'],
+  ],
+}
+
+/** The short footer line: the screen's own keys, then Esc, ? and q. */
+export function footerKeys(screen: ScreenName): string {
+  const own = SCREEN_KEYS[screen].filter(([, , short]) => short !== undefined).map(([key, , short]) => `${key} ${short}`)
+  return [...own, ...(screen === 'dashboard' ? [] : ['Esc back']), '? help', 'q quit'].join(' · ')
+}

@@ -1,0 +1,108 @@
+import { Box, Text } from 'ink'
+import { useRef, useState } from 'react'
+import type { SnapshotEvent } from '../../snapshot/run.js'
+import type { Workspace } from '../../workspace/load.js'
+import AccountProgress, { type AccountState } from '../components/AccountProgress.js'
+import Frame from '../components/Frame.js'
+import StatusMark from '../components/StatusMark.js'
+import { accountChange, accountNumber, fit } from '../format.js'
+import { useAsync } from '../hooks/use-async.js'
+import { useScreenKeys } from '../hooks/use-screen-keys.js'
+import { useSelection } from '../hooks/use-selection.js'
+import { useTerminalSize } from '../hooks/use-terminal-size.js'
+import type { AppServices } from '../services.js'
+import { useTheme } from '../theme.js'
+
+export interface Props {
+  readonly workspace: Workspace
+  readonly services: AppServices
+  /** Tells the app a run is in progress (q and Esc then cancel it first). */
+  readonly setBusy: (busy: boolean) => void
+}
+
+export default function Accounts({ workspace, services, setBusy }: Props) {
+  const theme = useTheme()
+  const { columns, rows } = useTerminalSize()
+  const overview = useAsync(() => services.overview(workspace), [workspace])
+  const lines = overview.data?.accounts ?? []
+  const [index, move] = useSelection(lines.length)
+  const [run, setRun] = useState<AccountState[]>()
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>()
+  const abort = useRef<AbortController | undefined>(undefined)
+  const [running, setRunning] = useState(false)
+
+  const snapshot = (ids: string[]) => {
+    const controller = new AbortController()
+    abort.current = controller
+    setRunning(true)
+    setBusy(true)
+    const labels = new Map(workspace.config.accounts.map((a) => [a.id, a.label ?? a.id]))
+    setRun(ids.map((id) => ({ id, label: labels.get(id) ?? id, state: 'waiting' })))
+    setStatus({ text: `Snapshotting ${ids.length} account${ids.length === 1 ? '' : 's'}… Ctrl+C cancels` })
+    const onProgress = (event: SnapshotEvent) =>
+      setRun((states) =>
+        states?.map((s) =>
+          event.type === 'account-start' && s.id === event.account ? { ...s, state: 'running' } : event.type === 'account-done' && s.id === event.result.account ? { ...s, state: 'done', result: event.result } : s,
+        ),
+      )
+    services
+      .snapshot(workspace, { only: ids, onProgress, signal: controller.signal })
+      .then(({ results }) => {
+        setStatus({ text: `${results.filter((r) => r.status === 'ok').length} of ${results.length} ok · added to history/snapshots.jsonl` })
+        overview.reload()
+      })
+      .catch((error: Error) => setStatus(controller.signal.aborted ? { text: 'Cancelled: the browser was closed and the history was not changed', error: true } : { text: error.message, error: true }))
+      .finally(() => {
+        abort.current = undefined
+        setRunning(false)
+        setBusy(false)
+      })
+  }
+
+  useScreenKeys((input, key) => {
+    if (running) {
+      if ((key.ctrl && input === 'c') || key.escape || input === 'q') {
+        abort.current?.abort()
+        return true
+      }
+      return input !== '?'
+    }
+    if (run && key.escape) {
+      setRun(undefined)
+      return true
+    }
+    if (move(input, key)) return true
+    if (key.return && lines[index]) snapshot([lines[index].id])
+    else if (input === 'A') snapshot(lines.map((l) => l.id))
+    else return false
+    return true
+  })
+
+  const labelWidth = Math.min(24, Math.max(14, columns - 60))
+  return (
+    <Frame screen="accounts" title="accounts" company={workspace.config.company.name} status={status ?? (overview.error ? { text: overview.error.message, error: true } : undefined)}>
+      {run ? (
+        <AccountProgress accounts={run} height={Math.max(3, rows - 7)} />
+      ) : (
+        <Box flexDirection="column">
+          <Text color={theme.muted}>{`  ${fit('ACCOUNT', labelWidth)} ${fit('PLATFORM', 9)} ${fit('STATUS', 9)} ${fit('NOW', 20)} CHANGE`}</Text>
+          {lines.slice(Math.max(0, Math.min(index - Math.floor((rows - 7) / 2), lines.length - (rows - 7))), undefined).slice(0, Math.max(3, rows - 7)).map((line) => {
+            const on = line.id === lines[index]?.id
+            return (
+              <Text key={line.id} inverse={on} bold={on} wrap="truncate-end">
+                {on ? '›' : ' '}
+                <StatusMark status={line.status} /> {fit(line.label, labelWidth - 2)} {fit(line.platform, 9)} {fit(line.status, 9)} {fit(accountNumber(line), 20)}{' '}
+                <Text color={line.change && line.change.delta < 0 ? theme.bad : theme.ok}>{accountChange(line)}</Text>
+                <Text color={theme.muted}>
+                  {line.change ? ` since ${line.change.since}` : ''}
+                  {line.status !== 'ok' && line.reason ? ` ${line.reason}` : ''}
+                </Text>
+              </Text>
+            )
+          })}
+          {lines.length === 0 && !overview.loading && <Text color={theme.muted}>No accounts in showtell.yaml yet.</Text>}
+        </Box>
+      )}
+    </Frame>
+  )
+}

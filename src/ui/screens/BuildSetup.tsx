@@ -1,0 +1,90 @@
+import { Box, Text } from 'ink'
+import { useState } from 'react'
+import { FORMATS, type Format } from '../../build/build.js'
+import type { Workspace } from '../../workspace/load.js'
+import Frame from '../components/Frame.js'
+import { useScreenKeys } from '../hooks/use-screen-keys.js'
+import { useSelection } from '../hooks/use-selection.js'
+import type { BuildRequest, NavAction } from '../state.js'
+import { useTheme } from '../theme.js'
+
+export interface Props {
+  readonly workspace: Workspace
+  readonly topicId: string
+  readonly date?: string
+  readonly duration?: number
+  readonly dispatch: (action: NavAction) => void
+}
+
+const FORMAT_LABEL: Record<Format, string> = {
+  html: 'deck.html (presenter view)',
+  pdf: 'deck.pdf (16:9, bookmarks)',
+  handout: 'handout.pdf (slides with notes)',
+  md: 'deck.md (Marp source)',
+}
+
+type Option = 'duration' | Format | 'snapshots'
+const OPTIONS: readonly Option[] = ['duration', ...FORMATS, 'snapshots']
+
+export default function BuildSetup({ workspace, topicId, date, duration: initial, dispatch }: Props) {
+  const theme = useTheme()
+  const [duration, setDuration] = useState(initial ?? workspace.config.meeting.duration)
+  const [formats, setFormats] = useState<ReadonlySet<Format>>(new Set(FORMATS))
+  const [snapshots, setSnapshots] = useState(workspace.config.accounts.length > 0)
+  const [index, move] = useSelection(OPTIONS.length)
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>()
+  const topic = workspace.topics.get(topicId)?.topic
+  const option = OPTIONS[index]!
+
+  useScreenKeys((input, key) => {
+    if (move(input, key)) return true
+    if (key.leftArrow || input === '-') setDuration((d) => Math.max(30, d - 1))
+    else if (key.rightArrow || input === '+') setDuration((d) => Math.min(60, d + 1))
+    else if (input === ' ') {
+      if (option === 'snapshots') setSnapshots((s) => !s)
+      else if (option !== 'duration') {
+        const next = new Set(formats)
+        if (next.has(option)) next.delete(option)
+        else next.add(option)
+        setFormats(next)
+      }
+    } else if (key.return) {
+      if (formats.size === 0) {
+        setStatus({ text: 'Pick at least one format (Space switches one on)', error: true })
+        return true
+      }
+      const request: BuildRequest = { topicId, date, duration, formats: FORMATS.filter((f) => formats.has(f)), snapshots }
+      dispatch({ type: 'replace', screen: { name: 'build-run', request } })
+    } else return false
+    return true
+  })
+
+  const row = (name: Option, label: string, value: string) => {
+    const on = name === option
+    return (
+      <Text key={name} inverse={on} bold={on}>
+        {on ? '›' : ' '} {label.padEnd(34)} {value}
+      </Text>
+    )
+  }
+  return (
+    <Frame screen="build-setup" title="build" company={workspace.config.company.name} status={status}>
+      <Text>
+        <Text bold>Topic </Text>
+        <Text color={theme.accent}>{topic?.title ?? topicId}</Text>
+      </Text>
+      <Text>
+        <Text bold>Date  </Text>
+        {date ?? 'the next meeting day'}
+      </Text>
+      <Box flexDirection="column" marginTop={1}>
+        {row('duration', 'Duration (← → from 30 to 60)', `‹ ${duration} min ›`)}
+        {FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
+        {row('snapshots', `Live snapshots of ${workspace.config.accounts.length} accounts`, snapshots ? '[x]' : '[ ]')}
+      </Box>
+      <Box marginTop={1}>
+        <Text color={theme.muted}>Enter builds into out/{date ?? 'DATE'}-{topicId}/ · Space switches an option</Text>
+      </Box>
+    </Frame>
+  )
+}

@@ -1,0 +1,87 @@
+import { Box, Text } from 'ink'
+import { join } from 'node:path'
+import { useState } from 'react'
+import type { BuildManifest } from '../../build/build.js'
+import Frame from '../components/Frame.js'
+import { displayDir, fit, formatBytes } from '../format.js'
+import { useScreenKeys } from '../hooks/use-screen-keys.js'
+import { useTerminalSize } from '../hooks/use-terminal-size.js'
+import { useTheme } from '../theme.js'
+
+export interface Props {
+  readonly manifest: BuildManifest
+  readonly company: string
+  readonly open: (path: string) => Promise<void>
+}
+
+export default function Result({ manifest, company, open }: Props) {
+  const theme = useTheme()
+  const { columns } = useTerminalSize()
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>()
+  const dir = displayDir(manifest.outDir)
+  const has = (name: string) => manifest.files.some((f) => f.name === name)
+
+  const openFile = (name: string) => {
+    if (!has(name)) {
+      setStatus({ text: `This build has no ${name}`, error: true })
+      return
+    }
+    const path = join(manifest.outDir, name)
+    setStatus({ text: `Opening ${name}…` })
+    open(path).then(
+      () => setStatus({ text: `Opened ${join(dir, name)}` }),
+      (error: Error) => setStatus({ text: `Could not open ${join(dir, name)}: ${error.message}`, error: true }),
+    )
+  }
+  useScreenKeys((input) => {
+    if (input === 'o') openFile('deck.html')
+    else if (input === 'p') openFile('deck.pdf')
+    else return false
+    return true
+  })
+
+  const ok = manifest.snapshots.filter((s) => s.status === 'ok').length
+  const wide = columns >= 100
+  const files = (
+    <Box flexDirection="column" marginRight={4}>
+      <Text bold>Files in {dir}/</Text>
+      {manifest.files.map((file) => (
+        <Text key={file.name}>
+          {'  '}
+          {join(dir, file.name).padEnd(Math.max(24, dir.length + 16))} <Text color={theme.muted}>{formatBytes(file.bytes)}</Text>
+        </Text>
+      ))}
+      <Text>
+        {'  '}
+        {join(dir, 'build.json')}
+      </Text>
+    </Box>
+  )
+  const agenda = (
+    <Box flexDirection="column">
+      <Text bold>Slides per segment</Text>
+      {manifest.agenda.map((segment) => (
+        <Text key={segment.id} color={segment.placeholder ? theme.muted : undefined}>
+          {'  '}
+          {fit(segment.title, 26)} {String(segment.minutes).padStart(2)} min {String(segment.slideCount).padStart(3)} slide{segment.slideCount === 1 ? ' ' : 's'}
+        </Text>
+      ))}
+    </Box>
+  )
+  return (
+    <Frame screen="result" title="deck ready" company={company} status={status}>
+      <Text wrap="truncate-end">
+        <Text bold color={theme.ok}>
+          ✓ {manifest.topic.title}
+        </Text>{' '}
+        · {manifest.date} · {manifest.duration} min · {manifest.slideCount} slides
+        {manifest.snapshots.length > 0 ? ` · snapshots ${ok}/${manifest.snapshots.length} ok` : ''}
+      </Text>
+      <Box marginTop={1} flexDirection={wide ? 'row' : 'column'}>
+        {files}
+        {!wide && <Text> </Text>}
+        {agenda}
+      </Box>
+    </Frame>
+  )
+}

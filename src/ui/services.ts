@@ -1,0 +1,57 @@
+// Owns what the app can do, as one object of functions: the same ones the
+// subcommands call. Tests pass the real ones (or replace `open`, which would
+// start a desktop program).
+import type { BrowserManager } from '../browser/manager.js'
+import { buildDeck, type BuildManifest, type BuildOptions } from '../build/build.js'
+import { planAgenda, type AgendaPlan } from '../agenda/plan.js'
+import { emptySegments } from '../deck/compose.js'
+import { loadOverview, type Overview } from '../overview/overview.js'
+import { changeSchedule, markHeld, type ScheduleChange } from '../rotation/changes.js'
+import { scheduleFor } from '../rotation/for-workspace.js'
+import type { PlannedMeeting } from '../rotation/schedule.js'
+import { listTopicStatus, type TopicStatus } from '../rotation/topic-status.js'
+import { takeSnapshots, type TakenSnapshots, type TakeSnapshotsOptions } from '../snapshot/take.js'
+import { loadWorkspace, type Workspace } from '../workspace/load.js'
+
+export interface AppServices {
+  loadWorkspace(): Promise<Workspace>
+  overview(workspace: Workspace): Promise<Overview>
+  topics(workspace: Workspace): Promise<TopicStatus[]>
+  agenda(workspace: Workspace, topicId: string, duration: number): AgendaPlan
+  schedule(workspace: Workspace, weeks: number): Promise<PlannedMeeting[]>
+  changeSchedule(workspace: Workspace, change: ScheduleChange): Promise<string>
+  markHeld(workspace: Workspace, date: string, topicId?: string): Promise<string>
+  build(workspace: Workspace, options: BuildOptions): Promise<BuildManifest>
+  snapshot(workspace: Workspace, options: TakeSnapshotsOptions): Promise<TakenSnapshots>
+  /** Opens a file in the desktop's default program. */
+  open(path: string): Promise<void>
+  /** The one browser the app shares between builds and snapshots. */
+  readonly browser: BrowserManager
+}
+
+export function realServices(workspaceDir: string, browser: BrowserManager): AppServices {
+  return {
+    loadWorkspace: () => loadWorkspace(workspaceDir),
+    overview: (workspace) => loadOverview(workspace),
+    topics: listTopicStatus,
+    agenda: (workspace, topicId, duration) => {
+      const topic = workspace.topics.get(topicId)!.topic
+      return planAgenda({ duration, empty: emptySegments(workspace.config, topic) })
+    },
+    schedule: (workspace, weeks) => scheduleFor(workspace, { weeks }),
+    changeSchedule,
+    markHeld,
+    build: (workspace, options) => buildDeck(workspace, { ...options, browserManager: browser }),
+    snapshot: (workspace, options) => takeSnapshots(workspace, { ...options, browserManager: browser }),
+    open: async (path) => {
+      // Loaded on use: most sessions never open a file.
+      const { default: open } = await import('open')
+      const child = await open(path)
+      await new Promise<void>((resolve, reject) => {
+        child.once('error', reject)
+        child.once('spawn', () => resolve())
+      })
+    },
+    browser,
+  }
+}

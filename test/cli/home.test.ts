@@ -1,0 +1,26 @@
+// `showtell` outside a terminal (stdin from /dev/null, output to a pipe, or
+// CI set) prints the dashboard once as text, then the usage, and exits 0
+// without waiting for input.
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
+import { makeAppWorkspace } from '../ui/fixtures.js'
+
+describe('showtell without a terminal', () => {
+  it.each([
+    ['stdin from /dev/null', { CI: '' }],
+    ['CI set', { CI: 'true' }],
+  ])('prints the dashboard as text and the usage, and exits 0 (%s)', async (_name, env) => {
+    const dir = await makeAppWorkspace()
+    const result = await runCli([], { cwd: dir, env, timeoutMs: 20_000 })
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('')
+    const out = result.stdout
+    expect(out).toMatch(/^Testco\n\nNext meeting {2}\w{3} \d{4}-\d{2}-\d{2} 09:00 Europe\/Oslo, 45 min\n/)
+    expect(out).toMatch(/Topic {9}.+ \([a-z-]+\): .+\n {14}build it with: showtell build --next/)
+    expect(out).toMatch(/✓ Testco on LinkedIn +linkedin +ok +1,312 followers +▲ 312 since 2026-11-10/)
+    expect(out).toMatch(/✗ Testco on X +x +blocked +last good 5,000 on 2026-11-10 +login required/)
+    expect(out).toMatch(/· Testco blog +blog +no snapshot yet/)
+    expect(out).toContain('2026-11-17  Crisis and worst cases, 31 slides, 45 min  out/2026-11-17-crisis/')
+    expect(out).toContain('Usage:\n  showtell ')
+  })
+})

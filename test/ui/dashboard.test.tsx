@@ -1,0 +1,67 @@
+// The dashboard: given a team's history and a finished build, it shows the
+// next meeting with its topic and why, each account's number and change (a
+// blocked one without data), and the recent deck; single keys lead on, Esc
+// comes back, and ? shows this screen's keys.
+import { afterEach, describe, expect, it } from 'vitest'
+import { KEY, lineWith, renderApp, type AppHarness } from './harness.js'
+import { makeAppWorkspace } from './fixtures.js'
+
+let app: AppHarness | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+describe('Dashboard', () => {
+  it('shows the next meeting, each account with its change, and the recent deck', async () => {
+    app = await renderApp(await makeAppWorkspace())
+    const frame = await app.waitFor('Next meeting')
+    expect(frame).toContain('Testco')
+    expect(frame).toMatch(/Next meeting \w{3} \d{4}-\d{2}-\d{2} 09:00 Europe\/Oslo · 45 min/)
+    // 1000 → 1312 between the two meetings.
+    expect(lineWith(frame, 'LinkedIn')).toMatch(/✓ LinkedIn\s+1,312\s+▲ 312/)
+    // The blocked X account shows its status, never a number from the blocked page.
+    expect(lineWith(frame, ' X ')).toMatch(/✗ X\s+blocked/)
+    expect(lineWith(frame, 'blog')).toMatch(/· Testco blog/)
+    expect(lineWith(frame, '2026-11-17')).toMatch(/2026-11-17 Crisis and worst cases\s+31 slides · 45 min/)
+    expect(frame).toContain('no audit yet')
+  })
+
+  it('leads to topics, schedule and accounts with single keys, and Esc comes back', async () => {
+    app = await renderApp(await makeAppWorkspace())
+    for (const [key, title] of [['t', 'showtell · topics'], ['s', 'showtell · schedule'], ['a', 'showtell · accounts']] as const) {
+      await app.press(key)
+      await app.waitFor(title)
+      await app.press(KEY.escape)
+      await app.waitFor('showtell · dashboard')
+    }
+  })
+
+  it('Enter opens the build of the next meeting’s scheduled topic', async () => {
+    app = await renderApp(await makeAppWorkspace())
+    const topic = /Topic\s+(.+)/.exec(await app.waitFor('Topic'))![1]!.trim()
+    await app.press(KEY.enter)
+    const frame = await app.waitFor('showtell · build')
+    expect(lineWith(frame, 'Topic')).toContain(topic)
+    expect(frame).toMatch(/Date\s+\d{4}-\d{2}-\d{2}/)
+  })
+
+  it('? shows the keys of this screen, and Esc closes the help', async () => {
+    app = await renderApp(await makeAppWorkspace())
+    await app.press('?')
+    const help = await app.waitFor('Keys on this screen')
+    expect(help).toContain('topics: browse, preview, build')
+    expect(help).toContain('open the latest deck.html')
+    expect(help).not.toContain('Next meeting')
+    await app.press(KEY.escape)
+    await app.waitFor('Next meeting')
+  })
+
+  it('o opens the latest deck.html', async () => {
+    app = await renderApp(await makeAppWorkspace())
+    await app.press('o')
+    await app.waitFor('Opened')
+    expect(app.opened).toHaveLength(1)
+    expect(app.opened[0]).toMatch(/out\/2026-11-17-crisis\/deck\.html$/)
+  })
+})
