@@ -42,28 +42,34 @@ export default function Result({ manifest, company, open }: Props) {
 
   const ok = manifest.snapshots.filter((s) => s.status === 'ok').length
   const wide = columns >= 100
+  const names = [...manifest.files.map((file) => ({ name: file.name, size: formatBytes(file.bytes) })), { name: 'build.json', size: 'manifest' }]
+  // Side by side with the agenda when wide; otherwise two files to a line, so it all fits 80×24.
+  const across = wide ? 1 : Math.max(1, Math.floor(columns / 36))
+  const fileRows: (typeof names)[] = []
+  for (let i = 0; i < names.length; i += across) fileRows.push(names.slice(i, i + across))
   const files = (
-    <Box flexDirection="column" marginRight={4}>
-      <Text bold>Files in {dir}/</Text>
-      {manifest.files.map((file) => (
-        <Text key={file.name}>
-          {'  '}
-          {join(dir, file.name).padEnd(Math.max(24, dir.length + 16))} <Text color={theme.muted}>{formatBytes(file.bytes)}</Text>
+    <Box flexDirection="column" flexShrink={0} marginRight={4}>
+      <Text bold>Files</Text>
+      {fileRows.map((row, i) => (
+        <Text key={i}>
+          {row.map((file) => (
+            <Text key={file.name}>
+              {'  '}
+              {file.name.padEnd(14)} <Text color={theme.muted}>{file.size.padStart(9)}</Text>
+              {'         '}
+            </Text>
+          ))}
         </Text>
       ))}
-      <Text>
-        {'  '}
-        {join(dir, 'build.json')}
-      </Text>
     </Box>
   )
   const agenda = (
-    <Box flexDirection="column">
+    <Box flexDirection="column" flexShrink={0}>
       <Text bold>Slides per segment</Text>
       {manifest.agenda.map((segment) => (
-        <Text key={segment.id} color={segment.placeholder ? theme.muted : undefined}>
+        <Text key={segment.id} color={segment.placeholder ? theme.muted : undefined} wrap="truncate-end">
           {'  '}
-          {fit(segment.title, 26)} {String(segment.minutes).padStart(2)} min {String(segment.slideCount).padStart(3)} slide{segment.slideCount === 1 ? ' ' : 's'}
+          {fit(segment.title, 28)} {String(segment.minutes).padStart(2)} min {String(segment.slideCount).padStart(3)} slide{segment.slideCount === 1 ? '' : 's'}
         </Text>
       ))}
     </Box>
@@ -76,6 +82,10 @@ export default function Result({ manifest, company, open }: Props) {
         </Text>{' '}
         · {manifest.date} · {manifest.duration} min · {manifest.slideCount} slides
         {manifest.snapshots.length > 0 ? ` · snapshots ${ok}/${manifest.snapshots.length} ok` : ''}
+      </Text>
+      <Text wrap="truncate-middle">
+        <Text bold>Folder </Text>
+        {dir}/
       </Text>
       <Box marginTop={1} flexDirection={wide ? 'row' : 'column'}>
         {files}

@@ -114,7 +114,7 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
             const on = first + i === index
             return (
               <Text key={row.date} inverse={on} bold={on} wrap="truncate-end" color={row.skipped ? theme.muted : undefined}>
-                {on ? '›' : ' '} {fit(`${weekdayOf(row.date).slice(0, 3)} ${row.date}`, 15)} {fit(row.skipped ? '(skipped)' : title(row.topic), topicWidth)}                 {row.why}
+                {on ? '›' : ' '} {fit(`${weekday(row.date)} ${row.date}`, 15)} {fit(row.skipped ? '(skipped)' : title(row.topic), topicWidth)} {row.why}
               </Text>
             )
           })}
@@ -122,4 +122,10 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
       )}
     </Frame>
   )
+}
+
+/** "Tue" */
+function weekday(date: string): string {
+  const name = weekdayOf(date)
+  return name.charAt(0).toUpperCase() + name.slice(1, 3)
 }

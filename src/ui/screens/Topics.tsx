@@ -50,8 +50,8 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
         <Text color={theme.muted}>Reading the library…</Text>
       ) : (
         <Box>
-          <Box flexDirection="column" width={listWidth} marginRight={2}>
-            <Text color={theme.muted}>{fit('TOPIC', listWidth - 12)} LAST</Text>
+          <Box flexDirection="column" width={listWidth} flexShrink={0} marginRight={2}>
+            <Text color={theme.muted}> {fit('TOPIC', listWidth - 13)} LAST</Text>
             {list.slice(first, first + visible).map((row, i) => {
               const on = first + i === index
               return (
@@ -63,7 +63,7 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
             })}
           </Box>
           {selected && topic && plan && (
-            <Box flexDirection="column" flexGrow={1}>
+            <Box flexDirection="column" flexGrow={1} flexShrink={1}>
               <Text bold color={theme.accent} wrap="truncate-end">
                 {topic.title}
               </Text>

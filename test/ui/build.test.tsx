@@ -1,0 +1,109 @@
+// Build, end to end in the app against the demo site (real Chromium, pages on
+// 127.0.0.1): the setup screen chooses duration and formats, the run screen
+// shows every account's final status and each step, the result screen lists
+// the files and the slides per segment, and o / p open them. Ctrl+C in the
+// middle closes the browser and leaves nothing behind.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
+import { START } from '../../src/ui/state.js'
+import { makeDemoWorkspace } from '../helpers/demo-workspace.js'
+import { listTree } from '../helpers/workspace.js'
+import { KEY, lineWith, renderApp, type AppHarness } from './harness.js'
+
+let site: DemoSite
+let app: AppHarness | undefined
+
+beforeAll(async () => {
+  site = await startDemoSite()
+})
+afterAll(async () => {
+  await site.close()
+})
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const accounts = (url: string) => [
+  { id: 'nordlys-linkedin', platform: 'linkedin', url: `${url}/linkedin/company/nordlys-outdoor`, label: 'Nordlys on LinkedIn' },
+  { id: 'nordlys-bluesky', platform: 'bluesky', handle: 'nordlys.bsky.social', label: 'Nordlys on Bluesky' },
+  { id: 'walled-page', platform: 'linkedin', url: `${url}/nasty/login-wall`, label: 'A walled page' },
+  { id: 'missing-page', platform: 'website', url: `${url}/nasty/not-found`, label: 'A missing page' },
+]
+
+const setup = (topicId: string, date: string) => ({ ...START, stack: [...START.stack, { name: 'build-setup' as const, topicId, date }] })
+
+describe('Build in the app', () => {
+  it('runs a build with live snapshots, shows each account’s final status, then the result', async () => {
+    const dir = await makeDemoWorkspace(site.url, accounts(site.url), { timeout: 8 })
+    app = await renderApp(dir, { initial: setup('listening', '2026-11-24') })
+    await app.waitFor('‹ 45 min ›')
+    // Two minutes shorter; the PDF and the handout off (the export tests cover them).
+    await app.press(KEY.left, KEY.left)
+    await app.waitFor('‹ 43 min ›')
+    await app.press(KEY.down, KEY.down, KEY.space, KEY.down, KEY.space)
+    await app.waitFor((f) => /handout.pdf.*\[ \]/.test(f) && /deck.pdf.*\[ \]/.test(f))
+    await app.press(KEY.enter)
+    await app.waitFor('showtell · building')
+    const result = await app.waitFor('showtell · deck ready', 90_000)
+
+    // Some frame of the run screen showed all four accounts finished, with status and reason.
+    const final = app.frames().filter((f) => f.includes('showtell · building') && f.includes('4/4')).at(-1)
+    expect(final, 'a frame with every account done').toBeDefined()
+    expect(lineWith(final!, 'Nordlys on LinkedIn')).toMatch(/✓ Nordlys on LinkedIn\s+ok/)
+    expect(lineWith(final!, 'Nordlys on Bluesky')).toMatch(/✓ Nordlys on Bluesky\s+ok/)
+    expect(lineWith(final!, 'A walled page')).toMatch(/✗ A walled page\s+blocked \(login/)
+    expect(lineWith(final!, 'A missing page')).toMatch(/✗ A missing page\s+not-found/)
+    // The steps with their times.
+    const steps = app.frames().filter((f) => f.includes('showtell · building')).at(-1)!
+    expect(lineWith(steps, 'Compose deck.md')).toMatch(/✓ Compose deck.md and render the slides\s+\d+(\.\d)? m?s/)
+    expect(lineWith(steps, 'deck.html with')).toMatch(/✓ deck.html with the presenter view\s+\d/)
+    expect(steps).not.toContain('Export deck.pdf')
+
+    // The result: the files that exist, and the slides per segment from the manifest.
+    const out = join(dir, 'out', '2026-11-24-listening')
+    const manifest = JSON.parse(await readFile(join(out, 'build.json'), 'utf8')) as { slideCount: number; agenda: { title: string; minutes: number; slideCount: number }[] }
+    expect((await readdir(out)).filter((n) => n.endsWith('.md') || n.endsWith('.html')).sort()).toEqual(['deck.html', 'deck.md'])
+    expect(result).toContain(`43 min · ${manifest.slideCount} slides · snapshots 2/4 ok`)
+    expect(lineWith(result, 'Folder')).toContain(`${join('out', '2026-11-24-listening')}/`)
+    expect(result).toMatch(/deck\.html\s+\d+(\.\d)? [KM]?B/)
+    expect(result).toMatch(/deck\.md\s+\d+(\.\d)? [KM]?B/)
+    expect(result).not.toContain('deck.pdf')
+    for (const segment of manifest.agenda) {
+      expect(lineWith(result, segment.title.slice(0, 20))).toMatch(new RegExp(`${segment.minutes} min\\s+${segment.slideCount} slides?`))
+    }
+
+    // o opens deck.html; p says there is no PDF in this build.
+    await app.press('o')
+    await app.waitFor('Opened')
+    expect(app.opened).toEqual([join(out, 'deck.html')])
+    await app.press('p')
+    await app.waitFor('This build has no deck.pdf')
+    // Esc goes back to the dashboard, which now lists the deck.
+    await app.press(KEY.escape)
+    const dashboard = await app.waitFor((f) => f.includes('showtell · dashboard') && f.includes('2026-11-24 Listening'))
+    expect(dashboard).toContain('Recent decks')
+  })
+
+  it('Ctrl+C cancels: the browser closes, and out/ and the history stay as they were', async () => {
+    const slow = [
+      ...accounts(site.url).slice(0, 1),
+      { id: 'hanging-page', platform: 'website', url: `${site.url}/nasty/hang`, label: 'A hanging page' },
+    ]
+    const dir = await makeDemoWorkspace(site.url, slow, { timeout: 30 })
+    const before = await listTree(dir)
+    app = await renderApp(dir, { initial: setup('listening', '2026-11-24') })
+    await app.waitFor('‹ 45 min ›')
+    await app.press(KEY.enter)
+    // The hanging page keeps the run in its snapshots until we cancel.
+    await app.waitFor((f) => /✓ Nordlys on LinkedIn/.test(f) && f.includes('1/2'), 30_000)
+    await app.press(KEY.ctrlC)
+    await app.waitFor('Cancelled: nothing was written', 15_000)
+    expect(await listTree(dir)).toEqual(before)
+    // Esc goes back; the browser can start again for the next build.
+    await app.press(KEY.escape)
+    await app.waitFor('showtell · dashboard')
+  })
+})
