@@ -25,10 +25,14 @@ export async function runHome(ctx: CommandContext): Promise<number> {
   return EXIT.ok
 }
 
-/** A terminal on both ends, and not CI. */
+/**
+ * A terminal on both ends, and not CI. CI is read exactly as Ink reads it
+ * (CI or CONTINUOUS_INTEGRATION set to anything but "0" or "false"), because
+ * under CI Ink draws only the last frame: the app would seem to hang.
+ */
 export function isInteractive(ctx: CommandContext, env: NodeJS.ProcessEnv = process.env): boolean {
-  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0'
-  return !ci && ctx.io.stdout.isTTY === true && ctx.io.stdin?.isTTY === true
+  const set = (key: string) => key in env && env[key] !== '0' && env[key] !== 'false'
+  return !set('CI') && !set('CONTINUOUS_INTEGRATION') && ctx.io.stdout.isTTY === true && ctx.io.stdin?.isTTY === true
 }
 
 /** The dashboard as plain text: what `showtell` shows when it cannot be interactive. */

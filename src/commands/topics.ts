@@ -1,6 +1,4 @@
 // `showtell topics` and `showtell topics show ID`: the topic library.
-import { planAgenda } from '../agenda/plan.js'
-import { emptySegments } from '../deck/compose.js'
 import { listTopicStatus } from '../rotation/topic-status.js'
 import { EXIT, UserError } from '../errors.js'
 import { loadWorkspace, requireTopic, type Workspace } from '../workspace/load.js'
@@ -11,7 +9,7 @@ export async function runTopics(ctx: CommandContext): Promise<number> {
   const workspace = await loadWorkspace(workspaceDir(ctx))
   if (sub === 'show') {
     if (!id || extra.length > 0) throw new UserError('usage: showtell topics show ID', { hint: 'run `showtell topics` for the ids' })
-    return showTopic(ctx, workspace, id)
+    return await showTopic(ctx, workspace, id)
   }
   if (sub !== undefined) throw new UserError(`unknown topics subcommand "${sub}"`, { hint: 'use `showtell topics` or `showtell topics show ID`' })
 
@@ -29,8 +27,11 @@ export async function runTopics(ctx: CommandContext): Promise<number> {
   return EXIT.ok
 }
 
-function showTopic(ctx: CommandContext, workspace: Workspace, id: string): number {
+async function showTopic(ctx: CommandContext, workspace: Workspace, id: string): Promise<number> {
   const topic = requireTopic(workspace, id, 'ID')
+  // Only the preview needs the agenda planner and the deck's segments: the
+  // listing (`showtell topics --json`) does not load them.
+  const [{ planAgenda }, { emptySegments }] = await Promise.all([import('../agenda/plan.js'), import('../deck/compose.js')])
   const plan = planAgenda({ duration: workspace.config.meeting.duration, empty: emptySegments(workspace.config, topic) })
   if (ctx.values.json === true) {
     printJson(ctx, { topic, agenda: plan })

@@ -44,7 +44,20 @@ export interface ScheduleInput {
   readonly count: number
 }
 
+/** One meeting's topic and the reason for it, before clock times are worked out. */
+export type PlannedTopic = Pick<PlannedMeeting, 'date' | 'topic' | 'reason'>
+
 export function planSchedule(input: ScheduleInput): PlannedMeeting[] {
+  return planTopics(input).map((slot) => withTimes(slot, input.meeting))
+}
+
+/**
+ * The rotation alone: which topic falls on each meeting date, and why. The
+ * same choices as `planSchedule`, without the local and UTC times, which cost
+ * most of the time on a long window; for callers that need only dates and
+ * topics (the topic listing, the next meeting).
+ */
+export function planTopics(input: ScheduleInput): PlannedTopic[] {
   const { meeting, rotation, log } = input
   const dates = meetingDates(meeting, input.from, input.count)
   const known = new Set(input.topics)
@@ -107,21 +120,24 @@ export function planSchedule(input: ScheduleInput): PlannedMeeting[] {
     }
   }
 
-  return planned.map((slot) => {
-    const start = zonedTimeToUtc(slot.date, meeting.time, meeting.timezone)
-    const end = new Date(start.getTime() + meeting.duration * 60_000)
-    return {
-      date: slot.date,
-      start: localIso(start, meeting.timezone),
-      end: localIso(end, meeting.timezone),
-      startUtc: start.toISOString(),
-      endUtc: end.toISOString(),
-      timezone: meeting.timezone,
-      duration: meeting.duration,
-      topic: slot.topic,
-      reason: slot.reason!,
-    }
-  })
+  return planned.map((slot) => ({ date: slot.date, topic: slot.topic, reason: slot.reason! }))
+}
+
+/** A planned topic on the calendar: its start and end in the meeting's time zone and in UTC. */
+export function withTimes(slot: PlannedTopic, meeting: WorkspaceConfig['meeting']): PlannedMeeting {
+  const start = zonedTimeToUtc(slot.date, meeting.time, meeting.timezone)
+  const end = new Date(start.getTime() + meeting.duration * 60_000)
+  return {
+    date: slot.date,
+    start: localIso(start, meeting.timezone),
+    end: localIso(end, meeting.timezone),
+    startUtc: start.toISOString(),
+    endUtc: end.toISOString(),
+    timezone: meeting.timezone,
+    duration: meeting.duration,
+    topic: slot.topic,
+    reason: slot.reason,
+  }
 }
 
 /** "pinned", "least recently covered (last on 2026-10-13)", … */

@@ -3,7 +3,7 @@
 // `showtell topics` and the app's Topics screen both list this.
 import { lastBuiltByTopic } from '../build/recent.js'
 import type { Workspace } from '../workspace/load.js'
-import { scheduleFor } from './for-workspace.js'
+import { topicPlanFor } from './for-workspace.js'
 import { readMeetingLog } from './log.js'
 
 export interface TopicStatus {
@@ -19,7 +19,9 @@ export interface TopicStatus {
 }
 
 export async function listTopicStatus(workspace: Workspace): Promise<TopicStatus[]> {
-  const [lastBuilt, log, plan] = await Promise.all([lastBuiltByTopic(workspace), readMeetingLog(workspace.paths.root), scheduleFor(workspace, { weeks: 104 })])
+  const [lastBuilt, log] = await Promise.all([lastBuiltByTopic(workspace), readMeetingLog(workspace.paths.root)])
+  // Only the dates matter here: the plan without clock times, from the log already read.
+  const plan = await topicPlanFor(workspace, { weeks: 104, log })
   const lastCovered = new Map<string, string>()
   for (const entry of log) lastCovered.set(entry.topic, entry.date)
   const due = new Map<string, string>()

@@ -7,8 +7,9 @@ import { makeAppWorkspace } from '../ui/fixtures.js'
 
 describe('showtell without a terminal', () => {
   it.each([
-    ['stdin from /dev/null', { CI: '' }],
+    ['stdin from /dev/null', { CI: undefined, CONTINUOUS_INTEGRATION: undefined }],
     ['CI set', { CI: 'true' }],
+    ['CI set to nothing', { CI: '' }],
   ])('prints the dashboard as text and the usage, and exits 0 (%s)', async (_name, env) => {
     const dir = await makeAppWorkspace()
     const result = await runCli([], { cwd: dir, env, timeoutMs: 20_000 })

@@ -30,10 +30,10 @@ const accountsScreen = { ...START, stack: [...START.stack, { name: 'accounts' as
 describe('Accounts', () => {
   it('shows each account’s latest number and its change, and a blocked one without data', async () => {
     app = await renderApp(await makeAppWorkspace(), { initial: accountsScreen })
-    const frame = await app.waitFor('Testco on LinkedIn')
-    expect(lineWith(frame, 'Testco on LinkedIn')).toMatch(/✓ Testco on LinkedIn\s+linkedin\s+ok\s+1,312 followers\s+▲ 312 since 2026-11-10/)
-    expect(lineWith(frame, 'Testco on X')).toMatch(/✗ Testco on X\s+x\s+blocked\s+5,000 on 2026-11-10\s+login required/)
-    expect(lineWith(frame, 'Testco blog')).toMatch(/· Testco blog\s+blog\s+never/)
+    const frame = await app.waitFor('Testco blog')
+    expect(lineWith(frame, 'LinkedIn')).toMatch(/✓ LinkedIn\s+linkedin\s+1,312 followers\s+▲ 312 since 2026-11-10/)
+    expect(lineWith(frame, ' X ')).toMatch(/✗ X\s+x\s+blocked\s+login required; was 5,000 on 2026-11-10/)
+    expect(lineWith(frame, 'Testco blog')).toMatch(/· Testco blog\s+blog\s+no snapshot yet/)
   })
 
   it('Enter snapshots the selected account; A snapshots all, each row ending in ✓ or ✗', async () => {
@@ -43,14 +43,14 @@ describe('Accounts', () => {
       { id: 'walled-page', platform: 'linkedin', url: `${url}/nasty/login-wall`, label: 'A walled page' },
     ])
     app = await renderApp(dir, { initial: accountsScreen })
-    await app.waitFor('Nordlys on LinkedIn')
+    await app.waitFor('A walled page')
     await app.press(KEY.enter)
     await app.waitFor('1 of 1 ok', 60_000)
     const history = async () => (await readFile(join(dir, 'history', 'snapshots.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { account: string; status: string })
     expect((await history()).map((e) => `${e.account}:${e.status}`)).toEqual(['nordlys-linkedin:ok'])
     // Esc leaves the run's rows; the table now has the number from the demo page.
     await app.press(KEY.escape)
-    await app.waitFor((f) => /✓ Nordlys on LinkedIn\s+linkedin\s+ok\s+12,345 followers/.test(f))
+    await app.waitFor((f) => /✓ LinkedIn\s+linkedin\s+12,345 followers/.test(f))
 
     await app.press('A')
     const done = await app.waitFor('1 of 2 ok', 60_000)

@@ -5,7 +5,7 @@ import type { Workspace } from '../../workspace/load.js'
 import AccountProgress, { type AccountState } from '../components/AccountProgress.js'
 import Frame from '../components/Frame.js'
 import StatusMark from '../components/StatusMark.js'
-import { accountChange, accountNumber, fit } from '../format.js'
+import { accountChange, accountNumber, fit, shortLabel } from '../format.js'
 import { useAsync } from '../hooks/use-async.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useSelection } from '../hooks/use-selection.js'
@@ -78,25 +78,35 @@ export default function Accounts({ workspace, services, setBusy }: Props) {
     return true
   })
 
-  const labelWidth = Math.min(24, Math.max(14, columns - 60))
+  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
+  const labelWidth = Math.max(16, Math.min(24, columns - 64))
+  const visible = Math.max(3, rows - 7)
+  const first = Math.max(0, Math.min(index - Math.floor(visible / 2), lines.length - visible))
   return (
     <Frame screen="accounts" title="accounts" company={workspace.config.company.name} status={status ?? (overview.error ? { text: overview.error.message, error: true } : undefined)}>
       {run ? (
         <AccountProgress accounts={run} height={Math.max(3, rows - 7)} />
       ) : (
         <Box flexDirection="column">
-          <Text color={theme.muted}>{`  ${fit('ACCOUNT', labelWidth)} ${fit('PLATFORM', 9)} ${fit('STATUS', 9)} ${fit('NOW', 20)} CHANGE`}</Text>
-          {lines.slice(Math.max(0, Math.min(index - Math.floor((rows - 7) / 2), lines.length - (rows - 7))), undefined).slice(0, Math.max(3, rows - 7)).map((line) => {
+          <Text color={theme.muted}>{`    ${fit('ACCOUNT', labelWidth)} ${fit('PLATFORM', 9)} ${fit('NOW', 20)} CHANGE`}</Text>
+          {lines.slice(first, first + visible).map((line) => {
             const on = line.id === lines[index]?.id
+            const ok = line.status === 'ok'
             return (
               <Text key={line.id} inverse={on} bold={on} wrap="truncate-end">
-                {on ? '›' : ' '}
-                <StatusMark status={line.status} /> {fit(line.label, labelWidth - 2)} {fit(line.platform, 9)} {fit(line.status, 9)} {fit(accountNumber(line), 20)}{' '}
-                <Text color={line.change && line.change.delta < 0 ? theme.bad : theme.ok}>{accountChange(line)}</Text>
-                <Text color={theme.muted}>
-                  {line.change ? ` since ${line.change.since}` : ''}
-                  {line.status !== 'ok' && line.reason ? ` ${line.reason}` : ''}
-                </Text>
+                {on ? '›' : ' '} <StatusMark status={line.status} /> {fit(shortLabel(line.label, names), labelWidth)} {fit(line.platform, 9)}{' '}
+                {fit(ok ? accountNumber(line) : line.status === 'never' ? 'no snapshot yet' : line.status, 20)}{' '}
+                {ok ? (
+                  <Text>
+                    <Text color={line.change && line.change.delta < 0 ? theme.bad : theme.ok}>{accountChange(line)}</Text>
+                    <Text color={theme.muted}>{line.change ? ` since ${line.change.since}` : ''}</Text>
+                  </Text>
+                ) : (
+                  <Text color={theme.muted}>
+                    {line.reason ?? ''}
+                    {line.lastGood ? `${line.reason ? '; ' : ''}was ${accountNumber(line)}` : ''}
+                  </Text>
+                )}
               </Text>
             )
           })}
