@@ -32,7 +32,7 @@ export interface AppHarness {
   readonly close: () => Promise<void>
 }
 
-export async function renderApp(dir: string, options: { initial?: Nav; browser?: BrowserManager } = {}): Promise<AppHarness> {
+export async function renderApp(dir: string, options: { initial?: Nav; browser?: BrowserManager; size?: { columns: number; rows: number } } = {}): Promise<AppHarness> {
   const browser = options.browser ?? new BrowserManager()
   const opened: string[] = []
   const services: AppServices = {
@@ -44,6 +44,12 @@ export async function renderApp(dir: string, options: { initial?: Nav; browser?:
   const workspace = await loadWorkspace(dir)
   const overview = await services.overview(workspace)
   const instance = render(<App services={services} workspace={workspace} overview={overview} theme={{}} initial={options.initial} />)
+  if (options.size) {
+    // The testing library's terminal is 100 columns with no height; give it a real size, as a resize would.
+    Object.defineProperty(instance.stdout, 'columns', { value: options.size.columns, configurable: true })
+    Object.defineProperty(instance.stdout, 'rows', { value: options.size.rows, configurable: true })
+    instance.stdout.emit('resize')
+  }
   const frame = () => instance.lastFrame() ?? ''
   const waitFor = async (match: string | RegExp | ((frame: string) => boolean), timeoutMs = 10_000) => {
     const test = typeof match === 'function' ? match : typeof match === 'string' ? (f: string) => f.includes(match) : (f: string) => match.test(f)
