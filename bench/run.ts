@@ -119,3 +119,4 @@ if (!only || only === 'deck') {
 }
 if (!only || only === 'schedule') (await import('./schedule.js')).benchSchedule()
 if (!only || only === 'snapshots') await (await import('./snapshots.js')).benchSnapshots()
+if (!only || only === 'app') await (await import('./app.js')).benchApp()

@@ -6,15 +6,13 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
+import type { ChartPoint } from '../deck/chart.js'
 import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
-import { exportDeckPdf, exportHandoutPdf } from '../deck/export.js'
-import { renderLineChart } from '../deck/chart.js'
 import type { LiveMaterial } from '../deck/live.js'
-import { inlineAssets, renderDeckHtml, renderSlides, type RenderedSlides } from '../deck/render.js'
+import type { RenderedSlides } from '../deck/render.js'
 import { appendHistory, readHistory } from '../snapshot/history.js'
-import { snapshotAccounts, type SnapshotEvent } from '../snapshot/run.js'
+import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import { loadTemplates, renderMarkdown } from '../deck/templates.js'
 import { UserError } from '../errors.js'
 import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
@@ -104,6 +102,8 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   // Everything that can fail on bad input happens before any file is touched.
   timer.start('plan')
   planAgenda({ duration })
+  const { loadTemplates, renderMarkdown, renderSlides, renderDeckHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, snapshotAccounts } =
+    await buildSteps()
   const templates = await loadTemplates(workspace.paths.templates)
   const history = await readHistory(workspace.paths.root)
   timer.done('plan')
@@ -143,9 +143,10 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     const deck = composeDeck({ config, topic, date, plan, next: upcoming, live })
 
     timer.start('markdown')
-    await writeCharts(deck, staged.path)
+    await writeCharts(deck, staged.path, renderLineChart)
     const markdown = renderMarkdown(deck, templates)
-    const rendered = await withInlineAssets(renderSlides(markdown, templates), staged.path)
+    const withInlineAssets = async (slides: RenderedSlides): Promise<RenderedSlides> => ({ ...slides, html: await inlineAssets(slides.html, staged.path) })
+    const rendered = await withInlineAssets(renderSlides(markdown, templates))
     timer.done('markdown')
     checkpoint()
     if (formats.has('md')) {
@@ -170,7 +171,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     checkpoint()
     if (formats.has('handout')) {
       timer.start('handout')
-      const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }), staged.path)
+      const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }))
       await writeFile(join(staged.path, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
       timer.done('handout')
     }
@@ -232,17 +233,39 @@ async function scheduledOn(workspace: Workspace, date: string, explicit: boolean
   return planned
 }
 
+/**
+ * The heavy steps of a build (Marp, Eta, the PDF export, the snapshot run and
+ * its XML parser), loaded when a build starts rather than when this module is
+ * imported: the app imports `buildDeck` at start-up, long before any build.
+ */
+async function buildSteps() {
+  const [templates, render, chart, pdf, snapshots] = await Promise.all([
+    import('../deck/templates.js'),
+    import('../deck/render.js'),
+    import('../deck/chart.js'),
+    import('../deck/export.js'),
+    import('../snapshot/run.js'),
+  ])
+  return {
+    loadTemplates: templates.loadTemplates,
+    renderMarkdown: templates.renderMarkdown,
+    renderSlides: render.renderSlides,
+    renderDeckHtml: render.renderDeckHtml,
+    inlineAssets: render.inlineAssets,
+    renderLineChart: chart.renderLineChart,
+    exportDeckPdf: pdf.exportDeckPdf,
+    exportHandoutPdf: pdf.exportHandoutPdf,
+    snapshotAccounts: snapshots.snapshotAccounts,
+  }
+}
+
 /** Renders each chart slide's data to the SVG file its template shows. */
-async function writeCharts(deck: DeckModel, folder: string): Promise<void> {
+async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (points: readonly ChartPoint[]) => string): Promise<void> {
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
     await writeFile(join(folder, slide.image), renderLineChart(slide.chart.points))
   }
-}
-
-async function withInlineAssets(rendered: RenderedSlides, folder: string): Promise<RenderedSlides> {
-  return { ...rendered, html: await inlineAssets(rendered.html, folder) }
 }
 
 function stepTimer(emit: (event: BuildEvent) => void) {

@@ -7,7 +7,6 @@ import type { Target } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import { UserError } from '../errors.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
-import { captureAccount } from './capture.js'
 import { pageUrl } from './platforms.js'
 import type { SnapshotResult } from './types.js'
 
@@ -44,6 +43,9 @@ export function selectAccounts(config: WorkspaceConfig, only?: readonly string[]
 
 export async function snapshotAccounts(config: WorkspaceConfig, accounts: readonly Account[], options: SnapshotRunOptions): Promise<SnapshotResult[]> {
   await mkdir(options.outDir, { recursive: true })
+  // The capture code (page classifiers, the XML feed parser) loads with the
+  // first run, not with every command or screen that can start one.
+  const { captureAccount } = await import('./capture.js')
   const { concurrency, timeout } = config.snapshot
   const timeoutMs = timeout * 1000
   // The safety net behind the per-page timeouts: waves of pages plus slack.
