@@ -31,18 +31,32 @@ export class TabPool {
   /**
    * Runs `fn` with a tab: a parked one when there is one, else a new one.
    * Afterwards the tab is parked for the next use if `reusable(result)` says
-   * so, and closed otherwise (also when `fn` throws).
+   * so, and closed otherwise (also when `fn` throws). Handlers `fn` adds
+   * through `on` are removed before the tab is parked, and only after it is
+   * closed: what a page does as its tab closes still meets them.
    */
-  async use<T>(fn: (page: Page) => Promise<T>, reusable: (result: T) => boolean): Promise<T> {
+  async use<T>(fn: (page: Page, on: Page['on']) => Promise<T>, reusable: (result: T) => boolean): Promise<T> {
     const page = await this.take()
+    const added: (() => void)[] = []
+    const on: Page['on'] = (event, handler) => {
+      page.on(event, handler)
+      added.push(() => page.off(event, handler))
+      return page
+    }
+    const removeAdded = () => added.splice(0).forEach((off) => off())
     let keep = false
     try {
-      const result = await fn(page)
+      const result = await fn(page, on)
       keep = reusable(result)
       return result
     } finally {
-      if (keep) await this.park(page)
-      else await this.discard(page)
+      if (keep) {
+        removeAdded()
+        await this.park(page)
+      } else {
+        await this.discard(page)
+        removeAdded()
+      }
     }
   }
 

@@ -146,31 +146,27 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
 
 async function capturePage(browser: BrowserManager, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
   try {
-    const run = (page: Page) => visit(browser, page, account, url, options)
     // Only a page that behaved leaves its tab to the next account.
-    if (options.tabs) return await options.tabs.use(run, (outcome) => outcome.status === 'ok' && !outcome.restless)
-    return await browser.withPage(run)
+    if (options.tabs) {
+      return await options.tabs.use((page, on) => visit(browser, page, on, account, url, options), (outcome) => outcome.status === 'ok' && !outcome.restless)
+    }
+    return await browser.withPage((page) => visit(browser, page, page.on.bind(page), account, url, options))
   } catch (error) {
     return { status: 'error', reason: describeError(error), metrics: {} }
   }
 }
 
-async function visit(browser: BrowserManager, page: Page, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
-  // The tab may serve another account next: it leaves with none of our handlers.
-  const handlers: (() => void)[] = []
-  const on: Page['on'] = (event, handler) => {
-    page.on(event, handler)
-    handlers.push(() => page.off(event, handler))
-    return page
-  }
+/**
+ * `on` adds a handler to the page for this visit only: the tab may serve
+ * another account next, and goes to it without our handlers. They stay on
+ * while a tab that is not reused closes, to catch what the page does then.
+ */
+async function visit(browser: BrowserManager, page: Page, on: Page['on'], account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
   let restless = false
   on('dialog', () => (restless = true))
   on('popup', () => (restless = true))
-  try {
-    return { ...(await visitPage(browser, page, on, account, url, options)), ...(restless ? { restless } : {}) }
-  } finally {
-    for (const off of handlers) off()
-  }
+  const outcome = await visitPage(browser, page, on, account, url, options)
+  return restless ? { ...outcome, restless } : outcome
 }
 
 async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
