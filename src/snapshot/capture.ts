@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import type { HTTPResponse, Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
+import type { TabPool } from '../browser/tabs.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import type { Account } from '../workspace/schema.js'
 import { classifyPage, type PageVerdict } from './classify.js'
@@ -23,6 +24,8 @@ export interface CaptureOptions {
   readonly outDir: string
   /** @default process.env (read for the X token only) */
   readonly env?: NodeJS.ProcessEnv
+  /** The run's tabs, reused from account to account. @default a new tab, closed afterwards */
+  readonly tabs?: TabPool
 }
 
 /** Cookie and consent banners of the common consent platforms, hidden before the screenshot. */
@@ -68,6 +71,8 @@ interface PageOutcome {
   readonly title?: string
   readonly description?: string
   readonly metrics: Metrics
+  /** The page opened a dialog or a pop-up: its tab is not reused. */
+  readonly restless?: boolean
 }
 
 type ApiOutcome =
@@ -141,13 +146,30 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
 
 async function capturePage(browser: BrowserManager, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
   try {
-    return await browser.withPage((page) => visit(browser, page, account, url, options))
+    // Only a page that behaved leaves its tab to the next account.
+    if (options.tabs) {
+      return await options.tabs.use((page, on) => visit(browser, page, on, account, url, options), (outcome) => outcome.status === 'ok' && !outcome.restless)
+    }
+    return await browser.withPage((page) => visit(browser, page, page.on.bind(page), account, url, options))
   } catch (error) {
     return { status: 'error', reason: describeError(error), metrics: {} }
   }
 }
 
-async function visit(browser: BrowserManager, page: Page, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
+/**
+ * `on` adds a handler to the page for this visit only: the tab may serve
+ * another account next, and goes to it without our handlers. They stay on
+ * while a tab that is not reused closes, to catch what the page does then.
+ */
+async function visit(browser: BrowserManager, page: Page, on: Page['on'], account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
+  let restless = false
+  on('dialog', () => (restless = true))
+  on('popup', () => (restless = true))
+  const outcome = await visitPage(browser, page, on, account, url, options)
+  return restless ? { ...outcome, restless } : outcome
+}
+
+async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
   const deadline = Date.now() + options.timeoutMs
   const left = () => Math.max(1, deadline - Date.now())
   let refused: string | undefined
@@ -156,9 +178,9 @@ async function visit(browser: BrowserManager, page: Page, account: Account, url:
   let crashed!: (error: Error) => void
   const crash = new Promise<never>((_, reject) => (crashed = reject))
   crash.catch(() => {})
-  page.on('error', () => crashed(new Error('the tab crashed')))
-  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}))
-  page.on('popup', (popup) => void popup?.close().catch(() => {}))
+  on('error', () => crashed(new Error('the tab crashed')))
+  on('dialog', (dialog) => void dialog.dismiss().catch(() => {}))
+  on('popup', (popup) => void popup?.close().catch(() => {}))
   const guarded = async <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
     let timer: NodeJS.Timeout | undefined
     try {
@@ -172,7 +194,7 @@ async function visit(browser: BrowserManager, page: Page, account: Account, url:
   page.setDefaultTimeout(options.timeoutMs)
   page.setDefaultNavigationTimeout(options.timeoutMs)
   await page.setRequestInterception(true)
-  page.on('request', (request) => {
+  on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return
     const target = request.url()
     const isMainNavigation = request.isNavigationRequest() && request.frame() === page.mainFrame()
@@ -186,6 +208,10 @@ async function visit(browser: BrowserManager, page: Page, account: Account, url:
     void request.continue().catch(() => {})
   })
 
+  // A reused tab that shows this very document would only jump to the fragment: load it afresh.
+  if (url.includes('#') && withoutFragment(page.url()) === withoutFragment(url)) {
+    await guarded(page.goto('about:blank'), Math.min(5000, left()), 'the tab did not clear').catch(() => {})
+  }
   let response: HTTPResponse | null
   try {
     response = await guarded(page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs }), options.timeoutMs + 1000, 'the page did not finish loading')
@@ -250,6 +276,11 @@ async function visit(browser: BrowserManager, page: Page, account: Account, url:
   }
   const metrics = mergeMetrics(pageMetrics(account, facts), await feedMetrics(account, facts, options))
   return { status: 'ok', screenshot, title, description, metrics }
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#')
+  return hash === -1 ? url : url.slice(0, hash)
 }
 
 /** Runs inside the page: what the classifier and the metric parsers need. */

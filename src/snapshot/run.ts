@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import pLimit from 'p-limit'
 import type { Target } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
+import { TabPool } from '../browser/tabs.js'
 import { UserError } from '../errors.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { pageUrl } from './platforms.js'
@@ -66,6 +67,8 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
     if (target.opener()) void target.page().then((page) => page?.close()).catch(() => {})
   }
   const forget = (target: Target) => opened.delete(target)
+  // One tab per slot, reused: a new tab per account costs more CPU than the page itself.
+  const tabs = new TabPool(options.browser)
   browser.on('targetcreated', closePopup)
   browser.on('targetdestroyed', forget)
   let done = 0
@@ -88,6 +91,7 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
               allowPrivateNetwork: config.snapshot.allowPrivateNetwork,
               outDir: options.outDir,
               env: options.env,
+              tabs,
             }),
             new Promise<SnapshotResult>((resolve) => (timer = setTimeout(() => resolve(lateResult(account, config, deadlineMs)), deadline - started))),
           ]).finally(() => clearTimeout(timer))
@@ -99,6 +103,7 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
     ),
   )
   } finally {
+    await tabs.close()
     browser.off('targetcreated', closePopup)
     browser.off('targetdestroyed', forget)
     await Promise.all([...opened].map((target) => target.page().then((page) => page?.close()).catch(() => {})))

@@ -1,0 +1,94 @@
+// Given a snapshot run over several accounts of the demo site, when it goes
+// one account at a time, then it opens one tab and reuses it for every
+// account whose page behaved, each result and screenshot still being its own
+// page's; a page that shows dialogs or opens pop-ups does not pass its tab on,
+// and no tab of the run is left open.
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Target } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
+import { snapshotAccounts } from '../../src/snapshot/run.js'
+import type { SnapshotResult } from '../../src/snapshot/types.js'
+import { testBrowser } from '../helpers/browser.js'
+import { demoConfig, readPngSize, type DemoAccount } from '../helpers/demo-workspace.js'
+
+const manager = testBrowser()
+let site: DemoSite
+
+beforeAll(async () => {
+  site = await startDemoSite()
+})
+
+afterAll(async () => {
+  await manager.close()
+  await site?.close()
+})
+
+/** Runs the accounts one at a time; counts the tabs the run opened itself. */
+async function runOneByOne(accounts: DemoAccount[]): Promise<{ results: SnapshotResult[]; tabsOpened: number; outDir: string }> {
+  const browser = await manager.get()
+  let tabsOpened = 0
+  const count = (target: Target) => {
+    // Our tabs start blank; a pop-up starts at its own address, its opener maybe already gone.
+    if (target.type() === 'page' && target.url() === 'about:blank' && !target.opener()) tabsOpened += 1
+  }
+  const outDir = await mkdtemp(join(tmpdir(), 'showtell-tabs-'))
+  const config = demoConfig(site.url, accounts, { concurrency: 1, timeout: 10 })
+  browser.on('targetcreated', count)
+  try {
+    const results = await snapshotAccounts(config, config.accounts, { browser: manager, outDir, env: {} })
+    return { results, tabsOpened, outDir }
+  } finally {
+    browser.off('targetcreated', count)
+  }
+}
+
+async function openTabsOf(accounts: DemoAccount[]): Promise<string[]> {
+  // Closing a tab takes a moment; give the ones in flight time to go.
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  const urls = new Set(accounts.map((a) => a.url))
+  return (await (await manager.get()).pages()).map((page) => page.url()).filter((url) => urls.has(url))
+}
+
+describe('tabs of a snapshot run', () => {
+  it('reuses one tab for accounts whose pages behave, each result its own page', async () => {
+    const accounts: DemoAccount[] = [
+      { id: 'instagram', platform: 'instagram', url: `${site.url}/instagram/nordlysoutdoor/` },
+      { id: 'facebook', platform: 'facebook', url: `${site.url}/facebook/nordlysoutdoor` },
+      { id: 'tiktok', platform: 'tiktok', url: `${site.url}/tiktok/@nordlysoutdoor` },
+    ]
+    const { results, tabsOpened, outDir } = await runOneByOne(accounts)
+    expect(results.map((r) => [r.account, r.status])).toEqual([
+      ['instagram', 'ok'],
+      ['facebook', 'ok'],
+      ['tiktok', 'ok'],
+    ])
+    expect(results.map((r) => r.metrics.followers?.value)).toEqual([88_700, 42_217, 15_400])
+    expect(tabsOpened).toBe(1)
+    // Three real screenshots, three different pictures: none shows the page before it.
+    const pictures = await Promise.all(results.map((r) => readFile(join(outDir, r.screenshot!))))
+    for (const r of results) expect(await readPngSize(join(outDir, r.screenshot!))).toEqual({ width: 1280, height: 800 })
+    expect(new Set(pictures.map((p) => p.toString('base64'))).size).toBe(3)
+    expect(await openTabsOf(accounts)).toEqual([])
+  })
+
+  it('gives a page that showed dialogs or opened pop-ups no successor in its tab', async () => {
+    const accounts: DemoAccount[] = [
+      { id: 'hostile', platform: 'website', url: `${site.url}/nasty/hostile` },
+      { id: 'instagram', platform: 'instagram', url: `${site.url}/instagram/nordlysoutdoor/` },
+      { id: 'facebook', platform: 'facebook', url: `${site.url}/facebook/nordlysoutdoor` },
+    ]
+    const { results, tabsOpened } = await runOneByOne(accounts)
+    expect(results.map((r) => [r.account, r.status])).toEqual([
+      ['hostile', 'ok'],
+      ['instagram', 'ok'],
+      ['facebook', 'ok'],
+    ])
+    expect(results.find((r) => r.account === 'instagram')!.metrics.followers?.value).toBe(88_700)
+    // The hostile page's tab is closed; instagram gets a new one and passes it to facebook.
+    expect(tabsOpened).toBe(2)
+    expect(await openTabsOf(accounts)).toEqual([])
+  })
+})
