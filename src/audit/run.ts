@@ -34,11 +34,11 @@ export interface AuditReport {
 }
 
 export interface AuditOptions {
-  /** Most requests in one run. @default 300 */
+  /** Most requests in one run. @default audit.budget (300) */
   readonly budget?: number
   /** Requests at once to one host. @default 2 */
   readonly perHost?: number
-  /** Pause after each request to a host, in ms. @default 250 */
+  /** Pause after each request to a host, in ms. @default audit.delayMs (250) */
   readonly delayMs?: number
   /** Per request, in ms. @default snapshot.timeout */
   readonly timeoutMs?: number
@@ -81,9 +81,9 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   for (const candidate of set.candidates) byPlatform.set(candidate.platform, [...(byPlatform.get(candidate.platform) ?? []), candidate])
   const ordered: Candidate[] = []
   for (let i = 0; ordered.length < set.candidates.length; i++) for (const list of byPlatform.values()) if (list[i]) ordered.push(list[i]!)
-  const budget = options.budget ?? 300
+  const budget = options.budget ?? config.audit.budget
   const perHost = options.perHost ?? 2
-  const delayMs = options.delayMs ?? 250
+  const delayMs = options.delayMs ?? config.audit.delayMs
   const timeoutMs = options.timeoutMs ?? config.snapshot.timeout * 1000
   const limits = new Map<string, ReturnType<typeof pLimit>>()
   let requests = 0

@@ -634,6 +634,82 @@ rotation:
     says: ['unknown topic "nosuchtopic"', /known: .*crisis.*policy/],
   },
 
+  // ── the audit section ───────────────────────────────────────────────────────
+  {
+    name: 'showtell.yaml: audit.budget 0',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  budget: 0
+`,
+    },
+    args: ['audit'],
+    file: 'showtell.yaml',
+    line: 7,
+    field: 'audit.budget',
+    says: ['from 1 to 10000 requests'],
+  },
+  {
+    name: 'showtell.yaml: audit.budget "lots"',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  delayMs: 250
+  budget: lots
+`,
+    },
+    args: ['audit', '--json'],
+    file: 'showtell.yaml',
+    line: 8,
+    field: 'audit.budget',
+    says: ['whole number of requests', '"lots"'],
+  },
+  {
+    name: 'showtell.yaml: audit.delayMs 2.5',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  delayMs: 2.5
+`,
+    },
+    args: TOPICS,
+    file: 'showtell.yaml',
+    line: 7,
+    field: 'audit.delayMs',
+    says: ['whole number of milliseconds'],
+  },
+  {
+    name: 'showtell.yaml: audit has an unknown key',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  budget: 100
+  rate: 5
+`,
+    },
+    args: ['audit'],
+    file: 'showtell.yaml',
+    line: 8,
+    field: 'audit.rate',
+    says: ['unknown field "rate"'],
+  },
+
   // ── topic files in the workspace ────────────────────────────────────────────
   {
     name: 'topics/custom.yaml: malformed YAML (colon in a plain title)',
