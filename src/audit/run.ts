@@ -100,9 +100,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
       const listed = listedAccount(config, candidate)
       if (listed) return finish({ ...candidate, result: 'official', account: listed.id, reason: listed.owner === 'official' ? undefined : `listed as ${listed.owner}` })
       const rule = rules[candidate.platform]!
-      const [user, instance] = candidate.platform === 'mastodon' ? candidate.handle.split('@') : [candidate.handle]
-      const base = candidate.platform === 'mastodon' ? (config.snapshot.endpoints.mastodon ?? `https://${instance}`) : baseFor(candidate.platform, rule, config)
-      const url = probeUrl(rule, user!, base)
+      const { url, user } = probeTarget(config, rule, candidate)
       const host = new URL(url).host
       if (!limits.has(host)) limits.set(host, pLimit(perHost))
       return finish(
@@ -110,7 +108,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
           if (requests >= budget) return { ...candidate, result: 'unknown' as const, url, reason: `not checked: the request budget of ${budget} was spent` }
           requests += 1
           try {
-            return await probe(candidate, rule, url, user!, config, timeoutMs)
+            return await probe(candidate, rule, url, user, config, timeoutMs)
           } finally {
             await new Promise((resolve) => setTimeout(resolve, delayMs))
           }
@@ -119,6 +117,19 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
     }),
   )
   return { generated: set.generated, candidates: total, checked: requests, findings }
+}
+
+/** The URL a rule probes for a candidate, and the user part its markers name. */
+function probeTarget(config: WorkspaceConfig, rule: AuditRule, candidate: Candidate): { url: string; user: string } {
+  const [user = '', instance] = candidate.platform === 'mastodon' ? candidate.handle.split('@') : [candidate.handle]
+  const base = candidate.platform === 'mastodon' ? (config.snapshot.endpoints.mastodon ?? `https://${instance}`) : baseFor(candidate.platform, rule, config)
+  return { url: probeUrl(rule, user, base), user }
+}
+
+/** One probe, without the run's politeness: what the rule makes of this handle right now. */
+export async function checkCandidate(config: WorkspaceConfig, rule: AuditRule, candidate: Candidate, timeoutMs = config.snapshot.timeout * 1000): Promise<AuditFinding> {
+  const { url, user } = probeTarget(config, rule, candidate)
+  return probe(candidate, rule, url, user, config, timeoutMs)
 }
 
 async function probe(candidate: Candidate, rule: AuditRule, url: string, user: string, config: WorkspaceConfig, timeoutMs: number): Promise<AuditFinding> {
@@ -158,11 +169,37 @@ function describe(rule: AuditRule, body: string): Pick<AuditFinding, 'displayNam
       return {}
     }
   }
-  const meta = (name: string) => new RegExp(`<meta[^>]+(?:property|name)=["']${name}["'][^>]+content=["']([^"']*)["']`, 'i').exec(body)?.[1]
+  const meta = (name: string) => new RegExp(`<meta[^>]+(?:property|name)=["']${name}["'][^>]+content=(["'])(.*?)\\1`, 'i').exec(body)?.[2]
   const description = meta('og:description') ?? meta('description')
+  const title = meta('og:title') ?? /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
   return {
-    displayName: meta('og:title') ?? /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1],
-    bio: description,
-    followers: description ? parseMetaCounts(description).followers?.value : undefined,
+    displayName: title === undefined ? undefined : displayNameFromTitle(decodeEntities(title)),
+    bio: description === undefined ? undefined : decodeEntities(description),
+    followers: description ? parseMetaCounts(decodeEntities(description)).followers?.value : undefined,
   }
+}
+
+const PLATFORM_WORD = /\b(Instagram|Facebook|TikTok|YouTube|LinkedIn|Threads|Bluesky|Mastodon|X)\b/
+
+/**
+ * The name a profile page gives itself, without the handle and the platform's
+ * suffix: "Nordlys Official Fans (@nordlys.official) • Instagram photos and
+ * videos" → "Nordlys Official Fans". A title that names no platform is kept.
+ */
+export function displayNameFromTitle(title: string): string {
+  const withoutHandle = title.replace(/\s*\(@[^)]*\)/g, '').trim()
+  const parts = withoutHandle.split(/\s+[•|/·–—-]\s+/)
+  return (parts.slice(1).some((part) => PLATFORM_WORD.test(part)) ? parts[0]!.trim() : withoutHandle) || title.trim()
+}
+
+/** The five entities HTML pages use in attributes and titles, and numeric ones. */
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code = entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10)
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return named[entity.toLowerCase()] ?? whole
+  })
 }

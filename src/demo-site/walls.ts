@@ -15,7 +15,7 @@ export type WalledPlatform = (typeof WALLED_PLATFORMS)[number]
  * - `login`: pages redirect to the platform's login page; APIs answer 401.
  * - `challenge`: every request gets Cloudflare's challenge (403).
  * - `challenge-on-miss`: a request for something the platform does not have
- *   gets the challenge instead of a 404, as a WAF does to a client that probes
+ *   gets the challenge instead of a 404 (or 400), as a WAF does to a client that probes
  *   for missing pages. The pages that exist still answer.
  */
 export const WALLS = ['none', 'login', 'challenge', 'challenge-on-miss'] as const
@@ -91,7 +91,8 @@ export function behindWall(context: PageContext, walls: Walls, prefix: string, p
       return challengeReply()
     case 'challenge-on-miss': {
       const answer = route()
-      return answer.kind === 'reply' && answer.status === 404 ? challengeReply() : answer
+      // Bluesky's API says "Profile not found" with a 400, the others with a 404.
+      return answer.kind === 'reply' && (answer.status === 404 || answer.status === 400) ? challengeReply() : answer
     }
   }
 }
