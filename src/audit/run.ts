@@ -24,12 +24,24 @@ export interface AuditFinding {
   readonly displayName?: string
   readonly bio?: string
   readonly followers?: number
+  /** `exists-unlisted` only: the screenshot, relative to the workspace (`history/audit/<platform>-<handle>.png`). */
+  readonly screenshot?: string
+  /** When the screenshot was taken (ISO), or tried. */
+  readonly capturedAt?: string
+  /** Why there is no screenshot, when one was tried. */
+  readonly screenshotNote?: string
 }
 
 export interface AuditReport {
+  /** Distinct handle stems made from the company's names. */
   readonly generated: number
   readonly candidates: number
+  /** Requests made (listed accounts are not requested). */
   readonly checked: number
+  /** The platforms the rules covered. */
+  readonly platforms: readonly Platform[]
+  /** The request budget of the run. */
+  readonly budget: number
   readonly findings: readonly AuditFinding[]
 }
 
@@ -52,7 +64,8 @@ function baseFor(platform: Platform, rule: AuditRule, config: WorkspaceConfig): 
   return (endpoints as Record<string, string | undefined>)[key] ?? rule.base
 }
 
-function listedAccount(config: WorkspaceConfig, candidate: Candidate): Account | undefined {
+/** The account in showtell.yaml (any owner) that is this candidate, if any. */
+export function listedAccount(config: WorkspaceConfig, candidate: Candidate): Account | undefined {
   const handle = candidate.handle.toLowerCase()
   const user = handle.split('@')[0]!
   return config.accounts.find((account) => {
@@ -116,7 +129,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
       )
     }),
   )
-  return { generated: set.generated, candidates: total, checked: requests, findings }
+  return { generated: set.generated, candidates: total, checked: requests, platforms, budget, findings }
 }
 
 /** The URL a rule probes for a candidate, and the user part its markers name. */

@@ -835,6 +835,20 @@ exercise:
     says: ['"docx"', /html.*pdf.*handout.*md/],
   },
   {
+    name: 'flag: --budget 0',
+    files: {},
+    args: ['audit', '--budget', '0'],
+    field: '--budget',
+    says: ['"0"', /1 to 10000/],
+  },
+  {
+    name: 'flag: --budget many',
+    files: {},
+    args: ['audit', '--budget', 'many', '--json'],
+    field: '--budget',
+    says: ['"many"'],
+  },
+  {
     name: 'flag: unknown --colour',
     files: {},
     args: ['build', '--topic', 'policy', '--date', '2026-11-24', '--no-snapshots', '--format', 'md', '--colour'],
