@@ -4,6 +4,7 @@
 // already in showtell.yaml are reported as listed, never as new.
 import pLimit from 'p-limit'
 import { parseMetaCounts } from '../snapshot/metrics.js'
+import { pageUrl } from '../snapshot/platforms.js'
 import { checkUrl } from '../snapshot/url-guard.js'
 import type { Platform } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
@@ -18,8 +19,10 @@ export interface AuditFinding {
   readonly handle: string
   readonly result: AuditResult
   readonly reason?: string
-  /** The probed URL, or the listed account's id for `official`. */
+  /** The probed URL (a page, or an API for Bluesky and Mastodon). */
   readonly url?: string
+  /** `exists-unlisted`: the profile page a person would open. */
+  readonly profileUrl?: string
   readonly account?: string
   readonly displayName?: string
   readonly bio?: string
@@ -164,7 +167,9 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
   response.headers.forEach((value, key) => (headers[key] = value))
   const verdict = judgeProbe(rule, user, { status: response.status, finalUrl: response.url || url, requestedUrl: url, body, headers })
   if (verdict.result !== 'exists') return { ...candidate, result: verdict.result, url, reason: verdict.reason }
-  return { ...candidate, result: 'exists-unlisted', url, ...describe(rule, body) }
+  // An API answer is no page to show people: point at the profile the platform's web app shows.
+  const profileUrl = rule.kind === 'api' ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle, owner: 'unofficial' }, config.snapshot.endpoints) : url
+  return { ...candidate, result: 'exists-unlisted', url, profileUrl, ...describe(rule, body) }
 }
 
 /** Display name, bio and followers, from the API answer or the page's meta tags. */

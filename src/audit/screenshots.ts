@@ -29,7 +29,7 @@ function asAccount(finding: AuditFinding, rules: AuditRules, id: string): Accoun
   return {
     id,
     platform: finding.platform,
-    ...(api || !finding.url ? { handle: finding.handle } : { url: finding.url }),
+    ...(api || !finding.url ? { handle: finding.handle } : { url: finding.profileUrl ?? finding.url }),
     owner: 'unofficial',
     label: finding.displayName ?? finding.handle,
   }

@@ -32,6 +32,7 @@ const findingSchema = z.object({
   result: z.enum(AUDIT_RESULTS),
   reason: z.string().optional(),
   url: z.string().optional(),
+  profileUrl: z.string().optional(),
   account: z.string().optional(),
   displayName: z.string().optional(),
   bio: z.string().optional(),

@@ -3,7 +3,7 @@
 // report lands in history/audit.json with the time it ran, every account found
 // gets a screenshot through the snapshot code, and --budget, --json and
 // --no-screenshots do what they say.
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
@@ -112,6 +112,27 @@ describe('showtell audit', () => {
     // The table on stdout says where the evidence is.
     expect(result.stdout).toMatch(/^instagram\s+nordlys\.official\s+exists-unlisted\s+1,020\s+Nordlys Official Fans · screenshot history\/audit\/instagram-nordlys-official\.png$/m)
     expect(result.stdout).toContain('Report in history/audit.json · screenshots in history/audit/')
+
+    // The next build shows the finds in its loss-of-control segment, screenshots inside deck.html.
+    // One screenshot has gone missing since: its slide says so, and the build still finishes.
+    await rm(join(dir, 'history', 'audit', 'bluesky-nordlysoutdoor-bsky-social.png'))
+    const build = await runCli(['build', '--topic', 'policy', '--date', '2026-11-24', '--no-snapshots', '--format', 'html,md', '--json', '--workspace', dir])
+    expect(build.code, build.stderr).toBe(0)
+    const manifest = JSON.parse(build.stdout) as { agenda: { id: string; placeholder: boolean; slideCount: number }[] }
+    expect(manifest.agenda.find((s) => s.id === 'loss-of-control')).toMatchObject({ placeholder: false, slideCount: 4 })
+    const out = join(dir, 'out', '2026-11-24-policy')
+    const markdown = (await readFile(join(out, 'deck.md'), 'utf8')).replaceAll('\u200b', '')
+    expect(markdown).toContain('# 2 accounts carry our name but are not run by us')
+    expect(markdown).toContain('# &#64;nordlys.official poses as us on Instagram')
+    expect(markdown).toContain('> Report it to the platform as impersonation')
+    expect(markdown).toContain('![bg right:55% contain](audit/instagram-nordlys-official.png)')
+    expect(markdown).toContain('No screenshot: the screenshot file is missing; run showtell audit again')
+    expect(markdown).toContain('# We watch 1 unofficial account that carries our name')
+    expect(await listTree(join(out, 'audit'))).toEqual(['instagram-nordlys-official.png'])
+    const html = await readFile(join(out, 'deck.html'), 'utf8')
+    const png = (await readFile(join(out, 'audit', 'instagram-nordlys-official.png'))).toString('base64')
+    expect(html).toContain(`data:image/png;base64,${png}`)
+    expect(html).not.toMatch(/url\(&quot;audit\//)
   })
 
   it('--budget caps the requests; --json prints the stored report and no progress', async () => {

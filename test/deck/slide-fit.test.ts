@@ -114,7 +114,7 @@ describe('every built-in topic fits its slides', () => {
     expect(problems.some((p) => /scrollHeight|outside the slide/.test(p.problem))).toBe(true)
   })
 
-  it('live slides fit too: eleven accounts, long labels, blocked ones, a trend', async () => {
+  it('live slides fit too: every example account, long labels, blocked ones, a trend', async () => {
     const ws = workspace
     const results = ws.config.accounts.map((account, i) => ({
       account: account.id,
@@ -135,7 +135,32 @@ describe('every built-in topic fits its slides', () => {
     const live = { results, history }
     const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
     const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
-    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ws.config.accounts.length)
+    // Our own accounts get a slide each; the unofficial fan page is watched in loss of control instead.
+    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ws.config.accounts.filter((a) => a.owner !== 'unofficial').length)
+    const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
+    expect(await problemsIn(html)).toEqual([])
+  })
+
+  it('loss-of-control slides fit: long handles, names and addresses, with and without screenshots, more finds than slides', async () => {
+    const ws = workspace
+    const long = 'nordlysoutdoor_official_support'
+    const findings = [
+      { platform: 'bluesky' as const, handle: 'nordlysoutdoor-official-customer-support.bsky.social', displayName: 'Nordlys Outdoor Official Customer Support and Refunds Desk (24/7)', followers: 1_234_567, profileUrl: 'https://bsky.app/profile/nordlysoutdoor-official-customer-support.bsky.social', screenshot: 'audit/shot.png', capturedAt: '2026-11-21T14:03:00.000Z' },
+      { platform: 'mastodon' as const, handle: 'nordlysoutdoorofficial@a-very-long-mastodon-instance-name.example', displayName: 'Nordlys', followers: 12, url: 'https://a-very-long-mastodon-instance-name.example/@nordlysoutdoorofficial', screenshotNote: 'blocked: bot challenge (Cloudflare) on a page that would not let us in' },
+      { platform: 'facebook' as const, handle: 'nordlysoutdoor.official.page.norway', displayName: 'Nordlys Outdoor', followers: 987, url: 'https://www.facebook.com/nordlysoutdoor.official.page.norway?ref=page_internal&mibextid=ZbWKwL' },
+      { platform: 'instagram' as const, handle: long, displayName: 'Nordlys', url: `https://www.instagram.com/${long}/`, screenshot: 'audit/shot2.png' },
+      { platform: 'tiktok' as const, handle: 'nordlys_fans', displayName: 'Nordlys fans', bio: 'Unofficial fan page', url: 'https://www.tiktok.com/@nordlys_fans' },
+      { platform: 'x' as const, handle: 'nordlys_jobs', url: 'https://x.com/nordlys_jobs' },
+    ].map((f) => ({ ...f, result: 'exists-unlisted' as const }))
+    const unknowns = (['x', 'tiktok', 'threads', 'youtube', 'linkedin'] as const).map((platform) => ({ platform, handle: 'nordlys', result: 'unknown' as const, reason: 'bot challenge (Cloudflare) and a very long explanation of why' }))
+    const audit = { ranAt: '2026-11-21T14:02:11.512Z', generated: 93, candidates: 340, checked: 300, platforms: ['bluesky' as const, 'x' as const], budget: 300, findings: [...findings, ...unknowns, { platform: 'x' as const, handle: 'nordlys_hq', result: 'unknown' as const, reason: 'not checked: the request budget of 300 was spent' }] }
+    const topic = ws.topics.get('governance')!.topic
+    const live = { history: [], audit }
+    const plan = planAgenda({ duration: 60, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
+    const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
+    const segment = deck.slides.filter((s) => s.segment === 'loss-of-control')
+    expect(segment.filter((s) => s.kind === 'finding')).toHaveLength(4)
+    expect(segment.some((s) => s.kind === 'table' && /more account/.test(s.title))).toBe(true)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
     expect(await problemsIn(html)).toEqual([])
   })

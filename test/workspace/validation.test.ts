@@ -849,6 +849,13 @@ exercise:
     says: ['"many"'],
   },
   {
+    name: 'history/audit.json: not JSON (a build reads the latest audit)',
+    files: { 'history/audit.json': '{ "ranAt": "2026-11-21T14:02:11.512Z", "findings": [' },
+    args: BUILD,
+    file: 'history/audit.json',
+    says: ['not valid JSON', 'showtell audit'],
+  },
+  {
     name: 'flag: unknown --colour',
     files: {},
     args: ['build', '--topic', 'policy', '--date', '2026-11-24', '--no-snapshots', '--format', 'md', '--colour'],
