@@ -80,7 +80,7 @@ function clip(text: string, max: number): string {
 }
 
 /** What fits the left half of a finding slide (three lines of title, two of name, two of address). */
-const FIT = { handle: 40, name: 40, link: 56 } as const
+const FIT = { handle: 40, name: 40, link: 64 } as const
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`
@@ -159,7 +159,7 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
     const words: Record<string, string> = { report: 'to report', claim: 'to claim', 'add-unofficial': 'to add as unofficial' }
     bullets.push(`Found: ${by.map(([action, n]) => `${n} ${words[action]}`).join(', ')}`)
   }
-  bullets.push(`${plural(listed, 'account')} in showtell.yaml recognised`)
+  bullets.push(`Recognised the ${plural(listed, 'account')} we already list`)
   if (watched > 0) bullets.push(`${plural(watched, 'unofficial account')} we already watch`)
   // One bullet per platform the audit could not see into, while they fit; the rest named together.
   const room = Math.max(1, MAX_SUMMARY_BULLETS - bullets.length - (unchecked > 0 ? 1 : 0))
@@ -173,10 +173,10 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
     segment: 'loss-of-control',
     kicker: input.kicker,
     title,
-    lead: `showtell audit checked ${plural(audit.checked, 'handle')} on ${plural(audit.platforms.length, 'platform')}, ${timeWords(audit.ranAt)}.`,
+    lead: `We checked ${plural(audit.checked, 'possible handle')} on ${plural(audit.platforms.length, 'platform')}, ${timeWords(audit.ranAt)}.`,
     bullets,
     notes: [
-      `The audit made ${formatCount(audit.candidates)} candidate handles from our name and aliases and checked ${formatCount(audit.checked)} of them (budget ${formatCount(audit.budget)}) on ${audit.platforms.map(platformName).join(', ')}. It ran ${timeWords(audit.ranAt)}.`,
+      `showtell audit made ${formatCount(audit.candidates)} candidate handles from our name and aliases and checked ${formatCount(audit.checked)} of them (budget ${formatCount(audit.budget)}) on ${audit.platforms.map(platformName).join(', ')}. It ran ${timeWords(audit.ranAt)}.`,
       found.length > 0 ? `New since showtell.yaml was last updated: ${found.map((f) => `${shownHandle(f.finding)} on ${platformName(f.finding.platform)} (${f.suggestion.action})`).join('; ')}.` : 'Nothing new carries our name on the platforms the audit could see.',
       ...all.map((w) => `${platformName(w.platform)} could not be checked for ${plural(w.count, 'handle')}: ${w.reason}.`),
       ...(all.length > 0 ? ['Unknown is not absent: check those platforms by hand, logged in.'] : []),

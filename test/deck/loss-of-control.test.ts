@@ -86,10 +86,10 @@ describe('the loss-of-control segment with an audit', () => {
     expect(slides[0]).toMatchObject({
       kind: 'bullets',
       title: '3 accounts carry our name but are not run by us',
-      lead: 'showtell audit checked 250 handles on 9 platforms, 2026-11-21 14:02 UTC.',
+      lead: 'We checked 250 possible handles on 9 platforms, 2026-11-21 14:02 UTC.',
       bullets: [
         'Found: 1 to report, 1 to claim, 1 to add as unofficial',
-        '1 account in showtell.yaml recognised',
+        'Recognised the 1 account we already list',
         '1 unofficial account we already watch',
         'Could not check X, TikTok: see the notes',
         '2 handles left unchecked: the request budget ran out',
