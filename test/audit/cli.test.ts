@@ -125,7 +125,7 @@ describe('showtell audit', () => {
     expect(markdown).toContain('# 2 accounts carry our name but are not run by us')
     expect(markdown).toContain('# &#64;nordlys.official poses as us on Instagram')
     expect(markdown).toContain('> Report it to the platform as impersonation')
-    expect(markdown).toContain('![bg right:55% contain](audit/instagram-nordlys-official.png)')
+    expect(markdown).toContain('![screenshot](audit/instagram-nordlys-official.png)')
     expect(markdown).toContain('No screenshot: the screenshot file is missing; run showtell audit again')
     expect(markdown).toContain('# We watch 1 unofficial account that carries our name')
     expect(await listTree(join(out, 'audit'))).toEqual(['instagram-nordlys-official.png'])

@@ -165,6 +165,49 @@ describe('every built-in topic fits its slides', () => {
     expect(await problemsIn(html)).toEqual([])
   })
 
+  it('a screenshot never covers the text, on the slides (inline SVG) and in the handout (without it)', async () => {
+    const ws = workspace
+    const results = ws.config.accounts.slice(0, 2).map((account) => ({
+      account: account.id,
+      platform: account.platform,
+      label: account.label ?? account.id,
+      url: 'https://example.test/',
+      status: 'ok' as const,
+      screenshot: `${account.id}.png`,
+      metrics: { followers: { value: 12_345, source: 'meta' as const } },
+      capturedAt: '2026-11-24T08:02:00.000Z',
+      durationMs: 1000,
+    }))
+    const finding = { platform: 'instagram' as const, handle: 'nordlys.official', result: 'exists-unlisted' as const, displayName: 'Nordlys Official Fans', followers: 1020, url: 'https://www.instagram.com/nordlys.official/', screenshot: 'audit/instagram-nordlys-official.png' }
+    const audit = { ranAt: '2026-11-21T14:02:11.512Z', generated: 93, candidates: 340, checked: 300, platforms: ['instagram' as const], budget: 300, findings: [finding] }
+    const topic = ws.topics.get('listening')!.topic
+    const live = { results, history: [], audit }
+    const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
+    const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
+    const markdown = renderMarkdown(deck, templates)
+    for (const inlineSVG of [true, false]) {
+      await page.setContent(await renderDeckHtml(deck, renderSlides(markdown, templates, { inlineSVG })), { waitUntil: 'load' })
+      const overlaps = await page.evaluate(() => {
+        const found: string[] = []
+        let shots = 0
+        document.querySelectorAll('section').forEach((section) => {
+          const img = section.querySelector('img[alt="screenshot"]')
+          if (!img) return
+          shots += 1
+          const a = img.getBoundingClientRect()
+          section.querySelectorAll('h1, h2, li, blockquote, p').forEach((el) => {
+            if (el.contains(img) || (el.textContent ?? '').trim() === '') return
+            const b = el.getBoundingClientRect()
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) found.push(`${el.tagName} "${(el.textContent ?? '').slice(0, 30)}"`)
+          })
+        })
+        return { shots, found }
+      })
+      expect(overlaps.shots, `inlineSVG ${inlineSVG}`).toBe(3)
+      expect(overlaps.found, `inlineSVG ${inlineSVG}`).toEqual([])
+    }
+  })
+
   it('a long list of unofficial accounts splits into "(continued)" slides that fit', async () => {
     const accounts = Array.from({ length: 9 }, (_, i) => ({
       id: `fan-${i}`,
