@@ -60,7 +60,8 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   }
   const stored: StoredAudit = { ranAt, ...report }
   await writeLatestAudit(paths, stored)
-  if (shoot) await removeStaleScreenshots(paths, stored)
+  // Pictures the new report does not name (also all of them with --no-screenshots) are left from older runs.
+  await removeStaleScreenshots(paths, stored)
   if (failure) throw failure
 
   if (json) {

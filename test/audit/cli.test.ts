@@ -167,5 +167,8 @@ describe('showtell audit', () => {
     const report = await readReport(dir)
     expect(report.findings.find((f) => f.handle === 'nordlys.official')?.result).toBe('unknown')
     expect(await listTree(join(dir, 'history', 'audit'))).toEqual(['bluesky-nordlysoutdoor-bsky-social.png'])
+    // A run without screenshots names none, so none is kept.
+    expect((await runCli(['audit', '--no-screenshots', '--workspace', dir])).code).toBe(0)
+    expect(await listTree(join(dir, 'history'))).toEqual(['audit.json'])
   })
 })
