@@ -1,7 +1,8 @@
 // `npm run demo`: the whole product offline. Starts the bundled demo site on
 // 127.0.0.1:4321 (the example workspace's accounts point there), seeds the
-// example workspace's history with four earlier meetings if it has none, builds
-// the deck with live snapshots, and stops the site.
+// example workspace's history with four earlier meetings if it has none, runs
+// the account audit (so the deck's loss-of-control segment shows what it
+// finds), builds the deck with live snapshots, and stops the site.
 // `npm run demo -- <showtell command and flags>` runs that command instead
 // while the site is up, e.g. `npm run demo -- snapshot --json`.
 import { spawn } from 'node:child_process'
@@ -29,11 +30,16 @@ if (!existsSync(history)) {
   copyFileSync(new URL('../demo/history.jsonl', import.meta.url), history)
   console.log('Seeded history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)')
 }
-// The build runs in its own process, as a user would run it; the site keeps serving meanwhile.
+// Each command runs in its own process, as a user would run it; the site keeps serving meanwhile.
 const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor', 'audit'])
 const extra = process.argv.slice(2)
-const args = commands.has(extra[0] ?? '') ? extra : ['build', '--topic', 'policy', ...extra]
-const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' })
-const code = await new Promise((resolve) => child.on('close', resolve))
+const runs = commands.has(extra[0] ?? '') ? [extra] : [['audit'], ['build', '--topic', 'policy', ...extra]]
+let code = 0
+for (const args of runs) {
+  console.log(`\n$ showtell ${args.join(' ')}`)
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' })
+  code = (await new Promise((resolve) => child.on('close', resolve))) ?? 1
+  if (code !== 0) break
+}
 await site.close()
-process.exit(code ?? 1)
+process.exit(code)

@@ -4,6 +4,7 @@
 // already in showtell.yaml are reported as listed, never as new.
 import pLimit from 'p-limit'
 import { parseMetaCounts } from '../snapshot/metrics.js'
+import { pageUrl } from '../snapshot/platforms.js'
 import { checkUrl } from '../snapshot/url-guard.js'
 import type { Platform } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
@@ -18,27 +19,41 @@ export interface AuditFinding {
   readonly handle: string
   readonly result: AuditResult
   readonly reason?: string
-  /** The probed URL, or the listed account's id for `official`. */
+  /** The probed URL (a page, or an API for Bluesky and Mastodon). */
   readonly url?: string
+  /** `exists-unlisted`: the profile page a person would open. */
+  readonly profileUrl?: string
   readonly account?: string
   readonly displayName?: string
   readonly bio?: string
   readonly followers?: number
+  /** `exists-unlisted` only: the screenshot, relative to the workspace (`history/audit/<platform>-<handle>.png`). */
+  readonly screenshot?: string
+  /** When the screenshot was taken (ISO), or tried. */
+  readonly capturedAt?: string
+  /** Why there is no screenshot, when one was tried. */
+  readonly screenshotNote?: string
 }
 
 export interface AuditReport {
+  /** Distinct handle stems made from the company's names. */
   readonly generated: number
   readonly candidates: number
+  /** Requests made (listed accounts are not requested). */
   readonly checked: number
+  /** The platforms the rules covered. */
+  readonly platforms: readonly Platform[]
+  /** The request budget of the run. */
+  readonly budget: number
   readonly findings: readonly AuditFinding[]
 }
 
 export interface AuditOptions {
-  /** Most requests in one run. @default 300 */
+  /** Most requests in one run. @default audit.budget (300) */
   readonly budget?: number
   /** Requests at once to one host. @default 2 */
   readonly perHost?: number
-  /** Pause after each request to a host, in ms. @default 250 */
+  /** Pause after each request to a host, in ms. @default audit.delayMs (250) */
   readonly delayMs?: number
   /** Per request, in ms. @default snapshot.timeout */
   readonly timeoutMs?: number
@@ -52,7 +67,8 @@ function baseFor(platform: Platform, rule: AuditRule, config: WorkspaceConfig): 
   return (endpoints as Record<string, string | undefined>)[key] ?? rule.base
 }
 
-function listedAccount(config: WorkspaceConfig, candidate: Candidate): Account | undefined {
+/** The account in showtell.yaml (any owner) that is this candidate, if any. */
+export function listedAccount(config: WorkspaceConfig, candidate: Candidate): Account | undefined {
   const handle = candidate.handle.toLowerCase()
   const user = handle.split('@')[0]!
   return config.accounts.find((account) => {
@@ -81,9 +97,9 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   for (const candidate of set.candidates) byPlatform.set(candidate.platform, [...(byPlatform.get(candidate.platform) ?? []), candidate])
   const ordered: Candidate[] = []
   for (let i = 0; ordered.length < set.candidates.length; i++) for (const list of byPlatform.values()) if (list[i]) ordered.push(list[i]!)
-  const budget = options.budget ?? 300
+  const budget = options.budget ?? config.audit.budget
   const perHost = options.perHost ?? 2
-  const delayMs = options.delayMs ?? 250
+  const delayMs = options.delayMs ?? config.audit.delayMs
   const timeoutMs = options.timeoutMs ?? config.snapshot.timeout * 1000
   const limits = new Map<string, ReturnType<typeof pLimit>>()
   let requests = 0
@@ -100,9 +116,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
       const listed = listedAccount(config, candidate)
       if (listed) return finish({ ...candidate, result: 'official', account: listed.id, reason: listed.owner === 'official' ? undefined : `listed as ${listed.owner}` })
       const rule = rules[candidate.platform]!
-      const [user, instance] = candidate.platform === 'mastodon' ? candidate.handle.split('@') : [candidate.handle]
-      const base = candidate.platform === 'mastodon' ? (config.snapshot.endpoints.mastodon ?? `https://${instance}`) : baseFor(candidate.platform, rule, config)
-      const url = probeUrl(rule, user!, base)
+      const { url, user } = probeTarget(config, rule, candidate)
       const host = new URL(url).host
       if (!limits.has(host)) limits.set(host, pLimit(perHost))
       return finish(
@@ -110,7 +124,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
           if (requests >= budget) return { ...candidate, result: 'unknown' as const, url, reason: `not checked: the request budget of ${budget} was spent` }
           requests += 1
           try {
-            return await probe(candidate, rule, url, user!, config, timeoutMs)
+            return await probe(candidate, rule, url, user, config, timeoutMs)
           } finally {
             await new Promise((resolve) => setTimeout(resolve, delayMs))
           }
@@ -118,7 +132,20 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
       )
     }),
   )
-  return { generated: set.generated, candidates: total, checked: requests, findings }
+  return { generated: set.generated, candidates: total, checked: requests, platforms, budget, findings }
+}
+
+/** The URL a rule probes for a candidate, and the user part its markers name. */
+function probeTarget(config: WorkspaceConfig, rule: AuditRule, candidate: Candidate): { url: string; user: string } {
+  const [user = '', instance] = candidate.platform === 'mastodon' ? candidate.handle.split('@') : [candidate.handle]
+  const base = candidate.platform === 'mastodon' ? (config.snapshot.endpoints.mastodon ?? `https://${instance}`) : baseFor(candidate.platform, rule, config)
+  return { url: probeUrl(rule, user, base), user }
+}
+
+/** One probe, without the run's politeness: what the rule makes of this handle right now. */
+export async function checkCandidate(config: WorkspaceConfig, rule: AuditRule, candidate: Candidate, timeoutMs = config.snapshot.timeout * 1000): Promise<AuditFinding> {
+  const { url, user } = probeTarget(config, rule, candidate)
+  return probe(candidate, rule, url, user, config, timeoutMs)
 }
 
 async function probe(candidate: Candidate, rule: AuditRule, url: string, user: string, config: WorkspaceConfig, timeoutMs: number): Promise<AuditFinding> {
@@ -140,7 +167,9 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
   response.headers.forEach((value, key) => (headers[key] = value))
   const verdict = judgeProbe(rule, user, { status: response.status, finalUrl: response.url || url, requestedUrl: url, body, headers })
   if (verdict.result !== 'exists') return { ...candidate, result: verdict.result, url, reason: verdict.reason }
-  return { ...candidate, result: 'exists-unlisted', url, ...describe(rule, body) }
+  // An API answer is no page to show people: point at the profile the platform's web app shows.
+  const profileUrl = rule.kind === 'api' ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle, owner: 'unofficial' }, config.snapshot.endpoints) : url
+  return { ...candidate, result: 'exists-unlisted', url, profileUrl, ...describe(rule, body) }
 }
 
 /** Display name, bio and followers, from the API answer or the page's meta tags. */
@@ -158,11 +187,37 @@ function describe(rule: AuditRule, body: string): Pick<AuditFinding, 'displayNam
       return {}
     }
   }
-  const meta = (name: string) => new RegExp(`<meta[^>]+(?:property|name)=["']${name}["'][^>]+content=["']([^"']*)["']`, 'i').exec(body)?.[1]
+  const meta = (name: string) => new RegExp(`<meta[^>]+(?:property|name)=["']${name}["'][^>]+content=(["'])(.*?)\\1`, 'i').exec(body)?.[2]
   const description = meta('og:description') ?? meta('description')
+  const title = meta('og:title') ?? /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
   return {
-    displayName: meta('og:title') ?? /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1],
-    bio: description,
-    followers: description ? parseMetaCounts(description).followers?.value : undefined,
+    displayName: title === undefined ? undefined : displayNameFromTitle(decodeEntities(title)),
+    bio: description === undefined ? undefined : decodeEntities(description),
+    followers: description ? parseMetaCounts(decodeEntities(description)).followers?.value : undefined,
   }
+}
+
+const PLATFORM_WORD = /\b(Instagram|Facebook|TikTok|YouTube|LinkedIn|Threads|Bluesky|Mastodon|X)\b/
+
+/**
+ * The name a profile page gives itself, without the handle and the platform's
+ * suffix: "Nordlys Official Fans (@nordlys.official) • Instagram photos and
+ * videos" → "Nordlys Official Fans". A title that names no platform is kept.
+ */
+export function displayNameFromTitle(title: string): string {
+  const withoutHandle = title.replace(/\s*\(@[^)]*\)/g, '').trim()
+  const parts = withoutHandle.split(/\s+[•|/·–—-]\s+/)
+  return (parts.slice(1).some((part) => PLATFORM_WORD.test(part)) ? parts[0]!.trim() : withoutHandle) || title.trim()
+}
+
+/** The five entities HTML pages use in attributes and titles, and numeric ones. */
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code = entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10)
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return named[entity.toLowerCase()] ?? whole
+  })
 }

@@ -3,8 +3,9 @@
 // `out/<date>-<topic>/` with its `build.json` manifest. The CLI and the app both
 // call `buildDeck`; neither reaches into the steps.
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
+import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import type { ChartPoint } from '../deck/chart.js'
 import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
@@ -106,6 +107,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     await buildSteps()
   const templates = await loadTemplates(workspace.paths.templates)
   const history = await readHistory(workspace.paths.root)
+  const audit = await readLatestAudit(workspace.paths)
   timer.done('plan')
   emit({ type: 'start', topic: topic.id, date, duration })
   const takeSnapshots = options.snapshots !== false && config.accounts.length > 0
@@ -135,7 +137,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
       timer.done('snapshots')
     }
     checkpoint()
-    const live: LiveMaterial = { results, history: history.entries }
+    const live: LiveMaterial = { results, history: history.entries, audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, staged.path)) }
     const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date) })
     // The meeting being built counts as held when the rotation picks the next one.
     const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
@@ -257,6 +259,28 @@ async function buildSteps() {
     exportHandoutPdf: pdf.exportHandoutPdf,
     snapshotAccounts: snapshots.snapshotAccounts,
   }
+}
+
+/**
+ * Copies the latest audit's screenshots into the build folder (`audit/`), so
+ * the deck is complete on its own, and points the findings at the copies. A
+ * screenshot that has gone missing leaves its finding without a picture.
+ */
+async function withAuditScreenshots(audit: StoredAudit, root: string, folder: string): Promise<StoredAudit> {
+  const findings = await Promise.all(
+    audit.findings.map(async (finding) => {
+      if (!finding.screenshot || finding.result !== 'exists-unlisted') return finding
+      const copy = `audit/${basename(finding.screenshot)}`
+      try {
+        await mkdir(join(folder, 'audit'), { recursive: true })
+        await copyFile(join(root, finding.screenshot), join(folder, copy))
+        return { ...finding, screenshot: copy }
+      } catch {
+        return { ...finding, screenshot: undefined, screenshotNote: 'the screenshot file is missing; run showtell audit again' }
+      }
+    }),
+  )
+  return { ...audit, findings }
 }
 
 /** Renders each chart slide's data to the SVG file its template shows. */

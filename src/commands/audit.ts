@@ -1,31 +1,127 @@
 // `showtell audit`: accounts that carry the company's name but are not in
-// showtell.yaml ("loss of control"), found by probing candidate handles.
+// showtell.yaml ("loss of control"), found by probing candidate handles, each
+// with a screenshot as evidence. The report is kept in history/audit.json for
+// the deck's loss-of-control segment.
 import { join } from 'node:path'
+import { BrowserManager } from '../browser/manager.js'
 import { loadRules } from '../audit/rules.js'
-import { runAudit, type AuditFinding } from '../audit/run.js'
-import { EXIT } from '../errors.js'
+import { runAudit, type AuditFinding, type AuditReport } from '../audit/run.js'
+import { screenshotFindings } from '../audit/screenshots.js'
+import { auditScreenshotDir, removeStaleScreenshots, writeLatestAudit, type StoredAudit } from '../audit/store.js'
+import { EXIT, UserError } from '../errors.js'
 import { formatCount } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
+import { displayPath } from '../workspace/paths.js'
+import { AUDIT_BUDGET } from '../workspace/schema.js'
 import { exists } from '../workspace/store.js'
-import { printJson, table, workspaceDir, type CommandContext } from './context.js'
+import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
 
 const ORDER: Record<AuditFinding['result'], number> = { 'exists-unlisted': 0, unknown: 1, official: 2, absent: 3 }
 
+/** A line of progress every this many candidates when stderr is not a terminal. */
+export const PROGRESS_EVERY = 25
+
 export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   const json = ctx.values.json === true
+  const budget = parseBudget(ctx.values.budget)
+  const shoot = ctx.values['no-screenshots'] !== true
   const workspace = await loadWorkspace(workspaceDir(ctx))
+  const { config, paths } = workspace
   // A workspace may bring its own rules; otherwise the shipped ones.
-  const own = join(workspace.paths.root, 'rules', 'audit.yaml')
+  const own = join(paths.root, 'rules', 'audit.yaml')
   const rules = (await exists(own)) ? await loadRules(own, 'rules/audit.yaml') : await loadRules()
-  const report = await runAudit(workspace.config, rules, {
-    onProgress: (_finding, done, total) => {
-      if (!json && (done % 25 === 0 || done === total)) ctx.io.stderr.write(`  checked ${done} of ${total} candidates\n`)
-    },
-  })
+
+  const progress = json ? undefined : new AuditProgress(ctx.io.stderr)
+  const ranAt = new Date().toISOString()
+  let report: AuditReport = await runAudit(config, rules, { budget, onProgress: progress && ((finding, done, total) => progress.checked(finding, done, total)) })
+  progress?.end()
+
+  let failure: unknown
+  const found = report.findings.filter((f) => f.result === 'exists-unlisted').length
+  if (shoot && found > 0) {
+    if (progress) ctx.io.stderr.write(`  taking ${found} screenshot${found === 1 ? '' : 's'}\n`)
+    const browser = new BrowserManager(browserOptions(ctx, config))
+    try {
+      report = await screenshotFindings(config, rules, report, {
+        browser,
+        dir: auditScreenshotDir(paths),
+        onProgress: (event) => {
+          if (!progress || event.type !== 'account-done') return
+          const r = event.result
+          ctx.io.stderr.write(`  ${r.screenshot ? '✓' : '✗'} screenshot ${r.account}${r.screenshot ? '' : ` (${r.status}${r.reason ? `: ${r.reason}` : ''})`}\n`)
+        },
+      })
+    } catch (error) {
+      // The findings are worth keeping without their pictures; the failure is still reported.
+      failure = error
+    } finally {
+      await browser.close()
+    }
+  }
+  const stored: StoredAudit = { ranAt, ...report }
+  await writeLatestAudit(paths, stored)
+  // Pictures the new report does not name (also all of them with --no-screenshots) are left from older runs.
+  await removeStaleScreenshots(paths, stored)
+  if (failure) throw failure
+
   if (json) {
-    printJson(ctx, report)
+    printJson(ctx, stored)
     return EXIT.ok
   }
+  printReport(ctx, stored, Object.keys(rules).length, shoot ? displayPath(paths.root, auditScreenshotDir(paths)) : undefined)
+  return EXIT.ok
+}
+
+function parseBudget(value: unknown): number | undefined {
+  if (value === undefined) return undefined
+  const { min, max } = AUDIT_BUDGET
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UserError(`not a request budget: "${String(value)}"`, { location: { field: '--budget' }, hint: `use a whole number from ${min} to ${max}` })
+  }
+  return Number(value)
+}
+
+/**
+ * Progress on stderr while the checks run. In a terminal one line updates in
+ * place; in a log (a pipe, CI) a line every PROGRESS_EVERY candidates. Each
+ * account found is named the moment it is found.
+ */
+export class AuditProgress {
+  private found = 0
+  private readonly tty: boolean
+  private open = false
+
+  constructor(private readonly out: NodeJS.WritableStream & { isTTY?: boolean }) {
+    this.tty = out.isTTY === true
+  }
+
+  checked(finding: AuditFinding, done: number, total: number): void {
+    if (finding.result === 'exists-unlisted') {
+      this.found += 1
+      this.clear()
+      this.out.write(`  found ${finding.platform} ${finding.handle}${finding.displayName ? ` (${finding.displayName})` : ''}\n`)
+    }
+    const line = `  checked ${done} of ${total} candidates · ${this.found} found`
+    if (this.tty) {
+      this.out.write(`\r\x1b[K${line}`)
+      this.open = true
+    } else if (done % PROGRESS_EVERY === 0 || done === total) {
+      this.out.write(`${line}\n`)
+    }
+  }
+
+  end(): void {
+    if (this.open) this.out.write('\n')
+    this.open = false
+  }
+
+  private clear(): void {
+    if (this.open) this.out.write('\r\x1b[K')
+    this.open = false
+  }
+}
+
+function printReport(ctx: CommandContext, report: StoredAudit, platformCount: number, screenshotDir: string | undefined): void {
   const sorted = [...report.findings].filter((f) => f.result !== 'absent').sort((a, b) => ORDER[a.result] - ORDER[b.result] || a.platform.localeCompare(b.platform))
   // Unknowns with the same platform and reason (a login wall, a spent budget) read as one row.
   const shown: (AuditFinding & { count?: number })[] = []
@@ -36,11 +132,16 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
     } else shown.push(finding)
   }
   const count = (result: AuditFinding['result']) => report.findings.filter((f) => f.result === result).length
+  const note = (f: AuditFinding) => {
+    if (f.result === 'official') return `in showtell.yaml as ${f.account}${f.reason ? `, ${f.reason}` : ''}`
+    if (f.result === 'exists-unlisted') return [f.displayName, f.screenshot ? `screenshot ${f.screenshot}` : f.screenshotNote ? `no screenshot: ${f.screenshotNote}` : undefined].filter(Boolean).join(' · ')
+    return f.reason ?? ''
+  }
+  const files = `Report in history/audit.json${screenshotDir && count('exists-unlisted') > 0 ? ` · screenshots in ${screenshotDir}/` : ''}`
   ctx.io.stdout.write(
     `${table([
       ['PLATFORM', 'HANDLE', 'RESULT', 'FOLLOWERS', 'NOTE'],
-      ...shown.map((f) => [f.platform, f.count ? `${f.handle} and ${f.count - 1} more` : f.handle, f.result, f.followers !== undefined ? formatCount(f.followers) : '', f.result === 'official' ? `in showtell.yaml as ${f.account}${f.reason ? `, ${f.reason}` : ''}` : f.reason ?? f.displayName ?? '']),
-    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${Object.keys(rules).length} platforms · ${report.checked} checked\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown · ${count('official')} listed · ${count('absent')} absent\n`,
+      ...shown.map((f) => [f.platform, f.count ? `${f.handle} and ${f.count - 1} more` : f.handle, f.result, f.followers !== undefined ? formatCount(f.followers) : '', note(f)]),
+    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown · ${count('official')} listed · ${count('absent')} absent\n${files}\n`,
   )
-  return EXIT.ok
 }

@@ -75,8 +75,8 @@ export const COMMANDS = {
   },
   audit: {
     summary: 'find accounts that carry the company name but are not in showtell.yaml',
-    synopsis: 'showtell audit [--json]',
-    options: { json: { type: 'boolean' } },
+    synopsis: 'showtell audit [--budget N] [--no-screenshots] [--json]',
+    options: { budget: { type: 'string' }, 'no-screenshots': { type: 'boolean' }, json: { type: 'boolean' } },
     run: async (ctx) => (await import('./audit.js')).runAuditCommand(ctx),
   },
   doctor: {

@@ -6,9 +6,10 @@ import type { SegmentId } from '../agenda/segments.js'
 import type { Topic } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { hereAndNowSlides, liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
+import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
 
 /** The slide layouts the templates know, one template file per kind. */
-export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing' | 'account' | 'chart'
+export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing' | 'account' | 'chart' | 'finding'
 
 export interface Slide {
   readonly kind: SlideKind
@@ -76,8 +77,20 @@ export interface ComposeInput {
   readonly plan: AgendaPlan
   /** The next meeting after `date`, when known. */
   readonly next?: { readonly date: string; readonly topicTitle?: string }
-  /** Snapshots and history; without them the live segments are placeholders. */
+  /** Snapshots, history and the latest audit; without them the live segments are placeholders. */
   readonly live?: LiveMaterial
+}
+
+/**
+ * Our own accounts' material (official and executive): an unofficial account
+ * is not "ours", so it stays out of here-and-now and ROI and is watched in
+ * the loss-of-control segment instead.
+ */
+function ownMaterial(config: WorkspaceConfig, live: LiveMaterial | undefined): LiveMaterial | undefined {
+  if (!live) return undefined
+  const theirs = new Set(unofficialAccounts(config).map((account) => account.id))
+  if (theirs.size === 0) return live
+  return { ...live, results: live.results?.filter((r) => !theirs.has(r.account)), history: live.history.filter((e) => !theirs.has(e.account)) }
 }
 
 /** At most this many bullets (or table rows) on one slide; more split into "(continued)". */
@@ -87,8 +100,8 @@ export const MAX_TABLE_ROWS = 4
 /** Which segments have material for this topic and workspace, before planning. */
 export function emptySegments(config: WorkspaceConfig, topic: Topic, live?: LiveMaterial, date = ''): Set<SegmentId> {
   // Live segments need snapshots (and two meetings of history for a trend).
-  const empty = new Set<SegmentId>(liveEmptySegments(live, date))
-  if (unofficialAccounts(config).length === 0) empty.add('loss-of-control')
+  const empty = new Set<SegmentId>(liveEmptySegments(ownMaterial(config, live), date))
+  if (!hasLossOfControlMaterial(config, live?.audit)) empty.add('loss-of-control')
   if (topic.keyPoints.length === 0) empty.add('key-points')
   if (topic.caseStudies.length === 0) empty.add('case-studies')
   if (topic.worstCases.length === 0) empty.add('worst-cases')
@@ -189,7 +202,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
       ]
     case 'here-and-now': {
       const labels = accountLabels(config)
-      const [summary, ...accounts] = hereAndNowSlides(input.live!, input.date, kicker, labels)
+      const [summary, ...accounts] = hereAndNowSlides(ownMaterial(config, input.live)!, input.date, kicker, labels)
       return [
         {
           kind: 'bullets',
@@ -203,17 +216,10 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
         ...accounts,
       ]
     }
-    case 'loss-of-control': {
-      const accounts = unofficialAccounts(config)
-      return splitTable({
-        kind: 'table',
-        segment: segment.id,
-        kicker,
-        title: `${accounts.length} account${accounts.length === 1 ? '' : 's'} carry our name but are not run by us`,
-        table: { header: ['Account', 'Platform'], rows: accounts.map((a) => [accountName(a), a.platform] as const) },
-        notes: ['These accounts are known to the team and watched at every meeting. Ask who should claim, report or adopt each one.'],
-      })
-    }
+    case 'loss-of-control':
+      return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) =>
+        slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
+      )
     case 'key-points':
       return topic.keyPoints.map((point) => ({
         kind: 'statement' as const,
@@ -282,7 +288,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
       return slides
     }
     case 'roi':
-      return roiSlides(input.live!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
+      return roiSlides(ownMaterial(config, input.live)!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
         slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
       )
     case 'next-meeting': {
@@ -345,10 +351,6 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
     at += take
   }
   return out
-}
-
-export function unofficialAccounts(config: WorkspaceConfig): Account[] {
-  return config.accounts.filter((account) => account.owner === 'unofficial')
 }
 
 function accountLabels(config: WorkspaceConfig): (id: string) => string {

@@ -3,6 +3,7 @@
 // evidence) and the ROI trend. A blocked account is never shown as data: its
 // slide says why, and gives the last good value with its age.
 import type { SegmentId } from '../agenda/segments.js'
+import type { StoredAudit } from '../audit/store.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { daysBetween, lastGoodValue, previousValue, series, type HistoryEntry } from '../snapshot/history.js'
 import type { CountMetric, MetricSource, Metrics } from '../snapshot/metrics.js'
@@ -14,6 +15,8 @@ export interface LiveMaterial {
   readonly results?: readonly SnapshotResult[]
   /** The history as it was before this build's snapshots. */
   readonly history: readonly HistoryEntry[]
+  /** The latest `showtell audit`, screenshots copied into the build folder; absent before the first audit. */
+  readonly audit?: StoredAudit
 }
 
 const PLATFORM_NAMES: Record<string, string> = {

@@ -115,12 +115,12 @@ export async function renderDeckHtml(deck: DeckModel, rendered: RenderedSlides):
 }
 
 /**
- * Puts the build's own pictures (screenshots, charts) inside the HTML as data
+ * Puts the build's own pictures (screenshots, audit screenshots, charts) inside the HTML as data
  * URIs, so deck.html is one file and the PDFs print them. Only `src="…"` and
  * CSS `url(…)` references to our own folders are touched, never text.
  */
 export async function inlineAssets(html: string, folder: string): Promise<string> {
-  const pattern = /(src="|url\(&quot;|url\(")((?:snapshots|charts)\/[a-z0-9][a-z0-9-]*\.(png|svg))/g
+  const pattern = /(src="|url\(&quot;|url\(")((?:snapshots|charts|audit)\/[a-z0-9][a-z0-9-]*\.(png|svg))/g
   const names = new Set([...html.matchAll(pattern)].map((m) => m[2]!))
   const data = new Map<string, string>()
   for (const name of names) {

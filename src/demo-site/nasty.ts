@@ -57,6 +57,11 @@ const CHALLENGE_STYLE = raw(`*{box-sizing:border-box}body{margin:0;font-family:s
 .spacer{height:65px;border:1px solid #e0e0e0;border-radius:4px;display:flex;align-items:center;padding:0 16px;max-width:300px;background:#fafafa}
 .footer{max-width:60rem;margin:6rem auto 0;padding:0 1.5rem;font-size:.75rem;color:#6b6b6b;text-align:center}`)
 
+/** Cloudflare's answer to a client it wants to check: 403, `cf-mitigated: challenge`, "Just a moment...". */
+export function challengeReply(): DemoResponse {
+  return htmlReply(403, challengePage(), { 'cf-mitigated': 'challenge', server: 'cloudflare', 'cf-ray': '8e1f2a3b4c5d6e7f-OSL' })
+}
+
 function challengePage(): Markup {
   return html`<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
 <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta http-equiv="X-UA-Compatible" content="IE=Edge">
@@ -195,7 +200,7 @@ export function nastyRoute(context: PageContext, name: string, query: URLSearchP
     case 'authwall':
       return htmlReply(200, loginWallPage(context))
     case 'challenge':
-      return htmlReply(403, challengePage(), { 'cf-mitigated': 'challenge', server: 'cloudflare', 'cf-ray': '8e1f2a3b4c5d6e7f-OSL' })
+      return challengeReply()
     case 'not-found':
       return htmlReply(404, notFoundPage(context, '/nasty/not-found'))
     case 'soft-404':

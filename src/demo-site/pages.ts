@@ -4,7 +4,7 @@
 // (TikTok), visible text only (LinkedIn person, YouTube), plus a body that
 // looks like the platform's profile page in a screenshot.
 import { formatCompact, formatDay, formatGrouped, formatYouTube } from './format.js'
-import { THEMES, documentPage, imageUrl, profileBody, topBar, type PageContext } from './layout.js'
+import { THEMES, documentPage, imageUrl, profileBody, topBar, type PageContext, type Theme } from './layout.js'
 import { html, jsonForScript, type Markup } from './markup.js'
 import {
   BLOG,
@@ -12,16 +12,19 @@ import {
   COMPANY,
   COMPANY_POSTS,
   FACEBOOK,
+  FORGOTTEN_FACEBOOK,
   LINKEDIN_CEO,
   LINKEDIN_COMPANY,
   MASTODON,
   THREADS,
   TIKTOK,
+  X_ACCOUNT,
   YOUTUBE,
   followers,
   posts,
   type BlogEntry,
   type InstagramAccount,
+  type Post,
   type Video,
 } from './platforms.js'
 
@@ -150,6 +153,34 @@ export function facebookPage(context: PageContext): Markup {
       ],
       action: 'Like',
       posts: COMPANY_POSTS.slice(0, 3),
+    }),
+  )
+}
+
+/** The planted forgotten profile: the company's exact name, a thousand friends, silent since 2019. */
+export function forgottenFacebookPage(context: PageContext): Markup {
+  const account = FORGOTTEN_FACEBOOK
+  const followerText = formatGrouped(followers(account.followers, context.bumps))
+  const avatar = imageUrl(context, `${account.slug}-facebook-avatar`)
+  return documentPage(
+    {
+      title: `${account.name} | Facebook`,
+      description: `${account.name}. ${followerText} followers · ${formatGrouped(account.friends)} friends. ${account.bio}`,
+      image: avatar,
+      url: `${context.origin}/facebook/${account.slug}`,
+    },
+    THEMES.facebook,
+    profileBody(THEMES.facebook, {
+      name: account.name,
+      bio: account.bio,
+      avatar,
+      details: ['Personal profile · Tromsø, Norway'],
+      counts: [
+        { value: followerText, label: 'followers' },
+        { value: formatGrouped(account.friends), label: 'friends' },
+      ],
+      action: 'Add friend',
+      posts: account.latest,
     }),
   )
 }
@@ -315,31 +346,43 @@ export function blogPostPage(context: PageContext, entry: BlogEntry): Markup {
   )
 }
 
-export function blueskyPage(context: PageContext): Markup {
-  const followerText = formatGrouped(followers(BLUESKY.followersCount, context.bumps))
-  const postText = formatGrouped(posts(BLUESKY.postsCount, context.bumps))
-  const avatar = imageUrl(context, 'nordlys-bsky-avatar')
+/** A Bluesky profile as the web app shows it: the company's own, or the planted impostor. */
+export interface BlueskyProfile {
+  readonly handle: string
+  readonly displayName: string
+  readonly description: string
+  readonly followersCount: number
+  readonly followsCount: number
+  readonly postsCount: number
+  readonly latest?: readonly Post[]
+}
+
+export function blueskyPage(context: PageContext, profile: BlueskyProfile = BLUESKY): Markup {
+  const followerText = formatGrouped(followers(profile.followersCount, context.bumps))
+  const postText = formatGrouped(posts(profile.postsCount, context.bumps))
+  const slug = profile.handle.split('.')[0]
+  const avatar = imageUrl(context, `${slug}-bsky-avatar`)
   return documentPage(
     {
-      title: `${BLUESKY.displayName} (@${BLUESKY.handle}) — Bluesky`,
-      description: BLUESKY.description,
+      title: `${profile.displayName} (@${profile.handle}) — Bluesky`,
+      description: profile.description,
       image: avatar,
-      url: `${context.origin}/bsky-web/profile/${BLUESKY.handle}`,
+      url: `${context.origin}/bsky-web/profile/${profile.handle}`,
     },
     THEMES.bluesky,
     profileBody(THEMES.bluesky, {
-      name: BLUESKY.displayName,
-      handle: `@${BLUESKY.handle}`,
-      bio: BLUESKY.description,
+      name: profile.displayName,
+      handle: `@${profile.handle}`,
+      bio: profile.description,
       avatar,
-      banner: imageUrl(context, 'bsky-nordlys-banner'),
+      banner: imageUrl(context, `bsky-${slug}-banner`),
       counts: [
         { value: followerText, label: 'followers' },
-        { value: formatGrouped(BLUESKY.followsCount), label: 'following' },
+        { value: formatGrouped(profile.followsCount), label: 'following' },
         { value: postText, label: 'posts' },
       ],
       action: '+ Follow',
-      posts: COMPANY_POSTS.slice(0, 3),
+      posts: (profile.latest ?? COMPANY_POSTS).slice(0, 3),
     }),
   )
 }
@@ -386,6 +429,59 @@ export function xLoginPage(context: PageContext): Markup {
 <label for="username">Phone, email, or username</label><input id="username" name="username" autocomplete="username">
 <button type="submit">Next</button>
 <p class="alt">Forgot password?</p>
+<p class="alt">Don't have an account? Sign up</p>
+</form></main>`,
+  )
+}
+
+/** The X profile as a logged-in visitor sees it (the demo shows it only when its login wall is off). */
+export function xProfilePage(context: PageContext): Markup {
+  const followerText = formatGrouped(followers(X_ACCOUNT.followersCount, context.bumps))
+  const avatar = imageUrl(context, 'nordlys-x-avatar')
+  return documentPage(
+    {
+      title: `${X_ACCOUNT.name} (@${X_ACCOUNT.username}) / X`,
+      description: `${COMPANY.tagline} ${followerText} Followers.`,
+      image: avatar,
+      url: `${context.origin}/x-web/${X_ACCOUNT.username}`,
+      siteName: 'X (formerly Twitter)',
+    },
+    THEMES.x,
+    profileBody(THEMES.x, {
+      name: X_ACCOUNT.name,
+      handle: `@${X_ACCOUNT.username}`,
+      bio: COMPANY.tagline,
+      avatar,
+      banner: imageUrl(context, 'x-nordlys-banner'),
+      counts: [
+        { value: formatGrouped(X_ACCOUNT.followingCount), label: 'Following' },
+        { value: followerText, label: 'Followers' },
+      ],
+      action: 'Follow',
+      posts: COMPANY_POSTS.slice(0, 3),
+    }),
+  )
+}
+
+/** X's answer for a handle nobody has (status set by the caller). */
+export function xMissingPage(context: PageContext, handle: string): Markup {
+  return documentPage(
+    { title: 'Profile / X', image: imageUrl(context, 'x-logo'), siteName: 'X (formerly Twitter)' },
+    THEMES.x,
+    html`${topBar(THEMES.x)}<main><section class="card section"><h1>@${handle}</h1><h2>This account doesn’t exist</h2><p>Try searching for another.</p></section></main>`,
+  )
+}
+
+/** A platform's own login page, where its login wall sends logged-out visitors. */
+export function loginPage(context: PageContext, theme: Theme): Markup {
+  return documentPage(
+    { title: `Log in • ${theme.brand}`, description: `Log in to ${theme.brand} to see this page.`, image: imageUrl(context, 'login'), type: 'website' },
+    theme,
+    html`${topBar(theme, ['Log in', 'Sign up'])}<main><form class="form" method="get" action="#" onsubmit="return false">
+<h1>Log in to ${theme.brand}</h1>
+<label for="username">Phone number, username or email</label><input id="username" name="username" autocomplete="username">
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
+<button type="submit">Log in</button>
 <p class="alt">Don't have an account? Sign up</p>
 </form></main>`,
   )

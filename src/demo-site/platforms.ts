@@ -88,6 +88,20 @@ export const INSTAGRAM: readonly InstagramAccount[] = [
     latest: COMPANY_POSTS,
   },
   {
+    // A fan page the example workspace lists as `owner: unofficial`: the
+    // briefing watches it at every meeting and the audit never reports it as new.
+    username: 'nordlys_news',
+    name: 'Nordlys News (fan page)',
+    bio: 'Unofficial fan page: new Nordlys gear spotted in the wild. Not affiliated with Nordlys Outdoor.',
+    followers: 2_340,
+    following: 410,
+    posts: 318,
+    latest: [
+      { date: '2026-11-20', text: 'Spotted: the new Polarnatt parka on a ferry in Lofoten.' },
+      { date: '2026-11-13', text: 'Reader photo: a 15-year-old Nordlys tent, still going strong.' },
+    ],
+  },
+  {
     username: 'fjellkraft',
     name: 'Fjellkraft',
     bio: 'Mountain power since 1998. Bergen.',
@@ -124,7 +138,28 @@ export const IMPOSTORS = {
     followsCount: 1_204,
     postsCount: 41,
     createdAt: '2026-09-30T11:02:00.000Z',
+    latest: [
+      { date: '2026-11-18', text: 'Problems with your order? Send us a DM and we will refund you today.' },
+      { date: '2026-11-04', text: 'Winter sale: 70% off every Nordlys jacket, this week only.' },
+    ],
   },
+} as const
+
+/**
+ * Also planted for the audit, after the seeds' story of a Facebook account the
+ * executives did not know about: a profile with the company's exact name and
+ * about a thousand friends, made by an employee years ago and silent since.
+ */
+export const FORGOTTEN_FACEBOOK = {
+  slug: 'nordlys',
+  name: 'Nordlys Outdoor',
+  bio: 'Outdoor gear from Tromsø. Follow us for news and offers!',
+  followers: 1_012,
+  friends: 987,
+  latest: [
+    { date: '2019-03-14', text: 'Spring sale in the Tromsø shop this weekend!' },
+    { date: '2018-12-01', text: 'Our new catalogue is out. Come and get one.' },
+  ],
 } as const
 
 export const FACEBOOK = {

@@ -18,6 +18,7 @@ import {
   blogPostPage,
   blueskyPage,
   facebookPage,
+  forgottenFacebookPage,
   indexPage,
   instagramPage,
   linkedinCompanyPage,
@@ -27,6 +28,8 @@ import {
   threadsPage,
   tiktokPage,
   xLoginPage,
+  xMissingPage,
+  xProfilePage,
   youtubeChannelPage,
   youtubeWatchPage,
   type IndexEntry,
@@ -36,6 +39,7 @@ import {
   BLOG,
   BLUESKY,
   FACEBOOK,
+  FORGOTTEN_FACEBOOK,
   INSTAGRAM,
   LINKEDIN_CEO,
   LINKEDIN_COMPANY,
@@ -45,12 +49,15 @@ import {
   X_ACCOUNT,
   YOUTUBE,
 } from './platforms.js'
-import { htmlReply, jsonReply, redirectReply, xmlReply, type DemoResponse } from './reply.js'
+import { htmlReply, jsonReply, xmlReply, type DemoResponse } from './reply.js'
 import { drawImage } from './svg.js'
+import { behindWall, defaultWalls, type Walls } from './walls.js'
 
 export interface RouteContext extends PageContext {
   /** Bearer token the X API wants; '' means no check. */
   readonly xToken: string
+  /** What stands in front of each platform. @default defaultWalls() */
+  readonly walls?: Walls
 }
 
 export interface DemoRequest {
@@ -70,14 +77,19 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/linkedin/company/${LINKEDIN_COMPANY.slug}`, what: 'LinkedIn company page: og:description and JSON-LD follower count' },
       { path: `/linkedin/in/${LINKEDIN_CEO.slug}`, what: 'LinkedIn profile of the CEO: followers in the page text' },
       ...INSTAGRAM.map((account) => ({ path: `/instagram/${account.username}/`, what: `Instagram profile of @${account.username}` })),
+      { path: `/instagram/${IMPOSTORS.instagram.username}/`, what: 'planted for the audit: an Instagram impostor' },
       { path: `/facebook/${FACEBOOK.slug}`, what: 'Facebook page: likes and talking about this' },
+      { path: `/facebook/${FORGOTTEN_FACEBOOK.slug}`, what: 'planted for the audit: a forgotten Facebook profile with the company name' },
       { path: `/threads/@${THREADS.username}`, what: 'Threads profile' },
       { path: `/tiktok/@${TIKTOK.uniqueId}`, what: 'TikTok profile with __UNIVERSAL_DATA_FOR_REHYDRATION__' },
       { path: `/youtube/channel/${yt}`, what: 'YouTube channel page with its RSS link' },
+      { path: `/youtube/@${YOUTUBE.handle}`, what: 'the same channel at its @handle' },
       { path: `/bsky-web/profile/${BLUESKY.handle}`, what: 'Bluesky profile page' },
+      { path: `/bsky-web/profile/${IMPOSTORS.bluesky.handle}`, what: 'planted for the audit: a Bluesky impostor' },
       { path: `/mastodon/@${MASTODON.username}`, what: 'Mastodon profile page' },
       { path: `/mastodon-private/@${MASTODON.username}`, what: 'Mastodon profile on a server in authorized-fetch mode' },
-      { path: `/x-web/${X_ACCOUNT.username}`, what: 'X profile: 302 to the login flow' },
+      { path: `/x-web/${X_ACCOUNT.username}`, what: 'X profile: 302 to the login flow (the login wall)' },
+      { path: `/tiktok/@nordlys`, what: 'a TikTok handle that does not exist: a Cloudflare challenge instead of a 404' },
       { path: '/blog/', what: `${BLOG.title}: home with its Atom link` },
     ],
   },
@@ -119,9 +131,12 @@ export function routeRequest(request: DemoRequest, context: RouteContext): DemoR
   const url = new URL(`http://demo.invalid${request.target}`)
   const path = decodePath(url.pathname)
   if (path === undefined) return jsonReply(400, { error: 'Bad Request' })
-  const query = url.searchParams
-  const segments = path.split('/').slice(1)
-  const [first = '', second, third, ...rest] = segments
+  const first = path.split('/')[1] ?? ''
+  return behindWall(context, context.walls ?? defaultWalls(), first, path, () => routePath(context, request, path, url.searchParams))
+}
+
+function routePath(context: RouteContext, request: DemoRequest, path: string, query: URLSearchParams): DemoResponse {
+  const [first = '', second, third, ...rest] = path.split('/').slice(1)
   const notFound = (): DemoResponse => htmlReply(404, notFoundPage(context, path))
 
   switch (first) {
@@ -136,7 +151,9 @@ export function routeRequest(request: DemoRequest, context: RouteContext): DemoR
       return account && third === undefined ? htmlReply(200, instagramPage(context, account)) : notFound()
     }
     case 'facebook':
-      return second?.toLowerCase() === FACEBOOK.slug && third === undefined ? htmlReply(200, facebookPage(context)) : notFound()
+      if (third !== undefined) return notFound()
+      if (second?.toLowerCase() === FACEBOOK.slug) return htmlReply(200, facebookPage(context))
+      return second?.toLowerCase() === FORGOTTEN_FACEBOOK.slug ? htmlReply(200, forgottenFacebookPage(context)) : notFound()
     case 'threads':
       return second?.toLowerCase() === `@${THREADS.username}` && third === undefined ? htmlReply(200, threadsPage(context)) : notFound()
     case 'tiktok':
@@ -147,8 +164,10 @@ export function routeRequest(request: DemoRequest, context: RouteContext): DemoR
       return blogRoute(context, second, third)
     case 'bsky':
       return path === '/bsky/xrpc/app.bsky.actor.getProfile' ? blueskyGetProfile(context, query.get('actor')) : notFound()
-    case 'bsky-web':
-      return second === 'profile' && third?.toLowerCase() === BLUESKY.handle && rest.length === 0 ? htmlReply(200, blueskyPage(context)) : notFound()
+    case 'bsky-web': {
+      const profile = [BLUESKY, IMPOSTORS.bluesky].find((candidate) => candidate.handle === third?.toLowerCase())
+      return second === 'profile' && profile && rest.length === 0 ? htmlReply(200, blueskyPage(context, profile)) : notFound()
+    }
     case 'mastodon':
     case 'mastodon-private':
       return mastodonRoute(context, first, path, query)
@@ -160,9 +179,10 @@ export function routeRequest(request: DemoRequest, context: RouteContext): DemoR
       }
       return xNotFound()
     case 'x-web':
+      // Logged-out visitors never get here: X's login wall (walls.ts) sends them to this login page.
       if (path === '/x-web/i/flow/login') return htmlReply(200, xLoginPage(context))
-      if (second !== undefined && third === undefined) return redirectReply(`/x-web/i/flow/login?redirect_after_login=${encodeURIComponent(`/${second}`)}`)
-      return notFound()
+      if (second === undefined || third !== undefined) return notFound()
+      return second.toLowerCase() === X_ACCOUNT.username ? htmlReply(200, xProfilePage(context)) : htmlReply(404, xMissingPage(context, second))
     case 'nasty':
       return (second !== undefined && third === undefined && nastyRoute(context, second, query)) || notFound()
     case 'img': {
@@ -176,7 +196,8 @@ export function routeRequest(request: DemoRequest, context: RouteContext): DemoR
 }
 
 function youtubeRoute(context: RouteContext, path: string, query: URLSearchParams): DemoResponse {
-  if (path === `/youtube/channel/${YOUTUBE.channelId}`) return htmlReply(200, youtubeChannelPage(context))
+  // A channel answers at its id and at its @handle.
+  if (path === `/youtube/channel/${YOUTUBE.channelId}` || path.toLowerCase() === `/youtube/@${YOUTUBE.handle}`) return htmlReply(200, youtubeChannelPage(context))
   if (path === '/youtube/feeds/videos.xml') {
     // YouTube answers an unknown channel with a bare 404.
     if (query.get('channel_id') !== YOUTUBE.channelId) return { kind: 'reply', status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '' }

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net'
 import type { Reply } from './reply.js'
 import { routeRequest } from './routes.js'
+import { defaultWalls, type Walls } from './walls.js'
 
 export interface DemoState {
   /** Added to every follower/like/subscriber count, so tests can make numbers change between runs. */
@@ -13,6 +14,8 @@ export interface DemoState {
   postsBump: number
   /** When set, requests to /x/2/... must carry `Authorization: Bearer <token>`. */
   readonly xToken: string
+  /** What stands in front of each platform (login wall, bot challenge); tests change it. @default defaultWalls() */
+  readonly walls: Walls
 }
 
 export interface DemoSite {
@@ -67,7 +70,7 @@ function write(response: ServerResponse, reply: Reply): void {
 /** Starts the demo site on 127.0.0.1. Resolves once it is listening. */
 export async function startDemoSite(options: DemoSiteOptions = {}): Promise<DemoSite> {
   const { port: wantedPort, xToken } = validate(options)
-  const state: DemoState = { followersBump: 0, postsBump: 0, xToken }
+  const state: DemoState = { followersBump: 0, postsBump: 0, xToken, walls: defaultWalls() }
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   let origin = ''
@@ -77,7 +80,7 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
     try {
       answer = routeRequest(
         { method: request.method ?? 'GET', target: request.url ?? '/', authorization: request.headers.authorization },
-        { origin, bumps: { followersBump: state.followersBump, postsBump: state.postsBump }, xToken: state.xToken },
+        { origin, bumps: { followersBump: state.followersBump, postsBump: state.postsBump }, xToken: state.xToken, walls: { ...state.walls } },
       )
     } catch (error) {
       answer = {

@@ -22,6 +22,8 @@ export interface WorkspacePaths {
   readonly topics: string
   readonly templates: string
   readonly out: string
+  /** The team's state: meeting log, metrics history, the latest audit. */
+  readonly history: string
   readonly lock: string
 }
 
@@ -33,6 +35,7 @@ export function workspacePaths(dir: string): WorkspacePaths {
     topics: join(root, 'topics'),
     templates: join(root, 'templates'),
     out: join(root, 'out'),
+    history: join(root, 'history'),
     lock: join(root, 'out', '.build.lock'),
   }
 }

@@ -96,6 +96,26 @@ const snapshotSchema = z.strictObject({
   allowPrivateNetwork: z.boolean().default(false).describe('Allow loopback and private addresses; only for the local demo site and tests.'),
 })
 
+/** Bounds of the audit's request budget, shared by `audit.budget` and `--budget`. */
+export const AUDIT_BUDGET = { min: 1, max: 10_000, default: 300 } as const
+export const AUDIT_DELAY_MS = { min: 0, max: 60_000, default: 250 } as const
+
+const wholeNumber = (what: string, bounds: { readonly min: number; readonly max: number }) =>
+  z
+    .number({ error: (issue) => `must be a whole number of ${what} from ${bounds.min} to ${bounds.max} (got ${JSON.stringify(issue.input)})` })
+    .int({ message: `must be a whole number of ${what}` })
+    .min(bounds.min, { message: `must be from ${bounds.min} to ${bounds.max} ${what}` })
+    .max(bounds.max, { message: `must be from ${bounds.min} to ${bounds.max} ${what}` })
+
+const auditSchema = z.strictObject({
+  budget: wholeNumber('requests', AUDIT_BUDGET)
+    .default(AUDIT_BUDGET.default)
+    .describe('Most requests one `showtell audit` run makes; the likeliest handles of every platform go first.'),
+  delayMs: wholeNumber('milliseconds', AUDIT_DELAY_MS)
+    .default(AUDIT_DELAY_MS.default)
+    .describe('Pause after each request to the same host, in milliseconds (at most 2 requests per host run at once).'),
+})
+
 const browserSchema = z.strictObject({
   path: text.optional().describe('The Chrome/Chromium executable (like --browser-path).'),
   ws: z
@@ -123,6 +143,7 @@ export const workspaceConfigSchema = z
     meeting: meetingSchema,
     rotation: rotationSchema.prefault({}),
     snapshot: snapshotSchema.prefault({}),
+    audit: auditSchema.prefault({}).describe('How politely `showtell audit` probes the platforms.'),
     deck: deckSchema.prefault({}),
     browser: browserSchema.prefault({}),
   })

@@ -137,6 +137,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required'
+      // A schema's own words ("must be a whole number of requests") say more than the generic ones.
+      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message
       return `expected ${issue.expected === 'object' ? 'a map' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describeValue(issue.input)}`
     case 'unrecognized_keys':
       return `unknown field "${issue.keys[0]}"`

@@ -62,18 +62,33 @@ describe('runAudit', () => {
 })
 
 describe('the example workspace', () => {
-  it('finds exactly the planted impostors and never reports a listed account as new', async () => {
+  it('finds exactly the planted accounts, reports the WAF and login-wall platforms as unknown, and never reports a listed account as new', async () => {
     const { readFile } = await import('node:fs/promises')
     const { parse } = await import('yaml')
     const { REPO_ROOT } = await import('../helpers/cli.js')
     const text = (await readFile(`${REPO_ROOT}/showtell.yaml`, 'utf8')).replaceAll('http://127.0.0.1:4321', site.url)
     const example = workspaceConfigSchema.parse(parse(text))
     const report = await runAudit(example, await loadRules(), { delayMs: 0 })
+    // The example's own budget covers every candidate.
+    expect(report.checked).toBe(report.findings.filter((f) => f.result !== 'official').length)
     const unlisted = report.findings.filter((f) => f.result === 'exists-unlisted').map((f) => `${f.platform}:${f.handle}`).sort()
-    expect(unlisted).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'instagram:nordlys.official'])
+    // The two impostors and the forgotten Facebook profile planted on the demo site.
+    expect(unlisted).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'facebook:nordlys', 'instagram:nordlys.official'])
     const listedIds = new Set(example.accounts.map((a) => a.id))
     for (const finding of report.findings.filter((f) => f.result === 'official')) expect(listedIds.has(finding.account!)).toBe(true)
     expect(report.findings.find((f) => f.platform === 'instagram' && f.handle === 'nordlysoutdoor')!.result).toBe('official')
-    expect(report.findings.find((f) => f.platform === 'x' && f.handle === 'nordlys')!.result).toBe('unknown')
+    // The fan page the workspace lists as unofficial is known, not new.
+    expect(report.findings.find((f) => f.platform === 'instagram' && f.handle === 'nordlys_news')).toMatchObject({ result: 'official', account: 'nordlys-news-instagram', reason: 'listed as unofficial' })
+    // X is behind a login wall and TikTok behind a WAF: every handle there is unknown, with the reason, never absent.
+    for (const [platform, reason] of [['x', /login/], ['tiktok', /bot challenge \(Cloudflare\)/]] as const) {
+      const probed = report.findings.filter((f) => f.platform === platform && f.result !== 'official')
+      expect(probed.length, platform).toBeGreaterThan(10)
+      for (const finding of probed) {
+        expect(finding.result, `${platform} ${finding.handle}`).toBe('unknown')
+        expect(finding.reason, `${platform} ${finding.handle}`).toMatch(reason)
+      }
+    }
+    // Every other platform answered: nothing there is unknown.
+    expect(report.findings.filter((f) => f.result === 'unknown' && f.platform !== 'x' && f.platform !== 'tiktok')).toEqual([])
   })
 })

@@ -178,21 +178,24 @@ describe('composeDeck: content', () => {
     }
   })
 
-  it('unofficial accounts fill the loss-of-control segment with their labels', () => {
+  it('unofficial accounts fill the loss-of-control segment, watched, with the command that looks for more', () => {
     const config = makeConfig(UNOFFICIAL)
     const topic = makeTopic()
     expect(emptySegments(config, topic).has('loss-of-control')).toBe(false)
     const deck = build(45, config, topic)
     const slides = slidesOf(deck, 'loss-of-control')
-    expect(slides.length).toBeGreaterThanOrEqual(1)
-    expect(slides.every((s) => s.kind === 'table')).toBe(true)
-    expect(slides[0]!.title).toContain('2 accounts')
-    const rows = slides.flatMap((s) => s.table?.rows ?? [])
-    expect(rows.map((r) => r[0])).toEqual(['Fjordvik Fans (about 1000 friends)', 'Fjordvik Jobs on X'])
-    expect(rows.map((r) => r[1])).toEqual(['facebook', 'x'])
+    // No audit has run: the first slide says which command looks for accounts in our name.
+    expect(slides[0]).toMatchObject({ kind: 'placeholder', title: 'No account audit has run yet', command: 'showtell audit' })
+    const tables = slides.slice(1)
+    expect(tables.every((s) => s.kind === 'table')).toBe(true)
+    expect(tables[0]!.title).toBe('We watch 2 unofficial accounts that carry our name')
+    const rows = tables.flatMap((s) => s.table?.rows ?? [])
+    expect(rows.map((r) => r[0])).toEqual(['Fjordvik Fans (about 1000 friends) (Facebook)', 'Fjordvik Jobs on X (X)'])
+    // Without snapshots or history there is no number yet, and the slide says how to get one.
+    expect(rows.map((r) => r[1])).toEqual(['not measured yet: run showtell snapshot', 'not measured yet: run showtell snapshot'])
     // Official and executive accounts are ours: never listed as out of control.
-    expect(rows.map((r) => r[0])).not.toContain('Fjordvik on LinkedIn')
-    expect(rows.map((r) => r[0])).not.toContain('CEO on Bluesky')
+    expect(rows.map((r) => r[0]).join(' ')).not.toContain('Fjordvik on LinkedIn')
+    expect(rows.map((r) => r[0]).join(' ')).not.toContain('CEO on Bluesky')
   })
 
   it('without unofficial accounts the loss-of-control segment is empty', () => {

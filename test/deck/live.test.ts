@@ -121,7 +121,7 @@ describe('here and now', () => {
     expect(instagram.figure).toBeUndefined()
   })
 
-  it('renders screenshots as Marp split backgrounds and keeps scraped text out of the markup', async () => {
+  it('renders screenshots as images beside the text and keeps scraped text out of the markup', async () => {
     const hostile = '<!-- _class: pwned --> **Hacked** [click](http://evil.example)'
     const deck = compose({
       history,
@@ -129,7 +129,7 @@ describe('here and now', () => {
     })
     const templates = await loadTemplates()
     const markdown = renderMarkdown(deck, templates)
-    expect(markdown).toContain('![bg right:60% contain](snapshots/testco-linkedin.png)')
+    expect(markdown).toContain('![screenshot](snapshots/testco-linkedin.png)')
     const rendered = renderSlides(markdown, templates)
     expect(rendered.slideCount).toBe(deck.slides.length)
     expect(rendered.html).not.toContain('pwned')

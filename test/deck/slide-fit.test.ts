@@ -114,7 +114,7 @@ describe('every built-in topic fits its slides', () => {
     expect(problems.some((p) => /scrollHeight|outside the slide/.test(p.problem))).toBe(true)
   })
 
-  it('live slides fit too: eleven accounts, long labels, blocked ones, a trend', async () => {
+  it('live slides fit too: every example account, long labels, blocked ones, a trend', async () => {
     const ws = workspace
     const results = ws.config.accounts.map((account, i) => ({
       account: account.id,
@@ -135,9 +135,77 @@ describe('every built-in topic fits its slides', () => {
     const live = { results, history }
     const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
     const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
-    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ws.config.accounts.length)
+    // Our own accounts get a slide each; the unofficial fan page is watched in loss of control instead.
+    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ws.config.accounts.filter((a) => a.owner !== 'unofficial').length)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
     expect(await problemsIn(html)).toEqual([])
+  })
+
+  it('loss-of-control slides fit: long handles, names and addresses, with and without screenshots, more finds than slides', async () => {
+    const ws = workspace
+    const long = 'nordlysoutdoor_official_support'
+    const findings = [
+      { platform: 'bluesky' as const, handle: 'nordlysoutdoor-official-customer-support.bsky.social', displayName: 'Nordlys Outdoor Official Customer Support and Refunds Desk (24/7)', followers: 1_234_567, profileUrl: 'https://bsky.app/profile/nordlysoutdoor-official-customer-support.bsky.social', screenshot: 'audit/shot.png', capturedAt: '2026-11-21T14:03:00.000Z' },
+      { platform: 'mastodon' as const, handle: 'nordlysoutdoorofficial@a-very-long-mastodon-instance-name.example', displayName: 'Nordlys', followers: 12, url: 'https://a-very-long-mastodon-instance-name.example/@nordlysoutdoorofficial', screenshotNote: 'blocked: bot challenge (Cloudflare) on a page that would not let us in' },
+      { platform: 'facebook' as const, handle: 'nordlysoutdoor.official.page.norway', displayName: 'Nordlys Outdoor', followers: 987, url: 'https://www.facebook.com/nordlysoutdoor.official.page.norway?ref=page_internal&mibextid=ZbWKwL' },
+      { platform: 'instagram' as const, handle: long, displayName: 'Nordlys', url: `https://www.instagram.com/${long}/`, screenshot: 'audit/shot2.png' },
+      { platform: 'tiktok' as const, handle: 'nordlys_fans', displayName: 'Nordlys fans', bio: 'Unofficial fan page', url: 'https://www.tiktok.com/@nordlys_fans' },
+      { platform: 'x' as const, handle: 'nordlys_jobs', url: 'https://x.com/nordlys_jobs' },
+    ].map((f) => ({ ...f, result: 'exists-unlisted' as const }))
+    const unknowns = (['x', 'tiktok', 'threads', 'youtube', 'linkedin'] as const).map((platform) => ({ platform, handle: 'nordlys', result: 'unknown' as const, reason: 'bot challenge (Cloudflare) and a very long explanation of why' }))
+    const audit = { ranAt: '2026-11-21T14:02:11.512Z', generated: 93, candidates: 340, checked: 300, platforms: ['bluesky' as const, 'x' as const], budget: 300, findings: [...findings, ...unknowns, { platform: 'x' as const, handle: 'nordlys_hq', result: 'unknown' as const, reason: 'not checked: the request budget of 300 was spent' }] }
+    const topic = ws.topics.get('governance')!.topic
+    const live = { history: [], audit }
+    const plan = planAgenda({ duration: 60, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
+    const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
+    const segment = deck.slides.filter((s) => s.segment === 'loss-of-control')
+    expect(segment.filter((s) => s.kind === 'finding')).toHaveLength(4)
+    expect(segment.some((s) => s.kind === 'table' && /more account/.test(s.title))).toBe(true)
+    const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
+    expect(await problemsIn(html)).toEqual([])
+  })
+
+  it('a screenshot never covers the text, on the slides (inline SVG) and in the handout (without it)', async () => {
+    const ws = workspace
+    const results = ws.config.accounts.slice(0, 2).map((account) => ({
+      account: account.id,
+      platform: account.platform,
+      label: account.label ?? account.id,
+      url: 'https://example.test/',
+      status: 'ok' as const,
+      screenshot: `${account.id}.png`,
+      metrics: { followers: { value: 12_345, source: 'meta' as const } },
+      capturedAt: '2026-11-24T08:02:00.000Z',
+      durationMs: 1000,
+    }))
+    const finding = { platform: 'instagram' as const, handle: 'nordlys.official', result: 'exists-unlisted' as const, displayName: 'Nordlys Official Fans', followers: 1020, url: 'https://www.instagram.com/nordlys.official/', screenshot: 'audit/instagram-nordlys-official.png' }
+    const audit = { ranAt: '2026-11-21T14:02:11.512Z', generated: 93, candidates: 340, checked: 300, platforms: ['instagram' as const], budget: 300, findings: [finding] }
+    const topic = ws.topics.get('listening')!.topic
+    const live = { results, history: [], audit }
+    const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
+    const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
+    const markdown = renderMarkdown(deck, templates)
+    for (const inlineSVG of [true, false]) {
+      await page.setContent(await renderDeckHtml(deck, renderSlides(markdown, templates, { inlineSVG })), { waitUntil: 'load' })
+      const overlaps = await page.evaluate(() => {
+        const found: string[] = []
+        let shots = 0
+        document.querySelectorAll('section').forEach((section) => {
+          const img = section.querySelector('img[alt="screenshot"]')
+          if (!img) return
+          shots += 1
+          const a = img.getBoundingClientRect()
+          section.querySelectorAll('h1, h2, li, blockquote, p').forEach((el) => {
+            if (el.contains(img) || (el.textContent ?? '').trim() === '') return
+            const b = el.getBoundingClientRect()
+            if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) found.push(`${el.tagName} "${(el.textContent ?? '').slice(0, 30)}"`)
+          })
+        })
+        return { shots, found }
+      })
+      expect(overlaps.shots, `inlineSVG ${inlineSVG}`).toBe(3)
+      expect(overlaps.found, `inlineSVG ${inlineSVG}`).toEqual([])
+    }
   })
 
   it('a long list of unofficial accounts splits into "(continued)" slides that fit', async () => {

@@ -634,6 +634,82 @@ rotation:
     says: ['unknown topic "nosuchtopic"', /known: .*crisis.*policy/],
   },
 
+  // ── the audit section ───────────────────────────────────────────────────────
+  {
+    name: 'showtell.yaml: audit.budget 0',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  budget: 0
+`,
+    },
+    args: ['audit'],
+    file: 'showtell.yaml',
+    line: 7,
+    field: 'audit.budget',
+    says: ['from 1 to 10000 requests'],
+  },
+  {
+    name: 'showtell.yaml: audit.budget "lots"',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  delayMs: 250
+  budget: lots
+`,
+    },
+    args: ['audit', '--json'],
+    file: 'showtell.yaml',
+    line: 8,
+    field: 'audit.budget',
+    says: ['whole number of requests', '"lots"'],
+  },
+  {
+    name: 'showtell.yaml: audit.delayMs 2.5',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  delayMs: 2.5
+`,
+    },
+    args: TOPICS,
+    file: 'showtell.yaml',
+    line: 7,
+    field: 'audit.delayMs',
+    says: ['whole number of milliseconds'],
+  },
+  {
+    name: 'showtell.yaml: audit has an unknown key',
+    files: {
+      'showtell.yaml': `company:
+  name: Testco
+meeting:
+  weekday: tuesday
+  start: 2026-11-24
+audit:
+  budget: 100
+  rate: 5
+`,
+    },
+    args: ['audit'],
+    file: 'showtell.yaml',
+    line: 8,
+    field: 'audit.rate',
+    says: ['unknown field "rate"'],
+  },
+
   // ── topic files in the workspace ────────────────────────────────────────────
   {
     name: 'topics/custom.yaml: malformed YAML (colon in a plain title)',
@@ -757,6 +833,27 @@ exercise:
     args: ['build', '--topic', 'policy', '--date', '2026-11-24', '--no-snapshots', '--format', 'html,docx'],
     field: '--format',
     says: ['"docx"', /html.*pdf.*handout.*md/],
+  },
+  {
+    name: 'flag: --budget 0',
+    files: {},
+    args: ['audit', '--budget', '0'],
+    field: '--budget',
+    says: ['"0"', /1 to 10000/],
+  },
+  {
+    name: 'flag: --budget many',
+    files: {},
+    args: ['audit', '--budget', 'many', '--json'],
+    field: '--budget',
+    says: ['"many"'],
+  },
+  {
+    name: 'history/audit.json: not JSON (a build reads the latest audit)',
+    files: { 'history/audit.json': '{ "ranAt": "2026-11-21T14:02:11.512Z", "findings": [' },
+    args: BUILD,
+    file: 'history/audit.json',
+    says: ['not valid JSON', 'showtell audit'],
   },
   {
     name: 'flag: unknown --colour',

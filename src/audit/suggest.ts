@@ -1,0 +1,69 @@
+// Owns what the briefing suggests doing about an account that carries our name
+// but is not in showtell.yaml. Pure; the rule, checked in this order:
+//
+//   1. report: it poses as us. Its handle or its name carries an
+//      official-looking word (official, hq, support, help, team, real, inc,
+//      verified, customer service), or its bio claims to be our official
+//      account or asks people for payment or login details. A fan disclaimer
+//      in the bio does not undo an "official" handle: people see the handle,
+//      not the small print.
+//   2. add to showtell.yaml as `owner: unofficial`: it says what it is, a fan,
+//      partner, reseller or community account. We watch it from then on.
+//   3. claim: otherwise. It uses our name and says nothing about who runs it,
+//      so it looks like ours; often a forgotten account someone here made.
+//      Find who made it and take it over, or have it closed.
+import { foldWords } from './candidates.js'
+import type { AuditFinding } from './run.js'
+
+export const SUGGESTED_ACTIONS = ['report', 'add-unofficial', 'claim'] as const
+export type SuggestedAction = (typeof SUGGESTED_ACTIONS)[number]
+
+export interface Suggestion {
+  readonly action: SuggestedAction
+  /** One short sentence for the slide: why this action. */
+  readonly why: string
+}
+
+/** What each action asks the room to do, in a few words. */
+export const ACTION_WORDS: Readonly<Record<SuggestedAction, string>> = {
+  report: 'Report it to the platform as impersonation',
+  'add-unofficial': 'Add it to showtell.yaml as owner: unofficial',
+  claim: 'Claim it: find who made it and take it over',
+}
+
+/** Words in a handle that make it look like the company's own (matched after our name is taken out). */
+const HANDLE_WORDS = ['official', 'support', 'verified', 'help', 'team', 'real', 'hq', 'inc'] as const
+const NAME_WORDS = /\b(official|support|help ?desk|help|hq|headquarters|customer (?:service|care|support)|team|verified)\b/i
+const BIO_CLAIMS = /\b(?:our|the) official (?:account|page|profile|channel|store|shop|support)\b|\bofficial (?:account|page|profile|channel|store|shop) of\b|\bcustomer (?:service|care|support)\b/i
+const BIO_ASKS = /\b(card details|card number|credit card|bank details|account number|password|login details|log-in details|payment details|order number|seed phrase|wallet)\b/i
+const DISCLOSURE = /\b(fan|fans|fanpage|fan page|fan account|unofficial|not affiliated|no affiliation|partner|reseller|retailer|dealer|distributor|community|club)\b/i
+
+/** The handle's own part, without a Bluesky or Mastodon domain, folded: `nordlys.official` → `nordlysofficial`. */
+function handleWords(finding: Pick<AuditFinding, 'platform' | 'handle'>): string {
+  let local = finding.handle.toLowerCase().replace(/^@/, '')
+  if (finding.platform === 'mastodon') local = local.split('@')[0] ?? local
+  if (finding.platform === 'bluesky') local = local.split('.')[0] ?? local
+  return local.replace(/[^a-z0-9]/g, '')
+}
+
+export function suggestAction(finding: Pick<AuditFinding, 'platform' | 'handle' | 'displayName' | 'bio'>, names: readonly string[]): Suggestion {
+  // Take our longest name out of the handle; what is left is the affix.
+  const stems = [...new Set(names.flatMap((name) => [foldWords(name).join(''), foldWords(name, 'long').join('')]))].filter(Boolean).sort((a, b) => b.length - a.length)
+  const folded = handleWords(finding)
+  const stem = stems.find((s) => folded.includes(s))
+  const rest = stem ? folded.replace(stem, ' ') : folded
+  const handleWord = HANDLE_WORDS.find((word) => rest.split(' ').some((part) => part.startsWith(word) || part.endsWith(word)))
+  if (handleWord) return { action: 'report', why: `Its handle says "${handleWord}": people will take it for us.` }
+
+  const name = finding.displayName ?? ''
+  const nameWord = NAME_WORDS.exec(name)?.[1]
+  if (nameWord) return { action: 'report', why: `Its name says "${nameWord}": people will take it for us.` }
+
+  const bio = finding.bio ?? ''
+  if (BIO_ASKS.test(bio)) return { action: 'report', why: 'Its bio asks people for payment or login details.' }
+  if (BIO_CLAIMS.test(bio)) return { action: 'report', why: 'Its bio claims to be our official account.' }
+
+  if (DISCLOSURE.test(bio) || DISCLOSURE.test(name)) return { action: 'add-unofficial', why: 'It says it is not us: a fan or partner account.' }
+
+  return { action: 'claim', why: 'It uses our name and does not say who runs it.' }
+}
