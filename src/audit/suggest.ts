@@ -31,6 +31,13 @@ export const ACTION_WORDS: Readonly<Record<SuggestedAction, string>> = {
   claim: 'Claim it: find who made it and take it over',
 }
 
+/** The same, in a few words for one line of a terminal (the dashboard, the summary). */
+export const ACTION_SHORT: Readonly<Record<SuggestedAction, string>> = {
+  report: 'report as impersonation',
+  'add-unofficial': 'add as unofficial',
+  claim: 'claim it',
+}
+
 /** Words in a handle that make it look like the company's own (matched after our name is taken out). */
 const HANDLE_WORDS = ['official', 'support', 'verified', 'help', 'team', 'real', 'hq', 'inc'] as const
 const NAME_WORDS = /\b(official|support|help ?desk|help|hq|headquarters|customer (?:service|care|support)|team|verified)\b/i

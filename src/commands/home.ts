@@ -1,6 +1,7 @@
 // `showtell` with no subcommand. In a terminal it opens the interactive app;
 // without one (a pipe, a file, CI) it prints the dashboard once as text, then
 // the usage, and exits 0. It never waits for input there.
+import { ACTION_SHORT } from '../audit/suggest.js'
 import { EXIT } from '../errors.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
@@ -67,7 +68,7 @@ export function dashboardText(overview: Overview): string {
   else if (audit.unlisted.length === 0) lines.push(`Loss of control: nothing unlisted found (audit ${audit.ranAt.slice(0, 10)})`)
   else {
     lines.push(`Needs attention: ${audit.unlisted.length} account(s) in our name, not in showtell.yaml (audit ${audit.ranAt.slice(0, 10)})`)
-    for (const f of audit.unlisted) lines.push(`  ${f.platform} ${f.handle}${f.followers !== undefined ? `, ${formatCount(f.followers)} followers` : ''}${f.url ? `  ${f.url}` : ''}`)
+    for (const f of audit.unlisted) lines.push(`  ${f.platform} ${f.handle}${f.followers !== undefined ? `, ${formatCount(f.followers)} followers` : ''}: ${ACTION_SHORT[f.action]}`)
     if (audit.unknownPlatforms.length > 0) lines.push(`  not checked: ${audit.unknownPlatforms.map((p) => `${p.platform} (${p.reason})`).join(', ')}`)
   }
   lines.push('')
@@ -79,3 +80,4 @@ export function dashboardText(overview: Overview): string {
   lines.push('')
   return lines.join('\n')
 }
+

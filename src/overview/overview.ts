@@ -3,6 +3,8 @@
 // the audit findings that need attention, and the recent decks. The app's
 // dashboard and the plain-text summary (`showtell` outside a terminal) both
 // render this one model, so they never disagree.
+import { readLatestAudit } from '../audit/store.js'
+import { suggestAction, type SuggestedAction } from '../audit/suggest.js'
 import { listBuilds, type BuiltDeck } from '../build/recent.js'
 import { todayIn, weekdayOf } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
@@ -49,7 +51,14 @@ export interface AuditAttention {
   readonly ranAt: string
   readonly checked: number
   /** Accounts in the company's name that showtell.yaml does not list. */
-  readonly unlisted: readonly { readonly platform: string; readonly handle: string; readonly followers?: number; readonly url?: string }[]
+  readonly unlisted: readonly {
+    readonly platform: string
+    readonly handle: string
+    readonly followers?: number
+    readonly url?: string
+    /** What the deck suggests doing about it. */
+    readonly action: SuggestedAction
+  }[]
   /** Platforms that could not be checked, with the reason. */
   readonly unknownPlatforms: readonly { readonly platform: string; readonly reason: string }[]
 }
@@ -137,9 +146,30 @@ function sameDayGood(entries: readonly HistoryEntry[], account: string, name: Co
   return good ? { value: good.metrics[name]!.value, date: good.date } : undefined
 }
 
-/** The latest audit, reduced to what needs a person's attention. Filled in by the audit's store. */
-async function loadAuditAttention(_workspace: Workspace): Promise<AuditAttention | undefined> {
-  return undefined
+/** The latest audit (history/audit.json), reduced to what needs a person's attention. */
+async function loadAuditAttention(workspace: Workspace): Promise<AuditAttention | undefined> {
+  const audit = await readLatestAudit(workspace.paths)
+  if (!audit) return undefined
+  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
+  // A platform behind a wall shows once, with its reason (usually every candidate there got the same answer).
+  const unknown = new Map<string, string>()
+  for (const finding of audit.findings) {
+    if (finding.result === 'unknown' && finding.reason && !finding.reason.startsWith('not checked') && !unknown.has(finding.platform)) unknown.set(finding.platform, finding.reason)
+  }
+  return {
+    ranAt: audit.ranAt,
+    checked: audit.checked,
+    unlisted: audit.findings
+      .filter((finding) => finding.result === 'exists-unlisted')
+      .map((finding) => ({
+        platform: finding.platform,
+        handle: finding.handle,
+        followers: finding.followers,
+        url: finding.url,
+        action: suggestAction(finding, names).action,
+      })),
+    unknownPlatforms: [...unknown].map(([platform, reason]) => ({ platform, reason })),
+  }
 }
 
 function capitalised(word: string): string {

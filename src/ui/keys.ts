@@ -42,7 +42,10 @@ export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
     ['Space', 'switch the selected option on or off', 'on/off'],
     ['Enter', 'start the build', 'build'],
   ],
-  'build-run': [['Ctrl+C', 'cancel: the browser closes, nothing is written', 'cancel']],
+  'build-run': [
+    ['Ctrl+C', 'cancel: the browser closes, nothing is written', 'cancel'],
+    ['Esc', 'cancel while it runs; back once it has stopped'],
+  ],
   result: [
     ['o', 'open deck.html in the browser', 'open html'],
     ['p', 'open deck.pdf', 'open pdf'],
@@ -53,5 +56,6 @@ export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
 /** The short footer line: the screen's own keys, then Esc, ? and q. */
 export function footerKeys(screen: ScreenName): string {
   const own = SCREEN_KEYS[screen].filter(([, , short]) => short !== undefined).map(([key, , short]) => `${key} ${short}`)
-  return [...own, ...(screen === 'dashboard' ? [] : ['Esc back']), '? help', 'q quit'].join(' · ')
+  // While a build runs, Esc (like Ctrl+C) cancels it rather than going back.
+  return [...own, ...(screen === 'dashboard' || screen === 'build-run' ? [] : ['Esc back']), '? help', 'q quit'].join(' · ')
 }

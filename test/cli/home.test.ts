@@ -3,7 +3,7 @@
 // without waiting for input.
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
-import { makeAppWorkspace } from '../ui/fixtures.js'
+import { AUDIT, makeAppWorkspace } from '../ui/fixtures.js'
 
 describe('showtell without a terminal', () => {
   it.each([
@@ -23,5 +23,28 @@ describe('showtell without a terminal', () => {
     expect(out).toMatch(/· Testco blog +blog +no snapshot yet/)
     expect(out).toContain('2026-11-17  Crisis and worst cases, 31 slides, 45 min  out/2026-11-17-crisis/')
     expect(out).toContain('Usage:\n  showtell ')
+  })
+})
+
+describe('showtell without a terminal, after an audit', () => {
+  it('lists the unlisted accounts with the suggested action, and the walled platforms', async () => {
+    const dir = await makeAppWorkspace({ 'history/audit.json': AUDIT })
+    const result = await runCli([], { cwd: dir, env: { CI: 'true' }, timeoutMs: 20_000 })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(
+      [
+        'Needs attention: 2 account(s) in our name, not in showtell.yaml (audit 2026-11-20)',
+        '  instagram testco.official, 1,020 followers: report as impersonation',
+        '  facebook testco, 987 followers: claim it',
+        '  not checked: x (login wall)',
+      ].join('\n'),
+    )
+  })
+
+  it('a broken history/audit.json is one line naming the file, and exit 2', async () => {
+    const dir = await makeAppWorkspace({ 'history/audit.json': '{"ranAt": "yesterday"' })
+    const result = await runCli([], { cwd: dir, env: { CI: 'true' }, timeoutMs: 20_000 })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^showtell: history\/audit\.json: not valid JSON .*\n$/)
   })
 })

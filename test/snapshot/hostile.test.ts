@@ -173,10 +173,12 @@ describe('popups', () => {
       // When the run is over
       const results = await snapshotAccounts(config, config.accounts, { browser: own, outDir: popupOut, env: {} })
       expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok'])
-      // (closing a tab takes a moment; give the ones in flight time to go)
-      await new Promise((resolve) => setTimeout(resolve, 1_500))
-      // Then no tab of the run is left open, popups included
-      const open = (await (await own.get()).pages()).map((page) => page.url()).filter((url) => url.startsWith(site.url))
+      // Then no tab of the run is left open, popups included. Closing a tab
+      // takes a moment, longer on a loaded machine: wait for it (up to 20 s),
+      // rather than a fixed pause that a busy machine overruns.
+      const ours = async () => (await (await own.get()).pages()).map((page) => page.url()).filter((url) => url.startsWith(site.url))
+      let open = await ours()
+      for (const until = Date.now() + 20_000; open.length > 0 && Date.now() < until; open = await ours()) await new Promise((resolve) => setTimeout(resolve, 200))
       expect(open).toEqual([])
     } finally {
       await own.close()

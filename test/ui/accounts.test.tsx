@@ -54,7 +54,7 @@ describe('Accounts', () => {
 
     await app.press('A')
     const done = await app.waitFor('1 of 2 ok', 60_000)
-    expect(lineWith(done, 'Nordlys on LinkedIn')).toMatch(/✓ Nordlys on LinkedIn\s+ok/)
+    expect(lineWith(done, 'LinkedIn')).toMatch(/✓ LinkedIn\s+ok/)
     expect(lineWith(done, 'A walled page')).toMatch(/✗ A walled page\s+blocked/)
     expect(done).toMatch(/Snapshots .* 100% 2\/2/)
     expect((await history()).map((e) => `${e.account}:${e.status}`)).toEqual(['nordlys-linkedin:ok', 'nordlys-linkedin:ok', 'walled-page:blocked'])

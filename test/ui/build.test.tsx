@@ -52,8 +52,8 @@ describe('Build in the app', () => {
     // Some frame of the run screen showed all four accounts finished, with status and reason.
     const final = app.frames().filter((f) => f.includes('showtell · building') && f.includes('4/4')).at(-1)
     expect(final, 'a frame with every account done').toBeDefined()
-    expect(lineWith(final!, 'Nordlys on LinkedIn')).toMatch(/✓ Nordlys on LinkedIn\s+ok/)
-    expect(lineWith(final!, 'Nordlys on Bluesky')).toMatch(/✓ Nordlys on Bluesky\s+ok/)
+    expect(lineWith(final!, 'LinkedIn')).toMatch(/✓ LinkedIn\s+ok/)
+    expect(lineWith(final!, 'Bluesky')).toMatch(/✓ Bluesky\s+ok/)
     expect(lineWith(final!, 'A walled page')).toMatch(/✗ A walled page\s+blocked \(login/)
     expect(lineWith(final!, 'A missing page')).toMatch(/✗ A missing page\s+not-found/)
     // The steps with their times.
@@ -98,7 +98,7 @@ describe('Build in the app', () => {
     await app.waitFor('‹ 45 min ›')
     await app.press(KEY.enter)
     // The hanging page keeps the run in its snapshots until we cancel.
-    await app.waitFor((f) => /✓ Nordlys on LinkedIn/.test(f) && f.includes('1/2'), 30_000)
+    await app.waitFor((f) => /✓ LinkedIn/.test(f) && f.includes('1/2'), 30_000)
     await app.press(KEY.ctrlC)
     await app.waitFor('Cancelled: nothing was written', 15_000)
     expect(await listTree(dir)).toEqual(before)

@@ -4,7 +4,7 @@
 // comes back, and ? shows this screen's keys.
 import { afterEach, describe, expect, it } from 'vitest'
 import { KEY, lineWith, renderApp, type AppHarness } from './harness.js'
-import { makeAppWorkspace } from './fixtures.js'
+import { AUDIT, makeAppWorkspace } from './fixtures.js'
 
 let app: AppHarness | undefined
 afterEach(async () => {
@@ -25,6 +25,17 @@ describe('Dashboard', () => {
     expect(lineWith(frame, 'blog')).toMatch(/· Testco blog/)
     expect(lineWith(frame, '2026-11-17')).toMatch(/2026-11-17 Crisis and worst cases\s+31 slides · 45 min/)
     expect(frame).toContain('no audit yet')
+  })
+
+  it('lists what the latest audit found, with the suggested action, and the platforms it could not check', async () => {
+    app = await renderApp(await makeAppWorkspace({ 'history/audit.json': AUDIT }))
+    const frame = await app.waitFor('Needs attention')
+    expect(frame).toContain('Needs attention: 2 accounts in our name, not in showtell.yaml (audit 2026-11-20)')
+    // An official-looking affix is impersonation; the bare name with no word on who runs it is ours to claim.
+    expect(lineWith(frame, 'testco.official')).toMatch(/instagram\s+testco\.official\s+1,020\s+→ report as impersonation/)
+    expect(lineWith(frame, 'facebook  testco')).toMatch(/987\s+→ claim it/)
+    expect(frame).toContain('not checked: x (login wall)')
+    expect(frame).not.toContain('testcohq')
   })
 
   it('leads to topics, schedule and accounts with single keys, and Esc comes back', async () => {

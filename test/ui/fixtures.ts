@@ -54,3 +54,19 @@ export function makeAppWorkspace(extra: Record<string, string> = {}): Promise<st
     ...extra,
   })
 }
+
+/** A stored audit as `showtell audit` writes it: two finds, a walled platform, an absent handle. */
+export const AUDIT = JSON.stringify({
+  ranAt: '2026-11-20T12:00:00.000Z',
+  generated: 12,
+  candidates: 40,
+  checked: 40,
+  platforms: ['instagram', 'facebook', 'x'],
+  budget: 300,
+  findings: [
+    { platform: 'instagram', handle: 'testco.official', result: 'exists-unlisted', displayName: 'Testco Official', followers: 1020, url: 'https://www.instagram.com/testco.official/' },
+    { platform: 'facebook', handle: 'testco', result: 'exists-unlisted', displayName: 'Testco', followers: 987, url: 'https://www.facebook.com/testco' },
+    { platform: 'x', handle: 'testco', result: 'unknown', reason: 'login wall' },
+    { platform: 'instagram', handle: 'testcohq', result: 'absent' },
+  ],
+})

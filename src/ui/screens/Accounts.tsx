@@ -30,13 +30,14 @@ export default function Accounts({ workspace, services, setBusy }: Props) {
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
   const abort = useRef<AbortController | undefined>(undefined)
   const [running, setRunning] = useState(false)
+  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
 
   const snapshot = (ids: string[]) => {
     const controller = new AbortController()
     abort.current = controller
     setRunning(true)
     setBusy(true)
-    const labels = new Map(workspace.config.accounts.map((a) => [a.id, a.label ?? a.id]))
+    const labels = new Map(workspace.config.accounts.map((a) => [a.id, shortLabel(a.label ?? a.id, names)]))
     setRun(ids.map((id) => ({ id, label: labels.get(id) ?? id, state: 'waiting' })))
     setStatus({ text: `Snapshotting ${ids.length} account${ids.length === 1 ? '' : 's'}… Ctrl+C cancels` })
     const onProgress = (event: SnapshotEvent) =>
@@ -78,7 +79,6 @@ export default function Accounts({ workspace, services, setBusy }: Props) {
     return true
   })
 
-  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
   const labelWidth = Math.max(16, Math.min(24, columns - 64))
   const visible = Math.max(3, rows - 7)
   const first = Math.max(0, Math.min(index - Math.floor(visible / 2), lines.length - visible))

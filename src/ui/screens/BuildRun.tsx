@@ -5,7 +5,7 @@ import type { Workspace } from '../../workspace/load.js'
 import AccountProgress, { type AccountState } from '../components/AccountProgress.js'
 import Frame from '../components/Frame.js'
 import Spinner from '../components/Spinner.js'
-import { formatMs } from '../format.js'
+import { formatMs, shortLabel } from '../format.js'
 import { useElapsed } from '../hooks/use-elapsed.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
@@ -39,7 +39,8 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
   const [start] = useState(() => performance.now())
   const [phase, setPhase] = useState<Phase>({ kind: 'running' })
   const [steps, setSteps] = useState<ReadonlyMap<BuildStep, number | 'running'>>(new Map())
-  const labels = new Map(workspace.config.accounts.map((a) => [a.id, a.label ?? a.id]))
+  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
+  const labels = new Map(workspace.config.accounts.map((a) => [a.id, shortLabel(a.label ?? a.id, names)]))
   const [accounts, setAccounts] = useState<AccountState[]>(() => (request.snapshots ? workspace.config.accounts.map((a) => ({ id: a.id, label: labels.get(a.id)!, state: 'waiting' as const })) : []))
   const controller = useRef(new AbortController())
   const elapsed = useElapsed(start, phase.kind === 'running' || phase.kind === 'cancelling')
@@ -94,7 +95,7 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
         ? { text: 'Cancelled: nothing was written to out/ or the history. Esc goes back.', error: true }
         : phase.kind === 'failed'
           ? { text: `Build failed: ${phase.message}`, error: true }
-          : { text: 'Ctrl+C cancels' }
+          : undefined
   const topic = workspace.topics.get(request.topicId)?.topic.title ?? request.topicId
   return (
     <Frame screen="build-run" title="building" company={workspace.config.company.name} status={status}>
@@ -103,12 +104,11 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
           {topic}
         </Text>{' '}
         · {request.date ?? 'next meeting'} · {request.duration} min · {request.formats.join(', ')}
-        {'  '}
-        <Text color={theme.muted}>elapsed {formatMs(finalMs ?? elapsed)}</Text>
       </Text>
+      <Text color={theme.muted}>Elapsed {formatMs(finalMs ?? elapsed)}</Text>
       {request.snapshots && (
         <Box marginTop={1}>
-          <AccountProgress accounts={accounts} height={Math.max(2, rows - 15)} />
+          <AccountProgress accounts={accounts} height={Math.max(2, rows - 16)} />
         </Box>
       )}
       <Box marginTop={1} flexDirection="column">

@@ -9,6 +9,7 @@ import StatusMark from '../components/StatusMark.js'
 import type { NavAction } from '../state.js'
 import { useTheme } from '../theme.js'
 import { join } from 'node:path'
+import { ACTION_SHORT } from '../../audit/suggest.js'
 
 export interface Props {
   readonly overview: Overview
@@ -46,10 +47,15 @@ export default function Dashboard({ overview, dispatch, open }: Props) {
 
   // Accounts in a grid of 40-character cells: 2 across at 80 columns, more when wider.
   const across = Math.max(1, Math.floor(columns / CELL))
-  const attention = audit ? Math.min(3, audit.unlisted.length + (audit.unknownPlatforms.length > 0 ? 1 : 0)) : 1
-  const fixed = 4 /* frame */ + 3 /* next */ + 1 + 1 /* accounts title */ + 1 + 1 + attention + 1 + 1 /* decks title */
-  const deckRows = Math.max(1, Math.min(decks.length || 1, rows - fixed - Math.ceil(accounts.length / across)))
-  const accountRows = Math.max(1, rows - fixed - deckRows)
+  // Rows left after the fixed lines (title, next meeting, headings, gaps, status, keys):
+  // every account first, then every finding, then the decks, each with at least one row.
+  const avail = rows - 13
+  const unknownRow = audit && audit.unknownPlatforms.length > 0 ? 1 : 0
+  const wantAccounts = Math.max(1, Math.ceil(accounts.length / across))
+  const wantFindings = audit?.unlisted.length ?? 0
+  const findingRows = Math.min(wantFindings, Math.max(wantFindings > 0 ? 1 : 0, avail - wantAccounts - unknownRow - 1))
+  const accountRows = Math.max(1, Math.min(wantAccounts, avail - findingRows - unknownRow - 1))
+  const deckRows = Math.max(1, Math.min(decks.length || 1, avail - accountRows - findingRows - unknownRow))
   const shownAccounts = accounts.slice(0, accountRows * across)
   const hidden = accounts.length - shownAccounts.length
   const grid: (typeof accounts)[] = []
@@ -102,11 +108,11 @@ export default function Dashboard({ overview, dispatch, open }: Props) {
             Needs attention: {audit.unlisted.length} account{audit.unlisted.length === 1 ? '' : 's'} in our name, not in showtell.yaml (audit {audit.ranAt.slice(0, 10)})
           </Text>
         )}
-        {audit?.unlisted.slice(0, attention - (audit.unknownPlatforms.length > 0 ? 1 : 0)).map((finding) => (
+        {audit?.unlisted.slice(0, findingRows).map((finding) => (
           <Text key={`${finding.platform}:${finding.handle}`} wrap="truncate-end">
             {'  '}
-            {finding.platform} {finding.handle}
-            {finding.followers !== undefined ? ` · ${formatCount(finding.followers)} followers` : ''}
+            {fit(finding.platform, 9)} {fit(finding.handle, 28)} {fit(finding.followers !== undefined ? formatCount(finding.followers) : '', 7)}{' '}
+            <Text color={theme.warn}>→ {ACTION_SHORT[finding.action]}</Text>
           </Text>
         ))}
         {audit && audit.unknownPlatforms.length > 0 && (

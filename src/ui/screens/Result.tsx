@@ -69,7 +69,7 @@ export default function Result({ manifest, company, open }: Props) {
       {manifest.agenda.map((segment) => (
         <Text key={segment.id} color={segment.placeholder ? theme.muted : undefined} wrap="truncate-end">
           {'  '}
-          {fit(segment.title, 28)} {String(segment.minutes).padStart(2)} min {String(segment.slideCount).padStart(3)} slide{segment.slideCount === 1 ? '' : 's'}
+          {fit(segment.title, 34)} {String(segment.minutes).padStart(2)} min {String(segment.slideCount).padStart(3)} slide{segment.slideCount === 1 ? '' : 's'}
         </Text>
       ))}
     </Box>

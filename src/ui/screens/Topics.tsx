@@ -24,7 +24,8 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
   const theme = useTheme()
   const { columns, rows } = useTerminalSize()
   const topics = useAsync(() => services.topics(workspace), [workspace])
-  const list: readonly TopicStatus[] = topics.data ?? []
+  // By title, as a person looks for them (the library itself is in id order).
+  const list: readonly TopicStatus[] = [...(topics.data ?? [])].sort((a, b) => a.title.localeCompare(b.title))
   const [index, move] = useSelection(list.length)
   const [duration, setDuration] = useState(workspace.config.meeting.duration)
   const selected = list[index]
