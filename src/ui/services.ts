@@ -45,12 +45,9 @@ export function realServices(workspaceDir: string, browser: BrowserManager): App
     snapshot: (workspace, options) => takeSnapshots(workspace, { ...options, browserManager: browser }),
     open: async (path) => {
       // Loaded on use: most sessions never open a file.
+      // It resolves once the opener has started (and rejects when it cannot start).
       const { default: open } = await import('open')
-      const child = await open(path)
-      await new Promise<void>((resolve, reject) => {
-        child.once('error', reject)
-        child.once('spawn', () => resolve())
-      })
+      await open(path)
     },
     browser,
   }
