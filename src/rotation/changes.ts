@@ -7,7 +7,7 @@ import { UserError } from '../errors.js'
 import { addSkip, removePin, removeSkip, setPin } from '../workspace/edit.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
 import { isRealDate, workspaceConfigSchema } from '../workspace/schema.js'
-import { writeFileAtomic } from '../workspace/store.js'
+import { acquireLock, writeFileAtomic } from '../workspace/store.js'
 import { parseYamlSource, validateYaml } from '../workspace/yaml-file.js'
 import { meetingDates, weekdayOf } from './calendar.js'
 import { nextMeeting } from './for-workspace.js'
@@ -84,6 +84,12 @@ export async function markHeld(workspace: Workspace, dateText: string, topicId?:
     topic = planned.topic
   }
   const entry = requireTopic(workspace, topic, 'TOPIC')
-  await recordMeeting(workspace.paths.root, { date, topic: entry.id, source: 'held' })
+  // A build also rewrites the meeting log as it finishes: take turns, so neither line is lost.
+  const lock = await acquireLock(workspace.paths.lock, `recording ${date} as held`)
+  try {
+    await recordMeeting(workspace.paths.root, { date, topic: entry.id, source: 'held' })
+  } finally {
+    await lock.release()
+  }
   return `Recorded ${entry.title} as held on ${date}`
 }

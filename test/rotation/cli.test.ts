@@ -3,7 +3,7 @@
 // rotation on, `build --next` follows the schedule, `schedule held` records a
 // meeting without a build, and `topics` shows when each topic was last
 // covered and when it is due.
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeWorkspace } from '../helpers/workspace.js'
@@ -206,6 +206,21 @@ describe('showtell schedule held', () => {
     const held = await runAt(MONDAY_BEFORE, ['schedule', 'held', '2027-03-02'], dir)
     expect(held.code).toBe(0)
     expect((await readLogLines(dir)).map((e) => e.topic)).toEqual(['governance'])
+  })
+
+  it('waits its turn: while a build holds the workspace lock it fails and writes nothing, and works once the lock is gone', async () => {
+    const dir = await makeWorkspace({ 'showtell.yaml': CONFIG })
+    // A live process (this test's) holds the lock, as a running build would.
+    await mkdir(join(dir, 'out'), { recursive: true })
+    await writeFile(join(dir, 'out', '.build.lock'), JSON.stringify({ pid: process.pid, purpose: 'building 2027-03-02-policy', since: '2027-03-01T11:59:00.000Z' }))
+    const locked = await runAt(MONDAY_BEFORE, ['schedule', 'held', '2027-03-02'], dir)
+    expect(locked.code).toBe(1)
+    expect(locked.stderr).toMatch(/^showtell: another showtell process \(pid \d+, building 2027-03-02-policy since .*\) holds the lock/)
+    await expect(readFile(join(dir, 'history', 'meetings.jsonl'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' })
+    await rm(join(dir, 'out', '.build.lock'))
+    const held = await runAt(MONDAY_BEFORE, ['schedule', 'held', '2027-03-02'], dir)
+    expect(held.code).toBe(0)
+    expect((await readLogLines(dir)).map((e) => e.date)).toEqual(['2027-03-02'])
   })
 
   it('rejects a date that is not a meeting (without a topic) and an unknown topic, writing nothing', async () => {
