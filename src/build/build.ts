@@ -39,6 +39,8 @@ export type BuildEvent =
   | { readonly type: 'step-start'; readonly step: BuildStep }
   | { readonly type: 'step-done'; readonly step: BuildStep; readonly ms: number }
   | { readonly type: 'snapshot'; readonly event: SnapshotEvent }
+  /** Something the person should fix before presenting; the build still finishes. */
+  | { readonly type: 'warning'; readonly message: string }
 
 export interface BuildOptions {
   /** A topic id; without it (or with `next`) the next topic due is built. */
@@ -83,6 +85,8 @@ export interface BuildManifest {
   readonly outDir: string
   /** The deliverables in the folder (build.json itself is not listed). */
   readonly files: readonly { readonly name: string; readonly bytes: number }[]
+  /** What to fix before presenting (slides whose text runs off the slide). Measured when the PDF is printed. */
+  readonly warnings: readonly string[]
 }
 
 export async function buildDeck(workspace: Workspace, options: BuildOptions = {}): Promise<BuildManifest> {
@@ -127,6 +131,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   try {
     checkpoint()
     let results: SnapshotResult[] | undefined
+    const warnings: string[] = []
     if (takeSnapshots) {
       timer.start('snapshots')
       results = await snapshotAccounts(config, config.accounts, {
@@ -167,7 +172,13 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     checkpoint()
     if (formats.has('pdf') && html) {
       timer.start('pdf')
-      await writeFile(join(staged.path, FILE_OF.pdf), await exportDeckPdf(browser, html, deck))
+      const printed = await exportDeckPdf(browser, html, deck)
+      await writeFile(join(staged.path, FILE_OF.pdf), printed.pdf)
+      for (const o of printed.overflows) {
+        const message = `slide ${o.slide} ("${o.title}", ${o.segmentTitle}) runs ${o.pixels}px past the bottom of the slide: shorten its text`
+        warnings.push(message)
+        emit({ type: 'warning', message })
+      }
       timer.done('pdf')
     }
     checkpoint()
@@ -180,7 +191,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
 
     checkpoint()
     timer.start('write')
-    const manifest = await manifestFor(deck, staged.path, target, results ?? [])
+    const manifest = await manifestFor(deck, staged.path, target, results ?? [], warnings)
     await writeFileAtomic(join(staged.path, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     await staged.commit()
     // The history and the log grow only with a finished build, so a failed one leaves no trace.
@@ -198,7 +209,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   }
 }
 
-async function manifestFor(deck: DeckModel, folder: string, target: string, results: readonly SnapshotResult[]): Promise<BuildManifest> {
+async function manifestFor(deck: DeckModel, folder: string, target: string, results: readonly SnapshotResult[], warnings: readonly string[]): Promise<BuildManifest> {
   const names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort()
   const files = await Promise.all(
     names.map(async (name) => ({ name, bytes: (await readFile(join(folder, name))).byteLength })),
@@ -220,6 +231,7 @@ async function manifestFor(deck: DeckModel, folder: string, target: string, resu
     snapshots: results.map((r) => ({ ...r, screenshot: r.screenshot ? `snapshots/${r.screenshot}` : undefined })),
     outDir: target,
     files,
+    warnings,
   }
 }
 

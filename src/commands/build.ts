@@ -29,6 +29,7 @@ async function buildAndReport(ctx: CommandContext, browser: BrowserManager, form
     if (json) return
     if (event.type === 'start') ctx.io.stderr.write(`Building ${event.date} · ${event.topic} · ${event.duration} min\n`)
     if (event.type === 'step-done' && event.step !== 'plan') ctx.io.stderr.write(`  ✓ ${event.step} (${event.ms} ms)\n`)
+    if (event.type === 'warning') ctx.io.stderr.write(`  ! ${event.message}\n`)
     if (event.type === 'snapshot' && event.event.type === 'account-done') {
       const r = event.event.result
       ctx.io.stderr.write(`    ${r.status === 'ok' ? '✓' : '✗'} ${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''}\n`)
@@ -61,6 +62,7 @@ async function buildAndReport(ctx: CommandContext, browser: BrowserManager, form
       ...(manifest.snapshots.length > 0
         ? [`Snapshots: ${manifest.snapshots.filter((r) => r.status === 'ok').length} of ${manifest.snapshots.length} accounts ok; history in history/snapshots.jsonl`, '']
         : []),
+      ...(manifest.warnings.length > 0 ? [`Check before presenting:`, ...manifest.warnings.map((w) => `  ! ${w}`), ''] : []),
       `Wrote ${out}/`,
       ...manifest.files.map((file) => `  ${file.name.padEnd(14)} ${formatBytes(file.bytes)}`),
       '',

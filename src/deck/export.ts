@@ -24,21 +24,74 @@ export function pdfMeta(deck: DeckModel): PdfMeta {
   }
 }
 
-/** Prints `deck.html` (already rendered) to a 16:9 PDF with bookmarks per segment. */
-export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, deck: DeckModel): Promise<Uint8Array> {
+/** A slide whose content does not fit it, found while the PDF was printed. */
+export interface SlideOverflow {
+  /** 1-based, as the deck counts. */
+  readonly slide: number
+  readonly title: string
+  readonly segmentTitle: string
+  /** How far the content runs past the slide, in CSS pixels of a 1280×720 slide. */
+  readonly pixels: number
+}
+
+export interface DeckPdf {
+  readonly pdf: Uint8Array
+  /** Slides that overflow: the deck still prints, and the build says which to shorten. */
+  readonly overflows: readonly SlideOverflow[]
+}
+
+/**
+ * Prints `deck.html` (already rendered) to a 16:9 PDF with bookmarks per
+ * segment. The page is laid out anyway, so it also measures every slide: a
+ * workspace topic with too much text is named before an executive sees it.
+ */
+export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, deck: DeckModel): Promise<DeckPdf> {
   const pdfLib = loadPdfLib()
-  const raw = await browser.withPage(async (page) => {
+  const { raw, overflowing } = await browser.withPage(async (page) => {
     await page.setViewport({ width: 1280, height: 720 })
     await page.setContent(deckHtml, { waitUntil: 'load' })
     await waitForAssets(page)
-    return page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 120_000 })
+    // Measured as printed: on screen the presenter shell shows one slide at a time.
+    await page.emulateMediaType('print')
+    const overflowing = await measureOverflow(page)
+    const raw = await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 120_000 })
+    return { raw, overflowing }
+  })
+  const overflows = overflowing.flatMap(({ slide, pixels }) => {
+    const timed = deck.slides[slide - 1]
+    return timed ? [{ slide, title: timed.title, segmentTitle: timed.segmentTitle, pixels }] : []
   })
   const bookmarks: { title: string; pageIndex: number }[] = []
   for (const segment of deck.agenda) {
     const first = deck.slides.find((slide) => slide.segment === segment.id)
     if (first) bookmarks.push({ title: `${segment.title} (${segment.minutes} min)`, pageIndex: first.index - 1 })
   }
-  return finishPdf(await pdfLib, raw, pdfMeta(deck), bookmarks)
+  return { pdf: await finishPdf(await pdfLib, raw, pdfMeta(deck), bookmarks), overflows }
+}
+
+/**
+ * Each Marp slide (`section`) whose content does not fit, with by how much:
+ * content taller than the slide (scrollHeight), or, on slides that centre
+ * their content, any element that reaches above or below the slide's box.
+ */
+async function measureOverflow(page: Page): Promise<{ slide: number; pixels: number }[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('section'))
+      .map((section, i) => {
+        const box = section.getBoundingClientRect()
+        // The slide may be drawn scaled (Marp's inline SVG): measure in the slide's own pixels.
+        const scale = section.offsetHeight > 0 ? box.height / section.offsetHeight : 1
+        let pixels = section.scrollHeight - section.clientHeight
+        section.querySelectorAll('*').forEach((el) => {
+          const r = el.getBoundingClientRect()
+          if (r.width === 0 && r.height === 0) return
+          pixels = Math.max(pixels, (r.bottom - box.bottom) / scale, (box.top - r.top) / scale)
+        })
+        return { slide: i + 1, pixels: Math.round(pixels) }
+      })
+      // A pixel or two is rounding, not a slide that runs off.
+      .filter((s) => s.pixels > 2),
+  )
 }
 
 /**

@@ -23,6 +23,7 @@ const manifest: BuildManifest = {
   snapshots: [],
   outDir: '/tmp/a/rather/long/folder/name/that/goes/on/out/2026-11-24-crisis',
   files: ['deck.md', 'deck.html', 'deck.pdf', 'handout.pdf', 'showtell.css'].map((name) => ({ name, bytes: 123_456 })),
+  warnings: ['slide 12 ("Key point 4", Key points) runs 210px past the bottom of the slide: shorten its text'],
 }
 
 const SCREENS: [string, Screen, string][] = [

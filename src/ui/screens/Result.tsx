@@ -83,6 +83,12 @@ export default function Result({ manifest, company, open }: Props) {
         · {manifest.date} · {manifest.duration} min · {manifest.slideCount} slides
         {manifest.snapshots.length > 0 ? ` · snapshots ${ok}/${manifest.snapshots.length} ok` : ''}
       </Text>
+      {manifest.warnings.length > 0 && (
+        <Text color={theme.warn} wrap="truncate-end">
+          ! {manifest.warnings.length === 1 ? '' : `${manifest.warnings.length} to check, first: `}
+          {manifest.warnings[0]}
+        </Text>
+      )}
       <Text wrap="truncate-middle">
         <Text bold>Folder </Text>
         {dir}/
