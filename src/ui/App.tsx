@@ -42,13 +42,20 @@ export default function App({ services, workspace: initialWorkspace, overview: i
   useInput((input, key) => {
     if (nav.help) {
       if (key.escape || input === '?') dispatch({ type: 'toggle-help' })
-      else if (input === 'q' || (key.ctrl && input === 'c')) exit()
+      else if (input === 'q' || (key.ctrl && input === 'c')) {
+        // A run in progress is cancelled first (its screen decides how), never cut off by quitting.
+        if (busy) {
+          dispatch({ type: 'toggle-help' })
+          keys.current?.(input, key)
+        } else exit()
+      }
       return
     }
     if (keys.current?.(input, key)) return
-    if (busy) return
-    if (input === 'q' || (key.ctrl && input === 'c')) exit()
-    else if (input === '?') dispatch({ type: 'toggle-help' })
+    if (input === '?') dispatch({ type: 'toggle-help' })
+    // While a run is in progress its screen has the other keys (they cancel it).
+    else if (busy) return
+    else if (input === 'q' || (key.ctrl && input === 'c')) exit()
     else if (key.escape) {
       // Leaving a screen refreshes what the dashboard shows (an edit, a snapshot).
       if (nav.stack.length === 2) overview.reload()
@@ -84,14 +91,16 @@ export default function App({ services, workspace: initialWorkspace, overview: i
   return (
     <ThemeContext.Provider value={theme ?? themeFor()}>
       <ScreenKeysContext.Provider value={keys}>
-        {nav.help ? (
+        {nav.help && (
           <Box flexDirection="column">
             <Text bold>showtell · help</Text>
             <HelpOverlay screen={screen.name} />
           </Box>
-        ) : (
-          body
         )}
+        {/* The screen stays mounted under the help: a build or snapshot run goes on. */}
+        <Box display={nav.help ? 'none' : 'flex'} flexDirection="column">
+          {body}
+        </Box>
       </ScreenKeysContext.Provider>
     </ThemeContext.Provider>
   )

@@ -99,11 +99,33 @@ describe('Build in the app', () => {
     await app.press(KEY.enter)
     // The hanging page keeps the run in its snapshots until we cancel.
     await app.waitFor((f) => /✓ LinkedIn/.test(f) && f.includes('1/2'), 30_000)
+    // The help opens and closes over the running build without stopping it.
+    await app.press('?')
+    await app.waitFor('Keys on this screen')
+    await app.press('?')
+    const still = await app.waitFor('showtell · building')
+    expect(still).toContain('1/2')
+    expect(still).not.toContain('Cancelled')
     await app.press(KEY.ctrlC)
     await app.waitFor('Cancelled: nothing was written', 15_000)
     expect(await listTree(dir)).toEqual(before)
     // Esc goes back; the browser can start again for the next build.
     await app.press(KEY.escape)
     await app.waitFor('showtell · dashboard')
+  })
+
+  it('q pressed over the help during a build cancels the build instead of quitting under it', async () => {
+    const slow = [{ id: 'hanging-page', platform: 'website', url: `${site.url}/nasty/hang`, label: 'A hanging page' }]
+    const dir = await makeDemoWorkspace(site.url, slow, { timeout: 30 })
+    const before = await listTree(dir)
+    app = await renderApp(dir, { initial: setup('listening', '2026-11-24') })
+    await app.waitFor('‹ 45 min ›')
+    await app.press(KEY.enter)
+    await app.waitFor('capturing…', 30_000)
+    await app.press('?')
+    await app.waitFor('Keys on this screen')
+    await app.press('q')
+    await app.waitFor('Cancelled: nothing was written', 15_000)
+    expect(await listTree(dir)).toEqual(before)
   })
 })
