@@ -3,6 +3,7 @@ import { relative } from 'node:path'
 import { BrowserManager } from '../browser/manager.js'
 import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build.js'
 import { EXIT, UserError } from '../errors.js'
+import { formatBytes } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
 import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
 
@@ -87,10 +88,4 @@ function parseDuration(value: unknown): number | undefined {
     throw new UserError(`not a number of minutes: "${value}"`, { location: { field: '--duration' }, hint: 'pick a whole number from 30 to 60' })
   }
   return Number(value)
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }

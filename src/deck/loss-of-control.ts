@@ -10,7 +10,7 @@ import { ACTION_WORDS, suggestAction, type SuggestedAction, type Suggestion } fr
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import type { Account, WorkspaceConfig } from '../workspace/schema.js'
+import { companyNames, type Account, type WorkspaceConfig } from '../workspace/schema.js'
 import type { Slide } from './compose.js'
 import { platformName } from './live.js'
 
@@ -55,7 +55,7 @@ export interface NewFinding {
 const ACTION_ORDER = ['report', 'claim', 'add-unofficial'] as const satisfies readonly SuggestedAction[]
 
 export function newFindings(config: WorkspaceConfig, audit: StoredAudit): NewFinding[] {
-  const names = [config.company.name, ...config.company.aliases]
+  const names = companyNames(config)
   const rank = (action: SuggestedAction) => ACTION_ORDER.indexOf(action)
   return audit.findings
     .filter((finding) => finding.result === 'exists-unlisted' && !listedAccount(config, finding))

@@ -6,13 +6,13 @@
 import { readLatestAudit } from '../audit/store.js'
 import { suggestAction, type SuggestedAction } from '../audit/suggest.js'
 import { listBuilds, type BuiltDeck } from '../build/recent.js'
-import { todayIn, weekdayOf } from '../rotation/calendar.js'
+import { todayIn, weekdayName } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeReason } from '../rotation/schedule.js'
-import { previousValue, readHistory, type CountKey, type HistoryEntry } from '../snapshot/history.js'
+import { lastGoodValue, previousValue, readHistory, type CountKey, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotStatus } from '../snapshot/types.js'
 import type { Workspace } from '../workspace/load.js'
-import type { Account } from '../workspace/schema.js'
+import { companyNames, type Account } from '../workspace/schema.js'
 
 export interface NextMeeting {
   readonly date: string
@@ -92,11 +92,11 @@ export async function loadOverview(workspace: Workspace, options: OverviewOption
   ])
   return {
     company: config.company.name,
-    names: [config.company.name, ...config.company.aliases],
+    names: companyNames(config),
     today,
     next: planned && {
       date: planned.date,
-      weekday: capitalised(weekdayOf(planned.date)),
+      weekday: weekdayName(planned.date),
       time: planned.start.slice(11, 16),
       timezone: planned.timezone,
       duration: planned.duration,
@@ -125,7 +125,7 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
   if (latest.status !== 'ok') {
     // A blocked page is never shown as data: only the last good value, with its date.
     for (const name of MAIN_METRICS) {
-      const good = previousValue(entries, account.id, name, latest.date) ?? sameDayGood(entries, account.id, name, latest)
+      const good = lastGoodValue(entries, account.id, name, latest.date)
       if (good) return { ...line, lastGood: good }
     }
     return line
@@ -141,16 +141,11 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
   }
 }
 
-function sameDayGood(entries: readonly HistoryEntry[], account: string, name: CountKey, latest: HistoryEntry) {
-  const good = entries.filter((e) => e.account === account && e.status === 'ok' && e.date === latest.date && e.metrics[name] !== undefined).at(-1)
-  return good ? { value: good.metrics[name]!.value, date: good.date } : undefined
-}
-
 /** The latest audit (history/audit.json), reduced to what needs a person's attention. */
 async function loadAuditAttention(workspace: Workspace): Promise<AuditAttention | undefined> {
   const audit = await readLatestAudit(workspace.paths)
   if (!audit) return undefined
-  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
+  const names = companyNames(workspace.config)
   // A platform behind a wall shows once, with its reason (usually every candidate there got the same answer).
   const unknown = new Map<string, string>()
   for (const finding of audit.findings) {
@@ -170,8 +165,4 @@ async function loadAuditAttention(workspace: Workspace): Promise<AuditAttention 
       })),
     unknownPlatforms: [...unknown].map(([platform, reason]) => ({ platform, reason })),
   }
-}
-
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1)
 }

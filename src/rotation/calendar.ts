@@ -15,6 +15,12 @@ export function weekdayOf(date: string): (typeof WEEKDAYS)[number] {
   return WEEKDAYS[(js + 6) % 7]!
 }
 
+/** "Tuesday", as a person reads it. */
+export function weekdayName(date: string): string {
+  const day = weekdayOf(date)
+  return day.charAt(0).toUpperCase() + day.slice(1)
+}
+
 /** Today's date in `timeZone`, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)

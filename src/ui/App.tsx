@@ -76,7 +76,7 @@ export default function App({ services, workspace: initialWorkspace, overview: i
       body = <Schedule workspace={workspace} services={services} reloadWorkspace={reloadWorkspace} />
       break
     case 'accounts':
-      body = <Accounts workspace={workspace} services={services} setBusy={setBusy} />
+      body = <Accounts workspace={workspace} services={services} overview={data} reloadOverview={overview.reload} overviewError={overview.error} setBusy={setBusy} />
       break
     case 'build-setup':
       body = <BuildSetup key={screen.topicId} workspace={workspace} topicId={screen.topicId} date={screen.date} duration={screen.duration} dispatch={dispatch} />

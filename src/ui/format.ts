@@ -1,19 +1,13 @@
 // How numbers, dates and paths read in the app (plain functions, tested).
 import { relative } from 'node:path'
-import { formatChange, formatCount } from '../snapshot/format.js'
+import { formatBytes, formatChange, formatCount } from '../snapshot/format.js'
 import type { AccountLine } from '../overview/overview.js'
 
-export { formatChange, formatCount }
+export { formatBytes, formatChange, formatCount }
 
 /** 1234 → "1.2 s", 340 → "340 ms" */
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
 /** A path as the user would type it from where they started showtell. */

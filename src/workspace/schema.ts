@@ -166,6 +166,11 @@ export const workspaceConfigSchema = z
 
 export type WorkspaceConfig = z.output<typeof workspaceConfigSchema>
 
+/** The company's name, then its aliases: every name it goes by. */
+export function companyNames(config: Pick<WorkspaceConfig, 'company'>): string[] {
+  return [config.company.name, ...config.company.aliases]
+}
+
 /** `['accounts', 2, 'platform']` → `accounts[2].platform` */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path

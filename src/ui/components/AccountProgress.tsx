@@ -1,17 +1,10 @@
 import { Box, Text } from 'ink'
-import type { SnapshotResult } from '../../snapshot/types.js'
 import { fit, formatMs } from '../format.js'
+import type { AccountState } from '../progress.js'
 import { useTheme } from '../theme.js'
 import ProgressBar from './ProgressBar.js'
 import Spinner from './Spinner.js'
 import StatusMark from './StatusMark.js'
-
-export interface AccountState {
-  readonly id: string
-  readonly label: string
-  readonly state: 'waiting' | 'running' | 'done'
-  readonly result?: SnapshotResult
-}
 
 export interface Props {
   readonly accounts: readonly AccountState[]

@@ -20,3 +20,8 @@ export function useSelection(count: number, initial = 0): [index: number, move: 
   }
   return [clamp(index), move, (value) => setIndex(clamp(value))]
 }
+
+/** The first row to show so that row `index` of `count` sits mid-window in `visible` rows. */
+export function windowStart(index: number, count: number, visible: number): number {
+  return Math.max(0, Math.min(index - Math.floor(visible / 2), count - visible))
+}

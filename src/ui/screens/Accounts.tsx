@@ -1,14 +1,16 @@
 import { Box, Text } from 'ink'
 import { useRef, useState } from 'react'
 import type { SnapshotEvent } from '../../snapshot/run.js'
+import type { Overview } from '../../overview/overview.js'
 import type { Workspace } from '../../workspace/load.js'
-import AccountProgress, { type AccountState } from '../components/AccountProgress.js'
+import { companyNames } from '../../workspace/schema.js'
+import AccountProgress from '../components/AccountProgress.js'
+import { applySnapshotEvent, waitingRows, type AccountState } from '../progress.js'
 import Frame from '../components/Frame.js'
 import StatusMark from '../components/StatusMark.js'
 import { accountChange, accountNumber, fit, shortLabel } from '../format.js'
-import { useAsync } from '../hooks/use-async.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
-import { useSelection } from '../hooks/use-selection.js'
+import { useSelection, windowStart } from '../hooks/use-selection.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
 import type { AppServices } from '../services.js'
 import { useTheme } from '../theme.js'
@@ -16,41 +18,39 @@ import { useTheme } from '../theme.js'
 export interface Props {
   readonly workspace: Workspace
   readonly services: AppServices
+  /** The app's dashboard data: the account lines come from it, and it reloads after a run. */
+  readonly overview: Overview
+  readonly reloadOverview: () => void
+  /** Why the last reload failed, if it did (the lines shown are then the previous ones). */
+  readonly overviewError?: Error
   /** Tells the app a run is in progress (q and Esc then cancel it first). */
   readonly setBusy: (busy: boolean) => void
 }
 
-export default function Accounts({ workspace, services, setBusy }: Props) {
+export default function Accounts({ workspace, services, overview, reloadOverview, overviewError, setBusy }: Props) {
   const theme = useTheme()
   const { columns, rows } = useTerminalSize()
-  const overview = useAsync(() => services.overview(workspace), [workspace])
-  const lines = overview.data?.accounts ?? []
+  const lines = overview.accounts
   const [index, move] = useSelection(lines.length)
   const [run, setRun] = useState<AccountState[]>()
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
   const abort = useRef<AbortController | undefined>(undefined)
   const [running, setRunning] = useState(false)
-  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
+  const names = companyNames(workspace.config)
 
   const snapshot = (ids: string[]) => {
     const controller = new AbortController()
     abort.current = controller
     setRunning(true)
     setBusy(true)
-    const labels = new Map(workspace.config.accounts.map((a) => [a.id, shortLabel(a.label ?? a.id, names)]))
-    setRun(ids.map((id) => ({ id, label: labels.get(id) ?? id, state: 'waiting' })))
+    setRun(waitingRows(workspace.config, ids))
     setStatus({ text: `Snapshotting ${ids.length} account${ids.length === 1 ? '' : 's'}… Ctrl+C cancels` })
-    const onProgress = (event: SnapshotEvent) =>
-      setRun((states) =>
-        states?.map((s) =>
-          event.type === 'account-start' && s.id === event.account ? { ...s, state: 'running' } : event.type === 'account-done' && s.id === event.result.account ? { ...s, state: 'done', result: event.result } : s,
-        ),
-      )
+    const onProgress = (event: SnapshotEvent) => setRun((rows) => rows && applySnapshotEvent(rows, event))
     services
       .snapshot(workspace, { only: ids, onProgress, signal: controller.signal })
       .then(({ results }) => {
         setStatus({ text: `${results.filter((r) => r.status === 'ok').length} of ${results.length} ok · added to history/snapshots.jsonl` })
-        overview.reload()
+        reloadOverview()
       })
       .catch((error: Error) => setStatus(controller.signal.aborted ? { text: 'Cancelled: the browser was closed and the history was not changed', error: true } : { text: error.message, error: true }))
       .finally(() => {
@@ -81,11 +81,11 @@ export default function Accounts({ workspace, services, setBusy }: Props) {
 
   const labelWidth = Math.max(16, Math.min(24, columns - 64))
   const visible = Math.max(3, rows - 7)
-  const first = Math.max(0, Math.min(index - Math.floor(visible / 2), lines.length - visible))
+  const first = windowStart(index, lines.length, visible)
   return (
-    <Frame screen="accounts" title="accounts" company={workspace.config.company.name} status={status ?? (overview.error ? { text: overview.error.message, error: true } : undefined)}>
+    <Frame screen="accounts" title="accounts" company={workspace.config.company.name} status={status ?? (overviewError ? { text: overviewError.message, error: true } : undefined)}>
       {run ? (
-        <AccountProgress accounts={run} height={Math.max(3, rows - 7)} />
+        <AccountProgress accounts={run} height={visible} />
       ) : (
         <Box flexDirection="column">
           <Text color={theme.muted}>{`    ${fit('ACCOUNT', labelWidth)} ${fit('PLATFORM', 9)} ${fit('NOW', 20)} CHANGE`}</Text>
@@ -110,7 +110,7 @@ export default function Accounts({ workspace, services, setBusy }: Props) {
               </Text>
             )
           })}
-          {lines.length === 0 && !overview.loading && <Text color={theme.muted}>No accounts in showtell.yaml yet.</Text>}
+          {lines.length === 0 && <Text color={theme.muted}>No accounts in showtell.yaml yet.</Text>}
         </Box>
       )}
     </Frame>

@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink'
 import { useEffect, useRef, useState } from 'react'
-import type { BuildEvent, BuildManifest, BuildStep } from '../../build/build.js'
+import type { BuildEvent, BuildManifest, BuildStep, Format } from '../../build/build.js'
 import type { Workspace } from '../../workspace/load.js'
-import AccountProgress, { type AccountState } from '../components/AccountProgress.js'
+import AccountProgress from '../components/AccountProgress.js'
+import { applySnapshotEvent, waitingRows, type AccountState } from '../progress.js'
 import Frame from '../components/Frame.js'
 import Spinner from '../components/Spinner.js'
-import { formatMs, shortLabel } from '../format.js'
+import { formatMs } from '../format.js'
 import { useElapsed } from '../hooks/use-elapsed.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
@@ -39,9 +40,7 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
   const [start] = useState(() => performance.now())
   const [phase, setPhase] = useState<Phase>({ kind: 'running' })
   const [steps, setSteps] = useState<ReadonlyMap<BuildStep, number | 'running'>>(new Map())
-  const names = [workspace.config.company.name, ...workspace.config.company.aliases]
-  const labels = new Map(workspace.config.accounts.map((a) => [a.id, shortLabel(a.label ?? a.id, names)]))
-  const [accounts, setAccounts] = useState<AccountState[]>(() => (request.snapshots ? workspace.config.accounts.map((a) => ({ id: a.id, label: labels.get(a.id)!, state: 'waiting' as const })) : []))
+  const [accounts, setAccounts] = useState<AccountState[]>(() => (request.snapshots ? waitingRows(workspace.config) : []))
   const controller = useRef(new AbortController())
   const elapsed = useElapsed(start, phase.kind === 'running' || phase.kind === 'cancelling')
   const [finalMs, setFinalMs] = useState<number>()
@@ -53,8 +52,7 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
       if (event.type === 'step-start') setSteps((s) => new Map(s).set(event.step, 'running'))
       else if (event.type === 'step-done') setSteps((s) => new Map(s).set(event.step, event.ms))
       else if (event.type === 'snapshot') {
-        const e = event.event
-        setAccounts((list) => list.map((a) => (e.type === 'account-start' && a.id === e.account ? { ...a, state: 'running' } : e.type === 'account-done' && a.id === e.result.account ? { ...a, state: 'done', result: e.result } : a)))
+        setAccounts((rows) => applySnapshotEvent(rows, event.event))
       }
     }
     services
@@ -86,8 +84,9 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
     return false
   })
 
-  const shownSteps = request.formats.includes('md') || request.formats.includes('html') ? ['markdown', 'html', 'pdf', 'handout', 'write'] : ['markdown', 'pdf', 'handout', 'write']
-  const wanted = (step: string) => step === 'markdown' || step === 'write' || (step === 'html' ? request.formats.includes('html') || request.formats.includes('pdf') : request.formats.includes(step as never))
+  // The steps this build takes: deck.html is also rendered when only the PDF is wanted (it is what prints).
+  const has = (format: Format) => request.formats.includes(format)
+  const planned: BuildStep[] = ['markdown', ...(has('html') || has('pdf') ? (['html'] as const) : []), ...(has('pdf') ? (['pdf'] as const) : []), ...(has('handout') ? (['handout'] as const) : []), 'write']
   const status =
     phase.kind === 'cancelling'
       ? { text: 'Cancelling: closing the browser…', error: true }
@@ -112,11 +111,11 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
         </Box>
       )}
       <Box marginTop={1} flexDirection="column">
-        {shownSteps.filter(wanted).map((step) => {
-          const state = steps.get(step as BuildStep)
+        {planned.map((step) => {
+          const state = steps.get(step)
           return (
             <Text key={step}>
-              {state === 'running' ? <Spinner /> : state === undefined ? <Text color={theme.muted}>·</Text> : <Text color={theme.ok}>✓</Text>} {STEP_LABEL[step as BuildStep]!.padEnd(40)}{' '}
+              {state === 'running' ? <Spinner /> : state === undefined ? <Text color={theme.muted}>·</Text> : <Text color={theme.ok}>✓</Text>} {STEP_LABEL[step]!.padEnd(40)}{' '}
               <Text color={theme.muted}>{typeof state === 'number' ? formatMs(state) : ''}</Text>
             </Text>
           )

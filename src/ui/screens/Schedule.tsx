@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
-import { addDays, weekdayOf } from '../../rotation/calendar.js'
+import { addDays, weekdayName } from '../../rotation/calendar.js'
 import type { ScheduleChange } from '../../rotation/changes.js'
 import { describeReason } from '../../rotation/schedule.js'
 import type { Workspace } from '../../workspace/load.js'
@@ -8,7 +8,7 @@ import Frame from '../components/Frame.js'
 import { fit } from '../format.js'
 import { useAsync } from '../hooks/use-async.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
-import { useSelection } from '../hooks/use-selection.js'
+import { useSelection, windowStart } from '../hooks/use-selection.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
 import type { AppServices } from '../services.js'
 import { useTheme } from '../theme.js'
@@ -87,7 +87,8 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
   const title = (id?: string) => (id ? workspace.topics.get(id)?.topic.title ?? id : '')
   const topicWidth = Math.max(20, Math.min(44, columns - 48))
   const visible = Math.max(3, height - 7)
-  const first = Math.max(0, Math.min(index - Math.floor(visible / 2), rows.length - visible))
+  const first = windowStart(index, rows.length, visible)
+  const pickFirst = windowStart(pick, topicIds.length, 10)
 
   return (
     <Frame screen="schedule" title={`schedule · next ${weeks} weeks`} company={workspace.config.company.name} status={status ?? (plan.error ? { text: plan.error.message, error: true } : undefined)}>
@@ -97,7 +98,7 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
       {picking ? (
         <Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
           <Text bold>Pin a topic to {selected?.date} (Enter pins, Esc cancels)</Text>
-          {topicIds.slice(Math.max(0, Math.min(pick - 5, topicIds.length - 10)), Math.max(0, Math.min(pick - 5, topicIds.length - 10)) + 10).map((id) => {
+          {topicIds.slice(pickFirst, pickFirst + 10).map((id) => {
             const on = id === topicIds[pick]
             return (
               <Text key={id} inverse={on} bold={on}>
@@ -114,7 +115,7 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
             const on = first + i === index
             return (
               <Text key={row.date} inverse={on} bold={on} wrap="truncate-end" color={row.skipped ? theme.muted : undefined}>
-                {on ? '›' : ' '} {fit(`${weekday(row.date)} ${row.date}`, 15)} {fit(row.skipped ? '(skipped)' : title(row.topic), topicWidth)} {row.why}
+                {on ? '›' : ' '} {fit(`${weekdayName(row.date).slice(0, 3)} ${row.date}`, 15)} {fit(row.skipped ? '(skipped)' : title(row.topic), topicWidth)} {row.why}
               </Text>
             )
           })}
@@ -122,10 +123,4 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
       )}
     </Frame>
   )
-}
-
-/** "Tue" */
-function weekday(date: string): string {
-  const name = weekdayOf(date)
-  return name.charAt(0).toUpperCase() + name.slice(1, 3)
 }

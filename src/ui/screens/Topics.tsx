@@ -6,7 +6,7 @@ import Frame from '../components/Frame.js'
 import { fit } from '../format.js'
 import { useAsync } from '../hooks/use-async.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
-import { useSelection } from '../hooks/use-selection.js'
+import { useSelection, windowStart } from '../hooks/use-selection.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
 import type { AppServices } from '../services.js'
 import type { NavAction } from '../state.js'
@@ -41,7 +41,7 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
 
   const listWidth = Math.min(46, Math.floor(columns * 0.45))
   const visible = Math.max(3, rows - 6)
-  const first = Math.max(0, Math.min(index - Math.floor(visible / 2), list.length - visible))
+  const first = windowStart(index, list.length, visible)
   const plan = selected ? services.agenda(workspace, selected.id, duration) : undefined
   const topic = selected ? workspace.topics.get(selected.id)?.topic : undefined
 
