@@ -39,7 +39,15 @@ export default function App({ services, workspace: initialWorkspace, overview: i
 
   const reloadWorkspace = useCallback(async () => setWorkspace(await services.loadWorkspace()), [services])
 
+  // Keys are read against the state on screen now. Ink attaches a new input
+  // handler only after a render's effects run, so a key that arrives between
+  // a frame and that moment would otherwise meet the previous render's state
+  // (a help overlay already closed, a run already finished).
+  const current = useRef({ nav, busy })
+  current.current = { nav, busy }
+
   useInput((input, key) => {
+    const { nav, busy } = current.current
     if (nav.help) {
       if (key.escape || input === '?') dispatch({ type: 'toggle-help' })
       else if (input === 'q' || (key.ctrl && input === 'c')) {
