@@ -34,4 +34,16 @@ describe('showtell build checks that every slide fits', () => {
     expect(result.stderr).not.toContain('!')
     expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings).toEqual([])
   })
+
+  it('the ROI trend chart, drawn from four meetings of history, fits its slide', async () => {
+    // The slide-fit test renders without chart files; here the build writes the real SVG.
+    const line = (date: string, value: number) =>
+      JSON.stringify({ date, capturedAt: `${date}T08:00:00.000Z`, account: 'testco-linkedin', platform: 'linkedin', status: 'ok', metrics: { followers: { value, source: 'meta' } } })
+    const history = [line('2026-10-27', 1000), line('2026-11-03', 1100), line('2026-11-10', 1150), line('2026-11-17', 1300)].join('\n')
+    const dir = await makeWorkspace({ 'history/snapshots.jsonl': `${history}\n` })
+    const result = await runCli(['build', '--topic', 'policy', '--date', '2026-11-24', '--format', 'md,pdf', '--no-snapshots', '--json'], { cwd: dir })
+    expect(result.code).toBe(0)
+    expect(await readFile(join(dir, 'out', '2026-11-24-policy', 'deck.md'), 'utf8')).toContain('charts/followers.svg')
+    expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings).toEqual([])
+  })
 })
