@@ -1,8 +1,16 @@
 // Owns the one browser of a run. It is started (or connected to, with
 // --browser-ws) on first use, shared by snapshots and exports, and closed in
-// `finally` by whoever created the manager. Pages go through `withPage`, which
-// always closes them.
-import type { Browser, LaunchOptions, Page } from 'puppeteer-core'
+// `finally` by whoever created the manager. Pages are opened through
+// `newPage` (or `withPage`, which always closes them).
+//
+// Every other page that appears while the manager holds the browser is a
+// pop-up, and unless pop-ups are allowed it is closed as soon as it appears,
+// for as long as the browser lives: a page can open one in the moment its own
+// tab closes, after the run that opened the tab has finished. In a browser we
+// connect to, our pages live in a browser context of our own, so the pages
+// of its other users are never touched, and closing the context at the end
+// closes everything we opened there.
+import type { Browser, BrowserContext, LaunchOptions, Page, Target } from 'puppeteer-core'
 import { RuntimeError, UserError } from '../errors.js'
 import { BROWSER_HINT, findBrowser, type FoundBrowser } from './finder.js'
 
@@ -60,6 +68,13 @@ export function resolveBrowser(options: BrowserOptions): FoundBrowser {
 export class BrowserManager {
   private browser: Promise<Browser> | undefined
   private connected = false
+  /** Our own context in a browser we connected to; undefined in one we launched. */
+  private context: BrowserContext | undefined
+  /** The pages opened through `newPage`; any other page is a pop-up. */
+  private readonly own = new WeakSet<Target>()
+  /** `newPage` calls in flight: their targets appear before they resolve. */
+  private readonly creating = new Set<Promise<unknown>>()
+  private stopGuard: (() => void) | undefined
 
   constructor(private readonly options: BrowserOptions = {}) {}
 
@@ -89,7 +104,15 @@ export class BrowserManager {
     if (this.options.browserWs) {
       this.connected = true
       try {
-        return await puppeteer.connect({ browserWSEndpoint: this.options.browserWs, protocolTimeout: 120_000, downloadBehavior: { policy: 'deny' } })
+        const browser = await puppeteer.connect({ browserWSEndpoint: this.options.browserWs, protocolTimeout: 120_000, downloadBehavior: { policy: 'deny' } })
+        try {
+          this.context = await browser.createBrowserContext({ downloadBehavior: { policy: 'deny' } })
+        } catch (error) {
+          await browser.disconnect().catch(() => {})
+          throw error
+        }
+        this.guard(this.context)
+        return browser
       } catch (error) {
         throw new RuntimeError(`cannot connect to the browser at ${this.options.browserWs}: ${(error as Error).message}`, {
           hint: 'check the --browser-ws URL (ws://host:port/devtools/browser/…) and that the browser is running',
@@ -114,7 +137,9 @@ export class BrowserManager {
       handleSIGHUP: false,
     }
     try {
-      return await puppeteer.launch(launch)
+      const browser = await puppeteer.launch(launch)
+      this.guard(browser)
+      return browser
     } catch (error) {
       throw new RuntimeError(`the browser at ${found.path} (${found.source}) did not start: ${firstLine(error)}`, {
         hint: BROWSER_HINT,
@@ -123,10 +148,39 @@ export class BrowserManager {
     }
   }
 
+  /** Closes, from now until the browser is closed, every page that `newPage` did not open. */
+  private guard(where: Browser | BrowserContext): void {
+    if (this.options.popups) return
+    const closeIfNotOurs = async (target: Target) => {
+      if (target.type() !== 'page') return
+      // A page of ours shows up while its `newPage` call is still pending.
+      await Promise.allSettled([...this.creating])
+      if (this.own.has(target)) return
+      const page = await target.page()
+      await page?.close()
+    }
+    const onCreated = (target: Target) => void closeIfNotOurs(target).catch(() => {})
+    where.on('targetcreated', onCreated)
+    this.stopGuard = () => where.off('targetcreated', onCreated)
+  }
+
+  /** Opens a page of ours. Whoever opens it closes it. */
+  async newPage(): Promise<Page> {
+    const browser = await this.get()
+    const creation = (this.context ?? browser).newPage()
+    this.creating.add(creation)
+    try {
+      const page = await creation
+      this.own.add(page.target())
+      return page
+    } finally {
+      this.creating.delete(creation)
+    }
+  }
+
   /** Runs `fn` with a fresh page that is closed afterwards, whatever happens. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const browser = await this.get()
-    const page = await browser.newPage()
+    const page = await this.newPage()
     try {
       return await fn(page)
     } finally {
@@ -153,9 +207,17 @@ export class BrowserManager {
     this.browser = undefined
     if (!pending) return
     const browser = await pending.catch(() => undefined)
+    this.stopGuard?.()
+    this.stopGuard = undefined
     if (!browser) return
-    if (this.connected) await browser.disconnect().catch(() => {})
-    else await browser.close().catch(() => {})
+    if (this.connected) {
+      // Closing our context closes every page we opened in it, pop-ups included.
+      await this.context?.close().catch(() => {})
+      this.context = undefined
+      await browser.disconnect().catch(() => {})
+    } else {
+      await browser.close().catch(() => {})
+    }
   }
 }
 

@@ -75,8 +75,7 @@ export class TabPool {
       if (!parked.page.isClosed()) return parked.page
       await this.discard(parked.page)
     }
-    const browser = await this.browser.get()
-    const page = await browser.newPage()
+    const page = await this.browser.newPage()
     this.pages.add(page)
     return page
   }

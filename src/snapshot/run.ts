@@ -3,7 +3,6 @@
 // deadline. One account's failure never stops the others.
 import { mkdir } from 'node:fs/promises'
 import pLimit from 'p-limit'
-import type { Target } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import { TabPool } from '../browser/tabs.js'
 import { UserError } from '../errors.js'
@@ -54,23 +53,9 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   const deadline = Date.now() + deadlineMs
   const limit = pLimit(concurrency)
   // No browser is a failure of the run, not of each account: say it once.
-  const browser = await options.browser.get()
-  // Pop-ups are closed wherever they come from, also those a page opens in
-  // the moment before its own tab closes.
-  // Every page opened during the run is ours to close: our own tabs close
-  // themselves, and whatever is left (a pop-up whose opener was already gone)
-  // is closed when the run ends.
-  const opened = new Set<Target>()
-  const closePopup = (target: Target) => {
-    if (target.type() !== 'page') return
-    opened.add(target)
-    if (target.opener()) void target.page().then((page) => page?.close()).catch(() => {})
-  }
-  const forget = (target: Target) => opened.delete(target)
+  await options.browser.get()
   // One tab per slot, reused: a new tab per account costs more CPU than the page itself.
   const tabs = new TabPool(options.browser)
-  browser.on('targetcreated', closePopup)
-  browser.on('targetdestroyed', forget)
   let done = 0
   const total = accounts.length
   try {
@@ -104,9 +89,6 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   )
   } finally {
     await tabs.close()
-    browser.off('targetcreated', closePopup)
-    browser.off('targetdestroyed', forget)
-    await Promise.all([...opened].map((target) => target.page().then((page) => page?.close()).catch(() => {})))
   }
 }
 

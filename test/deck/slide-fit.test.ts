@@ -20,7 +20,7 @@ let templates: TemplateSet
 beforeAll(async () => {
   workspace = await loadWorkspace(REPO_ROOT)
   templates = await loadTemplates()
-  page = await (await manager.get()).newPage()
+  page = await manager.newPage()
   await page.setViewport({ width: 1280, height: 720 })
   // Print media lays every slide out at 1280×720, as in the PDF.
   await page.emulateMediaType('print')

@@ -10,6 +10,7 @@ import puppeteer from 'puppeteer-core'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findBrowser } from '../../src/browser/finder.js'
+import { BrowserManager } from '../../src/browser/manager.js'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { runCli } from '../helpers/cli.js'
 import { demoConfigObject, makeDemoWorkspace, type DemoAccount } from '../helpers/demo-workspace.js'
@@ -153,5 +154,37 @@ describe('--browser-ws', () => {
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain(`cannot connect to the browser at ${deadUrl}`)
     expect(isRunning(chromium)).toBe(true)
+  })
+
+  it('closes the pop-ups of its own pages, never the tabs of the browser\'s other users', async () => {
+    // Given another user of the same browser, with a tab of their own
+    const other = await puppeteer.connect({ browserWSEndpoint: wsEndpoint })
+    const manager = new BrowserManager({ browserWs: wsEndpoint })
+    try {
+      const theirs = await other.newPage()
+      // When a page of ours opens a pop-up (this browser does not block them)
+      const ours = await manager.newPage()
+      await ours.goto(`${site.url}/`)
+      const popup = new Promise<unknown>((resolve) => ours.once('popup', resolve))
+      await ours.evaluate(`window.open('${site.url}/nasty/popup', '_blank')`)
+      await popup
+      // Then the pop-up is closed, and their tab stays open
+      // (Targets, not pages: a page half torn down cannot say its URL.)
+      const urls = async () => other.targets().filter((target) => target.type() === 'page').map((target) => target.url())
+      let open = await urls()
+      for (const until = Date.now() + 10_000; open.includes(`${site.url}/nasty/popup`) && Date.now() < until; open = await urls()) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      expect(open).not.toContain(`${site.url}/nasty/popup`)
+      expect(theirs.isClosed()).toBe(false)
+      // And once we let go, none of our pages is left, while theirs still is
+      await manager.close()
+      expect(await urls()).not.toContain(`${site.url}/`)
+      expect(theirs.isClosed()).toBe(false)
+      await theirs.close()
+    } finally {
+      await manager.close()
+      await other.disconnect()
+    }
   })
 })
