@@ -1,6 +1,12 @@
 // Owns finding a Chrome or Chromium to drive. The order is fixed and shown by
 // `showtell doctor`: --browser-path, then CHROME_PATH / PUPPETEER_EXECUTABLE_PATH,
 // then a system install, then puppeteer's own cache. No download is attempted.
+//
+// Among system installs, Chromium's headless shell comes first (Debian:
+// `chromium-headless-shell`; puppeteer calls it chrome-headless-shell). It is
+// the build of Chromium made for automation: it spends about half the CPU of
+// the full browser per page, and every tab paints, so snapshots can take their
+// screenshots side by side instead of taking turns at the front tab.
 import { accessSync, constants, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, join } from 'node:path'
@@ -10,6 +16,11 @@ export type BrowserSource = '--browser-path' | 'CHROME_PATH' | 'PUPPETEER_EXECUT
 export interface FoundBrowser {
   readonly path: string
   readonly source: BrowserSource
+}
+
+/** True for Chromium's headless shell, which puppeteer drives with `headless: 'shell'`. */
+export function isHeadlessShell(path: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(path)
 }
 
 export interface FindBrowserOptions {
@@ -23,11 +34,11 @@ export interface FindBrowserOptions {
 
 /** The fix printed wherever a browser is missing. */
 export const BROWSER_HINT =
-  'install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`), or pass --browser-path /path/to/chrome, or set CHROME_PATH'
+  'install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium-headless-shell`), or pass --browser-path /path/to/chrome, or set CHROME_PATH'
 
-const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome']
+const SYSTEM_NAMES = ['chromium-headless-shell', 'chrome-headless-shell', 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome']
 const SYSTEM_PATHS: Partial<Record<NodeJS.Platform, string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/snap/bin/chromium'],
+  linux: ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/snap/bin/chromium'],
   darwin: [
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -90,8 +101,8 @@ function puppeteerCache(env: NodeJS.ProcessEnv): string[] {
   const root = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer')
   const found: string[] = []
   for (const [browser, exe] of [
-    ['chrome', ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']],
     ['chrome-headless-shell', ['chrome-headless-shell-linux64/chrome-headless-shell']],
+    ['chrome', ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']],
   ] as const) {
     let versions: string[] = []
     try {

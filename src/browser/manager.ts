@@ -12,7 +12,7 @@
 // closes everything we opened there.
 import type { Browser, BrowserContext, LaunchOptions, Page, Target } from 'puppeteer-core'
 import { RuntimeError, UserError } from '../errors.js'
-import { BROWSER_HINT, findBrowser, type FoundBrowser } from './finder.js'
+import { BROWSER_HINT, findBrowser, isHeadlessShell, type FoundBrowser } from './finder.js'
 
 export interface BrowserOptions {
   /** `--browser-path`: an explicit Chrome/Chromium executable. */
@@ -75,6 +75,8 @@ export class BrowserManager {
   /** `newPage` calls in flight: their targets appear before they resolve. */
   private readonly creating = new Set<Promise<unknown>>()
   private stopGuard: (() => void) | undefined
+  /** Every tab paints (the headless shell): screenshots need not take turns. */
+  private everyTabPaints = false
 
   constructor(private readonly options: BrowserOptions = {}) {}
 
@@ -121,9 +123,10 @@ export class BrowserManager {
       }
     }
     const found = resolveBrowser(this.options)
+    const shell = isHeadlessShell(found.path)
     const launch: LaunchOptions = {
       executablePath: found.path,
-      headless: true,
+      headless: shell ? 'shell' : true,
       args: launchArgs(this.options),
       timeout,
       protocolTimeout: 120_000,
@@ -138,6 +141,7 @@ export class BrowserManager {
     }
     try {
       const browser = await puppeteer.launch(launch)
+      this.everyTabPaints = shell
       this.guard(browser)
       return browser
     } catch (error) {
@@ -191,12 +195,20 @@ export class BrowserManager {
   private queue: Promise<unknown> = Promise.resolve()
 
   /**
-   * Runs `fn` alone, one call at a time. Headless Chromium paints only the
-   * tab in front, so a screenshot brings its tab forward inside this. (A
-   * window per page would avoid the queue, but costs twice the time per page.)
+   * A PNG of what `page` shows in its viewport. The full headless Chrome
+   * paints only the tab in front, so there screenshots take turns, each
+   * bringing its tab forward first (a window per page would avoid the turns,
+   * but costs twice the time per page). In the headless shell every tab
+   * paints, and screenshots run side by side. A browser we connect to may be
+   * either, so it gets the careful way.
    */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn)
+  screenshot(page: Page): Promise<Uint8Array> {
+    const take = () => page.screenshot({ type: 'png', captureBeyondViewport: false })
+    if (this.everyTabPaints) return take()
+    const run = this.queue.then(async () => {
+      await page.bringToFront()
+      return take()
+    })
     this.queue = run.catch(() => {})
     return run
   }

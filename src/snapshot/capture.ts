@@ -263,10 +263,7 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   const screenshot = `${account.id}.png`
   try {
     const png = await guarded(
-      browser.exclusive(async () => {
-        await page.bringToFront()
-        return page.screenshot({ type: 'png', captureBeyondViewport: false })
-      }),
+      browser.screenshot(page),
       Math.max(left(), 10_000),
       'the screenshot did not finish',
     )

@@ -4,9 +4,9 @@
 // as long as a run lets it through. Pages of our own, and every page of a
 // browser that allows pop-ups (the presenter view's), are left alone.
 import type { Page } from 'puppeteer-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserManager } from '../../src/browser/manager.js'
-import { testBrowser } from '../helpers/browser.js'
+import { installedBrowser, testBrowser } from '../helpers/browser.js'
 
 let manager: BrowserManager | undefined
 
@@ -50,5 +50,43 @@ describe('BrowserManager', () => {
     const browser = await manager.get()
     const other = await browser.newPage()
     expect(await closedWithin(other, 1_500)).toBe(false)
+  })
+})
+
+/** The colour at the centre of a PNG, read by drawing it on a canvas in `page`. */
+async function centreColour(page: Page, png: Uint8Array): Promise<number[]> {
+  const src = `data:image/png;base64,${Buffer.from(png).toString('base64')}`
+  return page.evaluate(async (url: string) => {
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = image.width
+    canvas.height = image.height
+    const context = canvas.getContext('2d')!
+    context.drawImage(image, 0, 0)
+    return Array.from(context.getImageData(image.width >> 1, image.height >> 1, 1, 1).data.slice(0, 3))
+  }, src)
+}
+
+describe.each([
+  ['headless shell', false],
+  ['full browser', true],
+] as const)('screenshots in the %s', (kind, takesTurns) => {
+  it(`show each tab's own page, ${takesTurns ? 'taking turns at the front' : 'side by side, no tab brought forward'}`, async () => {
+    manager = testBrowser({ browserPath: installedBrowser(kind) })
+    // Given a red page and a blue one, each in its own tab
+    const colours = ['rgb(200, 0, 0)', 'rgb(0, 0, 200)']
+    const pages = await Promise.all(colours.map(() => manager!.newPage()))
+    await Promise.all(pages.map((page, i) => page.setContent(`<body style="margin:0;background:${colours[i]}"></body>`)))
+    const fronts = pages.map((page) => vi.spyOn(page, 'bringToFront'))
+    // When both are captured at once
+    const pngs = await Promise.all(pages.map((page) => manager!.screenshot(page)))
+    // Then each shows its own colour
+    const reader = await manager.newPage()
+    expect(await centreColour(reader, pngs[0]!)).toEqual([200, 0, 0])
+    expect(await centreColour(reader, pngs[1]!)).toEqual([0, 0, 200])
+    // And only the full browser brought the tabs forward, one at a time
+    expect(fronts.map((spy) => spy.mock.calls.length)).toEqual(takesTurns ? [1, 1] : [0, 0])
   })
 })

@@ -110,7 +110,7 @@ describe('showtell doctor', () => {
     const result = await runCli(['doctor'], { env: { CHROME_PATH: '/nonexistent/chrome' } })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('✗ browser   CHROME_PATH points at /nonexistent/chrome, which is not an executable')
-    expect(result.stdout).toContain('fix: install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`)')
+    expect(result.stdout).toContain('fix: install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium-headless-shell`)')
   })
 
   it('says when the browser does not start', async () => {
