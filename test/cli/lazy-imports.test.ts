@@ -79,4 +79,20 @@ describe('the non-interactive commands never load Ink or React', () => {
     expect(loaded(result.modules, INK)).not.toEqual([])
     expect(loaded(result.modules, REACT)).not.toEqual([])
   })
+
+  it('showtell in a terminal loads the app as one bundle, with Ink and React inside it', async () => {
+    // The app is loaded by a real `showtell` in a pseudo-terminal only; here
+    // the bundle is imported the way home.js imports it.
+    const bundle = pathToFileURL(join(REPO_ROOT, 'dist', 'ui', 'app.bundle.js')).href
+    const result = await traced(['--input-type=module', '-e', `const app = await import(${JSON.stringify(bundle)}); if (typeof app.startApp !== 'function') process.exit(3)`])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(loaded(result.modules, '/dist/ui/app.bundle.js')).not.toEqual([])
+    // Our other modules stay shared with the commands: the build the app starts is the one `showtell build` runs.
+    expect(loaded(result.modules, '/dist/build/build.js')).not.toEqual([])
+    expect(loaded(result.modules, '/dist/ui/start.js')).toEqual([])
+    expect(loaded(result.modules, INK)).toEqual([])
+    expect(loaded(result.modules, REACT)).toEqual([])
+    expect(loaded(result.modules, '/node_modules/es-toolkit/')).toEqual([])
+  })
 })
