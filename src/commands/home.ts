@@ -1,7 +1,6 @@
 // `showtell` with no subcommand. In a terminal it opens the interactive app;
 // without one (a pipe, a file, CI) it prints the dashboard once as text, then
 // the usage, and exits 0. It never waits for input there.
-import { existsSync } from 'node:fs'
 import { ACTION_SHORT } from '../audit/suggest.js'
 import { EXIT } from '../errors.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
@@ -14,7 +13,7 @@ export async function runHome(ctx: CommandContext): Promise<number> {
   const dir = workspaceDir(ctx)
   const interactive = isInteractive(ctx)
   // Ink and React load while the workspace is read; the text summary never loads them.
-  const app = interactive ? loadApp() : undefined
+  const app = interactive ? import('../ui/start.js') : undefined
   app?.catch(() => {})
   const workspace = await loadWorkspace(dir)
   const overview = await loadOverview(workspace)
@@ -25,17 +24,6 @@ export async function runHome(ctx: CommandContext): Promise<number> {
   }
   ctx.io.stdout.write(`${dashboardText(overview)}\n${usage()}`)
   return EXIT.ok
-}
-
-/**
- * The app as `npm run build` bundles it (Ink and React in one file, built
- * for production: see scripts/bundle-app.mjs), or its modules as they are
- * when showtell runs from source.
- */
-async function loadApp(): Promise<typeof import('../ui/start.js')> {
-  const bundle = new URL('../ui/app.bundle.js', import.meta.url)
-  if (existsSync(bundle)) return (await import(bundle.href)) as typeof import('../ui/start.js')
-  return import('../ui/start.js')
 }
 
 /**

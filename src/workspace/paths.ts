@@ -1,10 +1,22 @@
 // Owns where things live: the package's own data (built-in topics, templates,
 // schema) and the files of a workspace.
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { join, relative, resolve, isAbsolute } from 'node:path'
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
 
-/** The installed package root; `src/` and `dist/` sit at the same depth below it. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/**
+ * The installed package root: the nearest folder above this module with a
+ * package.json. Searched for, not counted, because the module sits at a
+ * different depth in src/, in dist/ and in the bundled CLI's chunks.
+ */
+export const PACKAGE_ROOT = packageRoot(fileURLToPath(new URL('.', import.meta.url)))
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) throw new Error(`showtell's package.json was not found above ${from}`)
+  }
+}
 
 export const BUILTIN = {
   topics: join(PACKAGE_ROOT, 'topics'),

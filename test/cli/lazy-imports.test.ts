@@ -1,19 +1,38 @@
 // Start-up (issue 6): the non-interactive commands must not load Ink or React.
-// Each command runs as a user would run it (the built CLI, stdin from
-// /dev/null, output to a pipe) under a loader hook that records every module
-// the process resolves; the record must hold the modules the command needs
-// and none of Ink's or React's.
+// `npm run build` bundles the CLI into dist/cli.js and chunks in dist/chunks/,
+// and writes dist/chunks/manifest.json: which chunk holds which of our
+// modules and which packages. Each command runs as a user would run it (the
+// built CLI, stdin from /dev/null, output to a pipe) under a loader hook that
+// records every module the process resolves; the record must hold the chunks
+// of the modules the command needs, and no chunk with Ink or React in it.
+// The control runs the app in a real terminal with the same hook.
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { CLI, REPO_ROOT } from '../helpers/cli.js'
 
-const HOOK = join(REPO_ROOT, 'test', 'fixtures', 'trace-imports.mjs')
-const INK = '/node_modules/ink/'
-const REACT = '/node_modules/react/'
+const pty = createRequire(import.meta.url)('@lydell/node-pty') as typeof import('@lydell/node-pty')
+const HOOK = pathToFileURL(join(REPO_ROOT, 'test', 'fixtures', 'trace-imports.mjs')).href
+
+/** dist/chunks/manifest.json: chunk file (relative to dist/) → our modules and the packages in it. */
+let manifest: Record<string, string[]>
+
+beforeAll(async () => {
+  manifest = JSON.parse(await readFile(join(REPO_ROOT, 'dist', 'chunks', 'manifest.json'), 'utf8')) as Record<string, string[]>
+})
+
+/** The URLs of the chunks that hold `part` (a package name, or one of our modules as dist/…). */
+function chunksWith(part: string): string[] {
+  const files = Object.entries(manifest).filter(([, inputs]) => inputs.includes(part)).map(([file]) => file)
+  if (files.length === 0) throw new Error(`no chunk holds ${part}: is the manifest stale? run npm run build`)
+  return files.map((file) => pathToFileURL(join(REPO_ROOT, 'dist', file)).href)
+}
+
+const UI = ['ink', 'react', 'react-reconciler', 'dist/ui/App.js']
 
 interface Traced {
   readonly code: number | null
@@ -23,18 +42,26 @@ interface Traced {
   readonly modules: string[]
 }
 
-/** Runs `node --import <hook> …args` in the example workspace (the repository root) and returns what it resolved. */
-async function traced(args: string[]): Promise<Traced> {
-  const trace = join(await mkdtemp(join(tmpdir(), 'showtell-imports-')), 'modules.txt')
+async function traceFile(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'showtell-imports-')), 'modules.txt')
+}
+
+async function readTrace(trace: string): Promise<string[]> {
+  return (await readFile(trace, 'utf8').catch(() => '')).split('\n').filter(Boolean)
+}
+
+function baseEnv(trace: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, SHOWTELL_IMPORT_TRACE: trace, NO_COLOR: '1' }
   delete env.CI
   delete env.CONTINUOUS_INTEGRATION
+  return env
+}
+
+/** Runs `node --import <hook> …args` in the example workspace (the repository root) and returns what it resolved. */
+async function traced(args: string[]): Promise<Traced> {
+  const trace = await traceFile()
   const result = await new Promise<Omit<Traced, 'modules'>>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(HOOK).href, ...args], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(process.execPath, ['--import', HOOK, ...args], { cwd: REPO_ROOT, env: baseEnv(trace), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -46,53 +73,51 @@ async function traced(args: string[]): Promise<Traced> {
       resolve({ code, stdout, stderr })
     })
   })
-  const modules = (await readFile(trace, 'utf8').catch(() => '')).split('\n').filter(Boolean)
-  return { ...result, modules }
+  return { ...result, modules: await readTrace(trace) }
 }
 
-const loaded = (modules: string[], part: string) => modules.filter((url) => url.includes(part))
+/** Which of `chunks` the process loaded. */
+const loaded = (modules: string[], chunks: string[]) => chunks.filter((chunk) => modules.includes(chunk))
 
 describe('the non-interactive commands never load Ink or React', () => {
   it.each([
-    ['showtell topics --json', ['topics', '--json'], ['/dist/commands/topics.js', '/node_modules/yaml/', '/node_modules/zod/']],
-    ['showtell schedule --json', ['schedule', '--json'], ['/dist/commands/schedule.js', '/node_modules/yaml/', '/node_modules/zod/']],
-    ['showtell --help', ['--help'], ['/dist/main.js', '/dist/commands/registry.js']],
-    ['showtell without a terminal (stdin /dev/null)', [], ['/dist/commands/home.js', '/dist/overview/overview.js', '/node_modules/yaml/']],
+    ['showtell topics --json', ['topics', '--json'], ['dist/commands/topics.js', 'dist/workspace/load.js']],
+    ['showtell schedule --json', ['schedule', '--json'], ['dist/commands/schedule.js', 'dist/workspace/load.js']],
+    ['showtell --help', ['--help'], ['dist/main.js', 'dist/commands/registry.js']],
+    ['showtell without a terminal (stdin /dev/null)', [], ['dist/commands/home.js', 'dist/overview/overview.js']],
   ])('%s', async (_name, args, needed) => {
     const result = await traced([CLI, ...args])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     // The hook saw the command load what it needs: an empty or broken trace cannot pass.
-    expect(result.modules.length).toBeGreaterThan(needed.length)
-    for (const part of needed) expect(loaded(result.modules, part), `${part} in the trace`).not.toEqual([])
-    expect(loaded(result.modules, INK)).toEqual([])
-    expect(loaded(result.modules, REACT)).toEqual([])
-    expect(loaded(result.modules, '/dist/ui/')).toEqual([])
+    for (const part of needed) expect(loaded(result.modules, chunksWith(part)), `${part} in the trace`).not.toEqual([])
+    for (const part of UI) expect(loaded(result.modules, chunksWith(part)), `${part} in the trace`).toEqual([])
   })
 
-  it('the same hook does see Ink and React when the app is imported (the control)', async () => {
-    const start = pathToFileURL(join(REPO_ROOT, 'dist', 'ui', 'start.js')).href
-    const result = await traced(['--input-type=module', '-e', `await import(${JSON.stringify(start)})`])
-    expect(result.stderr).toBe('')
-    expect(result.code).toBe(0)
-    expect(loaded(result.modules, '/dist/ui/start.js')).not.toEqual([])
-    expect(loaded(result.modules, INK)).not.toEqual([])
-    expect(loaded(result.modules, REACT)).not.toEqual([])
+  it('Ink, React and the app are in chunks of their own, which hold no module a command needs', () => {
+    const ui = new Set(UI.flatMap(chunksWith))
+    for (const part of ['dist/main.js', 'dist/commands/registry.js', 'dist/workspace/load.js', 'dist/commands/topics.js', 'dist/commands/home.js', 'zod', 'yaml']) {
+      expect(chunksWith(part).filter((chunk) => ui.has(chunk)), part).toEqual([])
+    }
   })
 
-  it('showtell in a terminal loads the app as one bundle, with Ink and React inside it', async () => {
-    // The app is loaded by a real `showtell` in a pseudo-terminal only; here
-    // the bundle is imported the way home.js imports it.
-    const bundle = pathToFileURL(join(REPO_ROOT, 'dist', 'ui', 'app.bundle.js')).href
-    const result = await traced(['--input-type=module', '-e', `const app = await import(${JSON.stringify(bundle)}); if (typeof app.startApp !== 'function') process.exit(3)`])
-    expect(result.stderr).toBe('')
-    expect(result.code).toBe(0)
-    expect(loaded(result.modules, '/dist/ui/app.bundle.js')).not.toEqual([])
-    // Our other modules stay shared with the commands: the build the app starts is the one `showtell build` runs.
-    expect(loaded(result.modules, '/dist/build/build.js')).not.toEqual([])
-    expect(loaded(result.modules, '/dist/ui/start.js')).toEqual([])
-    expect(loaded(result.modules, INK)).toEqual([])
-    expect(loaded(result.modules, REACT)).toEqual([])
-    expect(loaded(result.modules, '/node_modules/es-toolkit/')).toEqual([])
+  it('the same hook sees the chunks of Ink and React when showtell opens the app in a terminal (the control)', async () => {
+    const trace = await traceFile()
+    const child = pty.spawn(process.execPath, ['--import', HOOK, CLI], { cols: 80, rows: 24, cwd: REPO_ROOT, env: baseEnv(trace) as Record<string, string> })
+    let screen = ''
+    child.onData((data) => (screen += data))
+    const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)))
+    try {
+      for (const until = Date.now() + 20_000; !screen.includes('Next meeting') && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(screen).toContain('Next meeting')
+      child.write('q')
+      expect(await exited).toBe(0)
+    } finally {
+      child.kill()
+    }
+    const modules = await readTrace(trace)
+    for (const part of UI) expect(loaded(modules, chunksWith(part)), part).not.toEqual([])
+    // And nothing of Ink's or React's from node_modules: the bundle holds them.
+    expect(modules.filter((url) => /\/node_modules\/(ink|react|react-reconciler|es-toolkit)\//.test(url))).toEqual([])
   })
 })
