@@ -77,6 +77,8 @@ export class BrowserManager {
   private stopGuard: (() => void) | undefined
   /** Every tab paints (the headless shell): screenshots need not take turns. */
   private everyTabPaints = false
+  /** Set by close(): work still in flight must not start a new browser (see reopen). */
+  private closed = false
 
   constructor(private readonly options: BrowserOptions = {}) {}
 
@@ -93,10 +95,21 @@ export class BrowserManager {
     this.get().catch(() => {})
   }
 
-  /** Starts or connects on first call; later calls share the same browser. */
+  /**
+   * Starts or connects on first call; later calls share the same browser.
+   * After close() it fails, until reopen(): a cancelled run closes the
+   * browser to end its pages at once, and a page of that run that was about
+   * to open must not start a new browser and wait there for its timeout.
+   */
   get(): Promise<Browser> {
+    if (this.closed) return Promise.reject(new RuntimeError('the browser was closed'))
     this.browser ??= this.start()
     return this.browser
+  }
+
+  /** Lets the next get() start a browser again after close(), for a new run (the app's next build). */
+  reopen(): void {
+    this.closed = false
   }
 
   private async start(): Promise<Browser> {
@@ -215,6 +228,7 @@ export class BrowserManager {
 
   /** Closes the browser (or disconnects from a remote one). Safe to call twice. */
   async close(): Promise<void> {
+    this.closed = true
     const pending = this.browser
     this.browser = undefined
     if (!pending) return

@@ -45,6 +45,22 @@ describe('BrowserManager', () => {
     expect(await closedWithin(stranger, 10_000)).toBe(true)
   })
 
+  it('after close(), a page that was about to open fails at once instead of starting a new browser, until reopen()', async () => {
+    manager = testBrowser()
+    const first = await manager.get()
+    // Given a run that is cancelled by closing its browser
+    await manager.close()
+    expect(first.connected).toBe(false)
+    // When a page of that run opens only now, then it fails, and no browser starts
+    await expect(manager.newPage()).rejects.toThrow('the browser was closed')
+    expect(manager.started).toBe(false)
+    // And a new run may start one again
+    manager.reopen()
+    const page = await manager.newPage()
+    expect(page.browser().connected).toBe(true)
+    expect(page.browser()).not.toBe(first)
+  })
+
   it('leaves every page alone in a browser that allows pop-ups', async () => {
     manager = testBrowser({ popups: true })
     const browser = await manager.get()
