@@ -4,7 +4,7 @@
 // lands in showtell.yaml or history/meetings.jsonl.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { START } from '../../src/ui/state.js'
 import { KEY, renderApp, type AppHarness } from './harness.js'
 import { makeAppWorkspace } from './fixtures.js'
@@ -44,6 +44,8 @@ describe('Schedule', () => {
 
   it('s skips the selected date in showtell.yaml, and s again un-skips it', async () => {
     const { dir } = await openSchedule()
+    // React says so on the console when one date is listed twice, even for one frame.
+    const warnings = vi.spyOn(console, 'error')
     await app!.press('j')
     const { date, topic } = selectedRow()
     await app!.press('s')
@@ -57,6 +59,8 @@ describe('Schedule', () => {
     await app!.waitFor((frame) => ROW.exec(frame)?.[2]?.trim() === topic)
     expect(await readFile(join(dir, 'showtell.yaml'), 'utf8')).not.toContain(date)
     expect(selectedRow()).toMatchObject({ date, topic })
+    expect(warnings.mock.calls.map((call) => String(call[0])).filter((text) => text.includes('same key'))).toEqual([])
+    warnings.mockRestore()
   })
 
   it('p pins the topic picked from the list, and u unpins it', async () => {

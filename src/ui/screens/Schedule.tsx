@@ -37,10 +37,12 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
   const plan = useAsync(() => services.schedule(workspace, weeks), [workspace, weeks])
   const { meeting, rotation } = workspace.config
 
-  // Skipped dates are listed too, so they can be un-skipped from here.
+  // Skipped dates are listed too, so they can be un-skipped from here. Right
+  // after a skip the plan is still being worked out again, and still holds
+  // the date the workspace now skips: it is listed once, as skipped.
   const today = plan.data?.[0]?.date
   const rows: Row[] = [
-    ...(plan.data ?? []).map((m) => ({ date: m.date, time: m.start.slice(11, 16), topic: m.topic, why: describeReason(m.reason), skipped: false })),
+    ...(plan.data ?? []).filter((m) => !meeting.skip.includes(m.date)).map((m) => ({ date: m.date, time: m.start.slice(11, 16), topic: m.topic, why: describeReason(m.reason), skipped: false })),
     ...meeting.skip
       .filter((date) => today !== undefined && date >= today && date < addDays(today, weeks * 7))
       .map((date) => ({ date, time: meeting.time, why: 'skipped', skipped: true })),
