@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -8,5 +10,8 @@ export default defineConfig({
     hookTimeout: 90_000,
     pool: 'forks',
     maxWorkers: 2,
+    // The built CLI remembers validated files (src/workspace/validated-cache.ts); keep the
+    // tests' entries out of the user's ~/.cache.
+    env: { SHOWTELL_CACHE_DIR: join(tmpdir(), `showtell-test-cache-${process.pid}`) },
   },
 })

@@ -1,6 +1,11 @@
-// After tsc: store the validated built-in topic library in dist/ so commands
+// After tsc: stamp the build, store the validated built-in topic library in dist/ so commands
 // start without parsing 14 YAML files, bundle the CLI, and make it executable.
-import { chmodSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { chmodSync, writeFileSync } from 'node:fs'
+
+// A new stamp for every build: the validated cache (src/workspace/validated-cache.ts)
+// keys its entries on it, so no entry outlives the code that validated it.
+writeFileSync(new URL('../dist/build-stamp.txt', import.meta.url), `${new Date().toISOString()} ${randomUUID()}\n`)
 
 const { writeBuiltinTopicCache } = await import('../dist/workspace/load.js')
 const count = await writeBuiltinTopicCache()

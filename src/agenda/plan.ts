@@ -1,7 +1,7 @@
 // Owns fitting the ten segments to the meeting's duration. Pure: same input,
 // same plan. Minutes are whole numbers that add up exactly to the duration.
 import { UserError } from '../errors.js'
-import { DURATION } from '../workspace/schema.js'
+import { DURATION } from '../workspace/config-values.js'
 import { PLACEHOLDER_MINUTES, SEGMENTS, type SegmentId, type SegmentSpec } from './segments.js'
 
 export interface PlannedSegment {

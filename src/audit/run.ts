@@ -9,6 +9,7 @@ import { checkUrl } from '../snapshot/url-guard.js'
 import type { Platform } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { generateCandidates, type Candidate } from './candidates.js'
+import { listedAccount } from './listed.js'
 import { judgeProbe, probeUrl, type AuditRule, type AuditRules } from './rules.js'
 
 export const AUDIT_RESULTS = ['official', 'exists-unlisted', 'absent', 'unknown'] as const
@@ -67,19 +68,7 @@ function baseFor(platform: Platform, rule: AuditRule, config: WorkspaceConfig): 
   return (endpoints as Record<string, string | undefined>)[key] ?? rule.base
 }
 
-/** The account in showtell.yaml (any owner) that is this candidate, if any. */
-export function listedAccount(config: WorkspaceConfig, candidate: Candidate): Account | undefined {
-  const handle = candidate.handle.toLowerCase()
-  const user = handle.split('@')[0]!
-  return config.accounts.find((account) => {
-    if (account.platform !== candidate.platform) return false
-    const own = (account.handle ?? '').replace(/^@/, '').toLowerCase()
-    if (own && (own === handle || own === user || own.split('@')[0] === user)) return true
-    if (!account.url) return false
-    const segments = new URL(account.url).pathname.toLowerCase().split('/').filter(Boolean).map((s) => s.replace(/^@/, ''))
-    return segments.includes(user) || segments.includes(handle)
-  })
-}
+export { listedAccount }
 
 export async function runAudit(config: WorkspaceConfig, rules: AuditRules, options: AuditOptions = {}): Promise<AuditReport> {
   const platforms = Object.keys(rules) as Platform[]

@@ -1,16 +1,16 @@
 // Owns the latest audit on disk: `history/audit.json` (the report of the last
 // `showtell audit`, with the time it ran) and the screenshots of its findings
 // in `history/audit/`. The file is written atomically and read back through
-// zod, so a hand-edited or broken file is a clear error that names it.
+// zod (store-schema.ts), so a hand-edited or broken file is a clear error
+// that names it. A file this build has validated before comes from the
+// validated cache, so the dashboard does not load zod to show it.
 import { readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
 import { UserError } from '../errors.js'
-import { platformSchema } from '../topics/schema.js'
 import { displayPath, type WorkspacePaths } from '../workspace/paths.js'
-import { formatPath } from '../workspace/schema.js'
 import { writeFileAtomic } from '../workspace/store.js'
-import { AUDIT_RESULTS, type AuditReport } from './run.js'
+import { validatedOnce } from '../workspace/validated-cache.js'
+import type { AuditReport } from './run.js'
 
 export const AUDIT_FILE = 'audit.json'
 /** The screenshots' folder, inside the history folder. */
@@ -20,37 +20,6 @@ export type StoredAudit = AuditReport & { readonly ranAt: string }
 
 /** What a finding's screenshot path may be: our own file names only, never a path a hand edit made up. */
 export const SCREENSHOT_PATH = /^history\/audit\/[a-z0-9][a-z0-9-]*\.png$/
-
-const count = z.number().int().nonnegative()
-const text = z.string().min(1)
-
-// Not strict: fields may be added to the report later, and an older showtell
-// must still read a newer file.
-const findingSchema = z.object({
-  platform: platformSchema,
-  handle: text,
-  result: z.enum(AUDIT_RESULTS),
-  reason: z.string().optional(),
-  url: z.string().optional(),
-  profileUrl: z.string().optional(),
-  account: z.string().optional(),
-  displayName: z.string().optional(),
-  bio: z.string().optional(),
-  followers: count.optional(),
-  screenshot: z.string().regex(SCREENSHOT_PATH, { message: 'must be a file in history/audit/ named by showtell audit' }).optional(),
-  capturedAt: z.iso.datetime().optional(),
-  screenshotNote: z.string().optional(),
-})
-
-const storedAuditSchema = z.object({
-  ranAt: z.iso.datetime({ message: 'must be an ISO date and time' }),
-  generated: count,
-  candidates: count,
-  checked: count,
-  platforms: z.array(platformSchema),
-  budget: count,
-  findings: z.array(findingSchema),
-})
 
 function auditFile(paths: WorkspacePaths): string {
   return join(paths.history, AUDIT_FILE)
@@ -71,19 +40,22 @@ export async function readLatestAudit(paths: WorkspacePaths): Promise<(AuditRepo
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
   }
-  const hint = 'run `showtell audit` again to replace it'
-  let data: unknown
-  try {
-    data = JSON.parse(raw)
-  } catch (error) {
-    throw new UserError(`not valid JSON (${(error as Error).message.split('\n')[0]})`, { location: { file: shown }, hint })
-  }
-  const parsed = storedAuditSchema.safeParse(data)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new UserError(issue.message, { location: { file: shown, field: formatPath(issue.path) || undefined }, hint })
-  }
-  return parsed.data
+  return validatedOnce('audit', file, raw, async () => {
+    const hint = 'run `showtell audit` again to replace it'
+    let data: unknown
+    try {
+      data = JSON.parse(raw)
+    } catch (error) {
+      throw new UserError(`not valid JSON (${(error as Error).message.split('\n')[0]})`, { location: { file: shown }, hint })
+    }
+    const [{ storedAuditSchema }, { formatPath }] = await Promise.all([import('./store-schema.js'), import('../workspace/config-values.js')])
+    const parsed = storedAuditSchema.safeParse(data)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      throw new UserError(issue.message, { location: { file: shown, field: formatPath(issue.path) || undefined }, hint })
+    }
+    return parsed.data
+  })
 }
 
 /** Replaces history/audit.json in one step: readers see the old report or the new one. */

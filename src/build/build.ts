@@ -19,7 +19,7 @@ import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { recordMeeting } from '../rotation/log.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
-import { isRealDate } from '../workspace/schema.js'
+import { isRealDate } from '../workspace/config-values.js'
 import { acquireLock, stageFolder, writeFileAtomic } from '../workspace/store.js'
 
 export const FORMATS = ['html', 'pdf', 'handout', 'md'] as const

@@ -4,13 +4,15 @@
 // accounts showtell.yaml lists, watched with their latest numbers. Pure:
 // the build reads the audit and copies its screenshots; text stays raw here
 // and the templates escape it.
-import { listedAccount, type AuditFinding } from '../audit/run.js'
+import { listedAccount } from '../audit/listed.js'
+import type { AuditFinding } from '../audit/run.js'
 import type { StoredAudit } from '../audit/store.js'
 import { ACTION_WORDS, suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import { companyNames, type Account, type WorkspaceConfig } from '../workspace/schema.js'
+import { companyNames } from '../workspace/config-values.js'
+import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import type { Slide } from './compose.js'
 import { platformName } from './live.js'
 

@@ -12,7 +12,8 @@ import { describeReason } from '../rotation/schedule.js'
 import { lastGoodValue, previousValue, readHistory, type CountKey, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotStatus } from '../snapshot/types.js'
 import type { Workspace } from '../workspace/load.js'
-import { companyNames, type Account } from '../workspace/schema.js'
+import { companyNames } from '../workspace/config-values.js'
+import type { Account } from '../workspace/schema.js'
 
 export interface NextMeeting {
   readonly date: string

@@ -1,6 +1,7 @@
 // Owns meeting dates: which calendar days the weekly meeting falls on, given
 // its weekday, start date and skip list. Pure; dates are YYYY-MM-DD strings.
-import { WEEKDAYS, type WorkspaceConfig } from '../workspace/schema.js'
+import { WEEKDAYS } from '../workspace/config-values.js'
+import type { WorkspaceConfig } from '../workspace/schema.js'
 
 type Meeting = WorkspaceConfig['meeting']
 

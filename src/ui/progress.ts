@@ -3,7 +3,8 @@
 // its result. Plain functions over the run's events.
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import { companyNames, type WorkspaceConfig } from '../workspace/schema.js'
+import { companyNames } from '../workspace/config-values.js'
+import type { WorkspaceConfig } from '../workspace/schema.js'
 import { shortLabel } from './format.js'
 
 export interface AccountState {

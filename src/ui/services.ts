@@ -1,16 +1,20 @@
 // Owns what the app can do, as one object of functions: the same ones the
 // subcommands call. Tests pass the real ones (or replace `open`, which would
 // start a desktop program).
+//
+// What only an action needs (a schedule edit, a build, a snapshot) loads on
+// first use, not before the dashboard's first frame: the YAML editor, zod and
+// the build pipeline are not needed to show it.
 import type { BrowserManager } from '../browser/manager.js'
-import { buildDeck, type BuildManifest, type BuildOptions } from '../build/build.js'
+import type { BuildManifest, BuildOptions } from '../build/build.js'
 import { planAgenda, type AgendaPlan } from '../agenda/plan.js'
 import { emptySegments } from '../deck/compose.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
-import { changeSchedule, markHeld, type ScheduleChange } from '../rotation/changes.js'
+import type { ScheduleChange } from '../rotation/changes.js'
 import { scheduleFor } from '../rotation/for-workspace.js'
 import type { PlannedMeeting } from '../rotation/schedule.js'
 import { listTopicStatus, type TopicStatus } from '../rotation/topic-status.js'
-import { takeSnapshots, type TakenSnapshots, type TakeSnapshotsOptions } from '../snapshot/take.js'
+import type { TakenSnapshots, TakeSnapshotsOptions } from '../snapshot/take.js'
 import { loadWorkspace, type Workspace } from '../workspace/load.js'
 
 export interface AppServices {
@@ -39,10 +43,17 @@ export function realServices(workspaceDir: string, browser: BrowserManager): App
       return planAgenda({ duration, empty: emptySegments(workspace.config, topic) })
     },
     schedule: (workspace, weeks) => scheduleFor(workspace, { weeks }),
-    changeSchedule,
-    markHeld,
-    build: (workspace, options) => buildDeck(workspace, { ...options, browserManager: browser }),
-    snapshot: (workspace, options) => takeSnapshots(workspace, { ...options, browserManager: browser }),
+    changeSchedule: async (workspace, change) => (await import('../rotation/changes.js')).changeSchedule(workspace, change),
+    markHeld: async (workspace, date, topicId) => (await import('../rotation/changes.js')).markHeld(workspace, date, topicId),
+    // A cancelled run closed the shared browser; the next one may start it again.
+    build: async (workspace, options) => {
+      browser.reopen()
+      return (await import('../build/build.js')).buildDeck(workspace, { ...options, browserManager: browser })
+    },
+    snapshot: async (workspace, options) => {
+      browser.reopen()
+      return (await import('../snapshot/take.js')).takeSnapshots(workspace, { ...options, browserManager: browser })
+    },
     open: async (path) => {
       // Loaded on use: most sessions never open a file.
       // It resolves once the opener has started (and rejects when it cannot start).

@@ -1,16 +1,20 @@
 // Owns loading a workspace: `showtell.yaml`, then the topic library (built-in
 // topics overridden by the workspace's own `topics/<id>.yaml`), then the checks
 // that span files (rotation pins and order must name known topics).
+//
+// The YAML parser and zod load only when a file has to be validated: a file
+// whose exact text this build validated before comes from the validated
+// cache (validated-cache.ts), and the commands that only read start faster.
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { UserError } from '../errors.js'
-import { topicSchema, type Topic } from '../topics/schema.js'
+import type { Topic } from '../topics/schema.js'
 import { BUILTIN, displayPath, workspacePaths, type WorkspacePaths } from './paths.js'
-import { workspaceConfigSchema, type WorkspaceConfig } from './schema.js'
-import { SLUG_PATTERN } from './slug.js'
+import type { WorkspaceConfig } from './schema.js'
+import { SLUG_PATTERN } from './slug-pattern.js'
 import { writeFileAtomic } from './store.js'
-import { lineOf, readYamlSource, validateYaml, type YamlSource } from './yaml-file.js'
+import { validatedOnce } from './validated-cache.js'
 
 export interface TopicEntry {
   readonly topic: Topic
@@ -24,16 +28,32 @@ export interface Workspace {
   readonly config: WorkspaceConfig
   /** Topics by id, in id order. */
   readonly topics: ReadonlyMap<string, TopicEntry>
-  readonly source: YamlSource
 }
 
 export async function loadWorkspace(dir: string): Promise<Workspace> {
   const paths = workspacePaths(dir)
-  const source = await readYamlSource(paths.config, displayPath(process.cwd(), paths.config))
-  const config = validateYaml(source, workspaceConfigSchema)
+  const shown = displayPath(process.cwd(), paths.config)
+  const text = await readText(paths.config, shown, 'run `showtell init` to create one, or pass --workspace DIR')
+  const config = await validatedOnce('config', paths.config, text, async () => {
+    const [{ parseYamlSource, validateYaml }, { workspaceConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')])
+    return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema)
+  })
   const topics = await loadTopicLibrary(paths)
-  checkTopicReferences(source, config, topics)
-  return { paths, config, topics, source }
+  await checkTopicReferences(text, shown, config, topics)
+  return { paths, config, topics }
+}
+
+/** A file's text, or a one-line error that names it. */
+export async function readText(path: string, shown: string, hintWhenMissing?: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UserError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`, {
+      location: { file: shown },
+      hint: code === 'ENOENT' ? hintWhenMissing : undefined,
+    })
+  }
 }
 
 export async function loadTopicLibrary(paths: Pick<WorkspacePaths, 'root' | 'topics'>): Promise<Map<string, TopicEntry>> {
@@ -104,14 +124,19 @@ export async function loadTopicFile(file: string, origin: TopicEntry['origin'], 
       hint: 'name topic files with lowercase letters, digits and hyphens, e.g. topics/crisis.yaml',
     })
   }
-  const source = await readYamlSource(file, shown)
-  const topic = validateYaml(source, topicSchema)
-  if (topic.id !== id) {
-    throw new UserError(`id "${topic.id}" does not match the file name "${basename(file)}"`, {
-      location: { file: shown, line: lineOf(source, ['id']), field: 'id' },
-      hint: `set \`id: ${id}\` or rename the file`,
-    })
-  }
+  const text = await readText(file, shown)
+  const topic = await validatedOnce('topic', file, text, async () => {
+    const [{ lineOf, parseYamlSource, validateYaml }, { topicSchema }] = await Promise.all([import('./yaml-file.js'), import('../topics/schema.js')])
+    const source = parseYamlSource(text, shown)
+    const valid = validateYaml(source, topicSchema)
+    if (valid.id !== id) {
+      throw new UserError(`id "${valid.id}" does not match the file name "${basename(file)}"`, {
+        location: { file: shown, line: lineOf(source, ['id']), field: 'id' },
+        hint: `set \`id: ${id}\` or rename the file`,
+      })
+    }
+    return valid
+  })
   return { topic, origin, file }
 }
 
@@ -125,24 +150,22 @@ async function yamlFiles(folder: string): Promise<string[]> {
   }
 }
 
-function checkTopicReferences(source: YamlSource, config: WorkspaceConfig, topics: ReadonlyMap<string, TopicEntry>): void {
-  const known = () => `known: ${[...topics.keys()].join(', ')}`
-  config.rotation.order.forEach((id, i) => {
-    if (!topics.has(id)) {
-      throw new UserError(`unknown topic "${id}"`, {
-        location: { file: source.displayPath, line: lineOf(source, ['rotation', 'order', i]), field: `rotation.order[${i}]` },
-        hint: known(),
-      })
-    }
+/** Rotation order and pins must name known topics (the library can change while showtell.yaml does not). */
+async function checkTopicReferences(text: string, shown: string, config: WorkspaceConfig, topics: ReadonlyMap<string, TopicEntry>): Promise<void> {
+  const order = config.rotation.order.findIndex((id) => !topics.has(id))
+  const pin = Object.entries(config.rotation.pins).find(([, id]) => !topics.has(id))
+  if (order === -1 && !pin) return
+  // Only an error needs the line, and so the YAML parser.
+  const { lineOf, parseYamlSource } = await import('./yaml-file.js')
+  const source = parseYamlSource(text, shown)
+  const [id, path, field] =
+    order !== -1
+      ? [config.rotation.order[order]!, ['rotation', 'order', order], `rotation.order[${order}]`]
+      : [pin![1], ['rotation', 'pins', pin![0]], `rotation.pins.${pin![0]}`]
+  throw new UserError(`unknown topic "${id}"`, {
+    location: { file: shown, line: lineOf(source, path), field },
+    hint: `known: ${[...topics.keys()].join(', ')}`,
   })
-  for (const [date, id] of Object.entries(config.rotation.pins)) {
-    if (!topics.has(id)) {
-      throw new UserError(`unknown topic "${id}"`, {
-        location: { file: source.displayPath, line: lineOf(source, ['rotation', 'pins', date]), field: `rotation.pins.${date}` },
-        hint: known(),
-      })
-    }
-  }
 }
 
 /** Looks up a topic by id, or fails with the list of known ids. */

@@ -4,22 +4,16 @@ import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
 import { ENDPOINT_KEYS, type EndpointKey } from '../snapshot/platforms.js'
 import { slugSchema } from './slug.js'
+import { DURATION, formatPath, isRealDate, WEEKDAYS } from './config-values.js'
 
 const text = z.string().trim().min(1, { message: 'must not be empty' })
 
-export const DURATION = { min: 30, max: 60 } as const
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
+export { companyNames, DURATION, formatPath, isRealDate, WEEKDAYS, type Weekday } from './config-values.js'
 
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'not a date: use YYYY-MM-DD', abort: true })
   .refine((value) => isRealDate(value), { message: 'not a real calendar date' })
-
-export function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 export const durationSchema = z
   .number({ error: (issue) => `must be a number of minutes from ${DURATION.min} to ${DURATION.max} (got ${JSON.stringify(issue.input)})` })
@@ -166,14 +160,3 @@ export const workspaceConfigSchema = z
 
 export type WorkspaceConfig = z.output<typeof workspaceConfigSchema>
 
-/** The company's name, then its aliases: every name it goes by. */
-export function companyNames(config: Pick<WorkspaceConfig, 'company'>): string[] {
-  return [config.company.name, ...config.company.aliases]
-}
-
-/** `['accounts', 2, 'platform']` → `accounts[2].platform` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-    .join('')
-}

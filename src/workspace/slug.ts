@@ -1,8 +1,9 @@
 // Owns the rule for ids that become file and folder names: a safe slug can never
 // climb out of a folder (`../x`) or clash with a hidden file.
 import { z } from 'zod'
+import { SLUG_PATTERN } from './slug-pattern.js'
 
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
+export { SLUG_PATTERN }
 
 export const slugSchema = z
   .string()

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
-import { formatPath } from './schema.js'
+import { formatPath } from './config-values.js'
 
 export interface YamlSource {
   /** Path shown to the user (relative to the workspace where possible). */

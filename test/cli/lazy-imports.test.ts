@@ -102,22 +102,35 @@ describe('the non-interactive commands never load Ink or React', () => {
   })
 
   it('the same hook sees the chunks of Ink and React when showtell opens the app in a terminal (the control)', async () => {
-    const trace = await traceFile()
-    const child = pty.spawn(process.execPath, ['--import', HOOK, CLI], { cols: 80, rows: 24, cwd: REPO_ROOT, env: baseEnv(trace) as Record<string, string> })
-    let screen = ''
-    child.onData((data) => (screen += data))
-    const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)))
-    try {
-      for (const until = Date.now() + 20_000; !screen.includes('Next meeting') && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50))
-      expect(screen).toContain('Next meeting')
-      child.write('q')
-      expect(await exited).toBe(0)
-    } finally {
-      child.kill()
-    }
-    const modules = await readTrace(trace)
+    const modules = await appInTerminal()
     for (const part of UI) expect(loaded(modules, chunksWith(part)), part).not.toEqual([])
     // And nothing of Ink's or React's from node_modules: the bundle holds them.
     expect(modules.filter((url) => /\/node_modules\/(ink|react|react-reconciler|es-toolkit)\//.test(url))).toEqual([])
   })
+
+  it('the app\'s first frame, once the workspace has been validated, loads neither the YAML parser nor zod', async () => {
+    await appInTerminal()
+    const modules = await appInTerminal()
+    expect(loaded(modules, chunksWith('yaml'))).toEqual([])
+    expect(loaded(modules, chunksWith('zod'))).toEqual([])
+    expect(loaded(modules, chunksWith('dist/overview/overview.js'))).not.toEqual([])
+  })
 })
+
+/** Runs `showtell` in an 80×24 terminal until the dashboard shows, then q; returns what it resolved. */
+async function appInTerminal(): Promise<string[]> {
+  const trace = await traceFile()
+  const child = pty.spawn(process.execPath, ['--import', HOOK, CLI], { cols: 80, rows: 24, cwd: REPO_ROOT, env: baseEnv(trace) as Record<string, string> })
+  let screen = ''
+  child.onData((data) => (screen += data))
+  const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)))
+  try {
+    for (const until = Date.now() + 20_000; !screen.includes('Next meeting') && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen).toContain('Next meeting')
+    child.write('q')
+    expect(await exited).toBe(0)
+  } finally {
+    child.kill()
+  }
+  return readTrace(trace)
+}

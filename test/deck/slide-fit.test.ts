@@ -1,7 +1,9 @@
 // Deck craft, checked in real Chromium: every slide of every built-in topic
 // fits 1280×720 (nothing clipped, nothing running off the bottom), body text is
 // at least 24 px, and text meets WCAG AA contrast.
+import { readFile } from 'node:fs/promises'
 import type { Page } from 'puppeteer-core'
+import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planAgenda } from '../../src/agenda/plan.js'
 import { composeDeck, emptySegments } from '../../src/deck/compose.js'
@@ -216,7 +218,7 @@ describe('every built-in topic fits its slides', () => {
       owner: 'unofficial',
       label: `A fan page with a rather long name that somebody made years ago number ${i}`,
     }))
-    const config = workspaceConfigSchema.parse({ ...workspace.source.doc.toJS(), accounts })
+    const config = workspaceConfigSchema.parse({ ...(parse(await readFile(workspace.paths.config, 'utf8')) as object), accounts })
     const html = await deckHtml('governance', 45, { ...workspace, config })
     expect(html).toContain('(continued)')
     expect(await problemsIn(html)).toEqual([])

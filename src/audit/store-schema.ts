@@ -1,0 +1,38 @@
+// The shape of history/audit.json, as store.ts reads it back. On its own so
+// that zod loads only when a file has to be validated.
+import { z } from 'zod'
+import { platformSchema } from '../topics/schema.js'
+import { AUDIT_RESULTS } from './run.js'
+import { SCREENSHOT_PATH } from './store.js'
+
+const count = z.number().int().nonnegative()
+const text = z.string().min(1)
+
+// Not strict: fields may be added to the report later, and an older showtell
+// must still read a newer file.
+const findingSchema = z.object({
+  platform: platformSchema,
+  handle: text,
+  result: z.enum(AUDIT_RESULTS),
+  reason: z.string().optional(),
+  url: z.string().optional(),
+  profileUrl: z.string().optional(),
+  account: z.string().optional(),
+  displayName: z.string().optional(),
+  bio: z.string().optional(),
+  followers: count.optional(),
+  screenshot: z.string().regex(SCREENSHOT_PATH, { message: 'must be a file in history/audit/ named by showtell audit' }).optional(),
+  capturedAt: z.iso.datetime().optional(),
+  screenshotNote: z.string().optional(),
+})
+
+export const storedAuditSchema = z.object({
+  ranAt: z.iso.datetime({ message: 'must be an ISO date and time' }),
+  generated: count,
+  candidates: count,
+  checked: count,
+  platforms: z.array(platformSchema),
+  budget: count,
+  findings: z.array(findingSchema),
+})
+
