@@ -225,11 +225,9 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   // Let late requests settle, but never wait past the page's budget.
   await guarded(page.waitForNetworkIdle({ idleTime: 300, timeout: Math.min(3000, left()) }), Math.min(3500, left()), 'network').catch(() => {})
   const hide = [...CONSENT_SELECTORS, ...(account.hideSelectors ?? [])]
-  await guarded(
-    page.addStyleTag({ content: `${hide.join(',\n')} { display: none !important; }\nhtml, body { overflow: auto !important; }` }),
-    Math.min(5000, left()),
-    'the page did not accept a style sheet',
-  ).catch(() => {})
+  // Consent banners and the like are hidden in the same call that reads the
+  // page (one round trip less per account), so the text read is the text shown.
+  const hideCss = `${hide.join(',\n')} { display: none !important; }\nhtml, body { overflow: auto !important; }`
   if (account.waitFor) {
     try {
       await guarded(page.waitForSelector(account.waitFor, { timeout: left() }), left() + 500, `waitFor ${account.waitFor}`)
@@ -244,7 +242,7 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   let facts: PageFactsRead
   try {
     // A page that loaded in time gets a fair chance to be read, even late in its budget.
-    facts = await guarded(page.evaluate(readPage), Math.max(5_000, Math.min(10_000, left())), 'the page did not let us read it')
+    facts = await guarded(page.evaluate(readPage, hideCss), Math.max(5_000, Math.min(10_000, left())), 'the page did not let us read it')
   } catch (error) {
     return failure(error, options.timeoutMs)
   }
@@ -280,8 +278,15 @@ function withoutFragment(url: string): string {
   return hash === -1 ? url : url.slice(0, hash)
 }
 
-/** Runs inside the page: what the classifier and the metric parsers need. */
-function readPage(): PageFactsRead {
+/** Runs inside the page: adds the style sheet `css`, then reads what the classifier and the metric parsers need. */
+function readPage(css: string): PageFactsRead {
+  try {
+    const style = document.createElement('style')
+    style.textContent = css
+    ;(document.head ?? document.documentElement).appendChild(style)
+  } catch {
+    // A page without a document element still gets read.
+  }
   const meta: Record<string, string> = {}
   document.querySelectorAll('meta[property], meta[name]').forEach((el) => {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase()
