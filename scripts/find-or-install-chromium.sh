@@ -18,7 +18,8 @@ done
 
 system_browser() {
   local candidate
-  for candidate in /usr/bin/chromium-headless-shell "$(command -v chromium-headless-shell 2>/dev/null || true)" \
+  # Debian's /usr/bin/chromium-headless-shell runs the binary below without exec; use the binary.
+  for candidate in /usr/lib/chromium/chromium-headless-shell /usr/bin/chromium-headless-shell "$(command -v chromium-headless-shell 2>/dev/null || true)" \
     /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable /opt/google/chrome/chrome \
     "$(command -v chromium 2>/dev/null || true)" "$(command -v google-chrome 2>/dev/null || true)"; do
     if [ -n "$candidate" ] && [ -x "$candidate" ]; then echo "$candidate"; return 0; fi

@@ -25,7 +25,7 @@ function firstExecutable(paths: string[]): string | undefined {
 export function installedBrowser(kind: 'headless shell' | 'full browser'): string {
   const path =
     kind === 'headless shell'
-      ? firstExecutable([process.env.SHOWTELL_TEST_SHELL ?? '', '/usr/bin/chromium-headless-shell'])
+      ? firstExecutable([process.env.SHOWTELL_TEST_SHELL ?? '', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'])
       : firstExecutable([process.env.SHOWTELL_TEST_FULL_BROWSER ?? '', '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome'])
   if (!path) {
     throw new Error(

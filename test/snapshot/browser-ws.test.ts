@@ -43,7 +43,8 @@ async function startChromium(): Promise<{ child: ChildProcess; ws: string }> {
     'about:blank',
   ]
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox')
-  const child = spawn(found.path, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  // A process group of its own, so that the end of the test can stop Chromium's helpers too.
+  const child = spawn(found.path, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   const ws = await new Promise<string>((resolve, reject) => {
     let stderr = ''
     const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools endpoint within 20 s:\n${stderr}`)), 20_000)
@@ -96,10 +97,12 @@ beforeAll(async () => {
 afterAll(async () => {
   if (chromium && isRunning(chromium)) {
     const exited = new Promise((resolve) => chromium.once('exit', resolve))
-    chromium.kill('SIGKILL')
+    // The whole group: a helper process left behind would still be writing into the profile.
+    process.kill(-chromium.pid!, 'SIGKILL')
     await exited
   }
-  if (profile) await rm(profile, { recursive: true, force: true })
+  // Chromium's helpers may still be going for a moment after the browser process.
+  if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
   await site?.close()
 })
 
