@@ -112,6 +112,15 @@ describe('Build in the app', () => {
     // Esc goes back; the browser can start again for the next build.
     await app.press(KEY.escape)
     await app.waitFor('showtell · dashboard')
+    // The next build, from the dashboard's Enter: no snapshots (the hanging page would
+    // hang again) and no handout, but deck.pdf, which needs the browser the cancel closed.
+    await app.press(KEY.enter)
+    await app.waitFor('Enter builds into')
+    await app.press(KEY.down, KEY.down, KEY.down, KEY.space, KEY.down, KEY.down, KEY.space)
+    await app.waitFor((f) => /handout.pdf.*\[ \]/.test(f) && /snapshots.*\[ \]/.test(f) && /deck.pdf.*\[x\]/.test(f))
+    await app.press(KEY.enter)
+    const result = await app.waitFor('showtell · deck ready', 90_000)
+    expect(result).toContain('deck.pdf')
   })
 
   it('q pressed over the help during a build cancels the build instead of quitting under it', async () => {
