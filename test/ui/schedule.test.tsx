@@ -4,6 +4,7 @@
 // lands in showtell.yaml or history/meetings.jsonl.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { START } from '../../src/ui/state.js'
 import { KEY, renderApp, type AppHarness } from './harness.js'
@@ -61,6 +62,23 @@ describe('Schedule', () => {
     expect(selectedRow()).toMatchObject({ date, topic })
     expect(warnings.mock.calls.map((call) => String(call[0])).filter((text) => text.includes('same key'))).toEqual([])
     warnings.mockRestore()
+  })
+
+  it('the nearest meeting, once skipped, stays listed and can be un-skipped', async () => {
+    const { dir } = await openSchedule()
+    const { date, topic } = selectedRow()
+    await app!.press('s')
+    await app!.waitFor(`Skipping ${date} (showtell.yaml)`)
+    // Once the plan is worked out again, the skipped date's topic moves on to the next week.
+    const next = new Date(Date.parse(`${date}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+    await app!.waitFor((frame) => frame.split('\n').some((line) => line.includes(`${next}  ${topic}`)))
+    expect(selectedRow()).toMatchObject({ date, topic: '(skipped)' })
+    await app!.press('s')
+    await app!.waitFor(`No longer skipping ${date}`)
+    await app!.waitFor((frame) => ROW.exec(frame)?.[2]?.trim() === topic)
+    // (The date is also meeting.start in this workspace, so only the skip list is checked.)
+    const meeting = (parse(await readFile(join(dir, 'showtell.yaml'), 'utf8')) as { meeting: { skip?: string[] } }).meeting
+    expect(meeting.skip ?? []).not.toContain(date)
   })
 
   it('p pins the topic picked from the list, and u unpins it', async () => {

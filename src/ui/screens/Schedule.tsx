@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
-import { addDays, weekdayName } from '../../rotation/calendar.js'
+import { addDays, todayIn, weekdayName } from '../../rotation/calendar.js'
 import type { ScheduleChange } from '../../rotation/changes.js'
 import { describeReason } from '../../rotation/schedule.js'
 import type { Workspace } from '../../workspace/load.js'
@@ -40,11 +40,12 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
   // Skipped dates are listed too, so they can be un-skipped from here. Right
   // after a skip the plan is still being worked out again, and still holds
   // the date the workspace now skips: it is listed once, as skipped.
-  const today = plan.data?.[0]?.date
+  // From today, as the plan is: the first planned meeting comes after today when the next date is skipped.
+  const today = todayIn(meeting.timezone)
   const rows: Row[] = [
     ...(plan.data ?? []).filter((m) => !meeting.skip.includes(m.date)).map((m) => ({ date: m.date, time: m.start.slice(11, 16), topic: m.topic, why: describeReason(m.reason), skipped: false })),
     ...meeting.skip
-      .filter((date) => today !== undefined && date >= today && date < addDays(today, weeks * 7))
+      .filter((date) => date >= today && date < addDays(today, weeks * 7))
       .map((date) => ({ date, time: meeting.time, why: 'skipped', skipped: true })),
   ].sort((a, b) => a.date.localeCompare(b.date))
   const [index, move] = useSelection(rows.length)
