@@ -7,6 +7,7 @@
 import { readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '../errors.js'
+import { formatPath } from '../workspace/config-values.js'
 import { displayPath, type WorkspacePaths } from '../workspace/paths.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import { validatedOnce } from '../workspace/validated-cache.js'
@@ -48,7 +49,7 @@ export async function readLatestAudit(paths: WorkspacePaths): Promise<(AuditRepo
     } catch (error) {
       throw new UserError(`not valid JSON (${(error as Error).message.split('\n')[0]})`, { location: { file: shown }, hint })
     }
-    const [{ storedAuditSchema }, { formatPath }] = await Promise.all([import('./store-schema.js'), import('../workspace/config-values.js')])
+    const { storedAuditSchema } = await import('./store-schema.js')
     const parsed = storedAuditSchema.safeParse(data)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!

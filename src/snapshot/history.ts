@@ -53,8 +53,9 @@ export async function readHistory(workspaceRoot: string): Promise<History> {
 }
 
 /** Adds this run's results, dated `date`, and rewrites the file atomically. */
-export async function appendHistory(workspaceRoot: string, date: string, results: readonly SnapshotResult[]): Promise<History> {
-  const history = await readHistory(workspaceRoot)
+export async function appendHistory(workspaceRoot: string, date: string, results: readonly SnapshotResult[], current?: History): Promise<History> {
+  // `current`: the history as the caller just read it, under the workspace lock.
+  const history = current ?? (await readHistory(workspaceRoot))
   const added: HistoryEntry[] = results.map((result) => ({
     date,
     capturedAt: result.capturedAt,

@@ -44,7 +44,7 @@ export async function takeSnapshots(workspace: Workspace, options: TakeSnapshots
     const results = await snapshotAccounts(workspace.config, accounts, { browser, outDir, onProgress: options.onProgress })
     options.signal?.throwIfAborted()
     const before = await readHistory(workspace.paths.root)
-    await appendHistory(workspace.paths.root, date, results)
+    await appendHistory(workspace.paths.root, date, results, before)
     await writeFileAtomic(join(outDir, 'snapshots.json'), `${JSON.stringify(results, null, 2)}\n`)
     return { date, outDir, results, before }
   } finally {

@@ -1,5 +1,4 @@
 // How numbers, dates and paths read in the app (plain functions, tested).
-import { relative } from 'node:path'
 import { formatBytes, formatChange, formatCount } from '../snapshot/format.js'
 import type { AccountLine } from '../overview/overview.js'
 
@@ -8,12 +7,6 @@ export { formatBytes, formatChange, formatCount }
 /** 1234 → "1.2 s", 340 → "340 ms" */
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
-}
-
-/** A path as the user would type it from where they started showtell. */
-export function displayDir(path: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, path)
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel
 }
 
 /** "12,345 followers", "approx. 4,500 followers", or the last good value of a blocked account. */

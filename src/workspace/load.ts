@@ -14,6 +14,7 @@ import { BUILTIN, displayPath, workspacePaths, type WorkspacePaths } from './pat
 import type { WorkspaceConfig } from './schema.js'
 import { SLUG_PATTERN } from './slug-pattern.js'
 import { writeFileAtomic } from './store.js'
+import { readText } from './read-text.js'
 import { validatedOnce } from './validated-cache.js'
 
 export interface TopicEntry {
@@ -41,19 +42,6 @@ export async function loadWorkspace(dir: string): Promise<Workspace> {
   const topics = await loadTopicLibrary(paths)
   await checkTopicReferences(text, shown, config, topics)
   return { paths, config, topics }
-}
-
-/** A file's text, or a one-line error that names it. */
-export async function readText(path: string, shown: string, hintWhenMissing?: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`, {
-      location: { file: shown },
-      hint: code === 'ENOENT' ? hintWhenMissing : undefined,
-    })
-  }
 }
 
 export async function loadTopicLibrary(paths: Pick<WorkspacePaths, 'root' | 'topics'>): Promise<Map<string, TopicEntry>> {

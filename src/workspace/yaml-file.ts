@@ -1,10 +1,10 @@
 // Owns reading a YAML file into validated data while remembering where every
 // value came from, so a schema error can name the file, the line and the field.
-import { readFile } from 'node:fs/promises'
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
 import { formatPath } from './config-values.js'
+import { readText } from './read-text.js'
 
 export interface YamlSource {
   /** Path shown to the user (relative to the workspace where possible). */
@@ -14,17 +14,7 @@ export interface YamlSource {
 }
 
 export async function readYamlSource(path: string, displayPath: string): Promise<YamlSource> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'unknown error'})`, {
-      location: { file: displayPath },
-      hint: code === 'ENOENT' ? 'run `showtell init` to create one, or pass --workspace DIR' : undefined,
-    })
-  }
-  return parseYamlSource(text, displayPath)
+  return parseYamlSource(await readText(path, displayPath, 'run `showtell init` to create one, or pass --workspace DIR'), displayPath)
 }
 
 export function parseYamlSource(text: string, displayPath: string): YamlSource {

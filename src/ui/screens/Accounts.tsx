@@ -3,7 +3,6 @@ import { useRef, useState } from 'react'
 import type { SnapshotEvent } from '../../snapshot/run.js'
 import type { Overview } from '../../overview/overview.js'
 import type { Workspace } from '../../workspace/load.js'
-import { companyNames } from '../../workspace/config-values.js'
 import AccountProgress from '../components/AccountProgress.js'
 import { applySnapshotEvent, waitingRows, type AccountState } from '../progress.js'
 import Frame from '../components/Frame.js'
@@ -36,7 +35,7 @@ export default function Accounts({ workspace, services, overview, reloadOverview
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
   const abort = useRef<AbortController | undefined>(undefined)
   const [running, setRunning] = useState(false)
-  const names = companyNames(workspace.config)
+  const names = overview.names
 
   const snapshot = (ids: string[]) => {
     const controller = new AbortController()

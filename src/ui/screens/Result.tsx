@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { useState } from 'react'
 import type { BuildManifest } from '../../build/build.js'
 import Frame from '../components/Frame.js'
-import { displayDir, fit, formatBytes } from '../format.js'
+import { displayPath } from '../../workspace/paths.js'
+import { fit, formatBytes } from '../format.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
 import { useTheme } from '../theme.js'
@@ -18,7 +19,8 @@ export default function Result({ manifest, company, open }: Props) {
   const theme = useTheme()
   const { columns } = useTerminalSize()
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
-  const dir = displayDir(manifest.outDir)
+  // As the user would type it from where they started showtell.
+  const dir = displayPath(process.cwd(), manifest.outDir)
   const has = (name: string) => manifest.files.some((f) => f.name === name)
 
   const openFile = (name: string) => {
