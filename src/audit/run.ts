@@ -68,8 +68,6 @@ function baseFor(platform: Platform, rule: AuditRule, config: WorkspaceConfig): 
   return (endpoints as Record<string, string | undefined>)[key] ?? rule.base
 }
 
-export { listedAccount }
-
 export async function runAudit(config: WorkspaceConfig, rules: AuditRules, options: AuditOptions = {}): Promise<AuditReport> {
   const platforms = Object.keys(rules) as Platform[]
   const instances = [

@@ -31,6 +31,20 @@ export const ACTION_WORDS: Readonly<Record<SuggestedAction, string>> = {
   claim: 'Claim it: find who made it and take it over',
 }
 
+/** The same, in a few words for a table row on a slide. */
+export const ACTION_ROW: Readonly<Record<SuggestedAction, string>> = {
+  report: 'Report it',
+  'add-unofficial': 'Add as unofficial',
+  claim: 'Claim it',
+}
+
+/** The same, as what is left to do: "2 to report". */
+export const ACTION_TODO: Readonly<Record<SuggestedAction, string>> = {
+  report: 'to report',
+  'add-unofficial': 'to add as unofficial',
+  claim: 'to claim',
+}
+
 /** The same, in a few words for one line of a terminal (the dashboard, the summary). */
 export const ACTION_SHORT: Readonly<Record<SuggestedAction, string>> = {
   report: 'report as impersonation',

@@ -112,8 +112,9 @@ export function emptySegments(config: WorkspaceConfig, topic: Topic, live?: Live
 export function composeDeck(input: ComposeInput): DeckModel {
   const { config, topic, date, plan } = input
   const bySegment = new Map<SegmentId, Slide[]>()
+  const own = ownMaterial(config, input.live)
   for (const segment of plan.segments) {
-    bySegment.set(segment.id, segment.placeholder ? [placeholderSlide(segment)] : segmentSlides(segment, input))
+    bySegment.set(segment.id, segment.placeholder ? [placeholderSlide(segment)] : segmentSlides(segment, input, own))
   }
 
   const slides: TimedSlide[] = []
@@ -165,7 +166,8 @@ function placeholderSlide(segment: PlannedSegment): Slide {
   }
 }
 
-function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
+/** `own`: our own accounts' material (see ownMaterial), present when a live segment is not a placeholder. */
+function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMaterial | undefined): Slide[] {
   const { topic, config, plan } = input
   const kicker = segment.title
   switch (segment.id) {
@@ -202,7 +204,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
       ]
     case 'here-and-now': {
       const labels = accountLabels(config)
-      const [summary, ...accounts] = hereAndNowSlides(ownMaterial(config, input.live)!, input.date, kicker, labels)
+      const [summary, ...accounts] = hereAndNowSlides(own!, input.date, kicker, labels)
       return [
         {
           kind: 'bullets',
@@ -288,7 +290,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput): Slide[] {
       return slides
     }
     case 'roi':
-      return roiSlides(ownMaterial(config, input.live)!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
+      return roiSlides(own!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
         slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
       )
     case 'next-meeting': {

@@ -110,14 +110,15 @@ function secondaryFacts(metrics: Metrics, platform: string): string[] {
   return facts
 }
 
-function capturedAtWords(iso: string): string {
+/** "2026-11-22 03:50 UTC" from an ISO timestamp. */
+export function capturedAtWords(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
-/** The here-and-now segment: a summary table, then one slide per account. */
 /** Account slides share the slide with a screenshot, so their kicker stays short. */
 const ACCOUNT_KICKER = 'Live now'
 
+/** The here-and-now segment: a summary table, then one slide per account. */
 export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string): Slide[] {
   const results = live.results ?? []
   const ok = results.filter((r) => r.status === 'ok')

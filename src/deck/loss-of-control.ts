@@ -7,14 +7,14 @@
 import { listedAccount } from '../audit/listed.js'
 import type { AuditFinding } from '../audit/run.js'
 import type { StoredAudit } from '../audit/store.js'
-import { ACTION_WORDS, suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
+import { ACTION_ROW, ACTION_TODO, ACTION_WORDS, suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { companyNames } from '../workspace/config-values.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import type { Slide } from './compose.js'
-import { platformName } from './live.js'
+import { capturedAtWords, platformName } from './live.js'
 
 export interface LossOfControlInput {
   readonly config: WorkspaceConfig
@@ -47,15 +47,15 @@ export interface NewFinding {
   readonly suggestion: Suggestion
 }
 
+/** Most urgent first: an impostor harms us today, a forgotten account may tomorrow, a fan page rarely. */
+const ACTION_ORDER = ['report', 'claim', 'add-unofficial'] as const satisfies readonly SuggestedAction[]
+
 /**
  * The audit's finds that showtell.yaml still does not list, most urgent first:
  * reports, then claims, then accounts to add as unofficial; within each, the
  * most followed first. An account added to showtell.yaml since the audit ran is
  * not new any more.
  */
-/** Most urgent first: an impostor harms us today, a forgotten account may tomorrow, a fan page rarely. */
-const ACTION_ORDER = ['report', 'claim', 'add-unofficial'] as const satisfies readonly SuggestedAction[]
-
 export function newFindings(config: WorkspaceConfig, audit: StoredAudit): NewFinding[] {
   const names = companyNames(config)
   const rank = (action: SuggestedAction) => ACTION_ORDER.indexOf(action)
@@ -86,10 +86,6 @@ const FIT = { handle: 40, name: 40, link: 64 } as const
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`
-}
-
-function timeWords(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
 export function lossOfControlSlides(input: LossOfControlInput): Slide[] {
@@ -158,8 +154,7 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
   const bullets: string[] = []
   if (found.length > 0) {
     const by = ACTION_ORDER.map((action) => [action, found.filter((f) => f.suggestion.action === action).length] as const).filter(([, n]) => n > 0)
-    const words: Record<string, string> = { report: 'to report', claim: 'to claim', 'add-unofficial': 'to add as unofficial' }
-    bullets.push(`Found: ${by.map(([action, n]) => `${n} ${words[action]}`).join(', ')}`)
+    bullets.push(`Found: ${by.map(([action, n]) => `${n} ${ACTION_TODO[action]}`).join(', ')}`)
   }
   bullets.push(`Recognised the ${plural(listed, 'account')} we already list`)
   if (watched > 0) bullets.push(`${plural(watched, 'unofficial account')} we already watch`)
@@ -175,10 +170,10 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
     segment: 'loss-of-control',
     kicker: input.kicker,
     title,
-    lead: `We checked ${plural(audit.checked, 'possible handle')} on ${plural(audit.platforms.length, 'platform')}, ${timeWords(audit.ranAt)}.`,
+    lead: `We checked ${plural(audit.checked, 'possible handle')} on ${plural(audit.platforms.length, 'platform')}, ${capturedAtWords(audit.ranAt)}.`,
     bullets,
     notes: [
-      `showtell audit made ${formatCount(audit.candidates)} candidate handles from our name and aliases and checked ${formatCount(audit.checked)} of them (budget ${formatCount(audit.budget)}) on ${audit.platforms.map(platformName).join(', ')}. It ran ${timeWords(audit.ranAt)}.`,
+      `showtell audit made ${formatCount(audit.candidates)} candidate handles from our name and aliases and checked ${formatCount(audit.checked)} of them (budget ${formatCount(audit.budget)}) on ${audit.platforms.map(platformName).join(', ')}. It ran ${capturedAtWords(audit.ranAt)}.`,
       found.length > 0 ? `New since showtell.yaml was last updated: ${found.map((f) => `${shownHandle(f.finding)} on ${platformName(f.finding.platform)} (${f.suggestion.action})`).join('; ')}.` : 'Nothing new carries our name on the platforms the audit could see.',
       ...all.map((w) => `${platformName(w.platform)} could not be checked for ${plural(w.count, 'handle')}: ${w.reason}.`),
       ...(all.length > 0 ? ['Unknown is not absent: check those platforms by hand, logged in.'] : []),
@@ -211,13 +206,13 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
     lead: suggestion.why,
     bullets,
     image: finding.screenshot,
-    caption: finding.screenshot ? `Screenshot ${timeWords(when)}` : `No screenshot${finding.screenshotNote ? `: ${finding.screenshotNote}` : ''}`,
+    caption: finding.screenshot ? `Screenshot ${capturedAtWords(when)}` : `No screenshot${finding.screenshotNote ? `: ${finding.screenshotNote}` : ''}`,
     notes: [
       `${handle} on ${platform}${finding.displayName ? `, calling itself "${finding.displayName}"` : ''}${finding.followers !== undefined ? `, ${plural(finding.followers, 'follower')}` : ''}. It is not in showtell.yaml.`,
       ...(finding.bio ? [`Its bio: ${finding.bio}`] : []),
       `Suggested: ${ACTION_WORDS[suggestion.action]}. ${suggestion.why}`,
       ...(link ? [`Open it live: ${link}`] : []),
-      `Found by showtell audit, ${timeWords(input.audit!.ranAt)}.`,
+      `Found by showtell audit, ${capturedAtWords(input.audit!.ranAt)}.`,
       'Agree who owns the next step before the meeting moves on.',
     ],
   }
@@ -225,7 +220,6 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
 
 /** Finds beyond the slides of their own: one row each, split into "(continued)" by the composer. */
 function moreFindingsSlides(rest: readonly NewFinding[], kicker: string): Slide[] {
-  const words: Record<string, string> = { report: 'Report it', claim: 'Claim it', 'add-unofficial': 'Add as unofficial' }
   return [
     {
       kind: 'table',
@@ -234,7 +228,7 @@ function moreFindingsSlides(rest: readonly NewFinding[], kicker: string): Slide[
       title: `${rest.length} more account${rest.length === 1 ? '' : 's'} in our name`,
       table: {
         header: ['Account', 'Suggested'],
-        rows: rest.map(({ finding, suggestion }) => [`${shownHandle(finding)} (${platformName(finding.platform)})`, words[suggestion.action]!] as const),
+        rows: rest.map(({ finding, suggestion }) => [`${shownHandle(finding)} (${platformName(finding.platform)})`, ACTION_ROW[suggestion.action]] as const),
       },
       notes: rest.map(({ finding, suggestion }) => `${shownHandle(finding)} on ${platformName(finding.platform)}: ${ACTION_WORDS[suggestion.action]}. ${suggestion.why} ${finding.profileUrl ?? finding.url ?? ''}`.trim()),
     },
