@@ -6,10 +6,12 @@ import { join } from 'node:path'
 import type { HTTPResponse, Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import type { TabPool } from '../browser/tabs.js'
+import { anyJson, parseJson } from '../data/decode.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import type { Account } from '../workspace/schema.js'
 import { classifyPage, type PageVerdict } from './classify.js'
 import { parseFeed } from './feed.js'
+import { readApiAnswer } from './api-answers.js'
 import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, type Metrics } from './metrics.js'
 import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
 import type { SnapshotResult, SnapshotStatus } from './types.js'
@@ -314,20 +316,13 @@ function readPage(css: string): PageFactsRead {
 }
 
 function pageMetrics(account: Account, facts: PageFactsRead): Metrics {
-  const fromJsonLd: Metrics[] = facts.jsonLd.map((text) => {
-    try {
-      return countsTo(parseJsonLdCounts(JSON.parse(text)), 'embedded-json')
-    } catch {
-      return {}
-    }
-  })
-  const embedded: Metrics[] = Object.values(facts.embedded).map((text) => {
-    try {
-      return countsTo(parseTikTokUniversalData(JSON.parse(text)), 'embedded-json')
-    } catch {
-      return {}
-    }
-  })
+  // Page JSON that does not parse says nothing; the parsers read whatever shape it has as `unknown`.
+  const json = (text: string): unknown => {
+    const parsed = parseJson(text, anyJson)
+    return parsed.ok ? parsed.value : undefined
+  }
+  const fromJsonLd: Metrics[] = facts.jsonLd.map((text) => countsTo(parseJsonLdCounts(json(text)), 'embedded-json'))
+  const embedded: Metrics[] = Object.values(facts.embedded).map((text) => countsTo(parseTikTokUniversalData(json(text)), 'embedded-json'))
   const meta = countsTo(parseMetaCounts(facts.meta['og:description'] ?? facts.meta.description ?? ''), 'meta')
   const text = countsTo(parseMetaCounts(facts.bodyText), 'page-text')
   if (account.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
@@ -396,56 +391,8 @@ async function callApi(request: ApiRequest, options: CaptureOptions): Promise<Ap
     return { status: 'blocked', reason }
   }
   if (status === 429) return { status: 'blocked', reason: 'rate limited by the API (429)' }
-  let json: unknown
-  try {
-    json = JSON.parse(body)
-  } catch {
-    return { status: 'error', reason: `the ${request.kind} API answered ${status} with something that is not JSON` }
-  }
-  const data = json as Record<string, unknown>
-  if (status === 404 || (status === 400 && /not found/i.test(String(data.message ?? data.error ?? '')))) {
-    return { status: 'not-found', reason: `no such account (${request.kind} API ${status})` }
-  }
-  if (status !== 200) return { status: 'error', reason: `the ${request.kind} API answered ${status}` }
-  const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined)
-  const count = (value: unknown) => (num(value) === undefined ? undefined : { value: num(value)!, source: 'api' as const })
-  const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
-  const put = (key: 'followers' | 'following' | 'posts', value: unknown) => {
-    const c = count(value)
-    if (c) out[key] = c
-  }
-  switch (request.kind) {
-    case 'bluesky':
-      put('followers', data.followersCount)
-      put('following', data.followsCount)
-      put('posts', data.postsCount)
-      return { status: 'ok', metrics: out, title: str(data.displayName), description: str(data.description) }
-    case 'mastodon': {
-      put('followers', data.followers_count)
-      put('following', data.following_count)
-      put('posts', data.statuses_count)
-      const last = str(data.last_status_at)
-      if (last && !Number.isNaN(Date.parse(last))) out.lastPostAt = { value: new Date(last).toISOString().slice(0, 10), source: 'api' }
-      return { status: 'ok', metrics: out, title: str(data.display_name), description: stripTags(str(data.note)) }
-    }
-    case 'x': {
-      const user = (data.data ?? undefined) as Record<string, unknown> | undefined
-      if (!user) return { status: 'not-found', reason: 'no such account (X API)' }
-      const pm = (user.public_metrics ?? {}) as Record<string, unknown>
-      put('followers', pm.followers_count)
-      put('following', pm.following_count)
-      put('posts', pm.tweet_count)
-      return { status: 'ok', metrics: out, title: str(user.name), description: str(user.description) }
-    }
-  }
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.slice(0, 2000) : undefined
-}
-
-function stripTags(html: string | undefined): string | undefined {
-  return html?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  // Decoded, not cast: a `null`, a list or a missing count is this account's error.
+  return readApiAnswer(request.kind, status, body)
 }
 
 class TimeoutError extends Error {
