@@ -3,12 +3,12 @@
 // replaces the file atomically, so a kill mid-write leaves the old history or
 // the new one, never a torn line. It answers "what changed since the last
 // meeting" and "what was the last good value".
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
+import { boolean, count, dateTime, matching, nonEmptyString, object, oneOf, optional, readJsonLines, string, type Decoder } from '../data/decode.js'
 import { addDays } from '../rotation/calendar.js'
 import { writeFileAtomic } from '../workspace/store.js'
-import type { Metrics } from './metrics.js'
-import type { SnapshotResult, SnapshotStatus } from './types.js'
+import { METRIC_SOURCES, type Metrics } from './metrics.js'
+import { SNAPSHOT_STATUSES, type SnapshotResult, type SnapshotStatus } from './types.js'
 
 export const HISTORY_FILE = join('history', 'snapshots.jsonl')
 
@@ -25,31 +25,46 @@ export interface HistoryEntry {
 
 export interface History {
   readonly entries: readonly HistoryEntry[]
-  /** Lines that could not be read (hand edits, merge conflicts); they are kept on rewrite. */
+  /** Lines that could not be read (hand edits, merge conflicts); they are kept on rewrite, verbatim. */
   readonly unreadable: readonly string[]
+  /**
+   * Why each unreadable line was left out, with file and line:
+   * `history/snapshots.jsonl:3 metrics.followers.value: expected a count, got "lots"`.
+   * Only there when some line was unreadable.
+   */
+  readonly problems?: readonly string[]
 }
 
+const SHOWN_FILE = HISTORY_FILE.split(sep).join('/')
+
+const countMetric = object({ value: count, source: oneOf(METRIC_SOURCES), approximate: optional(boolean) })
+const metricsShape = object({
+  followers: optional(countMetric),
+  following: optional(countMetric),
+  posts: optional(countMetric),
+  lastPostAt: optional(object({ value: dateTime, source: oneOf(METRIC_SOURCES) })),
+  postsPerMonth: optional(countMetric),
+})
+
+/** One line as showtell writes it. A hand edit that breaks a number makes the whole line unreadable: a slide never shows NaN. */
+export const historyEntry: Decoder<HistoryEntry> = object({
+  date: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+  capturedAt: dateTime,
+  account: nonEmptyString,
+  platform: nonEmptyString,
+  status: oneOf(SNAPSHOT_STATUSES),
+  reason: optional(string),
+  // Lines from before metrics were recorded have none.
+  metrics: (value, field) => (value === undefined ? { ok: true, value: {} } : metricsShape(value, field)),
+})
+
 export async function readHistory(workspaceRoot: string): Promise<History> {
-  let text: string
-  try {
-    text = await readFile(join(workspaceRoot, HISTORY_FILE), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], unreadable: [] }
-    throw error
+  const { values, unreadable } = await readJsonLines(join(workspaceRoot, HISTORY_FILE), historyEntry, SHOWN_FILE)
+  return {
+    entries: values,
+    unreadable: unreadable.map((line) => line.text),
+    ...(unreadable.length > 0 ? { problems: unreadable.map((line) => line.message) } : {}),
   }
-  const entries: HistoryEntry[] = []
-  const unreadable: string[] = []
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue
-    try {
-      const entry = JSON.parse(line) as HistoryEntry
-      if (typeof entry.date === 'string' && typeof entry.account === 'string' && typeof entry.status === 'string') entries.push({ ...entry, metrics: entry.metrics ?? {} })
-      else unreadable.push(line)
-    } catch {
-      unreadable.push(line)
-    }
-  }
-  return { entries, unreadable }
 }
 
 /** Adds this run's results, dated `date`, and rewrites the file atomically. */
@@ -68,7 +83,7 @@ export async function appendHistory(workspaceRoot: string, date: string, results
   const entries = [...history.entries, ...added]
   const lines = [...history.unreadable, ...entries.map((entry) => JSON.stringify(entry))]
   await writeFileAtomic(join(workspaceRoot, HISTORY_FILE), `${lines.join('\n')}\n`)
-  return { entries, unreadable: history.unreadable }
+  return { entries, unreadable: history.unreadable, ...(history.problems ? { problems: history.problems } : {}) }
 }
 
 export type CountKey = 'followers' | 'following' | 'posts'
