@@ -7,8 +7,11 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createEvents, type EventAttributes } from 'ics'
 import { planAgenda } from '../agenda/plan.js'
-import { RuntimeError } from '../errors.js'
+import { describeFailure, nonEmptyString, object, parseJson, record, wholeCount, type Decoder } from '../data/decode.js'
+import { ignoreMissing } from '../data/missing.js'
+import { RuntimeError, UserError } from '../errors.js'
 import type { Workspace } from '../workspace/load.js'
+import { displayPath } from '../workspace/paths.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import type { PlannedMeeting } from './schedule.js'
 
@@ -56,14 +59,42 @@ export function buildIcs(workspace: Workspace, plan: readonly PlannedMeeting[], 
 
 export async function exportIcs(workspace: Workspace, plan: readonly PlannedMeeting[], file: string): Promise<{ events: number; updated: number }> {
   const statePath = join(workspace.paths.root, CALENDAR_STATE_FILE)
-  let state: CalendarState = {}
-  try {
-    state = JSON.parse(await readFile(statePath, 'utf8')) as CalendarState
-  } catch {
-    // First export.
-  }
+  const state = await readCalendarState(statePath, displayPath(workspace.paths.root, statePath))
   const { text, state: next, updated } = buildIcs(workspace, plan, state)
   await writeFileAtomic(resolve(file), text)
   await writeFileAtomic(statePath, `${JSON.stringify(next, null, 2)}\n`)
   return { events: plan.length, updated }
+}
+
+const calendarState: Decoder<CalendarState> = record(object({ topic: nonEmptyString, sequence: wholeCount }), {
+  pattern: /^\d{4}-\d{2}-\d{2}$/,
+  expected: 'meeting dates YYYY-MM-DD',
+})
+
+/**
+ * What was exported last. Only a missing file means "first export": a state
+ * that cannot be read or decoded stops the export, because starting from
+ * nothing would set every SEQUENCE back to 0 and calendars would then ignore
+ * the updated events.
+ */
+export async function readCalendarState(path: string, shown: string): Promise<CalendarState> {
+  let text: string | undefined
+  try {
+    text = await ignoreMissing(readFile(path, 'utf8'))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new RuntimeError(`cannot read the calendar state (${code})`, {
+      location: { file: shown },
+      hint: code === 'EACCES' || code === 'EPERM' ? 'give your user read access to the file' : 'check that it is a readable file',
+    })
+  }
+  if (text === undefined) return {}
+  const decoded = parseJson(text, calendarState)
+  if (!decoded.ok) {
+    throw new UserError(describeFailure({ ...decoded.failure, field: '' }, { quote: true }), {
+      location: { file: shown, field: decoded.failure.field || undefined },
+      hint: 'fix it by hand, or delete it to start over; calendars may then keep old versions of changed meetings',
+    })
+  }
+  return decoded.value
 }

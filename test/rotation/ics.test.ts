@@ -217,3 +217,54 @@ meeting:
     expect(last[5]!.summary).toBe('Executive briefing: Executive presence on social media')
   })
 })
+
+describe('showtell schedule --ics with a calendar state it cannot trust', () => {
+  const CONFIG = `company:
+  name: Fjord & Co
+meeting:
+  weekday: tuesday
+  time: "09:00"
+  timezone: Europe/Oslo
+  duration: 45
+  start: 2027-03-02
+`
+  const NOW = '2027-03-01T12:00:00Z'
+  // What an earlier export left: the 2027-03-02 meeting already at SEQUENCE 3.
+  const STATE = '{\n  "2027-03-02": { "topic": "security", "sequence": 3 }\n}\n'
+
+  it.each([
+    ['text that is not JSON', '{ "2027-03-02": { "topic": "security", "sequence": 3 }', /^showtell: history\/calendar\.json: expected JSON, got text that is not JSON \(.+\) \(hint: fix it by hand, or delete it to start over/],
+    ['a SEQUENCE that is a word', '{ "2027-03-02": { "topic": "security", "sequence": "three" } }', /^showtell: history\/calendar\.json 2027-03-02\.sequence: expected a whole number ≥ 0, got "three" \(hint: fix it by hand/],
+    ['null', 'null', /^showtell: history\/calendar\.json: expected an object, got null \(hint: /],
+    ['a list', '[]', /^showtell: history\/calendar\.json: expected an object, got \[\] \(hint: /],
+    ['a key that is not a date', '{ "next week": { "topic": "security", "sequence": 1 } }', /^showtell: history\/calendar\.json: expected keys that are meeting dates YYYY-MM-DD, got "next week"/],
+  ])('%s: exit 2 naming the file, and neither the state nor the .ics is touched', async (_name, corrupt, message) => {
+    const dir = await makeWorkspace({ 'showtell.yaml': CONFIG, 'history/calendar.json': corrupt })
+    const file = join(dir, 'briefings.ics')
+    const result = await runAt(NOW, ['schedule', '--weeks', '2', '--ics', file], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(message)
+    expect(await readFile(join(dir, 'history', 'calendar.json'), 'utf8')).toBe(corrupt)
+    await expect(readFile(file, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  it('the control: a good state is read, and SEQUENCE goes on from 3 where the topic changed', async () => {
+    const dir = await makeWorkspace({ 'showtell.yaml': CONFIG, 'history/calendar.json': STATE })
+    const file = join(dir, 'briefings.ics')
+    const result = await runAt(NOW, ['schedule', '--weeks', '2', '--ics', file], dir)
+    expect(result.code, result.stderr).toBe(0)
+    // The built-in rotation puts "Account security" first, not "security": the topic changed.
+    expect(parseIcs(await readFile(file, 'utf8')).map((e) => [e.uid, e.sequence])).toEqual([
+      ['showtell-fjord-co-2027-03-02@showtell', 4],
+      ['showtell-fjord-co-2027-03-09@showtell', 0],
+    ])
+  })
+
+  it('a state that cannot be read (a folder in its place) is exit 1 naming the file, not a silent reset', async () => {
+    const dir = await makeWorkspace({ 'showtell.yaml': CONFIG, 'history/calendar.json/keep': '' })
+    const result = await runAt(NOW, ['schedule', '--weeks', '2', '--ics', join(dir, 'briefings.ics')], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^showtell: history\/calendar\.json: cannot read the calendar state \(EISDIR\)/)
+  })
+})
