@@ -3,6 +3,7 @@
 // each, and a total budget), each answer judged by the rules. Accounts
 // already in showtell.yaml are reported as listed, never as new.
 import pLimit from 'p-limit'
+import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
 import { pageUrl } from '../snapshot/platforms.js'
 import { checkUrl } from '../snapshot/url-guard.js'
@@ -159,19 +160,27 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
   return { ...candidate, result: 'exists-unlisted', url, profileUrl, ...describe(rule, body) }
 }
 
+/** The fields of a Bluesky profile or a Mastodon account that describe a found handle. */
+const PROFILE_ANSWER = object({
+  displayName: maybe(string),
+  display_name: maybe(string),
+  description: maybe(string),
+  note: maybe(string),
+  followersCount: maybe(count),
+  followers_count: maybe(count),
+})
+
 /** Display name, bio and followers, from the API answer or the page's meta tags. */
 function describe(rule: AuditRule, body: string): Pick<AuditFinding, 'displayName' | 'bio' | 'followers'> {
   if (rule.kind === 'api') {
-    try {
-      const data = JSON.parse(body) as Record<string, unknown>
-      const followers = data.followersCount ?? data.followers_count
-      return {
-        displayName: String(data.displayName ?? data.display_name ?? '') || undefined,
-        bio: String(data.description ?? data.note ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() || undefined,
-        followers: typeof followers === 'number' ? followers : undefined,
-      }
-    } catch {
-      return {}
+    // Only what the answer really says: a `null`, a list or a field of the wrong type describes nothing.
+    const decoded = parseJson(body, PROFILE_ANSWER)
+    if (!decoded.ok) return {}
+    const data = decoded.value
+    return {
+      displayName: (data.displayName ?? data.display_name) || undefined,
+      bio: (data.description ?? data.note ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() || undefined,
+      followers: data.followersCount ?? data.followers_count,
     }
   }
   const meta = (name: string) => new RegExp(`<meta[^>]+(?:property|name)=["']${name}["'][^>]+content=(["'])(.*?)\\1`, 'i').exec(body)?.[2]

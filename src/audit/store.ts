@@ -6,6 +6,7 @@
 // validated cache, so the dashboard does not load zod to show it.
 import { readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ignoreMissing } from '../data/missing.js'
 import { UserError } from '../errors.js'
 import { formatPath } from '../workspace/config-values.js'
 import { displayPath, type WorkspacePaths } from '../workspace/paths.js'
@@ -68,11 +69,8 @@ export async function writeLatestAudit(paths: WorkspacePaths, report: StoredAudi
 export async function removeStaleScreenshots(paths: WorkspacePaths, report: StoredAudit): Promise<void> {
   const dir = auditScreenshotDir(paths)
   const keep = new Set(report.findings.map((f) => f.screenshot).filter((s): s is string => s !== undefined).map((s) => s.slice(s.lastIndexOf('/') + 1)))
-  let names: string[]
-  try {
-    names = await readdir(dir)
-  } catch {
-    return
-  }
+  // No screenshots folder yet: nothing to remove. Any other error is real.
+  const names = await ignoreMissing(readdir(dir))
+  if (!names) return
   await Promise.all(names.filter((name) => name.endsWith('.png') && !keep.has(name)).map((name) => unlink(join(dir, name)).catch(() => {})))
 }

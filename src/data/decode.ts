@@ -5,8 +5,7 @@
 // further on. Hand-written guards, not zod, because the light commands (the
 // dashboard, `showtell topics`) read history and builds at start-up and must
 // not load zod (test/cli/lazy-imports.test.ts).
-import { readFile } from 'node:fs/promises'
-import { ignoreMissing } from './missing.js'
+import { readTextIfPresent } from './missing.js'
 
 /** Where and why a value did not fit. `field` is a path such as `metrics.followers.value` ('' for the value itself). */
 export interface DecodeFailure {
@@ -209,8 +208,8 @@ export function parseJsonLines<T>(text: string, decoder: Decoder<T>, shown: stri
   return { values, unreadable }
 }
 
-/** A JSON-lines file, decoded line by line; a file that is not there has no lines. Other read errors are thrown. */
+/** A JSON-lines file, decoded line by line; a file that is not there has no lines, one that cannot be read is an error naming it. */
 export async function readJsonLines<T>(file: string, decoder: Decoder<T>, shown: string): Promise<JsonLines<T>> {
-  const text = await ignoreMissing(readFile(file, 'utf8'))
+  const text = await readTextIfPresent(file, shown)
   return text === undefined ? { values: [], unreadable: [] } : parseJsonLines(text, decoder, shown)
 }

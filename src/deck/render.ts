@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Marp } from '@marp-team/marp-core'
+import { ignoreMissing, unreadable } from '../data/missing.js'
 import { RuntimeError, UserError } from '../errors.js'
 import { BUILTIN } from '../workspace/paths.js'
 import type { DeckModel } from './compose.js'
@@ -124,12 +125,15 @@ export async function inlineAssets(html: string, folder: string): Promise<string
   const names = new Set([...html.matchAll(pattern)].map((m) => m[2]!))
   const data = new Map<string, string>()
   for (const name of names) {
+    // A missing picture stays a relative link and the slide still renders;
+    // one that is there but cannot be read fails the build, naming it.
+    let bytes: Buffer | undefined
     try {
-      const bytes = await readFile(join(folder, name))
-      data.set(name, `data:${name.endsWith('.svg') ? 'image/svg+xml' : 'image/png'};base64,${bytes.toString('base64')}`)
-    } catch {
-      // A missing picture stays a relative link; the slide still renders.
+      bytes = await ignoreMissing(readFile(join(folder, name)))
+    } catch (error) {
+      throw unreadable(error, name, 'the picture')
     }
+    if (bytes) data.set(name, `data:${name.endsWith('.svg') ? 'image/svg+xml' : 'image/png'};base64,${bytes.toString('base64')}`)
   }
   return html.replace(pattern, (whole, prefix: string, name: string) => (data.has(name) ? `${prefix}${data.get(name)}` : whole))
 }

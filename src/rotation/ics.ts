@@ -3,12 +3,11 @@
 // date's topic changes a re-export raises SEQUENCE, so calendars update the
 // event instead of adding a second one. What was exported last is kept in
 // history/calendar.json.
-import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createEvents, type EventAttributes } from 'ics'
 import { planAgenda } from '../agenda/plan.js'
 import { describeFailure, nonEmptyString, object, parseJson, record, wholeCount, type Decoder } from '../data/decode.js'
-import { ignoreMissing } from '../data/missing.js'
+import { readTextIfPresent } from '../data/missing.js'
 import { RuntimeError, UserError } from '../errors.js'
 import type { Workspace } from '../workspace/load.js'
 import { displayPath } from '../workspace/paths.js'
@@ -78,16 +77,7 @@ const calendarState: Decoder<CalendarState> = record(object({ topic: nonEmptyStr
  * the updated events.
  */
 export async function readCalendarState(path: string, shown: string): Promise<CalendarState> {
-  let text: string | undefined
-  try {
-    text = await ignoreMissing(readFile(path, 'utf8'))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new RuntimeError(`cannot read the calendar state (${code})`, {
-      location: { file: shown },
-      hint: code === 'EACCES' || code === 'EPERM' ? 'give your user read access to the file' : 'check that it is a readable file',
-    })
-  }
+  const text = await readTextIfPresent(path, shown)
   if (text === undefined) return {}
   const decoded = parseJson(text, calendarState)
   if (!decoded.ok) {

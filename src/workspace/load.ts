@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { array, nonEmptyString, object, parseJson, type Decoder } from '../data/decode.js'
+import { ignoreMissing } from '../data/missing.js'
 import { UserError } from '../errors.js'
 import type { Topic } from '../topics/schema.js'
 import { BUILTIN, displayPath, workspacePaths, type WorkspacePaths } from './paths.js'
@@ -86,13 +88,30 @@ async function libraryDigest(files: string[]): Promise<string> {
   return hash.digest('hex')
 }
 
+/**
+ * The cache's envelope is decoded; a cache that does not fit is ignored and
+ * the library validated again. The topics themselves are the ones zod
+ * accepted when `npm run build` wrote them, and the digest ties them to the
+ * exact files on disk, so they are not decoded a second time.
+ */
 async function readBuiltinCache(path: string): Promise<BuiltinCache | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as BuiltinCache
-  } catch {
-    return undefined
-  }
+  // From src/ there is no cache; any other read error is real.
+  const text = await ignoreMissing(readFile(path, 'utf8'))
+  if (text === undefined) return undefined
+  const decoded = parseJson(text, BUILTIN_CACHE)
+  if (!decoded.ok || decoded.value.files.length !== decoded.value.topics.length) return undefined
+  const { digest, files, topics } = decoded.value
+  if (topics.some((topic, i) => files[i]?.replace(/\.ya?ml$/, '') !== topic.id)) return undefined
+  return { digest, files, topics }
 }
+
+/** A cached topic: an object with its id; the rest is as `npm run build` validated it. */
+const cachedTopic: Decoder<Topic> = (value, field) => {
+  const decoded = object({ id: nonEmptyString })(value, field)
+  return decoded.ok ? { ok: true, value: value as Topic } : decoded
+}
+
+const BUILTIN_CACHE = object({ digest: nonEmptyString, files: array(nonEmptyString), topics: array(cachedTopic) })
 
 /** Validates the built-in library and stores it for fast loading (run by `npm run build`). */
 export async function writeBuiltinTopicCache(folder: string = BUILTIN.topics, cachePath: string = BUILTIN.topicCache): Promise<number> {

@@ -179,7 +179,7 @@ describe('JSON lines', () => {
     const dir = await mkdtemp(join(tmpdir(), 'showtell-decode-'))
     expect(await readJsonLines(join(dir, 'none.jsonl'), line, 'none.jsonl')).toEqual({ values: [], unreadable: [] })
     await mkdir(join(dir, 'folder.jsonl'))
-    await expect(readJsonLines(join(dir, 'folder.jsonl'), line, 'folder.jsonl')).rejects.toMatchObject({ code: 'EISDIR' })
+    await expect(readJsonLines(join(dir, 'folder.jsonl'), line, 'folder.jsonl')).rejects.toMatchObject({ name: 'RuntimeError', message: 'cannot read the file (EISDIR)', location: { file: 'folder.jsonl' } })
     await writeFile(join(dir, 'one.jsonl'), '{"date":"a","n":1}')
     expect(await readJsonLines(join(dir, 'one.jsonl'), line, 'one.jsonl')).toEqual({ values: [{ date: 'a', n: 1 }], unreadable: [] })
   })

@@ -265,6 +265,6 @@ meeting:
     const dir = await makeWorkspace({ 'showtell.yaml': CONFIG, 'history/calendar.json/keep': '' })
     const result = await runAt(NOW, ['schedule', '--weeks', '2', '--ics', join(dir, 'briefings.ics')], dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^showtell: history\/calendar\.json: cannot read the calendar state \(EISDIR\)/)
+    expect(result.stderr).toMatch(/^showtell: history\/calendar\.json: cannot read the file \(EISDIR\) \(hint: a folder is where this file should be/)
   })
 })

@@ -93,6 +93,6 @@ describe('a hand-edited history', () => {
     const root = await mkdtemp(join(tmpdir(), 'showtell-history-decode-'))
     // A folder where the file should be: EISDIR (running as root, chmod cannot make EACCES).
     await mkdir(join(root, HISTORY_FILE), { recursive: true })
-    await expect(readHistory(root)).rejects.toMatchObject({ code: 'EISDIR' })
+    await expect(readHistory(root)).rejects.toMatchObject({ name: 'RuntimeError', message: 'cannot read the file (EISDIR)', location: { file: 'history/snapshots.jsonl' } })
   })
 })
