@@ -33,14 +33,20 @@ export const SHORT_BODY_CHARS = 1500
 
 // ---- text helpers --------------------------------------------------------
 
-/** Lowercase, curly quotes straightened, no-break spaces and runs of whitespace as one space. */
+/**
+ * Lowercase, curly quotes straightened, no-break spaces, control characters
+ * and runs of whitespace as one space, and characters that print nothing
+ * (zero-width and format characters, lone surrogates, private use,
+ * unassigned) removed. What is left is what a reader could read.
+ */
 function normalize(text: string): string {
   return String(text)
     .normalize('NFKC')
+    .replace(/[\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\u2026/g, '...')
-    .replace(/\s+/g, ' ')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim()
     .toLowerCase()
 }
@@ -204,6 +210,9 @@ export function classifyPage(facts: PageFacts): PageVerdict {
   if (LOGIN_TITLE.some((pattern) => pattern.test(title))) return blocked('login wall')
 
   if (status !== null) {
+    // Chromium reports 0 when there was no real HTTP answer; nothing outside
+    // 100-599 (999 is handled above) is a status a server meant.
+    if (!Number.isInteger(status) || status < 100 || status > 599) return failed(`no valid HTTP status (${status})`)
     if (status === 401) return blocked('login required (401)')
     if (status === 403) return blocked('forbidden (403)')
     if (status === 451) return blocked('unavailable for legal reasons (451)')
@@ -212,6 +221,15 @@ export function classifyPage(facts: PageFacts): PageVerdict {
     if (status >= 400) return failed(`client error (${status})`)
   } else if (title === '' && body === '') {
     return failed('no response')
+  }
+
+  // Garbage is not a page: a title or a text that is there but has nothing
+  // printable in it (NULs, lone surrogates, zero-width characters).
+  const garbageTitle = String(facts.title).trim() !== '' && title === ''
+  const garbageBody = String(facts.bodyText).trim() !== '' && body === ''
+  if (garbageTitle || garbageBody) {
+    const what = garbageTitle && garbageBody ? 'title and text are' : garbageTitle ? 'title is' : 'text is'
+    return failed(`unreadable page (its ${what} only control or invalid characters)`)
   }
 
   // Soft 404: the platform answers 200 with an error page. The title is

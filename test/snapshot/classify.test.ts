@@ -510,8 +510,66 @@ describe('classifyPage rules in isolation', () => {
     expect(classifyPage({ ...base, bodyText: `We use cookies. Accept all Reject all ${base.bodyText}` })).toEqual(OK)
   })
 
-  it('never throws on odd facts', () => {
+  it('odd facts (status 0, a NUL title, a lone surrogate for text) are an error, not a page', () => {
     const odd: PageFacts = { requestedUrl: 'not a url', finalUrl: '', httpStatus: 0, title: '\u0000', bodyText: '\ud800', headers: {} }
-    expect(() => classifyPage(odd)).not.toThrow()
+    expect(classifyPage(odd)).toEqual({ status: 'error', reason: 'no valid HTTP status (0)' })
+  })
+})
+
+// An empty or garbage page is an error, never data: each odd fact on its own,
+// next to a real page (`base`) that stays ok.
+describe('classifyPage on garbage', () => {
+  const base: PageFacts = {
+    requestedUrl: 'https://www.linkedin.com/company/acme',
+    finalUrl: 'https://www.linkedin.com/company/acme',
+    httpStatus: 200,
+    title: 'Acme | LinkedIn',
+    bodyText: 'Acme. Outdoor gear from the north. 12,345 followers. Posts: We opened a new store in Tromsø this week.',
+    headers: {},
+  }
+
+  it('the control: the real page is ok', () => {
+    expect(classifyPage(base)).toEqual(OK)
+  })
+
+  it.each([
+    [0, 'no valid HTTP status (0)'],
+    [42, 'no valid HTTP status (42)'],
+    [600, 'no valid HTTP status (600)'],
+    [200.5, 'no valid HTTP status (200.5)'],
+  ])('HTTP status %s is an error', (httpStatus, reason) => {
+    expect(classifyPage({ ...base, httpStatus })).toEqual({ status: 'error', reason })
+  })
+
+  it.each([
+    ['a NUL', '\u0000'],
+    ['NULs and escapes', '\u0000\u001b\u0007\u0000'],
+    ['zero-width characters', '\u200b\u200d\ufeff'],
+    ['a lone surrogate', '\udc00'],
+  ])('a title that is only %s is an error, even over real text', (_name, title) => {
+    expect(classifyPage({ ...base, title })).toEqual({ status: 'error', reason: 'unreadable page (its title is only control or invalid characters)' })
+  })
+
+  it.each([
+    ['lone surrogates', '\ud800\ud800\udfff'],
+    ['NULs and line breaks', '\u0000\n\u0000\n'],
+    ['private-use glyphs (an icon font)', '\ue000 \ue001 \uf8ff'],
+  ])('a text that is only %s is an error', (_name, bodyText) => {
+    expect(classifyPage({ ...base, bodyText })).toEqual({ status: 'error', reason: 'unreadable page (its text is only control or invalid characters)' })
+  })
+
+  it('both at once says so', () => {
+    expect(classifyPage({ ...base, title: '\u0000', bodyText: '\ud800' })).toEqual({ status: 'error', reason: 'unreadable page (its title and text are only control or invalid characters)' })
+  })
+
+  it('no title and no printable text at all is an error; whitespace only is an empty page', () => {
+    expect(classifyPage({ ...base, title: '', bodyText: '\u200b \u200b' })).toEqual({ status: 'error', reason: 'unreadable page (its text is only control or invalid characters)' })
+    expect(classifyPage({ ...base, title: ' ', bodyText: ' \n\t ' })).toEqual({ status: 'error', reason: 'empty page' })
+  })
+
+  it('a few odd characters inside real text do not matter, and cannot hide a wall', () => {
+    expect(classifyPage({ ...base, title: 'Acme\u0000 | LinkedIn', bodyText: `${base.bodyText}\u0000\ud800` })).toEqual(OK)
+    // Zero-width characters inside "Sign Up" do not get a login wall past the classifier.
+    expect(classifyPage({ ...base, title: 'Sign\u200b Up | Link\u00adedIn' })).toEqual({ status: 'blocked', reason: 'login wall' })
   })
 })
