@@ -132,6 +132,11 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     checkpoint()
     let results: SnapshotResult[] | undefined
     const warnings: string[] = []
+    // Hand-edited history lines that no longer read: kept in the file, named here.
+    for (const message of history.problems ?? []) {
+      warnings.push(message)
+      emit({ type: 'warning', message })
+    }
     if (takeSnapshots) {
       timer.start('snapshots')
       results = await snapshotAccounts(config, config.accounts, {

@@ -20,6 +20,8 @@ export async function runSnapshot(ctx: CommandContext): Promise<number> {
       ctx.io.stderr.write(`  ${r.status === 'ok' ? '✓' : '✗'} ${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''} ${r.durationMs} ms\n`)
     },
   })
+  // Hand-edited history lines that no longer read are kept in the file; say which.
+  for (const problem of before.problems ?? []) ctx.io.stderr.write(`  ! ${problem} (kept as it is, left out of the numbers)\n`)
   if (json) {
     printJson(ctx, results)
     return EXIT.ok

@@ -3,13 +3,15 @@
 // `null`), when showtell reads it, then the bad lines are reported with file,
 // line and field, no NaN or made-up number reaches the entries (and so no
 // slide), and a rewrite keeps each bad line exactly as it was.
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatCount } from '../../src/snapshot/format.js'
 import { appendHistory, HISTORY_FILE, lastGoodValue, readHistory, series } from '../../src/snapshot/history.js'
 import type { SnapshotResult } from '../../src/snapshot/types.js'
+import { runCli } from '../helpers/cli.js'
+import { makeWorkspace } from '../helpers/workspace.js'
 
 const GOOD_1 = '{"date":"2026-11-10","capturedAt":"2026-11-10T08:00:00.000Z","account":"acme","platform":"linkedin","status":"ok","metrics":{"followers":{"value":100,"source":"meta"}}}'
 const LOTS = '{"date":"2026-11-17","capturedAt":"2026-11-17T08:00:00.000Z","account":"acme","platform":"linkedin","status":"ok","metrics":{"followers":{"value":"lots","source":"meta"}}}'
@@ -94,5 +96,22 @@ describe('a hand-edited history', () => {
     // A folder where the file should be: EISDIR (running as root, chmod cannot make EACCES).
     await mkdir(join(root, HISTORY_FILE), { recursive: true })
     await expect(readHistory(root)).rejects.toMatchObject({ name: 'RuntimeError', message: 'cannot read the file (EISDIR)', location: { file: 'history/snapshots.jsonl' } })
+  })
+})
+
+describe('showtell build with a hand-edited history (the built CLI)', () => {
+  it('names the bad line on the terminal and in build.json, builds without it, and leaves it in the file', async () => {
+    const good = '{"date":"2026-11-10","capturedAt":"2026-11-10T08:00:00.000Z","account":"testco-linkedin","platform":"linkedin","status":"ok","metrics":{"followers":{"value":100,"source":"meta"}}}'
+    const lots = '{"date":"2026-11-17","capturedAt":"2026-11-17T08:00:00.000Z","account":"testco-linkedin","platform":"linkedin","status":"ok","metrics":{"followers":{"value":"lots","source":"meta"}}}'
+    const root = await makeWorkspace({ 'history/snapshots.jsonl': `${good}\n${lots}\n` })
+    const result = await runCli(['build', '--date', '2026-11-24', '--format', 'md', '--no-snapshots'], { cwd: root })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('  ! history/snapshots.jsonl:2 metrics.followers.value: expected a count, got "lots"\n')
+    const [folder] = (await readdir(join(root, 'out'))).filter((name) => !name.startsWith('.') && name !== 'snapshots')
+    const manifest = JSON.parse(await readFile(join(root, 'out', folder!, 'build.json'), 'utf8')) as { warnings: string[] }
+    expect(manifest.warnings).toContain('history/snapshots.jsonl:2 metrics.followers.value: expected a count, got "lots"')
+    const deck = await readFile(join(root, 'out', folder!, 'deck.md'), 'utf8')
+    expect(deck).not.toContain('NaN')
+    expect(await readFile(join(root, HISTORY_FILE), 'utf8')).toBe(`${good}\n${lots}\n`)
   })
 })
