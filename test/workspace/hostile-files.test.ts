@@ -7,6 +7,7 @@
 // no exit code, so a hang fails the test instead of stalling the suite.
 //
 // Every expected line number was counted by hand in its fixture.
+import { execFileSync } from 'node:child_process'
 import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -134,6 +135,16 @@ describe('files that resolve outside the workspace', () => {
     const result = await run(dir)
     expectRefused(result, 'templates/evil.css', /resolves outside the workspace/)
     expect(result.stdout + result.stderr).not.toContain(MARKER)
+  })
+})
+
+describe('files that are not files', () => {
+  it('a named pipe in place of a topic file is refused instead of read forever', async () => {
+    const dir = await makeWorkspace()
+    await mkdir(join(dir, 'topics'))
+    execFileSync('mkfifo', [join(dir, 'topics', 'custom.yaml')])
+    const result = await run(dir, ['topics'])
+    expectRefused(result, 'topics/custom.yaml', /not a regular file/)
   })
 })
 
