@@ -107,7 +107,7 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 function notUtf8(what: string, shown: string, line: number | undefined): UserError {
   return new UserError(`the file ${what}`, {
     location: { file: shown, line },
-    hint: 'save it as UTF-8 (most editors: "Save with encoding" → UTF-8)',
+    hint: 'save it as UTF-8: most editors offer "Save with Encoding"',
   })
 }
 
