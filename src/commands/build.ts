@@ -1,31 +1,36 @@
 // `showtell build`: one deck for one meeting, written to out/<date>-<topic>/.
 import { relative } from 'node:path'
-import { BrowserManager } from '../browser/manager.js'
+import type { BrowserManager } from '../browser/manager.js'
 import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build.js'
 import { EXIT, UserError } from '../errors.js'
 import { formatBytes } from '../snapshot/format.js'
-import { loadWorkspace } from '../workspace/load.js'
-import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
+import { loadWorkspace, type Workspace } from '../workspace/load.js'
+import { browserManagerFor, browserSetting } from './browser-setting.js'
+import { printJson, table, workspaceDir, type CommandContext } from './context.js'
 
 export async function runBuild(ctx: CommandContext): Promise<number> {
   const { values } = ctx
   const json = values.json === true
   const formats = parseFormats(values.format)
   const duration = parseDuration(values.duration)
-  // Start Chromium first: it boots while the workspace loads and the deck
-  // renders. It is closed in `finally`, also when the input turns out bad.
-  const browser = new BrowserManager(browserOptions(ctx))
-  if (!formats || formats.includes('pdf') || formats.includes('handout')) browser.warmUp()
+  // The workspace first: its `browser:` settings choose the browser. Chromium
+  // then boots while the deck renders, and is closed in `finally`, also when
+  // the input turns out bad.
+  const workspace = await loadWorkspace(workspaceDir(ctx))
+  const prints = !formats || formats.includes('pdf') || formats.includes('handout')
+  const snapshots = values['no-snapshots'] !== true && workspace.config.accounts.length > 0
+  // A Markdown-only build never starts a browser, so its setting is not checked.
+  const browser = browserManagerFor(await browserSetting(ctx, workspace, { check: prints || snapshots }))
+  if (prints) browser.warmUp()
   try {
-    return await buildAndReport(ctx, browser, formats, duration, json)
+    return await buildAndReport(ctx, workspace, browser, formats, duration, json)
   } finally {
     await browser.close()
   }
 }
 
-async function buildAndReport(ctx: CommandContext, browser: BrowserManager, formats: Format[] | undefined, duration: number | undefined, json: boolean): Promise<number> {
+async function buildAndReport(ctx: CommandContext, workspace: Workspace, browser: BrowserManager, formats: Format[] | undefined, duration: number | undefined, json: boolean): Promise<number> {
   const { values } = ctx
-  const workspace = await loadWorkspace(workspaceDir(ctx))
   const progress = (event: BuildEvent) => {
     if (json) return
     if (event.type === 'start') ctx.io.stderr.write(`Building ${event.date} · ${event.topic} · ${event.duration} min\n`)

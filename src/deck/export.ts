@@ -1,12 +1,37 @@
 // Owns printing: deck.html → deck.pdf (one 16:9 page per slide, bookmarks per
 // agenda segment, title and author), and the handout (each slide with its
 // budget and notes, A4). Both use the run's one browser through `withPage`.
+//
+// Every browser call here has its own time limit, far inside the browser's
+// protocol timeout (120 s) and a run's deadline: a deck that the browser
+// cannot lay out (one unbreakable megabyte-long word was enough) fails within
+// a minute with the step and the likeliest slide named, instead of hanging.
 import type { PDFDocument, PDFRef } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import { formatSeconds } from '../agenda/plan.js'
+import { RuntimeError } from '../errors.js'
 import type { DeckModel } from './compose.js'
 import { escapeHtml, type RenderedSlides } from './render.js'
+
+/** Milliseconds each browser step of an export may take. */
+export interface ExportTimeouts {
+  /** Loading the HTML into the page. */
+  readonly load: number
+  /** Fonts and images. */
+  readonly assets: number
+  /** Measuring every slide for overflow. */
+  readonly measure: number
+  /** Printing the PDF. */
+  readonly print: number
+}
+
+export const EXPORT_TIMEOUTS: ExportTimeouts = { load: 30_000, assets: 20_000, measure: 20_000, print: 60_000 }
+
+export interface ExportOptions {
+  /** @default EXPORT_TIMEOUTS */
+  readonly timeouts?: Partial<ExportTimeouts>
+}
 
 export interface PdfMeta {
   readonly title: string
@@ -45,16 +70,18 @@ export interface DeckPdf {
  * segment. The page is laid out anyway, so it also measures every slide: a
  * workspace topic with too much text is named before an executive sees it.
  */
-export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, deck: DeckModel): Promise<DeckPdf> {
+export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, deck: DeckModel, options: ExportOptions = {}): Promise<DeckPdf> {
   const pdfLib = loadPdfLib()
+  const t = { ...EXPORT_TIMEOUTS, ...options.timeouts }
+  const step = stepper('deck.pdf', deck)
   const { raw, overflowing } = await browser.withPage(async (page) => {
-    await page.setViewport({ width: 1280, height: 720 })
-    await page.setContent(deckHtml, { waitUntil: 'load' })
-    await waitForAssets(page)
+    await step('setting up the page', t.load, page.setViewport({ width: 1280, height: 720 }))
+    await step('loading the deck', t.load, page.setContent(deckHtml, { waitUntil: 'load', timeout: t.load }))
+    await step('waiting for fonts and images', t.assets, waitForAssets(page))
     // Measured as printed: on screen the presenter shell shows one slide at a time.
-    await page.emulateMediaType('print')
-    const overflowing = await measureOverflow(page)
-    const raw = await page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: 120_000 })
+    await step('switching to print layout', t.measure, page.emulateMediaType('print'))
+    const overflowing = await step('measuring the slides', t.measure, measureOverflow(page))
+    const raw = await step('printing', t.print, page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: t.print }))
     return { raw, overflowing }
   })
   const overflows = overflowing.flatMap(({ slide, pixels }) => {
@@ -67,6 +94,57 @@ export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, d
     if (first) bookmarks.push({ title: `${segment.title} (${segment.minutes} min)`, pageIndex: first.index - 1 })
   }
   return { pdf: await finishPdf(await pdfLib, raw, pdfMeta(deck), bookmarks), overflows }
+}
+
+/**
+ * Runs one browser step of printing `file` under a time limit. Puppeteer's own
+ * timeouts (setContent, pdf) fire first where they exist; either way the error
+ * says which file and step, and which slide most likely stalled the layout.
+ */
+function stepper(file: string, deck: DeckModel) {
+  return async <T>(what: string, ms: number, work: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(timedOut(file, what, ms, deck)), ms)
+    })
+    try {
+      return await Promise.race([work, expired])
+    } catch (error) {
+      if ((error as Error)?.name === 'TimeoutError') throw timedOut(file, what, ms, deck, error)
+      throw error
+    } finally {
+      clearTimeout(timer)
+      // The step that lost the race may still fail later: that is not news.
+      work.catch(() => {})
+    }
+  }
+}
+
+function timedOut(file: string, what: string, ms: number, deck: DeckModel, cause?: unknown): RuntimeError {
+  const suspect = longestRun(deck)
+  return new RuntimeError(`${file}: ${what} took longer than ${Math.round(ms / 1000)} s, so the export was stopped`, {
+    hint: suspect
+      ? `slide ${suspect.slide} ("${suspect.title.slice(0, 60)}") holds the longest unbroken text (${suspect.length} characters); shorten it, or build with --format html,md to look at the deck`
+      : 'build with --format html,md to look at the deck',
+    cause,
+  })
+}
+
+/** The slide holding the longest run of characters without a space: the usual reason a layout stalls. */
+function longestRun(deck: DeckModel): { slide: number; title: string; length: number } | undefined {
+  let best: { slide: number; title: string; length: number } | undefined
+  for (const slide of deck.slides) {
+    const texts = [slide.title, slide.kicker, slide.lead, slide.callout, ...(slide.bullets ?? []), ...(slide.table?.rows.flat() ?? [])]
+    for (const text of texts) {
+      if (!text) continue
+      let run = 0
+      for (const c of text) {
+        run = /\s/.test(c) ? 0 : run + 1
+        if (!best || run > best.length) best = { slide: slide.index, title: slide.title, length: run }
+      }
+    }
+  }
+  return best
 }
 
 /**
@@ -102,13 +180,16 @@ export async function exportHandoutPdf(
   browser: BrowserManager,
   deck: DeckModel,
   rendered: RenderedSlides,
+  options: ExportOptions = {},
 ): Promise<Uint8Array> {
   const html = handoutHtml(deck, rendered)
   const pdfLib = loadPdfLib()
+  const t = { ...EXPORT_TIMEOUTS, ...options.timeouts }
+  const step = stepper('handout.pdf', deck)
   const raw = await browser.withPage(async (page) => {
-    await page.setContent(html, { waitUntil: 'load' })
-    await waitForAssets(page)
-    return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 120_000 })
+    await step('loading the handout', t.load, page.setContent(html, { waitUntil: 'load', timeout: t.load }))
+    await step('waiting for fonts and images', t.assets, waitForAssets(page))
+    return step('printing', t.print, page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: t.print }))
   })
   const meta = pdfMeta(deck)
   const bookmarks = deck.agenda.flatMap((segment) => {
@@ -213,7 +294,7 @@ html, body { margin: 0; background: #fff; color: #17202e; font: 11pt/1.45 'Liber
 .page { break-inside: avoid; }
 .scaler { width: 1280px; height: 720px; transform: scale(0.52559); transform-origin: 0 0; }
 .notes { margin-top: 10px; }
-.notes p { margin: 0 0 8px; white-space: pre-wrap; }
+.notes p { margin: 0 0 8px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .notes-label { font-size: 9pt; text-transform: uppercase; letter-spacing: .08em; color: #0a4f99; font-weight: 700; margin-top: 10px; }
 </style></head><body>
 <div id="source">${rendered.html}</div>

@@ -1,9 +1,18 @@
 // Owns the shape of a topic file (`topics/<id>.yaml`). The built-in library and
 // a workspace's own topics are validated by the same schema.
 import { z } from 'zod'
+import { LIMITS } from '../workspace/limits.js'
 import { slugSchema } from '../workspace/slug.js'
 
-const text = z.string().trim().min(1, { message: 'must not be empty' })
+// Every field and list has a ceiling (limits.ts): a topic is read by a
+// browser that lays out every character, and a megabyte-long word would
+// stall the PDF export instead of failing here with the field named.
+const limited = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max)
+/** A one-line field: a title, a name, an owner. */
+const title = limited(LIMITS.title)
+/** A paragraph: a summary, a detail, a story, a step. */
+const text = limited(LIMITS.paragraph)
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.list)
 
 export const PLATFORMS = [
   'bluesky',
@@ -24,13 +33,13 @@ export const platformSchema = z.enum(PLATFORMS, {
 })
 
 export const keyPointSchema = z.strictObject({
-  title: text.describe('A statement, shown as the slide title (about 10 words at most).'),
+  title: title.describe('A statement, shown as the slide title (about 10 words at most).'),
   detail: text.describe('One or two short sentences shown on the slide.'),
-  notes: text.describe('The talk track for the presenter.'),
+  notes: limited(LIMITS.notes).describe('The talk track for the presenter.'),
 })
 
 export const caseStudySchema = z.strictObject({
-  title: text,
+  title: title,
   story: text.describe('What happened, in two or three sentences.'),
   lesson: text.describe('What the executives should take from it, in one sentence.'),
   source: text.describe('Where the fact comes from.'),
@@ -43,35 +52,35 @@ export const worstCaseSchema = z.strictObject({
 
 export const actionSchema = z.union([
   text.transform((decision) => ({ decision, owner: 'to be agreed' })),
-  z.strictObject({ decision: text, owner: text }),
+  z.strictObject({ decision: text, owner: title }),
 ])
 
 export const sourceSchema = z.strictObject({
   title: text,
-  url: z.url().optional(),
+  url: z.url().max(LIMITS.url).optional(),
 })
 
 export const topicSchema = z.strictObject({
   id: slugSchema,
-  title: text,
+  title: title,
   summary: text,
-  why: z.array(text).min(1),
-  keyPoints: z.array(keyPointSchema).min(1),
-  caseStudies: z.array(caseStudySchema).default([]),
-  worstCases: z.array(worstCaseSchema).default([]),
+  why: list(text).min(1),
+  keyPoints: list(keyPointSchema).min(1),
+  caseStudies: list(caseStudySchema).default([]),
+  worstCases: list(worstCaseSchema).default([]),
   demo: z.strictObject({
     focus: text,
-    platforms: z.array(platformSchema).default([]),
-    lookFor: z.array(text).default([]),
+    platforms: list(platformSchema).default([]),
+    lookFor: list(text).default([]),
   }),
   exercise: z.strictObject({
-    title: text,
+    title: title,
     minutes: z.number().int().min(1).max(30).optional(),
-    steps: z.array(text).min(1),
+    steps: list(text).min(1),
   }),
-  questions: z.array(text).default([]),
-  actions: z.array(actionSchema).default([]),
-  sources: z.array(sourceSchema).default([]),
+  questions: list(text).default([]),
+  actions: list(actionSchema).default([]),
+  sources: list(sourceSchema).default([]),
 })
 
 export type Topic = z.output<typeof topicSchema>

@@ -6,7 +6,7 @@
 // whose exact text this build validated before comes from the validated
 // cache (validated-cache.ts), and the commands that only read start faster.
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, realpath } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { array, nonEmptyString, object, parseJson, type Decoder } from '../data/decode.js'
 import { ignoreMissing } from '../data/missing.js'
@@ -14,9 +14,10 @@ import { UserError } from '../errors.js'
 import type { Topic } from '../topics/schema.js'
 import { BUILTIN, displayPath, workspacePaths, type WorkspacePaths } from './paths.js'
 import type { WorkspaceConfig } from './schema.js'
+import { formatPath } from './config-values.js'
 import { SLUG_PATTERN } from './slug-pattern.js'
 import { writeFileAtomic } from './store.js'
-import { readText } from './read-text.js'
+import { checkWithin, readInputText } from './read-input.js'
 import { validatedOnce } from './validated-cache.js'
 
 export interface TopicEntry {
@@ -36,7 +37,7 @@ export interface Workspace {
 export async function loadWorkspace(dir: string): Promise<Workspace> {
   const paths = workspacePaths(dir)
   const shown = displayPath(process.cwd(), paths.config)
-  const text = await readText(paths.config, shown, 'run `showtell init` to create one, or pass --workspace DIR')
+  const text = await readInputText(paths.config, { shown, hintWhenMissing: 'run `showtell init` to create one, or pass --workspace DIR' })
   const config = await validatedOnce('config', paths.config, text, async () => {
     const [{ parseYamlSource, validateYaml }, { workspaceConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')])
     return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema)
@@ -72,12 +73,19 @@ interface BuiltinCache {
  */
 export async function loadBuiltinTopics(folder: string = BUILTIN.topics, cachePath: string = BUILTIN.topicCache): Promise<TopicEntry[]> {
   const files = await yamlFiles(folder)
+  // The digest reads every file, so the rule that loadTopicFile applies must hold first.
+  for (const file of files) await checkBuiltinWithin(file, folder)
   const digest = await libraryDigest(files)
   const cached = await readBuiltinCache(cachePath)
   if (cached?.digest === digest && cached.files.length === cached.topics.length) {
     return cached.topics.map((topic, i) => ({ topic, origin: 'builtin' as const, file: join(folder, cached.files[i]!) }))
   }
   return Promise.all(files.map((file) => loadTopicFile(file, 'builtin', folder)))
+}
+
+async function checkBuiltinWithin(file: string, folder: string): Promise<void> {
+  const real = await realpath(file).catch(() => file)
+  await checkWithin(real, { root: folder, name: 'the built-in topics folder' }, `(built-in) topics/${basename(file)}`)
 }
 
 async function libraryDigest(files: string[]): Promise<string> {
@@ -122,7 +130,12 @@ export async function writeBuiltinTopicCache(folder: string = BUILTIN.topics, ca
   return entries.length
 }
 
-export async function loadTopicFile(file: string, origin: TopicEntry['origin'], _root: string): Promise<TopicEntry> {
+/**
+ * Reads and validates one topic file. It must resolve inside `root` (the
+ * workspace, or the built-in folder): a topic that links elsewhere is refused
+ * before it is read, so no message can quote what it points at.
+ */
+export async function loadTopicFile(file: string, origin: TopicEntry['origin'], root: string): Promise<TopicEntry> {
   const shown = origin === 'builtin' ? `(built-in) topics/${basename(file)}` : displayPath(process.cwd(), file)
   const id = basename(file).replace(/\.ya?ml$/, '')
   if (!SLUG_PATTERN.test(id)) {
@@ -131,7 +144,7 @@ export async function loadTopicFile(file: string, origin: TopicEntry['origin'], 
       hint: 'name topic files with lowercase letters, digits and hyphens, e.g. topics/crisis.yaml',
     })
   }
-  const text = await readText(file, shown)
+  const text = await readInputText(file, { shown, within: { root, name: origin === 'builtin' ? 'the built-in topics folder' : 'the workspace' } })
   const topic = await validatedOnce('topic', file, text, async () => {
     const [{ lineOf, parseYamlSource, validateYaml }, { topicSchema }] = await Promise.all([import('./yaml-file.js'), import('../topics/schema.js')])
     const source = parseYamlSource(text, shown)
@@ -173,6 +186,23 @@ async function checkTopicReferences(text: string, shown: string, config: Workspa
     location: { file: shown, line: lineOf(source, path), field },
     hint: `known: ${[...topics.keys()].join(', ')}`,
   })
+}
+
+/**
+ * Where a field of showtell.yaml is, for an error about its value found after
+ * loading (a browser path that does not exist). Reads and parses the file
+ * again: only an error needs it.
+ */
+export async function locateConfigField(workspace: Pick<Workspace, 'paths'>, path: readonly (string | number)[]): Promise<{ file: string; line: number | undefined; field: string }> {
+  const shown = displayPath(process.cwd(), workspace.paths.config)
+  const field = formatPath(path)
+  try {
+    const { lineOf, readYamlSource } = await import('./yaml-file.js')
+    return { file: shown, line: lineOf(await readYamlSource(workspace.paths.config, shown), path), field }
+  } catch {
+    // The file changed under us: the field still says what to fix.
+    return { file: shown, line: undefined, field }
+  }
 }
 
 /** Looks up a topic by id, or fails with the list of known ids. */

@@ -3,10 +3,16 @@
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
 import { ENDPOINT_KEYS, type EndpointKey } from '../snapshot/platforms.js'
-import { slugSchema } from './slug.js'
+import { slugSchema as anySlug } from './slug.js'
 import { DURATION, formatPath, isRealDate, WEEKDAYS } from './config-values.js'
+import { LIMITS } from './limits.js'
 
-const text = z.string().trim().min(1, { message: 'must not be empty' })
+// Every string and list has a ceiling (limits.ts): names and labels reach
+// slides, ids name files, and a file that is mostly one field should fail
+// here, with the field named, rather than later in the browser or the disk.
+const text = z.string().trim().min(1, { message: 'must not be empty' }).max(LIMITS.title)
+const slugSchema = anySlug.max(LIMITS.id)
+const list = <T extends z.ZodType>(item: T, max: number = LIMITS.list) => z.array(item).max(max)
 
 export { companyNames, DURATION, formatPath, isRealDate, WEEKDAYS, type Weekday } from './config-values.js'
 
@@ -21,7 +27,7 @@ export const durationSchema = z
   .min(DURATION.min, { message: `must be between ${DURATION.min} and ${DURATION.max} minutes` })
   .max(DURATION.max, { message: `must be between ${DURATION.min} and ${DURATION.max} minutes` })
 
-const timeZoneSchema = z.string().refine(
+const timeZoneSchema = z.string().max(LIMITS.title).refine(
   (zone) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone })
@@ -33,7 +39,7 @@ const timeZoneSchema = z.string().refine(
   { message: 'not an IANA time zone (e.g. "Europe/Oslo")' },
 )
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(LIMITS.url)
 
 export const OWNERS = ['official', 'executive', 'unofficial'] as const
 
@@ -45,7 +51,7 @@ export const accountSchema = z
     handle: text.optional().describe('The handle, used to build the URL when there is no `url`.'),
     owner: z.enum(OWNERS).default('official').describe('official, executive (a leader\'s own account) or unofficial (carries our name, not run by us).'),
     label: text.optional().describe('How the account is named on slides.'),
-    hideSelectors: z.array(text).optional().describe('Extra CSS selectors to hide before the screenshot (banners, pop-overs).'),
+    hideSelectors: list(text).optional().describe('Extra CSS selectors to hide before the screenshot (banners, pop-overs).'),
     waitFor: text.optional().describe('A CSS selector that must appear before the page counts as loaded.'),
   })
   .refine((account) => account.url !== undefined || account.handle !== undefined, {
@@ -56,7 +62,7 @@ export type Account = z.output<typeof accountSchema>
 
 const competitorSchema = z.strictObject({
   name: text,
-  accounts: z.array(accountSchema).default([]),
+  accounts: list(accountSchema, LIMITS.accounts).default([]),
 })
 
 const meetingSchema = z.strictObject({
@@ -65,12 +71,12 @@ const meetingSchema = z.strictObject({
   timezone: timeZoneSchema.default('UTC'),
   duration: durationSchema.default(45).describe('Default meeting length in minutes, 30-60.'),
   start: isoDateSchema.describe('The first meeting date, YYYY-MM-DD.'),
-  skip: z.array(isoDateSchema).default([]),
+  skip: list(isoDateSchema).default([]),
 })
 
 const rotationSchema = z.strictObject({
   policy: z.enum(['least-recent', 'in-order']).default('least-recent'),
-  order: z.array(slugSchema).default([]),
+  order: list(slugSchema).default([]),
   pins: z.record(isoDateSchema, slugSchema).default({}),
 })
 
@@ -111,9 +117,10 @@ const auditSchema = z.strictObject({
 })
 
 const browserSchema = z.strictObject({
-  path: text.optional().describe('The Chrome/Chromium executable (like --browser-path).'),
+  path: z.string().trim().min(1, { message: 'must not be empty' }).max(LIMITS.url).optional().describe('The Chrome/Chromium executable (like --browser-path).'),
   ws: z
     .string()
+    .max(LIMITS.url)
     .regex(/^wss?:\/\//, { message: 'must be a ws:// or wss:// DevTools endpoint' })
     .optional()
     .describe('A running browser to connect to (like --browser-ws), e.g. a browser pool.'),
@@ -127,13 +134,13 @@ const deckSchema = z.strictObject({
 
 export const workspaceConfigSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().max(LIMITS.url).optional(),
     company: z.strictObject({
       name: text,
-      aliases: z.array(text).default([]),
+      aliases: list(text).default([]),
     }),
-    accounts: z.array(accountSchema).default([]),
-    competitors: z.array(competitorSchema).default([]),
+    accounts: list(accountSchema, LIMITS.accounts).default([]),
+    competitors: list(competitorSchema).default([]),
     meeting: meetingSchema,
     rotation: rotationSchema.prefault({}),
     snapshot: snapshotSchema.prefault({}),

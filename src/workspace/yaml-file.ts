@@ -1,10 +1,11 @@
 // Owns reading a YAML file into validated data while remembering where every
 // value came from, so a schema error can name the file, the line and the field.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
 import { formatPath } from './config-values.js'
-import { readText } from './read-text.js'
+import { LIMITS } from './limits.js'
+import { readInputText, type ReadInputOptions } from './read-input.js'
 
 export interface YamlSource {
   /** Path shown to the user (relative to the workspace where possible). */
@@ -13,11 +14,21 @@ export interface YamlSource {
   readonly lines: LineCounter
 }
 
-export async function readYamlSource(path: string, displayPath: string): Promise<YamlSource> {
-  return parseYamlSource(await readText(path, displayPath, 'run `showtell init` to create one, or pass --workspace DIR'), displayPath)
+export async function readYamlSource(path: string, displayPath: string, within?: ReadInputOptions['within']): Promise<YamlSource> {
+  const text = await readInputText(path, { shown: displayPath, within, hintWhenMissing: 'run `showtell init` to create one, or pass --workspace DIR' })
+  return parseYamlSource(text, displayPath)
 }
 
 export function parseYamlSource(text: string, displayPath: string): YamlSource {
+  // Half a million open brackets exhaust the parser's memory and kill the
+  // process before it can report anything: count them first.
+  const deep = tooDeepAt(text, LIMITS.nesting)
+  if (deep !== undefined) {
+    throw new UserError(`nested more than ${LIMITS.nesting} levels deep`, {
+      location: { file: displayPath, line: deep },
+      hint: 'a real file needs a few levels: check the brackets on that line',
+    })
+  }
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false })
   const problem = doc.errors[0]
@@ -32,6 +43,12 @@ export function parseYamlSource(text: string, displayPath: string): YamlSource {
     // The parser notices a missing quote or bracket where it gives up, often
     // lines later; the user needs the line where it was opened.
     let line = lines.linePos(problem.pos[0]).line
+    if (/call stack/i.test(problem.message)) {
+      throw new UserError('nested too deeply for the YAML parser', {
+        location: { file: displayPath, line },
+        hint: 'a real file needs a few levels of indentation and lists: check that line',
+      })
+    }
     const opener = /quote/i.test(problem.message) ? /["']/ : /^Flow (sequence|map)/.test(problem.message) ? /[[{]/ : undefined
     if (opener) line = openingLine(text, line, opener) ?? line
     throw new UserError(`malformed YAML: ${firstLine(problem.message)}`, {
@@ -40,6 +57,43 @@ export function parseYamlSource(text: string, displayPath: string): YamlSource {
     })
   }
   return { displayPath, doc, lines }
+}
+
+/**
+ * The line where `[`/`{` nesting first goes deeper than `max`, or undefined.
+ * Brackets inside quotes and comments do not count; the count errs towards
+ * low, which is safe: the parser itself handles the depths this lets through.
+ */
+function tooDeepAt(text: string, max: number): number | undefined {
+  let depth = 0
+  let line = 1
+  let quote: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '\n') {
+      line++
+      if (quote === undefined) continue
+    }
+    if (quote !== undefined) {
+      if (c === '\\' && quote === '"') i++
+      else if (c === quote) quote = undefined
+      continue
+    }
+    if (c === '"' || c === "'") {
+      // Only a quote that opens a value starts a quoted scalar (not "it's").
+      const before = text[i - 1]
+      if (before === undefined || /[\s[{,:]/.test(before)) quote = c
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i)
+      if (end === -1) break
+      i = end - 1
+    } else if (c === '[' || c === '{') {
+      if (++depth > max) return line
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--
+    }
+  }
+  return undefined
 }
 
 /** The last line at or before `line` where `opener` characters are left unbalanced. */
@@ -84,7 +138,7 @@ export function validateYaml<S extends z.ZodType>(
   hints: (issue: z.core.$ZodIssue) => string | undefined = defaultHint,
 ): z.output<S> {
   // reportInput: zod 4 leaves `issue.input` out unless asked, and messages quote it.
-  const result = schema.safeParse(source.doc.toJS() ?? {}, { reportInput: true })
+  const result = schema.safeParse(toData(source) ?? {}, { reportInput: true })
   if (result.success) return result.data
   const located = result.error.issues.map((issue) => {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
@@ -97,6 +151,25 @@ export function validateYaml<S extends z.ZodType>(
     location: { file: source.displayPath, line: first.line, field: formatPath(first.path) || undefined },
     hint: hints(first.issue),
   })
+}
+
+/** The document as plain data, refusing an alias bomb ("billion laughs") before it expands. */
+function toData(source: YamlSource): unknown {
+  try {
+    return source.doc.toJS({ maxAliasCount: LIMITS.aliases })
+  } catch (error) {
+    // The yaml package throws a ReferenceError ("Excessive alias count…").
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error
+    let line: number | undefined
+    visit(source.doc, { Alias: (_key, node) => {
+      line = node.range ? source.lines.linePos(node.range[0]).line : undefined
+      return visit.BREAK
+    } })
+    throw new UserError(`its aliases (*name) expand to more than ${LIMITS.aliases} copies`, {
+      location: { file: source.displayPath, line },
+      hint: 'write the values out instead of nesting anchors and aliases',
+    })
+  }
 }
 
 /** The 1-based line of the value at `path`, or of the nearest parent that exists. */
@@ -138,6 +211,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'too_small':
       if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
       return issue.message
+    case 'too_big':
+      // Never quotes the value: it is the overlong thing.
+      if (issue.origin === 'string' && typeof issue.input === 'string') return `is ${issue.input.length} characters long; the limit is ${issue.maximum}`
+      if (issue.origin === 'array' && Array.isArray(issue.input)) return `has ${issue.input.length} items; the limit is ${issue.maximum}`
+      return issue.message
     default:
       return issue.message
   }
@@ -154,6 +232,8 @@ function describeValue(value: unknown): string {
 function defaultHint(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code === 'unrecognized_keys') return 'check the spelling; the JSON Schema in schema/ lists every field'
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'add the field'
+  if (issue.code === 'too_big' && issue.origin === 'string') return 'shorten it: a slide has room for far less (the limits are in the README)'
+  if (issue.code === 'too_big' && issue.origin === 'array') return 'split it or keep the most important items (the limits are in the README)'
   return undefined
 }
 
