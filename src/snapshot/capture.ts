@@ -13,6 +13,7 @@ import { parseFeed } from './feed.js'
 import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, type Metrics } from './metrics.js'
 import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
 import type { SnapshotResult, SnapshotStatus } from './types.js'
+import { guardTab } from '../net/chromium.js'
 import { guardedFetch } from '../net/fetch.js'
 import { checkScheme, RequestGuard } from '../net/guard.js'
 
@@ -205,10 +206,12 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   // Every request of the tab waits here until the guard has looked its host
   // up (once per host for the account): the page, each redirect hop (Chromium
   // pauses each one as a request of its own), frames, scripts, images, fetches.
+  // guardTab adds what this handler never sees (workers' requests, sockets).
   // Chromium then resolves the name again itself; puppeteer offers no way to
   // hand it the checked address, so a name that changes its answer within
   // that moment (DNS rebinding) is the one thing left to the OS resolver's cache.
   const guard = guardOf(options)
+  await guardTab(page, guard, (reason) => (refused ??= reason))
   await page.setRequestInterception(true)
   on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return

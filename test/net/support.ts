@@ -21,6 +21,11 @@ export async function serve(handle: (request: IncomingMessage, response: ServerR
     hits.push({ url: request.url ?? '', headers: request.headers })
     handle(request, response)
   })
+  // A WebSocket handshake arrives as an upgrade, not as a request: it counts too.
+  server.on('upgrade', (request, socket) => {
+    hits.push({ url: request.url ?? '', headers: request.headers })
+    socket.destroy()
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
@@ -42,8 +47,11 @@ export function startTarget(): Promise<Served> {
   })
 }
 
-/** The "public" site. `pageHtml` is what `/page` serves. */
-export function startSite(pageHtml = '<title>Site</title>'): Promise<Served> {
+/**
+ * The "public" site. `pages` are HTML pages by path; `/to-target/<rest>`
+ * redirects to `<rest>` on the private host at `targetPort`.
+ */
+export function startSite(pages: Readonly<Record<string, string>> = {}, targetPort = 0): Promise<Served> {
   return serve((request, response) => {
     const url = new URL(request.url ?? '/', 'http://site.invalid')
     const to = url.searchParams.get('to')
@@ -72,8 +80,13 @@ export function startSite(pageHtml = '<title>Site</title>'): Promise<Served> {
       return
     }
     if (url.pathname === '/silent') return
-    if (url.pathname === '/page') {
-      response.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml)
+    if (url.pathname.startsWith('/to-target/')) {
+      response.writeHead(302, { location: `http://127.0.0.1:${targetPort}/${url.pathname.slice('/to-target/'.length)}${url.search}` }).end()
+      return
+    }
+    const page = pages[url.pathname]
+    if (page !== undefined) {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(page)
       return
     }
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ path: url.pathname, authorization: request.headers.authorization ?? null }))
