@@ -203,34 +203,14 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   await page.setViewport(VIEWPORT)
   page.setDefaultTimeout(options.timeoutMs)
   page.setDefaultNavigationTimeout(options.timeoutMs)
-  // Every request of the tab waits here until the guard has looked its host
-  // up (once per host for the account): the page, each redirect hop (Chromium
-  // pauses each one as a request of its own), frames, scripts, images, fetches.
-  // guardTab adds what this handler never sees (workers' requests, sockets).
-  // Chromium then resolves the name again itself; puppeteer offers no way to
-  // hand it the checked address, so a name that changes its answer within
-  // that moment (DNS rebinding) is the one thing left to the OS resolver's cache.
-  const guard = guardOf(options)
-  await guardTab(page, guard, (reason) => (refused ??= reason))
-  await page.setRequestInterception(true)
-  on('request', (request) => {
-    if (request.isInterceptResolutionHandled()) return
-    const target = request.url()
-    const isMainNavigation = request.isNavigationRequest() && request.frame() === page.mainFrame()
-    // Pages may use data: and blob: for their own pictures; only the page itself must be web.
-    if (!isMainNavigation && /^(data|blob):/i.test(target)) {
-      void request.continue().catch(() => {})
-      return
-    }
-    void guard
-      .check(target)
-      .then((verdict) => {
-        if (verdict.ok) return request.continue()
-        if (isMainNavigation) refused = verdict.reason
-        return request.abort('blockedbyclient')
-      })
-      .catch(() => {})
-  })
+  // Every request of the tab and of its workers waits until the guard has
+  // looked its host up (once per host for the account): the page, each
+  // redirect hop (Chromium pauses each one as a request of its own), frames,
+  // scripts, images, fetches. See net/chromium.ts for why this is a DevTools
+  // session of its own rather than puppeteer's request interception, which a
+  // parked tab leaves on and which would only hold every request twice.
+  await guardTab(page, guardOf(options), (reason) => (refused ??= reason))
+  await page.setRequestInterception(false)
 
   // A reused tab that shows this very document would only jump to the fragment: load it afresh.
   if (url.includes('#') && withoutFragment(page.url()) === withoutFragment(url)) {
