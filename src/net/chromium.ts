@@ -1,21 +1,23 @@
-// Owns the guard's hold on a Chromium tab, for the requests puppeteer's own
-// interception does not surface. Tried against Chromium 156 with puppeteer 24:
-// - a dedicated worker's fetch() is paused by Chromium but at times never
-//   becomes a puppeteer 'request' event, and goes out when the tab closes;
-// - WebSockets (and WebTransport, WebRTC) never pass through request
-//   interception at all, and neither Network.setBlockedURLs nor a CSP
-//   connect-src can tell them from ordinary fetches.
-// So each tab gets a DevTools session of our own that pauses every request of
-// the tab and of its workers (each worker waits for us before its first line
-// runs), checks it with the guard and fails what the guard refuses; and the
-// socket APIs, which nothing can check, are taken away from every document
-// and worker: a snapshot only reads pages, it never needs a live socket.
+// Owns the guard's hold on a Chromium tab: every request of the tab and of
+// its workers is paused, checked with the guard, and failed when the guard
+// refuses it. This is a DevTools session of our own, not puppeteer's request
+// interception, because with Chromium 156 and puppeteer 24 a dedicated
+// worker's fetch() is paused but at times never becomes a puppeteer 'request'
+// event, and goes out when the tab closes. Each worker waits for this session
+// before its first line runs.
 //
-// Left to say: a service worker (https pages only) runs in a target of the
-// browser, not of the tab, so `navigator.serviceWorker.register` is taken away
-// too; Chromium resolves names itself after the guard did, so the address it
-// connects to cannot be pinned from here (a proxy in front of the browser
-// context would be the complete answer).
+// WebSockets (and WebTransport, WebRTC) never pass through request
+// interception at all, and neither Network.setBlockedURLs nor a CSP
+// connect-src can tell them from ordinary fetches (tried): the socket APIs are
+// taken away from every document and worker instead. A snapshot only reads
+// pages; it never needs a live socket. A service worker (https pages only)
+// would run in a target of the browser, not of the tab, so registering one is
+// taken away too.
+//
+// Left open: Chromium resolves names itself after the guard did, so the
+// address it connects to cannot be pinned from here (a name that changes its
+// answer within that moment, DNS rebinding, gets through). A proxy of ours in
+// front of the browser context would close that.
 import type { CDPSession, Page } from 'puppeteer-core'
 import type { RequestGuard } from './guard.js'
 
@@ -73,11 +75,13 @@ async function install(page: Page, state: Holder): Promise<void> {
   const mainFrameId = frameTree.frame.id
   const watch = async (client: CDPSession) => {
     client.on('Fetch.requestPaused', (event: PausedRequest) => {
-      void state.guard
-        .check(event.request.url)
+      const isMainPage = client === session && event.resourceType === 'Document' && event.frameId === mainFrameId
+      // Pages may use data: and blob: for their own pictures; only the page itself must be web.
+      const own = !isMainPage && /^(data|blob):/i.test(event.request.url)
+      void (own ? Promise.resolve({ ok: true as const }) : state.guard.check(event.request.url))
         .then((verdict) => {
           if (verdict.ok) return client.send('Fetch.continueRequest', { requestId: event.requestId })
-          if (client === session && event.resourceType === 'Document' && event.frameId === mainFrameId) state.onMainRefused(verdict.reason)
+          if (isMainPage) state.onMainRefused(verdict.reason)
           return client.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
         })
         // The request may already be gone (the tab closed, or the other interception failed it).
