@@ -53,9 +53,9 @@ export async function guardedFetch(url: string, options: GuardedFetchOptions): P
   const origin = safeOrigin(url)
   let target = url
   for (let hop = 0; ; hop++) {
-    const verdict = await options.guard.check(target)
+    // A slow resolver counts against the same deadline as the transfer.
+    const verdict = await untilAborted(options.guard.check(target), signal)
     if (!verdict.ok) throw new RefusedRequest(hop === 0 ? verdict.reason : `redirected to a refused address: ${verdict.reason}`)
-    signal.throwIfAborted()
     const headers: Record<string, string> = { ...options.headers, 'accept-encoding': 'gzip, deflate, br' }
     if (verdict.url.origin !== origin) for (const name of Object.keys(headers)) if (CREDENTIAL_HEADERS.includes(name.toLowerCase())) delete headers[name]
     const pinned = verdict.addresses ? options.guard.connectAddresses(verdict.host, verdict.addresses) : undefined
@@ -68,6 +68,15 @@ export async function guardedFetch(url: string, options: GuardedFetchOptions): P
       throw new Error(`redirected to an invalid URL (${answer.location.slice(0, 80)})`)
     }
   }
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted()
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason)
+    signal.addEventListener('abort', abort, { once: true })
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
 }
 
 function safeOrigin(url: string): string {

@@ -122,6 +122,12 @@ describe('guardedFetch', () => {
     expect((error as Error).name).toBe('TimeoutError')
   })
 
+  it('counts a resolver that never answers against the same deadline', async () => {
+    const stuck = new RequestGuard({ allowPrivateNetwork: false, resolve: () => new Promise(() => {}) })
+    const error = await guardedFetch('http://slow.test/', fetchOptions({ guard: stuck, timeoutMs: 300 })).catch((e: unknown) => e)
+    expect((error as Error).name).toBe('TimeoutError')
+  })
+
   it('looks each host up once, through the injected resolver only', async () => {
     const asked: string[] = []
     const once = guard(asked)
