@@ -31,7 +31,7 @@ export interface CaptureOptions {
   /**
    * Checks every request of this account: the page, its redirects and
    * sub-resources, the API and the feed. Its own `allowPrivateNetwork` wins.
-   * @default a guard for this account alone, with `allowPrivateNetwork` and the system resolver
+   * @default one guard for the run's `tabs` (or for this account alone), with `allowPrivateNetwork` and the system resolver
    */
   readonly guard?: RequestGuard
 }
@@ -364,9 +364,20 @@ async function feedMetrics(account: Account, facts: PageFactsRead, options: Capt
   return out
 }
 
-/** The guard a capture's requests go through (captureAccount sets one for the whole account). */
+/** One guard per run (its tab pool stands for the run), so a host is looked up once per run, not per account. */
+const runGuards = new WeakMap<TabPool, RequestGuard>()
+
+/** The guard a capture's requests go through (captureAccount sets it for the whole account). */
 function guardOf(options: CaptureOptions): RequestGuard {
-  return options.guard ?? new RequestGuard({ allowPrivateNetwork: options.allowPrivateNetwork })
+  if (options.guard) return options.guard
+  const fresh = () => new RequestGuard({ allowPrivateNetwork: options.allowPrivateNetwork })
+  if (!options.tabs) return fresh()
+  let guard = runGuards.get(options.tabs)
+  if (!guard || guard.allowPrivateNetwork !== options.allowPrivateNetwork) {
+    guard = fresh()
+    runGuards.set(options.tabs, guard)
+  }
+  return guard
 }
 
 /** An API answer or a feed: every redirect hop checked before it is sent, at most 5 MB read (a hostile endpoint cannot fill the memory). */
