@@ -6,6 +6,9 @@ import { join } from 'node:path'
 import type { HTTPResponse, Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import type { TabPool } from '../browser/tabs.js'
+import { guardTab } from '../net/chromium.js'
+import { guardedFetch } from '../net/fetch.js'
+import { checkScheme, RequestGuard } from '../net/guard.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import type { Account } from '../workspace/schema.js'
 import { classifyPage, type PageVerdict } from './classify.js'
@@ -13,9 +16,6 @@ import { parseFeed } from './feed.js'
 import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, type Metrics } from './metrics.js'
 import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
 import type { SnapshotResult, SnapshotStatus } from './types.js'
-import { guardTab } from '../net/chromium.js'
-import { guardedFetch } from '../net/fetch.js'
-import { checkScheme, RequestGuard } from '../net/guard.js'
 
 export interface CaptureOptions {
   readonly endpoints: Endpoints
@@ -204,7 +204,7 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   page.setDefaultTimeout(options.timeoutMs)
   page.setDefaultNavigationTimeout(options.timeoutMs)
   // Every request of the tab and of its workers waits until the guard has
-  // looked its host up (once per host for the account): the page, each
+  // looked its host up (once per host for the run): the page, each
   // redirect hop (Chromium pauses each one as a request of its own), frames,
   // scripts, images, fetches. See net/chromium.ts for why this is a DevTools
   // session of its own rather than puppeteer's request interception, which a
