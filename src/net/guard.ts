@@ -3,8 +3,9 @@
 // `snapshot.allowPrivateNetwork: true`, only names that resolve to public
 // addresses, every one of them. The guard resolves the name itself (a name
 // whose lookup fails is refused: an unchecked name may well be private) and
-// keeps the answer for the run, so the browser and Node connect to the
-// addresses that were checked (see fetch.ts for how Node is pinned to them).
+// keeps the answer for its lifetime (one run). Node connects to exactly the
+// addresses that were checked (fetch.ts); Chromium resolves again by itself
+// (chromium.ts says what that leaves open).
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import { addressKind } from './address.js'
