@@ -90,8 +90,12 @@ async function install(page: Page, state: Holder): Promise<void> {
     client.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
       const child = client.connection()?.session(event.sessionId)
       if (!child) return
-      // The worker waits for us: it runs only after its requests are watched and its sockets are gone.
-      void Promise.all([watch(child), child.send('Runtime.evaluate', { expression: NO_SOCKETS })])
+      // A worker, or a frame from another site (a process of its own), waits for
+      // us: it runs only after its requests are watched. A worker loses its
+      // sockets here; a frame's documents lose them through
+      // page.evaluateOnNewDocument, which puppeteer applies to such frames too.
+      const noSockets = event.targetInfo.type === 'iframe' ? Promise.resolve() : child.send('Runtime.evaluate', { expression: NO_SOCKETS })
+      void Promise.all([watch(child), noSockets])
         .catch(() => {})
         .finally(() => child.send('Runtime.runIfWaitingForDebugger').catch(() => {}))
     })

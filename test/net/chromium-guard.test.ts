@@ -13,11 +13,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { findBrowser } from '../../src/browser/finder.js'
 import { BrowserManager } from '../../src/browser/manager.js'
 import { RequestGuard } from '../../src/net/guard.js'
 import { captureAccount, type CaptureOptions } from '../../src/snapshot/capture.js'
 import type { Account } from '../../src/workspace/schema.js'
+import { installedBrowser } from '../helpers/browser.js'
 import { connectToLoopback, startSite, startTarget, stubResolver, type Served } from './support.js'
 
 let site: Served
@@ -27,16 +27,20 @@ let profile: string
 let manager: BrowserManager
 let outDir: string
 
-/** Starts Chromium with the test's host mapping, and reads its DevTools endpoint. */
+/**
+ * Starts the full Chromium with the test's host mapping, and reads its
+ * DevTools endpoint. The full browser with one process per site, because
+ * there a frame from another site is a DevTools target of its own, which the
+ * guard must attach to as well (the headless shell keeps it in the page).
+ */
 async function startChromium(): Promise<{ child: ChildProcess; ws: string }> {
-  const { found } = findBrowser()
-  if (!found) throw new Error('no Chromium found: install chromium or set CHROME_PATH')
   const args = [
     '--headless=new',
+    '--site-per-process',
     '--remote-debugging-port=0',
     `--user-data-dir=${profile}`,
     // The only names Chromium may resolve; every other one fails without asking DNS.
-    '--host-resolver-rules=MAP allowed.test 127.0.0.1, MAP private.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    '--host-resolver-rules=MAP allowed.test 127.0.0.1, MAP other.test 127.0.0.1, MAP private.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
@@ -44,7 +48,7 @@ async function startChromium(): Promise<{ child: ChildProcess; ws: string }> {
     'about:blank',
   ]
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox')
-  const child = spawn(found.path, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
+  const child = spawn(installedBrowser('full browser'), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
   const ws = await new Promise<string>((resolve, reject) => {
     let stderr = ''
     const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools endpoint within 20 s:\n${stderr}`)), 20_000)
@@ -121,6 +125,19 @@ function pages(targetPort: number, sitePort: number): Record<string, string> {
         ]).then(() => document.body.insertAdjacentHTML('beforeend', '<div id="all-done"></div>'))
       </script>`,
     '/feed-redirect': `<title>Nordlys Outdoor</title><link rel="alternate" type="application/atom+xml" href="${viaSite(t('127.0.0.1', 'feed.xml'))}"><p>Nordlys Outdoor: 12,345 followers</p>`,
+    // A frame from another site (its own process, its own DevTools target) tries the same.
+    '/outer': `<title>Nordlys Outdoor</title><p>Nordlys Outdoor: 12,345 followers</p>
+      <iframe src="http://other.test:${sitePort}/inner"></iframe>
+      <script>addEventListener('message', (event) => { if (event.data === 'inner-done') document.body.insertAdjacentHTML('beforeend', '<div id="all-done"></div>') })</script>`,
+    '/inner': `<title>inner</title><img src="${t('127.0.0.1', 'inner-img.png')}"><script>
+      const socket = (url) => new Promise((resolve) => { try { const ws = new WebSocket(url); ws.onerror = ws.onclose = resolve } catch { resolve() } })
+      const worker = new Promise((resolve) => {
+        const w = new Worker(URL.createObjectURL(new Blob(["fetch('${t('127.0.0.1', 'inner-worker')}').finally(() => postMessage('done'))"], { type: 'text/javascript' })))
+        w.onmessage = w.onerror = resolve
+      })
+      const loaded = new Promise((resolve) => addEventListener('load', resolve))
+      Promise.allSettled([fetch('${t('127.0.0.1', 'inner-fetch')}', { mode: 'no-cors' }), socket('ws://127.0.0.1:${targetPort}/inner-ws'), worker, loaded]).then(() => parent.postMessage('inner-done', '*'))
+    </script>`,
     '/navigates-away': `<title>Nordlys Outdoor</title><p>Nordlys Outdoor: 12,345 followers</p><script>setTimeout(() => { location.href = '${t('127.0.0.1', 'js-nav')}' }, 0)</script>`,
   }
 }
@@ -168,7 +185,8 @@ const options = (): CaptureOptions => ({
 })
 const website = (id: string, url: string): Account => ({ id, platform: 'website', url, owner: 'official' }) as Account
 const sitePath = (path: string) => `http://allowed.test:${site.port}${path}`
-const siteHits = () => site.hits.map((hit) => hit.url)
+// The full browser asks for a favicon on its own; it says nothing about the guard.
+const siteHits = () => site.hits.map((hit) => hit.url).filter((url) => url !== '/favicon.ico')
 
 describe('Chromium, allowPrivateNetwork: false', () => {
   it('loads a page from an allowed host (the control: the mapping and the stub work)', async () => {
@@ -183,6 +201,13 @@ describe('Chromium, allowPrivateNetwork: false', () => {
     expect(result.status, result.reason).toBe('ok')
     // The redirect hops were sent to the allowed host, then their target refused.
     expect(siteHits()).toEqual(expect.arrayContaining(['/everything', `/redirect?to=${encodeURIComponent(`http://127.0.0.1:${target.port}/redirected.png`)}`, `/redirect?to=${encodeURIComponent(`http://127.0.0.1:${target.port}/script.js`)}`]))
+    expect(target.hits.map((hit) => hit.url)).toEqual([])
+  })
+
+  it('lets nothing of a frame from another site reach the private host either', async () => {
+    const result = await captureAccount(manager, { ...website('outer', sitePath('/outer')), waitFor: '#all-done' } as Account, options())
+    expect(result.status, result.reason).toBe('ok')
+    expect(siteHits()).toEqual(expect.arrayContaining(['/outer', '/inner']))
     expect(target.hits.map((hit) => hit.url)).toEqual([])
   })
 
