@@ -6,7 +6,8 @@ import pLimit from 'p-limit'
 import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
 import { pageUrl } from '../snapshot/platforms.js'
-import { checkUrl } from '../snapshot/url-guard.js'
+import { guardedFetch, RefusedRequest, type FetchedText } from '../net/fetch.js'
+import { RequestGuard } from '../net/guard.js'
 import type { Platform } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { generateCandidates, type Candidate } from './candidates.js'
@@ -60,6 +61,8 @@ export interface AuditOptions {
   /** Per request, in ms. @default snapshot.timeout */
   readonly timeoutMs?: number
   readonly onProgress?: (finding: AuditFinding, done: number, total: number) => void
+  /** Checks every probe and each of its redirects. @default one for the run, with snapshot.allowPrivateNetwork and the system resolver */
+  readonly guard?: RequestGuard
 }
 
 /** The base URL a rule uses in this workspace (the demo site and tests replace the real ones). */
@@ -90,6 +93,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   const delayMs = options.delayMs ?? config.audit.delayMs
   const timeoutMs = options.timeoutMs ?? config.snapshot.timeout * 1000
   const limits = new Map<string, ReturnType<typeof pLimit>>()
+  const guard = options.guard ?? new RequestGuard({ allowPrivateNetwork: config.snapshot.allowPrivateNetwork })
   let requests = 0
   let done = 0
   const total = set.candidates.length
@@ -112,7 +116,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
           if (requests >= budget) return { ...candidate, result: 'unknown' as const, url, reason: `not checked: the request budget of ${budget} was spent` }
           requests += 1
           try {
-            return await probe(candidate, rule, url, user, config, timeoutMs)
+            return await probe(candidate, rule, url, user, config, timeoutMs, guard)
           } finally {
             await new Promise((resolve) => setTimeout(resolve, delayMs))
           }
@@ -131,29 +135,33 @@ function probeTarget(config: WorkspaceConfig, rule: AuditRule, candidate: Candid
 }
 
 /** One probe, without the run's politeness: what the rule makes of this handle right now. */
-export async function checkCandidate(config: WorkspaceConfig, rule: AuditRule, candidate: Candidate, timeoutMs = config.snapshot.timeout * 1000): Promise<AuditFinding> {
+export async function checkCandidate(
+  config: WorkspaceConfig,
+  rule: AuditRule,
+  candidate: Candidate,
+  timeoutMs = config.snapshot.timeout * 1000,
+  guard = new RequestGuard({ allowPrivateNetwork: config.snapshot.allowPrivateNetwork }),
+): Promise<AuditFinding> {
   const { url, user } = probeTarget(config, rule, candidate)
-  return probe(candidate, rule, url, user, config, timeoutMs)
+  return probe(candidate, rule, url, user, config, timeoutMs, guard)
 }
 
-async function probe(candidate: Candidate, rule: AuditRule, url: string, user: string, config: WorkspaceConfig, timeoutMs: number): Promise<AuditFinding> {
-  const guard = await checkUrl(url, config.snapshot.allowPrivateNetwork)
-  if (!guard.ok) return { ...candidate, result: 'unknown', url, reason: guard.reason }
-  let response: Response
-  let body: string
+async function probe(candidate: Candidate, rule: AuditRule, url: string, user: string, config: WorkspaceConfig, timeoutMs: number, guard: RequestGuard): Promise<AuditFinding> {
+  let response: FetchedText
   try {
-    response = await fetch(url, {
+    // Each redirect hop is checked before it is sent to; at most 2 MB of the answer is read.
+    response = await guardedFetch(url, {
+      guard,
       headers: { accept: rule.kind === 'api' ? 'application/json' : 'text/html', 'user-agent': 'showtell account audit' },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      maxBytes: 2_000_000,
     })
-    body = (await response.text()).slice(0, 2_000_000)
   } catch (error) {
+    if (error instanceof RefusedRequest) return { ...candidate, result: 'unknown', url, reason: error.message }
     return { ...candidate, result: 'unknown', url, reason: `no answer (${(error as Error).name === 'TimeoutError' ? 'timeout' : (error as Error).message.split('\n')[0]})` }
   }
-  const headers: Record<string, string> = {}
-  response.headers.forEach((value, key) => (headers[key] = value))
-  const verdict = judgeProbe(rule, user, { status: response.status, finalUrl: response.url || url, requestedUrl: url, body, headers })
+  const { body, headers } = response
+  const verdict = judgeProbe(rule, user, { status: response.status, finalUrl: response.url, requestedUrl: url, body, headers })
   if (verdict.result !== 'exists') return { ...candidate, result: verdict.result, url, reason: verdict.reason }
   // An API answer is no page to show people: point at the profile the platform's web app shows.
   const profileUrl = rule.kind === 'api' ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle, owner: 'unofficial' }, config.snapshot.endpoints) : url

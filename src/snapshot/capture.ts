@@ -7,6 +7,9 @@ import type { HTTPResponse, Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import type { TabPool } from '../browser/tabs.js'
 import { anyJson, parseJson } from '../data/decode.js'
+import { guardTab } from '../net/chromium.js'
+import { guardedFetch } from '../net/fetch.js'
+import { checkScheme, RequestGuard } from '../net/guard.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import type { Account } from '../workspace/schema.js'
 import { readApiAnswer } from './api-answers.js'
@@ -15,7 +18,6 @@ import { parseFeed } from './feed.js'
 import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, type Metrics } from './metrics.js'
 import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
 import type { SnapshotResult, SnapshotStatus } from './types.js'
-import { checkHostLiteral, checkScheme, checkUrl } from './url-guard.js'
 
 export interface CaptureOptions {
   readonly endpoints: Endpoints
@@ -28,6 +30,12 @@ export interface CaptureOptions {
   readonly env?: NodeJS.ProcessEnv
   /** The run's tabs, reused from account to account. @default a new tab, closed afterwards */
   readonly tabs?: TabPool
+  /**
+   * Checks every request of this account: the page, its redirects and
+   * sub-resources, the API and the feed. Its own `allowPrivateNetwork` wins.
+   * @default one guard for the run's `tabs` (or for this account alone), with `allowPrivateNetwork` and the system resolver
+   */
+  readonly guard?: RequestGuard
 }
 
 /** Cookie and consent banners of the common consent platforms, hidden before the screenshot. */
@@ -95,8 +103,10 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
     durationMs: Math.round(performance.now() - started),
   })
 
-  const guard = await checkUrl(url, options.allowPrivateNetwork)
-  if (!guard.ok) return finish({ status: 'error', reason: guard.reason, metrics: {} })
+  // One guard for everything this account causes, so a host is looked up once.
+  options = { ...options, guard: guardOf(options) }
+  const first = await options.guard!.check(url)
+  if (!first.ok) return finish({ status: 'error', reason: first.reason, metrics: {} })
 
   const env = options.env ?? process.env
   const api = apiRequest(account, options.endpoints, env)
@@ -195,20 +205,14 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   await page.setViewport(VIEWPORT)
   page.setDefaultTimeout(options.timeoutMs)
   page.setDefaultNavigationTimeout(options.timeoutMs)
-  await page.setRequestInterception(true)
-  on('request', (request) => {
-    if (request.isInterceptResolutionHandled()) return
-    const target = request.url()
-    const isMainNavigation = request.isNavigationRequest() && request.frame() === page.mainFrame()
-    // Pages may use data: and blob: for their own pictures; only the page itself must be web.
-    const verdict = isMainNavigation ? checkHostLiteral(target, options.allowPrivateNetwork) : /^(data|blob):/.test(target) ? { ok: true } : checkHostLiteral(target, options.allowPrivateNetwork)
-    if (!verdict.ok) {
-      if (isMainNavigation) refused = verdict.reason
-      void request.abort('blockedbyclient').catch(() => {})
-      return
-    }
-    void request.continue().catch(() => {})
-  })
+  // Every request of the tab and of its workers waits until the guard has
+  // looked its host up (once per host for the run): the page, each
+  // redirect hop (Chromium pauses each one as a request of its own), frames,
+  // scripts, images, fetches. See net/chromium.ts for why this is a DevTools
+  // session of its own rather than puppeteer's request interception, which a
+  // parked tab leaves on and which would only hold every request twice.
+  await guardTab(page, guardOf(options), (reason) => (refused ??= reason))
+  await page.setRequestInterception(false)
 
   // A reused tab that shows this very document would only jump to the fragment: load it afresh.
   if (url.includes('#') && withoutFragment(page.url()) === withoutFragment(url)) {
@@ -355,19 +359,31 @@ async function feedMetrics(account: Account, facts: PageFactsRead, options: Capt
   return out
 }
 
+/** One guard per run (its tab pool stands for the run), so a host is looked up once per run, not per account. */
+const runGuards = new WeakMap<TabPool, RequestGuard>()
+
+/** The guard a capture's requests go through (captureAccount sets it for the whole account). */
+function guardOf(options: CaptureOptions): RequestGuard {
+  if (options.guard) return options.guard
+  const fresh = () => new RequestGuard({ allowPrivateNetwork: options.allowPrivateNetwork })
+  if (!options.tabs) return fresh()
+  let guard = runGuards.get(options.tabs)
+  if (!guard || guard.allowPrivateNetwork !== options.allowPrivateNetwork) {
+    guard = fresh()
+    runGuards.set(options.tabs, guard)
+  }
+  return guard
+}
+
+/** An API answer or a feed: every redirect hop checked before it is sent, at most 5 MB read (a hostile endpoint cannot fill the memory). */
 async function fetchText(url: string, options: CaptureOptions, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  const guard = await checkUrl(url, options.allowPrivateNetwork)
-  if (!guard.ok) throw new Error(guard.reason)
-  const response = await fetch(url, {
+  const answer = await guardedFetch(url, {
+    guard: guardOf(options),
     headers: { accept: 'application/json, application/atom+xml, application/rss+xml, text/xml;q=0.9, */*;q=0.5', 'user-agent': 'showtell (executive briefing snapshots)', ...headers },
-    redirect: 'follow',
-    signal: AbortSignal.timeout(options.timeoutMs),
+    timeoutMs: options.timeoutMs,
+    maxBytes: 5_000_000,
   })
-  const final = await checkUrl(response.url || url, options.allowPrivateNetwork)
-  if (!final.ok) throw new Error(final.reason)
-  // A bounded read: a hostile endpoint cannot fill the memory.
-  const body = (await response.text()).slice(0, 5_000_000)
-  return { status: response.status, body }
+  return { status: answer.status, body: answer.body }
 }
 
 async function callApi(request: ApiRequest, options: CaptureOptions): Promise<ApiOutcome> {

@@ -46,6 +46,10 @@ describe('allowPrivateNetwork: false', () => {
         { id: 'loopback', platform: 'instagram', url: `${origin}/instagram/nordlysoutdoor/` },
         { id: 'localhost', platform: 'website', url: `http://localhost:${port}/` },
         { id: 'ipv6-loopback', platform: 'website', url: `http://[::1]:${port}/` },
+        // The form the URL parser gives [::ffff:127.0.0.1], and a name with a trailing dot.
+        { id: 'ipv4-mapped', platform: 'website', url: `http://[::ffff:127.0.0.1]:${port}/` },
+        { id: 'localhost-dot', platform: 'website', url: `http://localhost.:${port}/` },
+        { id: 'short-ipv4', platform: 'website', url: `http://127.1:${port}/` },
         { id: 'private-10', platform: 'website', url: 'http://10.1.2.3/' },
         { id: 'private-192', platform: 'website', url: 'http://192.168.1.1/admin' },
         // Built from the handle; both the page and the API are on 127.0.0.1.
@@ -62,6 +66,9 @@ describe('allowPrivateNetwork: false', () => {
       loopback: '127.0.0.1',
       localhost: 'localhost',
       'ipv6-loopback': '::1',
+      'ipv4-mapped': '::ffff:7f00:1',
+      'localhost-dot': 'refused localhost:',
+      'short-ipv4': '127.0.0.1',
       'private-10': '10.1.2.3',
       'private-192': '192.168.1.1',
       bluesky: '127.0.0.1',
