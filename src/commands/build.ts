@@ -5,6 +5,7 @@ import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build
 import { EXIT, UserError } from '../errors.js'
 import { formatBytes } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
+import { interruptSignal } from '../process/signals.js'
 import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
 
 export async function runBuild(ctx: CommandContext): Promise<number> {
@@ -12,10 +13,9 @@ export async function runBuild(ctx: CommandContext): Promise<number> {
   const json = values.json === true
   const formats = parseFormats(values.format)
   const duration = parseDuration(values.duration)
-  // Start Chromium first: it boots while the workspace loads and the deck
-  // renders. It is closed in `finally`, also when the input turns out bad.
+  // Chromium starts once buildDeck holds the workspace lock (a refused build
+  // never starts it). It is closed in `finally`, also when the input turns out bad.
   const browser = new BrowserManager(browserOptions(ctx))
-  if (!formats || formats.includes('pdf') || formats.includes('handout')) browser.warmUp()
   try {
     return await buildAndReport(ctx, browser, formats, duration, json)
   } finally {
@@ -45,6 +45,7 @@ async function buildAndReport(ctx: CommandContext, browser: BrowserManager, form
     snapshots: values['no-snapshots'] !== true,
     browserManager: browser,
     onProgress: progress,
+    signal: interruptSignal,
   })
   if (json) {
     printJson(ctx, manifest)

@@ -2,6 +2,7 @@
 // history, and show what changed since the last meeting.
 import { relative } from 'node:path'
 import { EXIT } from '../errors.js'
+import { interruptedOr, interruptSignal } from '../process/signals.js'
 import { previousValue } from '../snapshot/history.js'
 import { takeSnapshots } from '../snapshot/take.js'
 import { loadWorkspace } from '../workspace/load.js'
@@ -11,6 +12,7 @@ import { formatChange, formatCount } from '../snapshot/format.js'
 export async function runSnapshot(ctx: CommandContext): Promise<number> {
   const json = ctx.values.json === true
   const workspace = await loadWorkspace(workspaceDir(ctx))
+  // takeSnapshots takes the workspace lock before it starts a browser or reports progress.
   const { date, outDir, results, before } = await takeSnapshots(workspace, {
     only: (ctx.values.account as string[] | undefined) ?? [],
     browser: browserOptions(ctx, workspace.config),
@@ -19,6 +21,9 @@ export async function runSnapshot(ctx: CommandContext): Promise<number> {
       const r = event.result
       ctx.io.stderr.write(`  ${r.status === 'ok' ? '✓' : '✗'} ${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''} ${r.durationMs} ms\n`)
     },
+    signal: interruptSignal,
+  }).catch((error: unknown) => {
+    throw interruptedOr(error)
   })
   if (json) {
     printJson(ctx, results)
