@@ -465,3 +465,6 @@ export async function exists(path: string): Promise<boolean> {
     return false
   }
 }
+
+/** The takeover steps, for tests that replay a contender who arrives late (test/workspace/lock.test.ts). */
+export const lockInternals = { readLockFile, takeOver } as const
