@@ -21,7 +21,7 @@ import { describeUnreadable, MEETING_LOG_FILE, readMeetingLogFile, recordMeeting
 import { requireTopic, type Workspace } from '../workspace/load.js'
 import { isRealDate } from '../workspace/config-values.js'
 import { acquireLock, stageFolder, writeFileAtomic, type StagedFolder } from '../workspace/store.js'
-import { pauseAt } from '../process/test-pause.js'
+import { gateAt, pauseAt } from '../process/test-pause.js'
 
 export const FORMATS = ['html', 'pdf', 'handout', 'md'] as const
 export type Format = (typeof FORMATS)[number]
@@ -110,6 +110,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   planAgenda({ duration })
   // The lock comes before any progress line and before the browser starts: a
   // refused build says so first, and two builds never run at the same time.
+  await gateAt('build:lock')
   const lock = await acquireLock(workspace.paths.lock, `building ${date}-${topic.id}`)
   try {
     return await buildLocked(workspace, options, { topic, date, duration, formats, timer })

@@ -6,7 +6,7 @@
 // it is interrupted (SIGINT/SIGTERM) or killed. Tests use this to stop a run
 // at an exact moment instead of guessing a time. Unset (always, outside the
 // tests), a pause point costs one look at the environment.
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { interruptSignal } from './signals.js'
 
 export async function pauseAt(point: string): Promise<void> {
@@ -23,4 +23,22 @@ export async function pauseAt(point: string): Promise<void> {
     if (interruptSignal.aborted) stop()
     else interruptSignal.addEventListener('abort', stop, { once: true })
   })
+}
+
+/**
+ * The test-only gate: with SHOWTELL_TEST_GATE set to `<point>:<file>`, a run
+ * that reaches `point` waits until `file` exists. Tests start several runs,
+ * let them all reach the gate, then open it, so that they meet at the same
+ * step (two builds reaching for one stale lock together).
+ */
+export async function gateAt(point: string): Promise<void> {
+  const gate = process.env.SHOWTELL_TEST_GATE
+  if (!gate?.startsWith(`${point}:`)) return
+  const file = gate.slice(point.length + 1)
+  const marker = process.env.SHOWTELL_TEST_PAUSE_FILE
+  if (marker) writeFileSync(marker, `${process.pid}\n`)
+  while (!existsSync(file)) {
+    interruptSignal.throwIfAborted()
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
 }
