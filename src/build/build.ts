@@ -135,8 +135,11 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   // Chromium takes about as long to start as the deck takes to render: overlap them.
   if (formats.has('pdf') || formats.has('handout')) browser.warmUp()
   const { signal } = options
-  // Closing the browser ends every page and export in flight at once.
-  const cancel = () => void browser.close()
+  // Closing the browser ends every page and export in flight at once. The
+  // build ends only once it is closed (and its profile removed): an
+  // interrupted process exits right after.
+  let closing: Promise<void> | undefined
+  const cancel = () => void (closing = browser.close())
   signal?.addEventListener('abort', cancel, { once: true })
   const checkpoint = () => signal?.throwIfAborted()
   let staged: StagedFolder | undefined
@@ -228,6 +231,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   } finally {
     signal?.removeEventListener('abort', cancel)
     await ownBrowser?.close()
+    await closing
   }
 }
 

@@ -3,8 +3,10 @@
 // its temp file and renaming it into place; `build:pdf`: a build just after
 // its PDF was printed), the run creates the file named by
 // SHOWTELL_TEST_PAUSE_FILE when it reaches that point and waits there until
-// it is interrupted (SIGINT/SIGTERM) or killed. Tests use this to stop a run
-// at an exact moment instead of guessing a time. Unset (always, outside the
+// it is interrupted (SIGINT/SIGTERM) or killed; with
+// SHOWTELL_TEST_PAUSE_DEAF=1 it ignores the interrupt too, like a step that
+// cannot be cancelled, so the interrupt's cleanups must do the work. Tests use
+// this to stop a run at an exact moment instead of guessing a time. Unset (always, outside the
 // tests), a pause point costs one look at the environment.
 import { existsSync, writeFileSync } from 'node:fs'
 import { interruptSignal } from './signals.js'
@@ -20,6 +22,7 @@ export async function pauseAt(point: string): Promise<void> {
       clearInterval(alive)
       reject(interruptSignal.reason)
     }
+    if (process.env.SHOWTELL_TEST_PAUSE_DEAF === '1') return
     if (interruptSignal.aborted) stop()
     else interruptSignal.addEventListener('abort', stop, { once: true })
   })
