@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decodeLogEntry, describeUnreadable, MEETING_LOG_FILE, readMeetingLog, readMeetingLogFile, recordMeeting } from '../../src/rotation/log.js'
 import { listTree, makeWorkspace } from '../helpers/workspace.js'
+import { runCli } from '../helpers/cli.js'
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
@@ -90,5 +91,29 @@ describe('the meeting log', () => {
     expect(decodeLogEntry('{"date":"2026-11-24","topic":"policy","deck":7}')).toBe('deck: not a folder name')
     expect(decodeLogEntry('{"date":"2026-11-24","topic":"policy","recordedAt":{}}')).toBe('recordedAt: not a time')
     expect(decodeLogEntry('null')).toBe('not a JSON object')
+  })
+})
+
+describe('a hand-edited broken line in the meeting log, through the built CLI', () => {
+  it('survives a build verbatim, and the build warns with file and line', async () => {
+    const dir = await makeWorkspace()
+    await mkdir(join(dir, 'history'))
+    const broken = '{"date":"2026-11-17","topic":"crisis", oops this was edited by hand'
+    await writeFile(
+      join(dir, 'history', 'meetings.jsonl'),
+      `{"date":"2026-11-10","topic":"talent","source":"held","recordedAt":"2026-11-10T10:00:00.000Z"}\n${broken}\n`,
+    )
+    const result = await runCli(['build', '--topic', 'policy', '--date', '2026-11-24', '--no-snapshots', '--format', 'md'], { cwd: dir })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('  ! history/meetings.jsonl:2: not JSON; the line is kept as it is: fix or delete it\n')
+    const lines = (await readFile(join(dir, 'history', 'meetings.jsonl'), 'utf8')).trimEnd().split('\n')
+    expect(lines[0]).toBe(broken)
+    expect(lines.slice(1).map((line) => JSON.parse(line).date)).toEqual(['2026-11-10', '2026-11-24'])
+
+    // `schedule held` keeps it too, and says where it is (now line 1).
+    const held = await runCli(['schedule', 'held', '2026-12-01', 'crisis'], { cwd: dir })
+    expect(held.code, held.stderr).toBe(0)
+    expect(held.stderr).toBe('  ! history/meetings.jsonl:1: not JSON; the line is kept as it is: fix or delete it\n')
+    expect((await readFile(join(dir, 'history', 'meetings.jsonl'), 'utf8')).split('\n')[0]).toBe(broken)
   })
 })
