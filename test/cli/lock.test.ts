@@ -5,7 +5,7 @@
 // line, before any progress, and exits 1.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -86,4 +86,51 @@ describe('a stale lock from a killed build', () => {
     // They did meet: some rounds had one build refused by the other's live lock.
     expect(refused).toBeGreaterThan(0)
   }, 600_000)
+})
+
+describe('a command refused by a live lock', () => {
+  /** A workspace whose lock is held by this (live) test process, and a fake browser that records being started. */
+  async function lockedWorkspace(): Promise<{ workspace: string; started: string; fake: string }> {
+    // The audit's own rules send its probes to a closed port on 127.0.0.1: even a
+    // regression that let the audit run would send nothing off this machine.
+    const workspace = await makeWorkspace({
+      'rules/audit.yaml': `instagram:
+  base: http://127.0.0.1:9
+  probe: "{base}/{handle}/"
+  kind: page
+  status: { present: [200], absent: [404] }
+  present: ["@{handle}"]
+  absent: ["not available"]
+`,
+    })
+    await mkdir(join(workspace, 'out'))
+    await writeFile(join(workspace, 'out', '.build.lock'), JSON.stringify({ pid: process.pid, purpose: 'building 2026-11-24-policy', since: '2026-11-24T09:00:00.000Z' }))
+    const started = join(workspace, 'browser-was-started')
+    const fake = join(workspace, 'fake-chrome')
+    await writeFile(fake, `#!/bin/sh\ntouch ${JSON.stringify(started)}\nexit 1\n`)
+    await chmod(fake, 0o755)
+    return { workspace, started, fake }
+  }
+
+  const REFUSED = /^showtell: another showtell process \(pid \d+, building 2026-11-24-policy since 2026-11-24T09:00:00\.000Z\) holds the lock .*\.build\.lock \(hint: wait for it to finish; if that process is gone, delete the lock file\)\n$/
+
+  it.each([
+    ['build (with PDFs)', ['build', '--topic', 'policy', '--date', '2026-11-24']],
+    ['snapshot', ['snapshot']],
+    ['audit', ['audit']],
+    ['schedule pin', ['schedule', 'pin', '2026-12-01', 'crisis']],
+    ['schedule skip', ['schedule', 'skip', '2026-12-01']],
+    ['schedule held', ['schedule', 'held', '2026-12-01', 'crisis']],
+  ])('%s says so in one line, before any progress, and never starts the browser', async (_name, args) => {
+    const { workspace, started, fake } = await lockedWorkspace()
+    const config = await readFile(join(workspace, 'showtell.yaml'), 'utf8')
+    const result = await runCli([...args, '--browser-path', fake], { cwd: workspace })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(REFUSED)
+    expect(result.stdout).toBe('')
+    expect(existsSync(started)).toBe(false)
+    // Nothing was changed: showtell.yaml as it was, no history.
+    expect(await readFile(join(workspace, 'showtell.yaml'), 'utf8')).toBe(config)
+    expect(existsSync(join(workspace, 'history'))).toBe(false)
+  })
 })
