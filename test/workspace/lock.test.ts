@@ -126,7 +126,7 @@ describe('the lock file', () => {
     expect(existsSync(lock)).toBe(false)
   })
 
-  it('once held, removes the temp files and staged folders of processes that are gone, and nothing of a live one', async () => {
+  it('once held, removes the temp files and staged folders of processes that are gone, puts back a deck moved aside, and touches nothing of a live one', async () => {
     const { root, lock } = await workspace()
     const dead = await deadPid()
     const alive = process.ppid
@@ -138,8 +138,17 @@ describe('the lock file', () => {
     await writeFile(join(root, 'out', 'snapshots', '2026-11-24', `.a.png.${dead}.0badc0de.tmp`), 'half a picture')
     await writeFile(join(root, 'history', `.audit.json.${alive}.0badc0de.tmp`), 'someone is writing this now')
     await writeFile(join(root, 'history', 'meetings.jsonl'), '{}\n')
+    // A deck moved aside by a swap that was killed before the new one took its place.
+    await mkdir(join(root, 'out', `.retired-2026-11-17-crisis.${dead}.abcdef`))
+    await writeFile(join(root, 'out', `.retired-2026-11-17-crisis.${dead}.abcdef`, 'deck.md'), 'the earlier deck')
     const held = await acquireLock(lock, 'mine')
-    expect(await listTree(root)).toEqual(['history/.audit.json.' + alive + '.0badc0de.tmp', 'history/meetings.jsonl', 'out/.build.lock'])
+    expect(await listTree(root)).toEqual([
+      'history/.audit.json.' + alive + '.0badc0de.tmp',
+      'history/meetings.jsonl',
+      'out/.build.lock',
+      'out/2026-11-17-crisis/deck.md',
+    ])
+    expect(await readFile(join(root, 'out', '2026-11-17-crisis', 'deck.md'), 'utf8')).toBe('the earlier deck')
     await held.release()
   })
 })
