@@ -143,6 +143,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   signal?.addEventListener('abort', cancel, { once: true })
   const checkpoint = () => signal?.throwIfAborted()
   let staged: StagedFolder | undefined
+  const target = join(workspace.paths.out, `${date}-${topic.id}`)
   try {
     const { loadTemplates, renderMarkdown, renderSlides, renderDeckHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, snapshotAccounts } =
       await buildSteps()
@@ -153,7 +154,6 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     await pauseAt('build:plan')
     emit({ type: 'start', topic: topic.id, date, duration })
     const takeSnapshots = options.snapshots !== false && config.accounts.length > 0
-    const target = join(workspace.paths.out, `${date}-${topic.id}`)
     staged = await stageFolder(target)
     checkpoint()
     let results: SnapshotResult[] | undefined
@@ -184,16 +184,16 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     timer.done('markdown')
     checkpoint()
     if (formats.has('md')) {
-      await writeFile(join(folder, FILE_OF.md), markdown)
+      await writeStaged(join(folder, FILE_OF.md), markdown)
       const theme = templates.themes.get(deck.theme)
-      if (theme) await copyFile(theme.file, join(folder, `${deck.theme}.css`))
+      if (theme) await copyStaged(theme.file, join(folder, `${deck.theme}.css`))
     }
 
     let html: string | undefined
     if (formats.has('html') || formats.has('pdf')) {
       timer.start('html')
       html = await renderDeckHtml(deck, rendered)
-      if (formats.has('html')) await writeFile(join(folder, FILE_OF.html), html)
+      if (formats.has('html')) await writeStaged(join(folder, FILE_OF.html), html)
       timer.done('html')
     }
     checkpoint()
@@ -201,7 +201,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
       timer.start('pdf')
       const printed = await exportDeckPdf(browser, html, deck)
       await pauseAt('build:pdf')
-      await writeFile(join(folder, FILE_OF.pdf), printed.pdf)
+      await writeStaged(join(folder, FILE_OF.pdf), printed.pdf)
       for (const o of printed.overflows) {
         const message = `slide ${o.slide} ("${o.title}", ${o.segmentTitle}) runs ${o.pixels}px past the bottom of the slide: shorten its text`
         warnings.push(message)
@@ -213,7 +213,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     if (formats.has('handout')) {
       timer.start('handout')
       const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }))
-      await writeFile(join(folder, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
+      await writeStaged(join(folder, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
       timer.done('handout')
     }
 
@@ -225,6 +225,9 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     timer.done('write')
     return manifest
   } catch (error) {
+    // A disk error inside the staged folder names the file as the user will look for it.
+    const path = (error as NodeJS.ErrnoException | undefined)?.path
+    if (staged && typeof path === 'string' && path.startsWith(staged.path)) (error as NodeJS.ErrnoException).path = target + path.slice(staged.path.length)
     await staged?.discard()
     // After an interrupt, what failed (a closed browser, a cancelled write) is its side effect.
     throw signal?.aborted && signal.reason instanceof Error ? signal.reason : error
@@ -364,9 +367,11 @@ async function withAuditScreenshots(audit: StoredAudit, root: string, folder: st
       const copy = `audit/${basename(finding.screenshot)}`
       try {
         await mkdir(join(folder, 'audit'), { recursive: true })
-        await copyFile(join(root, finding.screenshot), join(folder, copy))
+        await copyStaged(join(root, finding.screenshot), join(folder, copy))
         return { ...finding, screenshot: copy }
-      } catch {
+      } catch (error) {
+        // Only a picture that is gone is left out; a full disk stops the build.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
         return { ...finding, screenshot: undefined, screenshotNote: 'the screenshot file is missing; run showtell audit again' }
       }
     }),
@@ -379,8 +384,27 @@ async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (po
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
-    await writeFile(join(folder, slide.image), renderLineChart(slide.chart.points))
+    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points))
   }
+}
+
+/** Writes a file of the staged folder (swapped in whole, so no temp file each); a failure names the file. */
+async function writeStaged(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFile(path, data).catch((error: unknown) => {
+    throw naming(error, path)
+  })
+}
+
+/** Copies into the staged folder; a failure to write names the copy (a missing source keeps its own path). */
+async function copyStaged(from: string, to: string): Promise<void> {
+  await copyFile(from, to).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? error : naming(error, to)
+  })
+}
+
+function naming(error: unknown, path: string): unknown {
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') (error as NodeJS.ErrnoException).path = path
+  return error
 }
 
 function stepTimer(emit: (event: BuildEvent) => void) {

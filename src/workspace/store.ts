@@ -329,12 +329,12 @@ async function takeOver(path: string, seen: SeenLock, text: string, depth: numbe
     const now = await readLockFile(path)
     if (!now || now.generation !== seen.generation) return 'retry'
     const tmp = tempPathFor(path)
-    await writeFile(tmp, text, { flag: 'wx' })
     try {
+      await writeFile(tmp, text, { flag: 'wx' })
       await rename(tmp, path)
     } catch (error) {
       await unlink(tmp).catch(() => {})
-      throw error
+      throw withPath(error, path)
     }
     return 'taken'
   } finally {
@@ -346,8 +346,8 @@ async function takeOver(path: string, seen: SeenLock, text: string, depth: numbe
 /** Creates `path` holding `text` if nothing is there; false when something is. */
 async function createExclusive(path: string, text: string): Promise<boolean> {
   const tmp = tempPathFor(path)
-  await writeFile(tmp, text, { flag: 'wx' })
   try {
+    await writeFile(tmp, text, { flag: 'wx' })
     await link(tmp, path)
     return true
   } catch (error) {

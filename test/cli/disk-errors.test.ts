@@ -4,7 +4,7 @@
 // temp file, staged folder or lock is left. The mounts need root (the test
 // machine and CI run as root); `chmod` would not do, since root writes anyway.
 import { execFileSync } from 'node:child_process'
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { diskError } from '../../src/errors.js'
@@ -85,6 +85,43 @@ describe('a disk that refuses the write', () => {
     expect((await readFile(join(history, 'meetings.jsonl'))).equals(log)).toBe(true)
     expect((await readdir(history)).sort()).toEqual(['filler', 'meetings.jsonl'])
     expect((await readdir(join(workspace, 'out'))).filter((name) => name.startsWith('.'))).toEqual([])
+  })
+
+  it('full out/: the new deck does not fit; exit 1, the message names the deck file, the earlier deck byte for byte', async () => {
+    const { workspace, deck, before } = await withEarlierDeck()
+    const out = join(workspace, 'out')
+    const saved = join(workspace, 'saved-out')
+    execFileSync('cp', ['-a', out, saved])
+    mount('-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', out)
+    mounted.push(out)
+    execFileSync('cp', ['-a', `${saved}/.`, out])
+    await mkdir(join(out, 'filler'))
+    for (let i = 0; ; i++) {
+      try {
+        await writeFile(join(out, 'filler', String(i)), Buffer.alloc(4096, 1))
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC')
+        break
+      }
+    }
+    const log = await readFile(join(workspace, 'history', 'meetings.jsonl'))
+
+    // Not even the lock fits: the message names it.
+    const noLock = await runCli([...BUILD, '--duration', '60'], { cwd: workspace })
+    expect(noLock.code).toBe(1)
+    expect(noLock.stderr).toBe(`showtell: cannot write ${join(out, '.build.lock')}: the disk is full (ENOSPC) (hint: free some space and run the command again)\n`)
+    expect((await readdir(out)).sort()).toEqual(['2026-11-24-policy', 'filler'])
+
+    // Room for the lock (one page), not for the deck.
+    await rm(join(out, 'filler', '0'))
+    const result = await runCli([...BUILD, '--duration', '60'], { cwd: workspace })
+    expect(result.code).toBe(1)
+    const lines = result.stderr.trim().split('\n')
+    expect(lines.at(-1)).toMatch(new RegExp(`^showtell: cannot write ${deck.replaceAll('.', '\\.')}/[\\w./-]+: the disk is full \\(ENOSPC\\) \\(hint: free some space and run the command again\\)$`))
+    expect(lines.filter((line) => line.startsWith('showtell:'))).toHaveLength(1)
+    await expectDeckUnchanged(deck, before)
+    expect((await readFile(join(workspace, 'history', 'meetings.jsonl'))).equals(log)).toBe(true)
+    expect((await readdir(out)).sort()).toEqual(['2026-11-24-policy', 'filler'])
   })
 })
 
