@@ -61,7 +61,9 @@ async function auditLocked(
   if (shoot && found > 0) {
     if (progress) ctx.io.stderr.write(`  taking ${found} screenshot${found === 1 ? '' : 's'}\n`)
     const browser = new BrowserManager(browserOptions(ctx, config))
-    const cancel = () => void browser.close()
+    // Awaited below: on an interrupt the process exits as soon as this command ends.
+    let closing: Promise<void> | undefined
+    const cancel = () => void (closing = browser.close())
     interruptSignal.addEventListener('abort', cancel, { once: true })
     try {
       report = await screenshotFindings(config, rules, report, {
@@ -79,6 +81,7 @@ async function auditLocked(
     } finally {
       interruptSignal.removeEventListener('abort', cancel)
       await browser.close()
+      await closing
     }
   }
   interruptSignal.throwIfAborted()

@@ -146,3 +146,24 @@ describe('an interrupted build', () => {
     await expectCleanAndUnchanged(workspace, files, result, 'SIGTERM')
   })
 })
+
+describe('an interrupted snapshot', () => {
+  it('SIGINT while a page hangs: exit 130, no lock, no history, no browser profile', async () => {
+    const workspace = await makeWorkspace({
+      'showtell.yaml': stringify(demoConfigObject(site.url, [{ id: 'hanging-page', platform: 'website', url: `${site.url}/nasty/hang`, label: 'A hanging page' }], { timeout: 30 })),
+    })
+    const tmp = await mkdtemp(join(tmpdir(), 'showtell-interrupt-tmp-'))
+    const child = spawn(process.execPath, [CLI, 'snapshot'], { cwd: workspace, env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr!.on('data', (chunk) => (stderr += chunk))
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+    // The browser is up (its profile is in TMPDIR) and the lock is held.
+    await eventually(async () => ((await readdir(tmp)).length > 0 && existsSync(join(workspace, 'out', '.build.lock')) ? true : undefined), 'the browser to start')
+    child.kill('SIGINT')
+    expect(await closed, stderr).toBe(130)
+    expect(stderr).toContain('showtell: interrupted (SIGINT)')
+    expect(existsSync(join(workspace, 'out', '.build.lock'))).toBe(false)
+    expect(existsSync(join(workspace, 'history'))).toBe(false)
+    expect(await listTree(tmp)).toEqual([])
+  })
+})
