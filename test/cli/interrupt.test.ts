@@ -57,7 +57,15 @@ interface Interrupted {
 /** Starts a build (60 min, `format`), waits until `reached()` says it is at the step, sends `signal`, waits for the exit. */
 async function interruptBuild(
   workspace: string,
-  options: { format: string; pause?: string; deaf?: boolean; signal: 'SIGINT' | 'SIGTERM'; reached: (marker: string, tmp: string) => Promise<boolean> },
+  options: {
+    format: string
+    pause?: string
+    deaf?: boolean
+    /** Signal the whole process group (the browser too), as Ctrl+C in a terminal does. */
+    group?: boolean
+    signal: 'SIGINT' | 'SIGTERM'
+    reached: (marker: string, tmp: string) => Promise<boolean>
+  },
 ): Promise<Interrupted> {
   const tmp = await mkdtemp(join(tmpdir(), 'showtell-interrupt-tmp-'))
   const marker = join(await mkdtemp(join(tmpdir(), 'showtell-interrupt-')), 'paused')
@@ -65,6 +73,7 @@ async function interruptBuild(
     cwd: workspace,
     env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp, ...(options.pause ? { SHOWTELL_TEST_PAUSE: options.pause, SHOWTELL_TEST_PAUSE_FILE: marker } : {}), ...(options.deaf ? { SHOWTELL_TEST_PAUSE_DEAF: '1' } : {}) },
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: options.group === true,
   })
   let stderr = ''
   child.stderr!.on('data', (chunk) => (stderr += chunk))
@@ -73,7 +82,8 @@ async function interruptBuild(
   void closed.then(() => (exited = true))
   await eventually(async () => (exited || (await options.reached(marker, tmp)) ? true : undefined), `the build to reach the step; stderr: ${stderr}`)
   expect(exited, `the build ended before the signal: ${stderr}`).toBe(false)
-  child.kill(options.signal)
+  if (options.group) process.kill(-child.pid!, options.signal)
+  else child.kill(options.signal)
   return { code: await closed, stderr, tmp }
 }
 
@@ -111,6 +121,12 @@ describe('an interrupted build', () => {
   it('SIGINT while the PDF is printed: exit 130, no staged folder, lock or profile', async () => {
     const { workspace, files } = await workspaceWithDeck([])
     const result = await interruptBuild(workspace, { format: 'md,pdf', pause: 'build:pdf', signal: 'SIGINT', reached: paused })
+    await expectCleanAndUnchanged(workspace, files, result, 'SIGINT')
+  })
+
+  it('Ctrl+C in a terminal (SIGINT to the whole process group, the browser included) while the PDF is printed: exit 130, nothing left', async () => {
+    const { workspace, files } = await workspaceWithDeck([])
+    const result = await interruptBuild(workspace, { format: 'md,pdf', pause: 'build:pdf', signal: 'SIGINT', group: true, reached: paused })
     await expectCleanAndUnchanged(workspace, files, result, 'SIGINT')
   })
 
