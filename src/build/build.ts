@@ -276,6 +276,7 @@ async function recordThenSwap(
     const { results } = build
     if (results) await write(join(root, HISTORY_FILE), () => appendHistory(root, build.date, results))
     await write(join(root, MEETING_LOG_FILE), () => recordMeeting(root, { date: build.date, topic: build.topic, source: 'build', deck: build.deck }))
+    await pauseAt('build:swap')
     build.checkpoint()
     await staged.commit()
   } catch (error) {

@@ -138,6 +138,18 @@ describe('an interrupted build', () => {
     await expectCleanAndUnchanged(workspace, files, result, 'SIGINT')
   })
 
+  it('SIGINT after the history and the log were written, just before the swap: both are restored, the earlier deck stays, exit 130', async () => {
+    const { workspace, files } = await workspaceWithDeck([{ id: 'nordlys-bluesky', platform: 'bluesky', handle: 'nordlys.bsky.social' }], true)
+    const result = await interruptBuild(workspace, {
+      format: 'md',
+      pause: 'build:swap',
+      signal: 'SIGINT',
+      // Paused with both files already rewritten: the new meeting is in the log.
+      reached: async (marker) => existsSync(marker) && !(await readFile(join(workspace, 'history', 'meetings.jsonl'))).equals(files.get('history/meetings.jsonl')!),
+    })
+    await expectCleanAndUnchanged(workspace, files, result, 'SIGINT')
+  })
+
   it('a step that does not stop when asked: after the grace period the registered cleanups remove the lock, the staged folder and the temp file', async () => {
     const { workspace, files } = await workspaceWithDeck([])
     const result = await interruptBuild(workspace, {
