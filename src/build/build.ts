@@ -1,7 +1,9 @@
 // Owns one build, end to end: pick the topic and date, plan the agenda, compose
 // and render the deck, export the PDFs, and swap the result into
-// `out/<date>-<topic>/` with its `build.json` manifest. The CLI and the app both
-// call `buildDeck`; neither reaches into the steps.
+// `out/<date>-<topic>/` with its `build.json` manifest, all under the workspace
+// lock. The history and the meeting log are written before the swap, and put
+// back if the swap does not happen. The CLI and the app both call
+// `buildDeck`; neither reaches into the steps.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
@@ -105,7 +107,8 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   const duration = options.duration ?? config.meeting.duration
   const timer = stepTimer(emit)
 
-  // Everything that can fail on bad input happens before any file is touched.
+  // Bad options fail here, before the lock; bad templates fail under it, before
+  // anything of the deck is written.
   timer.start('plan')
   planAgenda({ duration })
   // The lock comes before any progress line and before the browser starts: a
