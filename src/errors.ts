@@ -47,3 +47,25 @@ export class RuntimeError extends ShowtellError {
 export function isShowtellError(error: unknown): error is UserError | RuntimeError {
   return error instanceof UserError || error instanceof RuntimeError
 }
+
+/** What each disk failure means for the user, and what to do about it. */
+const DISK_FAILURES: Readonly<Record<string, { readonly what: string; readonly hint: string }>> = {
+  EROFS: { what: 'the file system is read-only', hint: 'make it writable, or run showtell on a copy of the workspace on a writable disk' },
+  ENOSPC: { what: 'the disk is full', hint: 'free some space and run the command again' },
+  EDQUOT: { what: 'the disk quota is used up', hint: 'free some space (or ask for a bigger quota) and run the command again' },
+  EACCES: { what: 'permission denied', hint: 'give your user write access to it (or run showtell as its owner)' },
+  EPERM: { what: 'the operation is not permitted', hint: 'check its owner, permissions and attributes (chattr -i), then run the command again' },
+}
+
+/**
+ * A read-only, full or forbidden disk as one line that names the path and
+ * what to do (exit 1); undefined for any other error. Applied where errors
+ * are caught once (main.ts).
+ */
+export function diskError(error: unknown): RuntimeError | undefined {
+  if (!(error instanceof Error)) return undefined
+  const { code, path } = error as NodeJS.ErrnoException
+  const failure = code === undefined ? undefined : DISK_FAILURES[code]
+  if (!failure || typeof path !== 'string') return undefined
+  return new RuntimeError(`cannot write ${path}: ${failure.what} (${code})`, { hint: failure.hint, cause: error })
+}

@@ -1,7 +1,7 @@
 // Owns the command line: argv → one subcommand (or the interactive app in a
 // TTY), and the one place where errors become a message and an exit status.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { EXIT, isShowtellError, UserError } from './errors.js'
+import { diskError, EXIT, isShowtellError, UserError } from './errors.js'
 import { COMMANDS, GLOBAL_OPTIONS, usage, type Command, type CommandName } from './commands/registry.js'
 import { VERSION } from './version.js'
 
@@ -50,6 +50,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     }
     return await command.run({ values: parsed.values, positionals: parsed.positionals, io })
   } catch (error) {
+    error = diskError(error) ?? error
     if (isShowtellError(error)) {
       io.stderr.write(`showtell: ${error.format()}\n`)
       return error.exitCode

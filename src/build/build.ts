@@ -1,8 +1,10 @@
 // Owns one build, end to end: pick the topic and date, plan the agenda, compose
 // and render the deck, export the PDFs, and swap the result into
-// `out/<date>-<topic>/` with its `build.json` manifest. The CLI and the app both
-// call `buildDeck`; neither reaches into the steps.
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+// `out/<date>-<topic>/` with its `build.json` manifest, all under the workspace
+// lock. The history and the meeting log are written before the swap, and put
+// back if the swap does not happen. The CLI and the app both call
+// `buildDeck`; neither reaches into the steps.
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
 import { planAgenda } from '../agenda/plan.js'
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
@@ -11,16 +13,17 @@ import type { ChartPoint } from '../deck/chart.js'
 import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
 import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
-import { appendHistory, readHistory } from '../snapshot/history.js'
+import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { UserError } from '../errors.js'
 import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
-import { recordMeeting } from '../rotation/log.js'
+import { describeUnreadable, MEETING_LOG_FILE, readMeetingLogFile, recordMeeting } from '../rotation/log.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
 import { isRealDate } from '../workspace/config-values.js'
-import { acquireLock, stageFolder, writeFileAtomic } from '../workspace/store.js'
+import { acquireLock, stageFolder, writeFileAtomic, type StagedFolder } from '../workspace/store.js'
+import { gateAt, pauseAt } from '../process/test-pause.js'
 
 export const FORMATS = ['html', 'pdf', 'handout', 'md'] as const
 export type Format = (typeof FORMATS)[number]
@@ -104,31 +107,57 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   const duration = options.duration ?? config.meeting.duration
   const timer = stepTimer(emit)
 
-  // Everything that can fail on bad input happens before any file is touched.
+  // Bad options fail here, before the lock; bad templates fail under it, before
+  // anything of the deck is written.
   timer.start('plan')
   planAgenda({ duration })
-  const { loadTemplates, renderMarkdown, renderSlides, renderDeckHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, snapshotAccounts } =
-    await buildSteps()
-  const templates = await loadTemplates(workspace.paths.templates)
-  const history = await readHistory(workspace.paths.root)
-  const audit = await readLatestAudit(workspace.paths)
-  timer.done('plan')
-  emit({ type: 'start', topic: topic.id, date, duration })
-  const takeSnapshots = options.snapshots !== false && config.accounts.length > 0
-
+  // The lock comes before any progress line and before the browser starts: a
+  // refused build says so first, and two builds never run at the same time.
+  await gateAt('build:lock')
   const lock = await acquireLock(workspace.paths.lock, `building ${date}-${topic.id}`)
+  try {
+    return await buildLocked(workspace, options, { topic, date, duration, formats, timer })
+  } finally {
+    await lock.release()
+  }
+}
+
+interface Chosen {
+  readonly topic: ReturnType<typeof requireTopic>
+  readonly date: string
+  readonly duration: number
+  readonly formats: ReadonlySet<Format>
+  readonly timer: ReturnType<typeof stepTimer>
+}
+
+async function buildLocked(workspace: Workspace, options: BuildOptions, { topic, date, duration, formats, timer }: Chosen): Promise<BuildManifest> {
+  const emit = options.onProgress ?? (() => {})
+  const { config } = workspace
   const ownBrowser = options.browserManager ? undefined : new BrowserManager(options.browser)
   const browser = options.browserManager ?? ownBrowser!
   // Chromium takes about as long to start as the deck takes to render: overlap them.
   if (formats.has('pdf') || formats.has('handout')) browser.warmUp()
-  const target = join(workspace.paths.out, `${date}-${topic.id}`)
-  const staged = await stageFolder(target)
   const { signal } = options
-  // Closing the browser ends every page and export in flight at once.
-  const cancel = () => void browser.close()
+  // Closing the browser ends every page and export in flight at once. The
+  // build ends only once it is closed (and its profile removed): an
+  // interrupted process exits right after.
+  let closing: Promise<void> | undefined
+  const cancel = () => void (closing = browser.close())
   signal?.addEventListener('abort', cancel, { once: true })
   const checkpoint = () => signal?.throwIfAborted()
+  let staged: StagedFolder | undefined
+  const target = join(workspace.paths.out, `${date}-${topic.id}`)
   try {
+    const { loadTemplates, renderMarkdown, renderSlides, renderDeckHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, snapshotAccounts } =
+      await buildSteps()
+    const templates = await loadTemplates(workspace.paths.templates)
+    const history = await readHistory(workspace.paths.root)
+    const audit = await readLatestAudit(workspace.paths)
+    timer.done('plan')
+    await pauseAt('build:plan')
+    emit({ type: 'start', topic: topic.id, date, duration })
+    const takeSnapshots = options.snapshots !== false && config.accounts.length > 0
+    staged = await stageFolder(target)
     checkpoint()
     let results: SnapshotResult[] | undefined
     const warnings: string[] = []
@@ -147,7 +176,8 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
       timer.done('snapshots')
     }
     checkpoint()
-    const live: LiveMaterial = { results, history: history.entries, audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, staged.path)) }
+    const folder = staged.path
+    const live: LiveMaterial = { results, history: history.entries, audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, folder)) }
     const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date) })
     // The meeting being built counts as held when the rotation picks the next one.
     const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
@@ -155,30 +185,31 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     const deck = composeDeck({ config, topic, date, plan, next: upcoming, live })
 
     timer.start('markdown')
-    await writeCharts(deck, staged.path, renderLineChart)
+    await writeCharts(deck, folder, renderLineChart)
     const markdown = renderMarkdown(deck, templates)
-    const withInlineAssets = async (slides: RenderedSlides): Promise<RenderedSlides> => ({ ...slides, html: await inlineAssets(slides.html, staged.path) })
+    const withInlineAssets = async (slides: RenderedSlides): Promise<RenderedSlides> => ({ ...slides, html: await inlineAssets(slides.html, folder) })
     const rendered = await withInlineAssets(renderSlides(markdown, templates))
     timer.done('markdown')
     checkpoint()
     if (formats.has('md')) {
-      await writeFile(join(staged.path, FILE_OF.md), markdown)
+      await writeStaged(join(folder, FILE_OF.md), markdown)
       const theme = templates.themes.get(deck.theme)
-      if (theme) await copyFile(theme.file, join(staged.path, `${deck.theme}.css`))
+      if (theme) await copyStaged(theme.file, join(folder, `${deck.theme}.css`))
     }
 
     let html: string | undefined
     if (formats.has('html') || formats.has('pdf')) {
       timer.start('html')
       html = await renderDeckHtml(deck, rendered)
-      if (formats.has('html')) await writeFile(join(staged.path, FILE_OF.html), html)
+      if (formats.has('html')) await writeStaged(join(folder, FILE_OF.html), html)
       timer.done('html')
     }
     checkpoint()
     if (formats.has('pdf') && html) {
       timer.start('pdf')
       const printed = await exportDeckPdf(browser, html, deck)
-      await writeFile(join(staged.path, FILE_OF.pdf), printed.pdf)
+      await pauseAt('build:pdf')
+      await writeStaged(join(folder, FILE_OF.pdf), printed.pdf)
       for (const o of printed.overflows) {
         const message = `slide ${o.slide} ("${o.title}", ${o.segmentTitle}) runs ${o.pixels}px past the bottom of the slide: shorten its text`
         warnings.push(message)
@@ -190,27 +221,82 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
     if (formats.has('handout')) {
       timer.start('handout')
       const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }))
-      await writeFile(join(staged.path, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
+      await writeStaged(join(folder, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
       timer.done('handout')
     }
 
     checkpoint()
     timer.start('write')
-    const manifest = await manifestFor(deck, staged.path, target, results ?? [], warnings)
-    await writeFileAtomic(join(staged.path, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-    await staged.commit()
-    // The history and the log grow only with a finished build, so a failed one leaves no trace.
-    if (results) await appendHistory(workspace.paths.root, date, results)
-    await recordMeeting(workspace.paths.root, { date, topic: topic.id, source: 'build', deck: relative(workspace.paths.root, target) || '.' })
+    const manifest = await manifestFor(deck, folder, target, results ?? [], warnings)
+    await writeFileAtomic(join(folder, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+    await recordThenSwap(workspace.paths.root, staged, { date, topic: topic.id, deck: relative(workspace.paths.root, target) || '.', results, emit, checkpoint })
     timer.done('write')
     return manifest
   } catch (error) {
-    await staged.discard()
-    throw error
+    // A disk error inside the staged folder names the file as the user will look for it.
+    const path = (error as NodeJS.ErrnoException | undefined)?.path
+    if (staged && typeof path === 'string' && path.startsWith(staged.path)) (error as NodeJS.ErrnoException).path = target + path.slice(staged.path.length)
+    await staged?.discard()
+    // After an interrupt, what failed (a closed browser, a cancelled write) is its side effect.
+    throw signal?.aborted && signal.reason instanceof Error ? signal.reason : error
   } finally {
     signal?.removeEventListener('abort', cancel)
     await ownBrowser?.close()
-    await lock.release()
+    await closing
+  }
+}
+
+/**
+ * The history and the meeting log are written first, the new deck is swapped
+ * in last: a failure in either write leaves the earlier deck where it was.
+ *
+ * If the swap (or an interrupt just before it) fails after they were written,
+ * they are restored to the text they had: both record decks that exist, so a
+ * build whose deck never arrived must leave no trace in them (the rotation
+ * would otherwise count the meeting as held). We hold the lock, so nobody
+ * else wrote them in between. A restore that fails too is reported as a
+ * warning next to the original error.
+ */
+async function recordThenSwap(
+  root: string,
+  staged: StagedFolder,
+  build: {
+    readonly date: string
+    readonly topic: string
+    readonly deck: string
+    readonly results: readonly SnapshotResult[] | undefined
+    readonly emit: (event: BuildEvent) => void
+    readonly checkpoint: () => void
+  },
+): Promise<void> {
+  const log = await readMeetingLogFile(root)
+  for (const unreadable of log.unreadable) build.emit({ type: 'warning', message: describeUnreadable(unreadable) })
+  const written: { readonly file: string; readonly before: string | undefined }[] = []
+  const write = async (file: string, change: () => Promise<unknown>) => {
+    const before = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      throw error
+    })
+    await change()
+    written.push({ file, before })
+  }
+  try {
+    const { results } = build
+    if (results) await write(join(root, HISTORY_FILE), () => appendHistory(root, build.date, results))
+    await write(join(root, MEETING_LOG_FILE), () => recordMeeting(root, { date: build.date, topic: build.topic, source: 'build', deck: build.deck }))
+    await pauseAt('build:swap')
+    build.checkpoint()
+    await staged.commit()
+  } catch (error) {
+    for (const { file, before } of written.reverse()) {
+      try {
+        if (before === undefined) await rm(file, { force: true })
+        else await writeFileAtomic(file, before)
+      } catch (restoreError) {
+        build.emit({ type: 'warning', message: `could not restore ${relative(root, file)} after the failed build (${(restoreError as Error).message}): it names a deck that was not written` })
+      }
+    }
+    throw error
   }
 }
 
@@ -290,9 +376,11 @@ async function withAuditScreenshots(audit: StoredAudit, root: string, folder: st
       const copy = `audit/${basename(finding.screenshot)}`
       try {
         await mkdir(join(folder, 'audit'), { recursive: true })
-        await copyFile(join(root, finding.screenshot), join(folder, copy))
+        await copyStaged(join(root, finding.screenshot), join(folder, copy))
         return { ...finding, screenshot: copy }
-      } catch {
+      } catch (error) {
+        // Only a picture that is gone is left out; a full disk stops the build.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
         return { ...finding, screenshot: undefined, screenshotNote: 'the screenshot file is missing; run showtell audit again' }
       }
     }),
@@ -305,8 +393,27 @@ async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (po
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
-    await writeFile(join(folder, slide.image), renderLineChart(slide.chart.points))
+    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points))
   }
+}
+
+/** Writes a file of the staged folder (swapped in whole, so no temp file each); a failure names the file. */
+async function writeStaged(path: string, data: string | Uint8Array): Promise<void> {
+  await writeFile(path, data).catch((error: unknown) => {
+    throw naming(error, path)
+  })
+}
+
+/** Copies into the staged folder; a failure to write names the copy (a missing source keeps its own path). */
+async function copyStaged(from: string, to: string): Promise<void> {
+  await copyFile(from, to).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? error : naming(error, to)
+  })
+}
+
+function naming(error: unknown, path: string): unknown {
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') (error as NodeJS.ErrnoException).path = path
+  return error
 }
 
 function stepTimer(emit: (event: BuildEvent) => void) {

@@ -10,10 +10,11 @@ import { screenshotFindings } from '../audit/screenshots.js'
 import { auditScreenshotDir, removeStaleScreenshots, writeLatestAudit, type StoredAudit } from '../audit/store.js'
 import { EXIT, UserError } from '../errors.js'
 import { formatCount } from '../snapshot/format.js'
-import { loadWorkspace } from '../workspace/load.js'
+import { loadWorkspace, type Workspace } from '../workspace/load.js'
+import { interruptedOr, interruptSignal } from '../process/signals.js'
 import { displayPath } from '../workspace/paths.js'
 import { AUDIT_BUDGET } from '../workspace/schema.js'
-import { exists } from '../workspace/store.js'
+import { acquireLock, exists } from '../workspace/store.js'
 import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
 
 const ORDER: Record<AuditFinding['result'], number> = { 'exists-unlisted': 0, unknown: 1, official: 2, absent: 3 }
@@ -26,21 +27,44 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   const budget = parseBudget(ctx.values.budget)
   const shoot = ctx.values['no-screenshots'] !== true
   const workspace = await loadWorkspace(workspaceDir(ctx))
-  const { config, paths } = workspace
+  const { paths } = workspace
   // A workspace may bring its own rules; otherwise the shipped ones.
   const own = join(paths.root, 'rules', 'audit.yaml')
   const rules = (await exists(own)) ? await loadRules(own, 'rules/audit.yaml') : await loadRules()
 
+  // The report and its screenshots are workspace state: take turns with builds and
+  // snapshots, and say so before any progress line or browser.
+  const lock = await acquireLock(paths.lock, 'auditing handles')
+  try {
+    return await auditLocked(ctx, workspace, rules, { json, budget, shoot })
+  } catch (error) {
+    throw interruptedOr(error)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function auditLocked(
+  ctx: CommandContext,
+  { config, paths }: Workspace,
+  rules: Awaited<ReturnType<typeof loadRules>>,
+  { json, budget, shoot }: { readonly json: boolean; readonly budget: number | undefined; readonly shoot: boolean },
+): Promise<number> {
   const progress = json ? undefined : new AuditProgress(ctx.io.stderr)
   const ranAt = new Date().toISOString()
   let report: AuditReport = await runAudit(config, rules, { budget, onProgress: progress && ((finding, done, total) => progress.checked(finding, done, total)) })
   progress?.end()
+  interruptSignal.throwIfAborted()
 
   let failure: unknown
   const found = report.findings.filter((f) => f.result === 'exists-unlisted').length
   if (shoot && found > 0) {
     if (progress) ctx.io.stderr.write(`  taking ${found} screenshot${found === 1 ? '' : 's'}\n`)
     const browser = new BrowserManager(browserOptions(ctx, config))
+    // Awaited below: on an interrupt the process exits as soon as this command ends.
+    let closing: Promise<void> | undefined
+    const cancel = () => void (closing = browser.close())
+    interruptSignal.addEventListener('abort', cancel, { once: true })
     try {
       report = await screenshotFindings(config, rules, report, {
         browser,
@@ -55,9 +79,12 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
       // The findings are worth keeping without their pictures; the failure is still reported.
       failure = error
     } finally {
+      interruptSignal.removeEventListener('abort', cancel)
       await browser.close()
+      await closing
     }
   }
+  interruptSignal.throwIfAborted()
   const stored: StoredAudit = { ranAt, ...report }
   await writeLatestAudit(paths, stored)
   // Pictures the new report does not name (also all of them with --no-screenshots) are left from older runs.

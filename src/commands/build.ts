@@ -5,6 +5,7 @@ import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build
 import { EXIT, UserError } from '../errors.js'
 import { formatBytes } from '../snapshot/format.js'
 import { loadWorkspace, type Workspace } from '../workspace/load.js'
+import { interruptSignal } from '../process/signals.js'
 import { browserManagerFor, browserSetting } from './browser-setting.js'
 import { printJson, table, workspaceDir, type CommandContext } from './context.js'
 
@@ -14,14 +15,13 @@ export async function runBuild(ctx: CommandContext): Promise<number> {
   const formats = parseFormats(values.format)
   const duration = parseDuration(values.duration)
   // The workspace first: its `browser:` settings choose the browser. Chromium
-  // then boots while the deck renders, and is closed in `finally`, also when
-  // the input turns out bad.
+  // starts once buildDeck holds the workspace lock (a refused build never
+  // starts it), and is closed in `finally`, also when the input turns out bad.
   const workspace = await loadWorkspace(workspaceDir(ctx))
   const prints = !formats || formats.includes('pdf') || formats.includes('handout')
   const snapshots = values['no-snapshots'] !== true && workspace.config.accounts.length > 0
   // A Markdown-only build never starts a browser, so its setting is not checked.
   const browser = browserManagerFor(await browserSetting(ctx, workspace, { check: prints || snapshots }))
-  if (prints) browser.warmUp()
   try {
     return await buildAndReport(ctx, workspace, browser, formats, duration, json)
   } finally {
@@ -50,6 +50,7 @@ async function buildAndReport(ctx: CommandContext, workspace: Workspace, browser
     snapshots: values['no-snapshots'] !== true,
     browserManager: browser,
     onProgress: progress,
+    signal: interruptSignal,
   })
   if (json) {
     printJson(ctx, manifest)

@@ -4,6 +4,7 @@ import { EXIT, UserError } from '../errors.js'
 import { weekdayOf } from '../rotation/calendar.js'
 import { changeSchedule, markHeld, type ScheduleChange } from '../rotation/changes.js'
 import { scheduleFor } from '../rotation/for-workspace.js'
+import { describeUnreadable, readMeetingLogFile } from '../rotation/log.js'
 import { describeReason } from '../rotation/schedule.js'
 import { loadWorkspace, type Workspace } from '../workspace/load.js'
 import { printJson, table, workspaceDir, type CommandContext } from './context.js'
@@ -71,5 +72,7 @@ async function editConfig(ctx: CommandContext, workspace: Workspace, action: 'pi
 async function runHeld(ctx: CommandContext, workspace: Workspace, args: string[]): Promise<number> {
   if (args.length < 1 || args.length > 2) throw new UserError('usage: showtell schedule held DATE [TOPIC]')
   ctx.io.stdout.write(`${await markHeld(workspace, args[0]!, args[1])} (history/meetings.jsonl)\n`)
+  // Lines that are not meetings were kept as they are; say where they are.
+  for (const unreadable of (await readMeetingLogFile(workspace.paths.root)).unreadable) ctx.io.stderr.write(`  ! ${describeUnreadable(unreadable)}\n`)
   return EXIT.ok
 }

@@ -1,7 +1,9 @@
 // `showtell snapshot`: capture the accounts now, add the numbers to the
 // history, and show what changed since the last meeting.
 import { relative } from 'node:path'
+import { BrowserManager } from '../browser/manager.js'
 import { EXIT } from '../errors.js'
+import { interruptedOr, interruptSignal } from '../process/signals.js'
 import { previousValue } from '../snapshot/history.js'
 import { takeSnapshots } from '../snapshot/take.js'
 import { loadWorkspace } from '../workspace/load.js'
@@ -11,15 +13,34 @@ import { formatChange, formatCount } from '../snapshot/format.js'
 export async function runSnapshot(ctx: CommandContext): Promise<number> {
   const json = ctx.values.json === true
   const workspace = await loadWorkspace(workspaceDir(ctx))
-  const { date, outDir, results, before } = await takeSnapshots(workspace, {
-    only: (ctx.values.account as string[] | undefined) ?? [],
-    browser: browserOptions(ctx, workspace.config),
-    onProgress: (event) => {
-      if (json || event.type !== 'account-done') return
-      const r = event.result
-      ctx.io.stderr.write(`  ${r.status === 'ok' ? '✓' : '✗'} ${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''} ${r.durationMs} ms\n`)
-    },
-  })
+  // The browser starts on first use, after takeSnapshots holds the workspace lock.
+  const browser = new BrowserManager(browserOptions(ctx, workspace.config))
+  // On an interrupt the process exits as soon as this command ends: close the
+  // browser here (this listener runs before takeSnapshots' own) and wait for
+  // it, so that its profile is gone too.
+  let closing: Promise<void> | undefined
+  const close = () => void (closing = browser.close())
+  interruptSignal.addEventListener('abort', close, { once: true })
+  let taken: Awaited<ReturnType<typeof takeSnapshots>>
+  try {
+    taken = await takeSnapshots(workspace, {
+      only: (ctx.values.account as string[] | undefined) ?? [],
+      browserManager: browser,
+      onProgress: (event) => {
+        if (json || event.type !== 'account-done') return
+        const r = event.result
+        ctx.io.stderr.write(`  ${r.status === 'ok' ? '✓' : '✗'} ${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''} ${r.durationMs} ms\n`)
+      },
+      signal: interruptSignal,
+    })
+  } catch (error) {
+    throw interruptedOr(error)
+  } finally {
+    interruptSignal.removeEventListener('abort', close)
+    await browser.close()
+    await closing
+  }
+  const { date, outDir, results, before } = taken
   // Hand-edited history lines that no longer read are kept in the file; say which.
   for (const problem of before.problems ?? []) ctx.io.stderr.write(`  ! ${problem} (kept as it is, left out of the numbers)\n`)
   if (json) {

@@ -39,6 +39,17 @@ function requireMeetingDay(workspace: Workspace, date: string, field: string): v
 export async function changeSchedule(workspace: Workspace, change: ScheduleChange): Promise<string> {
   const date = requireDate(change.date, 'DATE')
   requireMeetingDay(workspace, date, 'DATE')
+  // A build, a snapshot or another edit may be writing the workspace: take turns.
+  const lock = await acquireLock(workspace.paths.lock, `changing the schedule (${change.action} ${date})`)
+  try {
+    return await editConfig(workspace, change, date)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function editConfig(workspace: Workspace, change: ScheduleChange, date: string): Promise<string> {
+  // Read under the lock: the file as it is now, not as it was loaded.
   const { config } = workspace
   const text = await readFile(workspace.paths.config, 'utf8')
   let updated: string

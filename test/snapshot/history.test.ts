@@ -1,11 +1,12 @@
 // The metrics history: the queries the deck uses (previous value, last good
 // value, trend), a file that keeps what it cannot read, "▲ 100 since
 // 2026-11-10" after two real `showtell snapshot` runs against the demo site
-// with changed numbers, and a history that stays readable when the CLI is
-// killed with SIGKILL at any moment.
+// with changed numbers, a history that stays whole when the CLI is killed
+// with SIGKILL exactly between writing and renaming it (a test-only pause
+// point, src/process/test-pause.ts), and the atomic write itself.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtemp, open, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -23,6 +24,7 @@ import {
 import type { SnapshotResult } from '../../src/snapshot/types.js'
 import { CLI, runCli } from '../helpers/cli.js'
 import { makeDemoWorkspace, type DemoAccount } from '../helpers/demo-workspace.js'
+import { writeFileAtomic } from '../../src/workspace/store.js'
 
 // ---- the queries, on hand-written entries --------------------------------
 
@@ -189,18 +191,13 @@ function accounts(url: string): DemoAccount[] {
 
 type JsonResult = { account: string; status: string; capturedAt: string; metrics: Record<string, { value: number; approximate?: boolean }> }
 
-/** How long one whole `showtell snapshot` of `accounts()` takes here; measured by the first CLI run. */
-let cliRunMs: number | undefined
-
 describe('showtell snapshot: the change since the last meeting', () => {
   it('shows "▲ 100 since 2026-11-10" after the numbers grew by 100', async () => {
     // Given a first snapshot, dated back to the meeting of 2026-11-10
     site.state.followersBump = 0
     const workspace = await makeDemoWorkspace(site.url, accounts(site.url), { timeout: 8 })
     try {
-      const started = Date.now()
       const first = await runCli(['snapshot', '--json', '--workspace', workspace])
-      cliRunMs = Date.now() - started
       expect(first.stderr).toBe('')
       expect(first.code).toBe(0)
       const firstResults = JSON.parse(first.stdout) as JsonResult[]
@@ -319,7 +316,7 @@ async function killHard(child: ChildProcess): Promise<void> {
 }
 
 describe('a killed snapshot', () => {
-  it('leaves the history readable: the old entries, or the old plus one run, never a partial line', async () => {
+  it('killed between writing the new history and renaming it into place: the old history whole; the next run recovers', async () => {
     // Given a history of two earlier meetings
     const workspace = await makeDemoWorkspace(site.url, accounts(site.url), { timeout: 8 })
     const perRun = accounts(site.url).length
@@ -330,48 +327,96 @@ describe('a killed snapshot', () => {
       entry('2026-11-10', '2026-11-10T08:00:01.000Z', 'nordlys-bluesky', 'ok', 2_250),
     ]
     await mkdir(join(workspace, 'history'))
-    await writeFile(join(workspace, HISTORY_FILE), `${earlier.map((e) => JSON.stringify(e)).join('\n')}\n`)
-    let count = earlier.length
+    const before = `${earlier.map((e) => JSON.stringify(e)).join('\n')}\n`
+    await writeFile(join(workspace, HISTORY_FILE), before)
 
-    // How long a whole run takes here (the change test above measured it, when it ran).
-    let runMs = cliRunMs
-    if (runMs === undefined) {
-      const started = Date.now()
-      expect((await runCli(['snapshot', '--json', '--workspace', workspace])).code).toBe(0)
-      runMs = Date.now() - started
-      count += perRun
-    }
-    expect((await readHistory(workspace)).entries).toHaveLength(count)
+    // When a snapshot is killed (SIGKILL) exactly after it wrote the new history to its temp file, before the rename
+    const marker = join(await mkdtemp(join(tmpdir(), 'showtell-pause-')), 'paused')
+    const child = spawn(process.execPath, [CLI, 'snapshot', '--json', '--workspace', workspace], {
+      env: { ...process.env, NO_COLOR: '1', SHOWTELL_TEST_PAUSE: 'rename:snapshots.jsonl', SHOWTELL_TEST_PAUSE_FILE: marker },
+      stdio: 'ignore',
+    })
+    await eventually(() => existsSync(marker), 'the snapshot to reach the rename')
+    await killHard(child)
 
-    // Kill at several moments, more of them near the end, where the history is written.
-    const moments = [0.6, 0.95, 1.05].map((f) => Math.round(f * runMs))
-    for (const ms of moments) {
-      const child = spawn(process.execPath, [CLI, 'snapshot', '--json', '--workspace', workspace], {
-        env: { ...process.env, NO_COLOR: '1' },
-        stdio: 'ignore',
-      })
-      await new Promise((resolve) => setTimeout(resolve, ms))
-      await killHard(child)
+    // Then the history is the old file, byte for byte; the new one sits whole in its temp file (the kill landed inside the write)
+    expect(await readFile(join(workspace, HISTORY_FILE), 'utf8')).toBe(before)
+    const temps = readdirSync(join(workspace, 'history')).filter((name) => name.endsWith('.tmp'))
+    expect(temps).toHaveLength(1)
+    expect(temps[0]).toMatch(new RegExp(`^\\.snapshots\\.jsonl\\.${child.pid}\\.[0-9a-f]+\\.tmp$`))
+    const written = await readFile(join(workspace, 'history', temps[0]!), 'utf8')
+    expect(written.startsWith(before)).toBe(true)
+    expect(written.trimEnd().split('\n')).toHaveLength(earlier.length + perRun)
 
-      const history = await readHistory(workspace)
-      expect(history.unreadable, `killed after ${ms} ms`).toEqual([])
-      expect([count, count + perRun], `killed after ${ms} ms`).toContain(history.entries.length)
-      // The earlier meetings are untouched; every later line is a whole entry.
-      expect(history.entries.slice(0, earlier.length)).toEqual(earlier)
-      for (const e of history.entries.slice(earlier.length)) {
-        expect(['nordlys-instagram', 'nordlys-bluesky']).toContain(e.account)
-        expect(e.status).toBe('ok')
-        expect(e.metrics.followers?.value).toBeGreaterThan(0)
-      }
-      count = history.entries.length
-    }
-
-    // And the workspace still works: the stale lock is taken over, one more run adds its lines.
+    // And the next run takes over the stale lock, removes the dead run's temp file, and adds its lines
     const after = await runCli(['snapshot', '--json', '--workspace', workspace])
     expect(after.stderr).toBe('')
     expect(after.code).toBe(0)
     const final = await readHistory(workspace)
     expect(final.unreadable).toEqual([])
-    expect(final.entries).toHaveLength(count + perRun)
+    expect(final.entries.slice(0, earlier.length)).toEqual(earlier)
+    expect(final.entries).toHaveLength(earlier.length + perRun)
+    expect(readdirSync(join(workspace, 'history'))).toEqual(['snapshots.jsonl'])
+  })
+
+  it('killed right after the history was renamed into place: the old history plus the whole run', async () => {
+    const workspace = await makeDemoWorkspace(site.url, accounts(site.url), { timeout: 8 })
+    await mkdir(join(workspace, 'history'))
+    const before = `${JSON.stringify(entry('2026-11-03', '2026-11-03T08:00:00.000Z', 'nordlys-instagram', 'ok', 88_000))}\n`
+    await writeFile(join(workspace, HISTORY_FILE), before)
+    // The run's snapshots.json is written after the history: pause there.
+    const marker = join(await mkdtemp(join(tmpdir(), 'showtell-pause-')), 'paused')
+    const child = spawn(process.execPath, [CLI, 'snapshot', '--json', '--workspace', workspace], {
+      env: { ...process.env, NO_COLOR: '1', SHOWTELL_TEST_PAUSE: 'rename:snapshots.json', SHOWTELL_TEST_PAUSE_FILE: marker },
+      stdio: 'ignore',
+    })
+    await eventually(() => existsSync(marker), 'the snapshot to write snapshots.json')
+    await killHard(child)
+    const history = await readHistory(workspace)
+    expect(history.unreadable).toEqual([])
+    expect(history.entries.map((e) => [e.account, e.status])).toEqual([
+      ['nordlys-instagram', 'ok'],
+      ['nordlys-instagram', 'ok'],
+      ['nordlys-bluesky', 'ok'],
+    ])
+    expect((await readFile(join(workspace, HISTORY_FILE), 'utf8')).startsWith(before)).toBe(true)
   })
 })
+
+describe('writeFileAtomic (the history, the log and every state file go through it)', () => {
+  it('replaces the file with a new one: a reader that opened the old file still reads all of the old content, and the inode changed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'showtell-atomic-'))
+    const path = join(dir, 'snapshots.jsonl')
+    const old = 'old line\n'.repeat(10_000)
+    await writeFile(path, old)
+    const inodeBefore = statSync(path).ino
+    const reader = await open(path, 'r')
+    try {
+      await writeFileAtomic(path, 'new\n')
+      // An in-place rewrite (truncate, then write) would show the reader the new bytes or nothing.
+      expect((await reader.readFile('utf8')) === old).toBe(true)
+    } finally {
+      await reader.close()
+    }
+    expect(statSync(path).ino).not.toBe(inodeBefore)
+    expect(await readFile(path, 'utf8')).toBe('new\n')
+    expect(readdirSync(dir)).toEqual(['snapshots.jsonl'])
+  })
+
+  it('removes its temp file when the write fails, and the error names the file, not the temp name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'showtell-atomic-'))
+    // Renaming a file over a folder fails (EISDIR) after the temp file was written.
+    await mkdir(join(dir, 'busy'))
+    await expect(writeFileAtomic(join(dir, 'busy'), 'x')).rejects.toMatchObject({ path: join(dir, 'busy') })
+    expect(readdirSync(dir)).toEqual(['busy'])
+  })
+})
+
+/** Polls `probe` every 20 ms until it is true (up to 90 s). */
+async function eventually(probe: () => boolean, what: string): Promise<void> {
+  const until = Date.now() + 90_000
+  while (!probe()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}

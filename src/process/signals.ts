@@ -1,0 +1,64 @@
+// Owns what happens when the process is told to stop (Ctrl+C in a plain
+// terminal, SIGINT, SIGTERM). The running command is asked to stop through
+// `interruptSignal` (buildDeck and takeSnapshots take it and close their
+// browser, discard their staged folder and restore what they had written);
+// after a bounded wait, whatever is still registered in cleanup.ts (the lock,
+// a staged folder, a temp file, a browser profile) is removed, and the
+// process exits 130 (SIGINT) or 143 (SIGTERM). A second signal exits at once.
+//
+// The Ink app reads Ctrl+C itself in raw mode, where the terminal sends no
+// SIGINT, so installing these handlers does not change the app's own Ctrl+C.
+import { RuntimeError } from '../errors.js'
+import { runCleanups } from './cleanup.js'
+
+const EXIT_CODE = { SIGINT: 130, SIGTERM: 143 } as const
+type StopSignal = keyof typeof EXIT_CODE
+
+const controller = new AbortController()
+
+/** Aborted when SIGINT or SIGTERM arrives; its reason is a RuntimeError that says which. */
+export const interruptSignal: AbortSignal = controller.signal
+
+/** How long the command gets to stop on its own, then how long the cleanups get. */
+export interface InterruptTimings {
+  /** @default 5000 */
+  readonly graceMs?: number
+  /** @default 5000 */
+  readonly cleanupMs?: number
+}
+
+/**
+ * Runs `work` (the whole command) with the signal handlers installed, and
+ * returns its exit status. On a signal the process exits from the handler.
+ */
+export async function runInterruptible(work: () => Promise<number>, timings: InterruptTimings = {}): Promise<number> {
+  let running: Promise<unknown> = Promise.resolve()
+  let stopping = false
+  const onSignal = (signal: StopSignal) => {
+    const code = EXIT_CODE[signal]
+    if (stopping) process.exit(code)
+    stopping = true
+    controller.abort(new RuntimeError(`interrupted (${signal})`, { hint: 'nothing of the unfinished run was kept; run the command again' }))
+    void (async () => {
+      await within(running.catch(() => {}), timings.graceMs ?? 5_000)
+      await within(runCleanups(), timings.cleanupMs ?? 5_000)
+      process.exit(code)
+    })()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const result = work()
+  running = result
+  return result
+}
+
+/** The error to report when an error surfaced because of an interrupt: the interrupt, not its side effect. */
+export function interruptedOr(error: unknown, signal: AbortSignal | undefined = interruptSignal): unknown {
+  return signal?.aborted ? signal.reason : error
+}
+
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([promise.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))])
+  clearTimeout(timer)
+}
