@@ -17,7 +17,7 @@
 // or, after a crash, by the next launch. The --browser-ws URL may carry a
 // token: it is never printed unredacted.
 import { once } from 'node:events'
-import { lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, LaunchOptions, Page, Target } from 'puppeteer-core'
@@ -327,13 +327,32 @@ export async function removeStaleProfiles(root: string = profilesRoot()): Promis
   } catch {
     return
   }
+  const stale = names.filter((name) => {
+    const pid = Number(/^(\d+)-/.exec(name)?.[1])
+    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)
+  })
+  if (stale.length === 0) return
+  // The browser of a killed showtell outlives it for a moment: its profile is removed at a later launch.
+  const inUse = await profilesInUse()
+  await Promise.all(stale.filter((name) => !inUse.has(join(root, name))).map((name) => removeProfile(join(root, name))))
+}
+
+/** The --user-data-dir of every running process that has one (Linux; elsewhere none are known). */
+async function profilesInUse(): Promise<Set<string>> {
+  const dirs = new Set<string>()
+  let pids: string[]
+  try {
+    pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name))
+  } catch {
+    return dirs
+  }
   await Promise.all(
-    names.map(async (name) => {
-      const pid = Number(/^(\d+)-/.exec(name)?.[1])
-      if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) return
-      await removeProfile(join(root, name))
+    pids.map(async (pid) => {
+      const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+      for (const arg of args.split('\0')) if (arg.startsWith('--user-data-dir=')) dirs.add(arg.slice('--user-data-dir='.length))
     }),
   )
+  return dirs
 }
 
 function isRunning(pid: number): boolean {

@@ -52,6 +52,15 @@ async function until(condition: () => boolean | Promise<boolean>, ms = 20_000): 
   return condition()
 }
 
+/** True while a process runs with `dir` as its --user-data-dir. */
+async function browsersUsing(dir: string): Promise<boolean> {
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+    if (args.split('\0').includes(`--user-data-dir=${dir}`)) return true
+  }
+  return false
+}
+
 /** A process id that is surely not running: a child that has exited. */
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
@@ -132,6 +141,9 @@ describe('the browser a run launches', () => {
     child.kill('SIGKILL')
     await new Promise((resolve) => child.on('exit', resolve))
     expect(existsSync(join(tmp, 'showtell-profiles', left!))).toBe(true)
+    // Its browser exits once its pipe closes; until then the profile is in use.
+    const dir = join(tmp, 'showtell-profiles', left!)
+    expect(await until(async () => !(await browsersUsing(dir)))).toBe(true)
     // When the next run launches its browser, then the left-over profile is gone
     manager = new BrowserManager({ browserPath: installedBrowser('headless shell') })
     await manager.get()
