@@ -62,7 +62,8 @@ const AUTHORIZATION = /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)((?:bea
 const BEARER = /\bbearer(\s+)(?!\[redacted\])[A-Za-z0-9\-._~+/]+=*/gi
 // scheme://userinfo@ — the user-info holds no "/", "?", "#" or "@" and no white space.
 const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>\\]+@/gi
-const PARAMETER = /([?&;#])([^=&#;\s"'<>?]+)=([^&#;\s"'<>]*)/g
+// The value ends before white space or a quote, and punctuation that ends a sentence is not part of it.
+const PARAMETER = /([?&;#])([^=&#;\s"'<>?]+)=(\[redacted\]|[^&#;\s"'<>]*?)(?=[.,:!?)\]]*(?:[&#;\s"'<>]|$))/g
 const JSON_FIELD = /("([^"\\]{1,64})"\s*:\s*)"(?:[^"\\]|\\.)*"/g
 
 /**

@@ -68,11 +68,10 @@ export async function validatedOnce<T>(kind: ValidatedKind, file: string, text: 
     // No entry yet, or one that cannot be read: validate.
   }
   const value = await validate()
-  const json = JSON.stringify({ key, value })
   // A secret must not be copied out of the workspace: such a file is validated every time.
-  if (holdsSecret(json)) return value
+  if (holdsSecret(JSON.stringify(value))) return value
   // A cache that cannot be written (a read-only home) only costs speed.
-  await writePrivate(entry, json).catch(() => {})
+  await writePrivate(entry, JSON.stringify({ key, value })).catch(() => {})
   return value
 }
 

@@ -5,7 +5,7 @@
 // process was killed before it could clean up, by the next launch.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -34,6 +34,7 @@ afterEach(async () => {
     if (saved[name] === undefined) delete process.env[name]
     else process.env[name] = saved[name]
   }
+  await rm(tmp, { recursive: true, force: true })
 })
 
 const profiles = () => readdir(join(tmp, 'showtell-profiles'))

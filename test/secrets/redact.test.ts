@@ -135,3 +135,20 @@ describe('credentials', () => {
     expect(isSecretVariable('SHOWTELL_X_BEARER_TOKEN')).toBe(true)
   })
 })
+
+describe('redact, at the end of a sentence', () => {
+  it('keeps the punctuation that follows a URL', () => {
+    expect(redact('cannot connect to ws://h:1/x?token=abc123: refused.', {})).toBe('cannot connect to ws://h:1/x?token=[redacted]: refused.')
+    expect(redact('(see https://h.example/?key=k9).', {})).toBe('(see https://h.example/?key=[redacted]).')
+    expect(redact('https://h.example/?key=a=b==', {})).toBe('https://h.example/?key=[redacted]')
+  })
+})
+
+describe('redact, twice', () => {
+  it('leaves redacted text as it is', () => {
+    const once = redact('ws://u:p@h:1/x?token=abc123: refused, Bearer abc', {})
+    expect(once).toBe('ws://[redacted]@h:1/x?token=[redacted]: refused, Bearer [redacted]')
+    expect(redact(once, {})).toBe(once)
+    expect(redact('x?token=[redacted]: y', { X_BEARER_TOKEN: 'abc123' })).toBe('x?token=[redacted]: y')
+  })
+})
