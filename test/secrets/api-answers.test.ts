@@ -98,3 +98,15 @@ describe('an X API that answers badly', () => {
     for (const name of await readdir(outDir)) expect((await readFile(join(outDir, name))).includes(TOKEN), name).toBe(false)
   })
 })
+
+describe('a token with a newline that reaches the run (a library caller, past the CLI\'s check)', () => {
+  it('the request fails as that account\'s error, and the reason holds no line of the token', async () => {
+    const token = 'first-line-abcdef\nsecond-line-ghijkl'
+    const dir = await mkdtemp(join(tmpdir(), 'showtell-api-answers-'))
+    const config = demoConfig(site.url, [{ id: 'x', platform: 'x', handle: 'nordlysoutdoor' }], { timeout: 8, endpoints: { x: `${apiUrl}/x` } })
+    const [r] = await snapshotAccounts(config, config.accounts, { browser: manager, outDir: dir, env: { SHOWTELL_X_BEARER_TOKEN: token } })
+    expect(r!.status).toBe('error')
+    expect(r!.reason).toMatch(/^the x API could not be reached/)
+    for (const part of ['first-line', 'abcdef', 'second-line', 'ghijkl']) expect(JSON.stringify(r), part).not.toContain(part)
+  })
+})

@@ -144,3 +144,13 @@ describe('a credential with a control character', () => {
     })
   }
 })
+
+describe('the error line of main', () => {
+  it('passes the redactor: a URL with a key pasted as the command is named without the key', async () => {
+    const result = await runCli(['https://me:pass-word-8812@h.example/feed?token=abcdef123456'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^showtell: unknown command "https:\/\/\[redacted\]@h\.example\/feed\?token=\[redacted\]"/)
+    expect(result.stderr).not.toContain('pass-word-8812')
+    expect(result.stderr).not.toContain('abcdef123456')
+  })
+})
