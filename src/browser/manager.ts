@@ -154,7 +154,16 @@ export class BrowserManager {
     }
     const found = resolveBrowser(this.options)
     const shell = isHeadlessShell(found.path)
-    const userDataDir = await newProfile()
+    let userDataDir: string
+    try {
+      userDataDir = await newProfile()
+    } catch (error) {
+      if (error instanceof RuntimeError) throw error
+      throw new RuntimeError(`cannot make a browser profile in ${profilesRoot()}: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`, {
+        hint: 'point TMPDIR at a folder you can write to',
+        cause: error,
+      })
+    }
     let child: { kill(signal: NodeJS.Signals): boolean; exitCode: number | null; signalCode: NodeJS.Signals | null } | undefined
     // An interrupt kills the browser (its profile is in use until it is gone), then removes the profile.
     const unregister = registerCleanup(async () => {
@@ -303,7 +312,10 @@ export function profilesRoot(): string {
 }
 
 async function ownFolder(path: string): Promise<boolean> {
-  await mkdir(path, { recursive: true, mode: 0o700 })
+  // Not recursive: the temp folder exists, and Node's recursive mkdir never returns under /proc.
+  await mkdir(path, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error
+  })
   const stat = await lstat(path)
   return stat.isDirectory() && (typeof process.getuid !== 'function' || stat.uid === process.getuid())
 }

@@ -59,7 +59,9 @@ export function isSecretParameter(name: string): boolean {
 
 // `authorization: Bearer abc`, `"Authorization":"Basic abc"`, `authorization=abc`: the scheme word stays.
 const AUTHORIZATION = /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)((?:bearer|basic|digest|token)\s+)?[^\s"',;&}]+/gi
-const BEARER = /\bbearer(\s+)(?!\[redacted\])[A-Za-z0-9\-._~+/]+=*/gi
+// What follows "Bearer" is a token when it is long and not a plain lower-case word ("bearer tokens").
+// (Case-sensitive but for the word itself, so that "lower-case" means lower case.)
+const BEARER = /\b[Bb][Ee][Aa][Rr][Ee][Rr](\s+)(?!\[redacted\])(?![a-z]+\b)[A-Za-z0-9\-._~+/%]{8,}=*/g
 // scheme://userinfo@ — the user-info holds no "/", "?", "#" or "@" and no white space.
 const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>\\]+@/gi
 // The value ends before white space or a quote, and punctuation that ends a sentence is not part of it.

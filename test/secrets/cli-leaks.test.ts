@@ -135,7 +135,7 @@ describe('a credential with a control character', () => {
       expect(result.code).toBe(2)
       expect(result.stdout).toBe('')
       expect(result.stderr.trim().split('\n')).toHaveLength(1)
-      expect(result.stderr).toMatch(/^showtell: SHOWTELL_X_BEARER_TOKEN: holds a newline/)
+      expect(result.stderr).toMatch(/^showtell: SHOWTELL_X_BEARER_TOKEN: holds a newline, which no token contains \(hint: set it to the X API bearer token alone, on one line/)
       for (const part of ['first-line', 'abcdef', 'second-line', 'ghijkl']) {
         expect(result.stdout).not.toContain(part)
         expect(result.stderr).not.toContain(part)

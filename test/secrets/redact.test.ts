@@ -36,6 +36,9 @@ describe('redact', () => {
     expect(redact('proxy-authorization=secret123 next', NO_ENV)).toBe('proxy-authorization=[redacted] next')
     expect(redact('sent bearer eyJhbGciOi.J9xx== to it', NO_ENV)).toBe('sent bearer [redacted] to it')
     expect(redact('no Authorization header was sent', NO_ENV)).toBe('no Authorization header was sent')
+    // Prose about bearer tokens is not a token.
+    expect(redact('set it to the X API bearer token alone; Bearer credentials expire', NO_ENV)).toBe('set it to the X API bearer token alone; Bearer credentials expire')
+    expect(redact('Bearer AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid', NO_ENV)).toBe('Bearer [redacted]')
   })
 
   it('removes URL user-info, in any scheme', () => {
@@ -74,7 +77,7 @@ describe('redact', () => {
       url: 'https://u:p@h.example/?token=t',
       reason: 'bad AAAA-x-token-1234',
       metrics: { followers: { value: 5, source: 'api' }, lastPostAt: { value: '2026-11-01', source: 'api' } },
-      list: ['Bearer zzzz', 3],
+      list: ['Bearer zzzz9999', 3],
     }
     expect(redactDeep(result, { SHOWTELL_X_BEARER_TOKEN: 'AAAA-x-token-1234' })).toEqual({
       account: 'a',
@@ -146,7 +149,7 @@ describe('redact, at the end of a sentence', () => {
 
 describe('redact, twice', () => {
   it('leaves redacted text as it is', () => {
-    const once = redact('ws://u:p@h:1/x?token=abc123: refused, Bearer abc', {})
+    const once = redact('ws://u:p@h:1/x?token=abc123: refused, Bearer abc123def', {})
     expect(once).toBe('ws://[redacted]@h:1/x?token=[redacted]: refused, Bearer [redacted]')
     expect(redact(once, {})).toBe(once)
     expect(redact('x?token=[redacted]: y', { X_BEARER_TOKEN: 'abc123' })).toBe('x?token=[redacted]: y')
