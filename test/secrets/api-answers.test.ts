@@ -45,6 +45,13 @@ function answer(handle: string, authorization: string): { status: number; type: 
 beforeAll(async () => {
   site = await startDemoSite()
   api = createServer((request, response) => {
+    if (request.url?.startsWith('/page')) {
+      // A page that shows the address it was opened with, key and all.
+      const key = new URL(request.url, 'http://h').searchParams.get('token') ?? ''
+      response.writeHead(200, { 'content-type': 'text/html' })
+      response.end(`<!doctype html><html><head><title>Welcome, holder of ${key}</title><meta name="description" content="Your key ${key} is active"></head><body><h1>Nordlys Outdoor</h1><p>${'Outdoor gear from Tromsø. '.repeat(40)}</p></body></html>`)
+      return
+    }
     const handle = /\/x\/2\/users\/by\/username\/([^/?]+)/.exec(request.url ?? '')?.[1] ?? ''
     seen.push(`${handle} ${request.headers.authorization ?? ''}`)
     const { status, type, body } = answer(handle, request.headers.authorization ?? '')
@@ -108,5 +115,18 @@ describe('a token with a newline that reaches the run (a library caller, past th
     expect(r!.status).toBe('error')
     expect(r!.reason).toMatch(/^the x API could not be reached/)
     for (const part of ['first-line', 'abcdef', 'second-line', 'ghijkl']) expect(JSON.stringify(r), part).not.toContain(part)
+  })
+})
+
+describe('a page that quotes the key in its own address', () => {
+  it('its title and description reach the result without the key', async () => {
+    const key = 'page-key-0e1d2c3b4a'
+    const dir = await mkdtemp(join(tmpdir(), 'showtell-api-answers-'))
+    const config = demoConfig(site.url, [{ id: 'site', platform: 'website', url: `${apiUrl}/page?token=${key}` }], { timeout: 8 })
+    const [r] = await snapshotAccounts(config, config.accounts, { browser: manager, outDir: dir, env: {} })
+    expect(r!.title).toBe('Welcome, holder of [redacted]')
+    expect(r!.description).toBe('Your key [redacted] is active')
+    expect(r!.url).toBe(`${apiUrl}/page?token=[redacted]`)
+    expect(JSON.stringify(r)).not.toContain(key)
   })
 })
