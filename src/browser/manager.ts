@@ -16,6 +16,7 @@
 // removed when it closes, on an interrupt (registered with process/cleanup),
 // or, after a crash, by the next launch. The --browser-ws URL may carry a
 // token: it is never printed unredacted.
+import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { lstat, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -164,11 +165,11 @@ export class BrowserManager {
         cause: error,
       })
     }
-    let child: { kill(signal: NodeJS.Signals): boolean; exitCode: number | null; signalCode: NodeJS.Signals | null } | undefined
+    let child: ChildProcess | undefined
     // An interrupt kills the browser (its profile is in use until it is gone), then removes the profile.
     const unregister = registerCleanup(async () => {
       if (child && child.exitCode === null && child.signalCode === null) {
-        const exited = once(child as unknown as NodeJS.EventEmitter, 'exit')
+        const exited = once(child, 'exit')
         child.kill('SIGKILL')
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
       }
