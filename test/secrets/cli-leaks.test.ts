@@ -4,7 +4,7 @@
 // then the snapshots still work, and no byte they write (out/, history/, the
 // validated cache, the text of both PDFs) or print holds a secret. A token
 // with a newline is refused at the start, naming the variable only.
-import { mkdtemp, readFile, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -123,6 +123,23 @@ describe('secrets in the environment and in account URLs', () => {
     expect(files.length).toBeGreaterThan(0)
     for (const file of files) expect(((await stat(join(cache, file))).mode & 0o777).toString(8), file).toBe('600')
     expect(((await stat(join(cache, 'validated'))).mode & 0o777).toString(8)).toBe('700')
+  })
+})
+
+describe('the validated cache and a showtell.yaml that gains a secret', () => {
+  it('removes the entry of the earlier text, and stores none for the new one', async () => {
+    const workspace = await makeDemoWorkspace(site.url, [{ id: 'facebook', platform: 'facebook', url: `${site.url}/facebook/nordlysoutdoor` }])
+    const cache = await mkdtemp(join(tmpdir(), 'showtell-gain-cache-'))
+    const env = { SHOWTELL_CACHE_DIR: cache }
+    expect((await runCli(['topics', '--workspace', workspace], { env })).code).toBe(0)
+    const [entry, ...others] = await listTree(cache)
+    expect(others).toEqual([])
+    expect(await readFile(join(cache, entry!), 'utf8')).toContain('/facebook/nordlysoutdoor')
+    // When the user adds a key to the account's URL
+    const yaml = join(workspace, 'showtell.yaml')
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('/facebook/nordlysoutdoor', `/facebook/nordlysoutdoor?access_token=${QUERY_TOKEN}`))
+    expect((await runCli(['topics', '--workspace', workspace], { env })).code).toBe(0)
+    expect(await listTree(cache)).toEqual([])
   })
 })
 
