@@ -68,8 +68,12 @@ export async function validatedOnce<T>(kind: ValidatedKind, file: string, text: 
     // No entry yet, or one that cannot be read: validate.
   }
   const value = await validate()
-  // A secret must not be copied out of the workspace: such a file is validated every time.
-  if (holdsSecret(JSON.stringify(value))) return value
+  // A secret must not be copied out of the workspace: such a file is validated every
+  // time, and the entry of its earlier text (or of an older showtell, which stored it) goes.
+  if (holdsSecret(JSON.stringify(value))) {
+    await rm(entry, { force: true }).catch(() => {})
+    return value
+  }
   // A cache that cannot be written (a read-only home) only costs speed.
   await writePrivate(entry, JSON.stringify({ key, value })).catch(() => {})
   return value
