@@ -2,6 +2,8 @@
 // TTY), and the one place where errors become a message and an exit status.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { diskError, EXIT, isShowtellError, UserError } from './errors.js'
+import { checkCredentials } from './secrets/credentials.js'
+import { redact } from './secrets/redact.js'
 import { COMMANDS, GLOBAL_OPTIONS, usage, type Command, type CommandName } from './commands/registry.js'
 import { VERSION } from './version.js'
 
@@ -48,16 +50,19 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       io.stdout.write(`${VERSION}\n`)
       return EXIT.ok
     }
+    // A token with a newline fails deep inside a request, in a message that quotes it.
+    checkCredentials(process.env)
     return await command.run({ values: parsed.values, positionals: parsed.positionals, io })
   } catch (error) {
     error = diskError(error) ?? error
+    // Whatever failed may quote a URL or a header: the line passes the redactor.
     if (isShowtellError(error)) {
-      io.stderr.write(`showtell: ${error.format()}\n`)
+      io.stderr.write(redact(`showtell: ${error.format()}\n`))
       return error.exitCode
     }
     // A bug, not a user mistake: say so in one line, keep the detail for those who ask.
     const detail = process.env.SHOWTELL_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ''
-    io.stderr.write(`showtell: unexpected error: ${(error as Error)?.message ?? String(error)}${detail}\n(set SHOWTELL_DEBUG=1 for details)\n`)
+    io.stderr.write(redact(`showtell: unexpected error: ${(error as Error)?.message ?? String(error)}${detail}\n(set SHOWTELL_DEBUG=1 for details)\n`))
     return EXIT.runtime
   }
 }

@@ -10,8 +10,22 @@
 // connect to, our pages live in a browser context of our own, so the pages
 // of its other users are never touched, and closing the context at the end
 // closes everything we opened there.
+//
+// A browser we launch gets an environment without any secret variable, and a
+// profile folder of its own under <tmp>/showtell-profiles/<pid>-<random>,
+// removed when it closes, on an interrupt (registered with process/cleanup),
+// or, after a crash, by the next launch. The --browser-ws URL may carry a
+// token: it is never printed unredacted.
+import type { ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, LaunchOptions, Page, Target } from 'puppeteer-core'
 import { RuntimeError, UserError } from '../errors.js'
+import { registerCleanup } from '../process/cleanup.js'
+import { withoutSecrets } from '../secrets/credentials.js'
+import { redact, registerUrlSecrets } from '../secrets/redact.js'
 import { BROWSER_HINT, findBrowser, isHeadlessShell, type FoundBrowser } from './finder.js'
 
 export interface BrowserOptions {
@@ -79,8 +93,12 @@ export class BrowserManager {
   private everyTabPaints = false
   /** Set by close(): work still in flight must not start a new browser (see reopen). */
   private closed = false
+  /** The profile folder of the browser we launched, and its interrupt cleanup. */
+  private profile: { readonly dir: string; readonly unregister: () => void } | undefined
 
-  constructor(private readonly options: BrowserOptions = {}) {}
+  constructor(private readonly options: BrowserOptions = {}) {
+    registerUrlSecrets(options.browserWs)
+  }
 
   /** True once `get()` has been called (the browser is starting or started). */
   get started(): boolean {
@@ -129,7 +147,7 @@ export class BrowserManager {
         this.guard(this.context)
         return browser
       } catch (error) {
-        throw new RuntimeError(`cannot connect to the browser at ${this.options.browserWs}: ${(error as Error).message}`, {
+        throw new RuntimeError(redact(`cannot connect to the browser at ${this.options.browserWs}: ${(error as Error).message}`), {
           hint: 'check the --browser-ws URL (ws://host:port/devtools/browser/…) and that the browser is running',
           cause: error,
         })
@@ -137,8 +155,32 @@ export class BrowserManager {
     }
     const found = resolveBrowser(this.options)
     const shell = isHeadlessShell(found.path)
+    let userDataDir: string
+    try {
+      userDataDir = await newProfile()
+    } catch (error) {
+      if (error instanceof RuntimeError) throw error
+      throw new RuntimeError(`cannot make a browser profile in ${profilesRoot()}: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`, {
+        hint: 'point TMPDIR at a folder you can write to',
+        cause: error,
+      })
+    }
+    let child: ChildProcess | undefined
+    // An interrupt kills the browser (its profile is in use until it is gone), then removes the profile.
+    const unregister = registerCleanup(async () => {
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const exited = once(child, 'exit')
+        child.kill('SIGKILL')
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
+      }
+      await removeProfile(userDataDir)
+    })
+    this.profile = { dir: userDataDir, unregister }
     const launch: LaunchOptions = {
       executablePath: found.path,
+      userDataDir,
+      // No token variable reaches the browser or the pages it runs.
+      env: withoutSecrets(process.env),
       headless: shell ? 'shell' : true,
       args: launchArgs(this.options),
       timeout,
@@ -154,11 +196,13 @@ export class BrowserManager {
     }
     try {
       const browser = await puppeteer.launch(launch)
+      child = browser.process() ?? undefined
       this.everyTabPaints = shell
       this.guard(browser)
       return browser
     } catch (error) {
-      throw new RuntimeError(`the browser at ${found.path} (${found.source}) did not start: ${firstLine(error)}`, {
+      await this.dropProfile()
+      throw new RuntimeError(redact(`the browser at ${found.path} (${found.source}) did not start: ${firstLine(error)}`), {
         hint: BROWSER_HINT,
         cause: error,
       })
@@ -243,8 +287,100 @@ export class BrowserManager {
       await browser.disconnect().catch(() => {})
     } else {
       await browser.close().catch(() => {})
+      // A browser that does not close in time must not keep its profile in use.
+      const child = browser.process()
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     }
+    await this.dropProfile()
   }
+
+  private async dropProfile(): Promise<void> {
+    const profile = this.profile
+    this.profile = undefined
+    if (!profile) return
+    profile.unregister()
+    await removeProfile(profile.dir)
+  }
+}
+
+/**
+ * The folder that holds the profiles of the browsers showtell launches. It
+ * must be ours: in a temp folder shared with other users, one of them may
+ * have made it first, and then we use one with our user id in its name.
+ */
+export function profilesRoot(): string {
+  return join(tmpdir(), 'showtell-profiles')
+}
+
+async function ownFolder(path: string): Promise<boolean> {
+  // Not recursive: the temp folder exists, and Node's recursive mkdir never returns under /proc.
+  await mkdir(path, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error
+  })
+  const stat = await lstat(path)
+  return stat.isDirectory() && (typeof process.getuid !== 'function' || stat.uid === process.getuid())
+}
+
+/** A new, empty profile folder named `<pid>-<random>`, after removing those whose process is gone. */
+async function newProfile(): Promise<string> {
+  let root = profilesRoot()
+  if (!(await ownFolder(root))) {
+    root = `${root}-${process.getuid?.() ?? 'user'}`
+    if (!(await ownFolder(root))) throw new RuntimeError(`${root} is not a folder of this user`, { hint: 'remove it, or set TMPDIR to a folder of your own' })
+  }
+  await removeStaleProfiles(root)
+  return mkdtemp(join(root, `${process.pid}-`))
+}
+
+/** Removes the profiles left by showtell processes that no longer run (a crash, kill -9). */
+export async function removeStaleProfiles(root: string = profilesRoot()): Promise<void> {
+  let names: string[]
+  try {
+    names = await readdir(root)
+  } catch {
+    return
+  }
+  const stale = names.filter((name) => {
+    const pid = Number(/^(\d+)-/.exec(name)?.[1])
+    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)
+  })
+  if (stale.length === 0) return
+  // The browser of a killed showtell outlives it for a moment: its profile is removed at a later launch.
+  const inUse = await profilesInUse()
+  await Promise.all(stale.filter((name) => !inUse.has(join(root, name))).map((name) => removeProfile(join(root, name))))
+}
+
+/** The --user-data-dir of every running process that has one (Linux; elsewhere none are known). */
+async function profilesInUse(): Promise<Set<string>> {
+  const dirs = new Set<string>()
+  let pids: string[]
+  try {
+    pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name))
+  } catch {
+    return dirs
+  }
+  await Promise.all(
+    pids.map(async (pid) => {
+      const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+      for (const arg of args.split('\0')) if (arg.startsWith('--user-data-dir=')) dirs.add(arg.slice('--user-data-dir='.length))
+    }),
+  )
+  return dirs
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function removeProfile(dir: string): Promise<void> {
+  // Chromium may still flush a file while it exits: retry a few times.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {})
 }
 
 function firstLine(error: unknown): string {

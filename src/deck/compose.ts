@@ -3,6 +3,7 @@
 // Pure: no files, no browser. Text stays raw here; templates escape it.
 import { formatSeconds, slideBudgets, type AgendaPlan, type PlannedSegment } from '../agenda/plan.js'
 import type { SegmentId } from '../agenda/segments.js'
+import { redact } from '../secrets/redact.js'
 import type { Topic } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { hereAndNowSlides, liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
@@ -361,7 +362,8 @@ function accountLabels(config: WorkspaceConfig): (id: string) => string {
 }
 
 function accountName(account: Account): string {
-  return account.label ?? account.handle ?? account.url ?? account.id
+  // An account's URL may carry a key or a password: a slide shows it redacted.
+  return account.label ?? account.handle ?? (account.url === undefined ? undefined : redact(account.url)) ?? account.id
 }
 
 function lowerFirst(text: string): string {

@@ -3,6 +3,7 @@
 // page that is opened, whatever its host. Every base URL can be replaced in
 // `snapshot.endpoints`, which is how the demo site and the tests stand in for
 // the real platforms.
+import { credential } from '../secrets/credentials.js'
 import type { Platform } from '../topics/schema.js'
 import type { Account } from '../workspace/schema.js'
 
@@ -25,8 +26,6 @@ export type EndpointKey = keyof typeof DEFAULT_ENDPOINTS
 export const ENDPOINT_KEYS = Object.keys(DEFAULT_ENDPOINTS) as EndpointKey[]
 export type Endpoints = Readonly<Partial<Record<EndpointKey, string>>>
 
-/** The environment variables that may hold the user's own X API bearer token. */
-export const X_TOKEN_VARIABLES = ['SHOWTELL_X_BEARER_TOKEN', 'X_BEARER_TOKEN'] as const
 
 export interface ApiRequest {
   readonly url: string
@@ -133,9 +132,9 @@ export function apiRequest(account: Account, endpoints: Endpoints, env: NodeJS.P
   }
 }
 
+/** The user's X API bearer token (the variables are listed in secrets/credentials.ts). */
 export function xToken(env: NodeJS.ProcessEnv): string | undefined {
-  for (const name of X_TOKEN_VARIABLES) if (env[name]) return env[name]
-  return undefined
+  return credential('x', env)
 }
 
 function blueskyHandle(account: Account): string {

@@ -1,11 +1,16 @@
 // Owns one snapshot run: every chosen account in one browser, a bounded
 // number at a time, each page on its own timeout and the whole run on a
-// deadline. One account's failure never stops the others.
+// deadline. One account's failure never stops the others: whatever one
+// account's capture throws becomes that account's `error` result. Every
+// result passes the redactor here, the one point all of them go through, so
+// the history, build.json, --json, the deck and the terminal never see a
+// token or a password the account's URL or an API answer carried.
 import { mkdir } from 'node:fs/promises'
 import pLimit from 'p-limit'
 import type { BrowserManager } from '../browser/manager.js'
 import { TabPool } from '../browser/tabs.js'
 import { UserError } from '../errors.js'
+import { redact, redactDeep, registerUrlSecrets } from '../secrets/redact.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { pageUrl } from './platforms.js'
 import type { SnapshotResult } from './types.js'
@@ -58,6 +63,8 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   const tabs = new TabPool(options.browser)
   let done = 0
   const total = accounts.length
+  // A password or key in an account's URL is removed wherever a page or an API quotes it.
+  for (const account of accounts) registerUrlSecrets(account.url)
   try {
     return await Promise.all(
     accounts.map((account, index) =>
@@ -77,10 +84,11 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
               outDir: options.outDir,
               env: options.env,
               tabs,
-            }),
+            }).catch((error: unknown) => unexpectedResult(account, config, error, started)),
             new Promise<SnapshotResult>((resolve) => (timer = setTimeout(() => resolve(lateResult(account, config, deadlineMs)), deadline - started))),
           ]).finally(() => clearTimeout(timer))
         }
+        result = redactDeep(result, options.env ?? process.env)
         done += 1
         options.onProgress?.({ type: 'account-done', result, done, total })
         return result
@@ -92,12 +100,37 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   }
 }
 
+/** An account whose capture threw (a bug, an answer no one foresaw): its own error, not the run's. */
+function unexpectedResult(account: Account, config: WorkspaceConfig, error: unknown, started: number): SnapshotResult {
+  const message = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200)
+  return {
+    account: account.id,
+    platform: account.platform,
+    label: account.label ?? account.handle ?? account.id,
+    url: safePageUrl(account, config),
+    status: 'error',
+    reason: redact(`unexpected error: ${message}`),
+    metrics: {},
+    capturedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+  }
+}
+
+/** The account's page, or its url as written when even that cannot be worked out. */
+function safePageUrl(account: Account, config: WorkspaceConfig): string {
+  try {
+    return pageUrl(account, config.snapshot.endpoints)
+  } catch {
+    return account.url ?? ''
+  }
+}
+
 function lateResult(account: Account, config: WorkspaceConfig, deadlineMs: number): SnapshotResult {
   return {
     account: account.id,
     platform: account.platform,
     label: account.label ?? account.handle ?? account.id,
-    url: pageUrl(account, config.snapshot.endpoints),
+    url: safePageUrl(account, config),
     status: 'timeout',
     reason: `the run's deadline of ${Math.round(deadlineMs / 1000)} s passed before this account finished`,
     metrics: {},

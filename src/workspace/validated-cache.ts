@@ -11,14 +11,18 @@
 // $SHOWTELL_CACHE_DIR, else $XDG_CACHE_HOME/showtell, else ~/.cache/showtell.
 // It is used only by the built showtell (`npm run build` stamps each build);
 // code running from src/ always validates.
-import { createHash } from 'node:crypto'
+//
+// A showtell.yaml may hold an account URL with a password or a key in it:
+// a value that holds anything the redactor would remove is never stored, and
+// every entry is readable by its owner only (file 0600, folder 0700).
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { holdsSecret } from '../secrets/redact.js'
 import { PACKAGE_ROOT } from './paths.js'
-import { writeFileAtomic } from './store.js'
 
 /** Written by `npm run build`: a new one for every build, so no entry outlives the code that validated it. */
 export const BUILD_STAMP_FILE = join(PACKAGE_ROOT, 'dist', 'build-stamp.txt')
@@ -64,7 +68,29 @@ export async function validatedOnce<T>(kind: ValidatedKind, file: string, text: 
     // No entry yet, or one that cannot be read: validate.
   }
   const value = await validate()
+  // A secret must not be copied out of the workspace: such a file is validated every
+  // time, and the entry of its earlier text (or of an older showtell, which stored it) goes.
+  if (holdsSecret(JSON.stringify(value))) {
+    await rm(entry, { force: true }).catch(() => {})
+    return value
+  }
   // A cache that cannot be written (a read-only home) only costs speed.
-  await writeFileAtomic(entry, JSON.stringify({ key, value })).catch(() => {})
+  await writePrivate(entry, JSON.stringify({ key, value })).catch(() => {})
   return value
+}
+
+/** Writes `path` atomically, readable by this user only; its folder too. */
+async function writePrivate(path: string, data: string): Promise<void> {
+  const folder = dirname(path)
+  await mkdir(folder, { recursive: true, mode: 0o700 })
+  // A folder made by an earlier showtell may be open to everyone.
+  await chmod(folder, 0o700)
+  const tmp = join(folder, `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(tmp, data, { mode: 0o600, flag: 'wx' })
+    await rename(tmp, path)
+  } catch (error) {
+    await rm(tmp, { force: true })
+    throw error
+  }
 }

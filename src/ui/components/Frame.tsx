@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink'
 import type { ReactNode } from 'react'
+import { redact } from '../../secrets/redact.js'
 import { footerKeys } from '../keys.js'
 import type { ScreenName } from '../state.js'
 import { useTheme } from '../theme.js'
@@ -30,7 +31,8 @@ export default function Frame({ screen, title, company, status, children }: Prop
         {children}
       </Box>
       <Text color={status?.error ? theme.bad : theme.ok} wrap="truncate-end">
-        {status?.text ?? ' '}
+        {/* A status line may quote an error, and an error a URL with a key in it. */}
+        {status ? redact(status.text) : ' '}
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
         {footerKeys(screen)}
