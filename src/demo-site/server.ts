@@ -24,6 +24,12 @@ export interface DemoSite {
   readonly port: number
   /** Change the bumps at any time; the next request sees them. */
   readonly state: DemoState
+  /**
+   * How many requests for `path` (the path alone, no query) have arrived so far, or for any
+   * path when it is left out. Counted as a request arrives, before it is answered, so a test
+   * can wait for a request that will never be answered, or check that one never came.
+   */
+  requestCount(path?: string): number
   /** Stops listening and destroys every open connection, hanging ones included. */
   close(): Promise<void>
 }
@@ -74,8 +80,14 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   let origin = ''
+  // One entry per path: the demo site serves a few dozen, so this stays small.
+  const counts = new Map<string, number>()
+  let total = 0
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const path = new URL(request.url ?? '/', 'http://demo.invalid').pathname
+    counts.set(path, (counts.get(path) ?? 0) + 1)
+    total += 1
     let answer
     try {
       answer = routeRequest(
@@ -132,6 +144,7 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
     url: origin,
     port,
     state,
+    requestCount: (path?: string) => (path === undefined ? total : (counts.get(path) ?? 0)),
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer)
