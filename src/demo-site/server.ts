@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Reply } from './reply.js'
+import { feedShiftMs } from './feeds.js'
 import { routeRequest } from './routes.js'
 import { defaultWalls, type Walls } from './walls.js'
 
@@ -50,11 +51,19 @@ export interface DemoSiteOptions {
    * @default 'demo-x-token'
    */
   readonly xToken?: string
+  /**
+   * Date the feeds' entries from this clock (each keeps its distance to the demo's
+   * "today", 2026-11-20) instead of their fixed dates: for tests that count recent
+   * posts against a capture that reads the real clock.
+   * @default the fixed dates, which the example deck shows
+   */
+  readonly feedClock?: () => Date
 }
 
 const HOST = '127.0.0.1'
 
 function validate(options: DemoSiteOptions): { port: number; xToken: string } {
+  if (options.feedClock !== undefined && typeof options.feedClock !== 'function') throw new TypeError('`feedClock` must be a function that returns a Date')
   const port = options.port ?? 0
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`\`port\` must be an integer from 0 to 65535, got ${String(port)}`)
@@ -92,7 +101,13 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
     try {
       answer = routeRequest(
         { method: request.method ?? 'GET', target: request.url ?? '/', authorization: request.headers.authorization },
-        { origin, bumps: { followersBump: state.followersBump, postsBump: state.postsBump }, xToken: state.xToken, walls: { ...state.walls } },
+        {
+          origin,
+          bumps: { followersBump: state.followersBump, postsBump: state.postsBump },
+          xToken: state.xToken,
+          walls: { ...state.walls },
+          feedShiftMs: feedShiftMs(options.feedClock?.()),
+        },
       )
     } catch (error) {
       answer = {

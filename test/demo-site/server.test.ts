@@ -257,6 +257,20 @@ describe('demo site', () => {
       const entryLink = /<link rel="alternate" href="([^"]+\/blog\/[^"]+\/)"\/>/.exec(feed.text.slice(feed.text.indexOf('<entry>')))?.[1] ?? ''
       expect((await fetch(entryLink)).status).toBe(200)
     })
+
+    it('feeds dated from the site\'s clock keep each entry\'s distance to 2026-11-20', async () => {
+      // Given a site whose clock says 2027-03-01 12:00 UTC: 101 days after the demo's today
+      const own = await startDemoSite({ feedClock: () => new Date('2027-03-01T12:00:00Z') })
+      try {
+        const published = async (path: string) => [...(await (await fetch(`${own.url}${path}`)).text()).matchAll(/<published>([^<]+)<\/published>/g)].map((m) => m[1])
+        // Then the blog's newest post (2026-11-17) is 3 days old, the next 13, and so on
+        expect((await published('/blog/feed.atom')).slice(0, 3)).toEqual(['2027-02-26T08:00:00Z', '2027-02-16T08:00:00Z', '2027-02-06T08:00:00Z'])
+        // And the newest video (2026-11-12 10:00) is 8 days old; the channel's own date comes first
+        expect((await published('/youtube/feeds/videos.xml?channel_id=UCnordlysoutdoor00000000')).slice(0, 3)).toEqual(['2014-03-02T09:00:00+00:00', '2027-02-21T10:00:00+00:00', '2027-02-07T10:00:00+00:00'])
+      } finally {
+        await own.close()
+      }
+    })
   })
 
   describe('APIs', () => {
