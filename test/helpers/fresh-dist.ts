@@ -8,7 +8,9 @@
 // rebuilds when the marker is older. Right after `npm run build` the marker is
 // newer than every input, so `npm test` builds once, not twice.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -82,8 +84,8 @@ export function checkDist(root: string = REPO_ROOT): string | undefined {
 // Two vitest processes started together in one checkout must not both run tsc
 // and esbuild into the same dist/: the second waits for the first, then looks again.
 function withBuildLock<T>(root: string, fn: () => T): T {
-  const lock = join(root, 'node_modules', '.cache', 'showtell-test-build.lock')
-  mkdirSync(join(lock, '..'), { recursive: true })
+  // In the temp folder, one per checkout: node_modules may be shared between checkouts.
+  const lock = join(tmpdir(), `showtell-test-build-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.lock`)
   const deadline = Date.now() + 180_000
   for (;;) {
     try {
