@@ -1,7 +1,14 @@
 // After tsc: stamp the build, store the validated built-in topic library in dist/ so commands
-// start without parsing 14 YAML files, bundle the CLI, and make it executable.
+// start without parsing 14 YAML files, bundle the CLI, make it executable, and mark the build
+// finished.
 import { randomUUID } from 'node:crypto'
-import { chmodSync, writeFileSync } from 'node:fs'
+import { chmodSync, rmSync, writeFileSync } from 'node:fs'
+
+// The tests' globalSetup (test/helpers/fresh-dist.ts) trusts dist/ only when this marker is
+// newer than every source file. It goes first and comes back last, so a build that stops
+// half-way (a failed bundle) is never taken for a finished one.
+const finished = new URL('../dist/build-finished.txt', import.meta.url)
+rmSync(finished, { force: true })
 
 // A new stamp for every build: the validated cache (src/workspace/validated-cache.ts)
 // keys its entries on it, so no entry outlives the code that validated it.
@@ -12,3 +19,4 @@ const count = await writeBuiltinTopicCache()
 console.log(`cached ${count} built-in topics in dist/builtin-topics.json`)
 await import('./bundle-cli.mjs')
 chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755)
+writeFileSync(finished, `${new Date().toISOString()}\n`)

@@ -12,8 +12,15 @@
 import type { Dialog, HTTPRequest, Page } from 'puppeteer-core'
 import type { BrowserManager } from './manager.js'
 
-/** How long a tab may take to show it is alive before it is parked. */
-const ALIVE_MS = 1_000
+export interface TabPoolOptions {
+  /**
+   * How long a used tab may take to show it is alive before it is parked; a
+   * slower one is closed and the next use opens a new tab. Tests that count
+   * tabs pass a generous value: on a loaded machine a healthy tab can be slow.
+   * @default 1000
+   */
+  readonly aliveMs?: number
+}
 
 interface Parked {
   readonly page: Page
@@ -26,7 +33,14 @@ export class TabPool {
   private readonly pages = new Set<Page>()
   private closed = false
 
-  constructor(private readonly browser: BrowserManager) {}
+  private readonly aliveMs: number
+
+  constructor(
+    private readonly browser: BrowserManager,
+    options: TabPoolOptions = {},
+  ) {
+    this.aliveMs = options.aliveMs ?? 1_000
+  }
 
   /**
    * Runs `fn` with a tab: a parked one when there is one, else a new one.
@@ -111,7 +125,7 @@ export class TabPool {
         .setRequestInterception(true)
         .then(() => page.evaluate('1'))
         .then(() => true),
-      new Promise<false>((resolve) => setTimeout(() => resolve(false), ALIVE_MS).unref()),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), this.aliveMs).unref()),
     ]).catch(() => false)
     if (!alive || broken || this.closed) {
       leave()

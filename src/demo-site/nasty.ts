@@ -14,12 +14,15 @@ import { bytesReply, htmlReply, redirectReply, type DemoResponse } from './reply
 export const INJECTION = '<!-- _class: pwned --> **Hacked** [click](http://evil.example) <img src=x onerror=alert(1)> --- # Heading'
 
 export const SLOW_MS = 1_500
+/** What the teaser wall shows as bait; it is not Nordlys's number and must never reach a deck. */
+export const TEASER_FOLLOWERS = 12_345
 export const HUGE_ELEMENTS = 50_000
 
 /** Each nasty page, with what it does, for the index. */
 export const NASTY_PAGES = {
   'login-wall': '302 to a LinkedIn-style sign-up wall',
   authwall: 'the wall itself: "Sign Up | LinkedIn" with a sign-in form',
+  'teaser-wall': `a wall that shows a number: "Sign Up | LinkedIn", "${formatGrouped(TEASER_FOLLOWERS)} followers" in its description and text`,
   challenge: '403 Cloudflare "Just a moment..." bot challenge',
   'not-found': 'a real 404',
   'soft-404': '200 that says "Sorry, this page isn\'t available."',
@@ -48,6 +51,21 @@ function loginWallPage(context: PageContext): Markup {
 <button type="submit">Sign in</button>
 <p class="alt">New to LinkedIn? Join now</p>
 </form></main>`,
+  )
+}
+
+// Real walls often show a teaser ("Join to see 12,345 followers"), and the
+// count parsers read it as readily as a profile's: only the wall check keeps it
+// out of the snapshot.
+function teaserWallPage(context: PageContext): Markup {
+  const count = formatGrouped(TEASER_FOLLOWERS)
+  return documentPage(
+    { title: 'Sign Up | LinkedIn', description: `${COMPANY.name} | ${count} followers on LinkedIn. Join to see who you already know.`, image: imageUrl(context, 'linkedin-logo'), type: 'website', siteName: 'LinkedIn' },
+    THEMES.linkedin,
+    html`${topBar(THEMES.linkedin, ['Join now', 'Sign in'])}<main><section class="card section"><h1>${COMPANY.name}</h1>
+<p>${count} followers</p>
+<p class="alt">Join LinkedIn or sign in to see their posts and people.</p>
+</section></main>`,
   )
 }
 
@@ -199,6 +217,8 @@ export function nastyRoute(context: PageContext, name: string, query: URLSearchP
       return redirectReply(`/nasty/authwall?sessionRedirect=${encodeURIComponent(`${context.origin}/nasty/login-wall`)}`)
     case 'authwall':
       return htmlReply(200, loginWallPage(context))
+    case 'teaser-wall':
+      return htmlReply(200, teaserWallPage(context))
     case 'challenge':
       return challengeReply()
     case 'not-found':

@@ -58,6 +58,8 @@ export interface RouteContext extends PageContext {
   readonly xToken: string
   /** What stands in front of each platform. @default defaultWalls() */
   readonly walls?: Walls
+  /** How far the feeds' dates move from their fixed ones (see feeds.ts). @default 0 */
+  readonly feedShiftMs?: number
 }
 
 export interface DemoRequest {
@@ -201,7 +203,7 @@ function youtubeRoute(context: RouteContext, path: string, query: URLSearchParam
   if (path === '/youtube/feeds/videos.xml') {
     // YouTube answers an unknown channel with a bare 404.
     if (query.get('channel_id') !== YOUTUBE.channelId) return { kind: 'reply', status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '' }
-    return xmlReply(200, youtubeFeed(context.origin), ATOM)
+    return xmlReply(200, youtubeFeed(context.origin, context.feedShiftMs), ATOM)
   }
   if (path === '/youtube/watch') {
     const video = YOUTUBE.videos.find((candidate) => candidate.id === query.get('v'))
@@ -212,7 +214,7 @@ function youtubeRoute(context: RouteContext, path: string, query: URLSearchParam
 
 function blogRoute(context: RouteContext, second: string | undefined, third: string | undefined): DemoResponse {
   if (second === undefined) return htmlReply(200, blogHomePage(context))
-  if (third === undefined && second === 'feed.atom') return xmlReply(200, blogFeed(context.origin), ATOM)
+  if (third === undefined && second === 'feed.atom') return xmlReply(200, blogFeed(context.origin, context.feedShiftMs), ATOM)
   const entry = BLOG.entries.find((candidate) => candidate.slug === second)
   if (entry && third === undefined) return htmlReply(200, blogPostPage(context, entry))
   return htmlReply(404, notFoundPage(context, `/blog/${second}`))

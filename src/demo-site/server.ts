@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Reply } from './reply.js'
+import { feedShiftMs } from './feeds.js'
 import { routeRequest } from './routes.js'
 import { defaultWalls, type Walls } from './walls.js'
 
@@ -24,6 +25,12 @@ export interface DemoSite {
   readonly port: number
   /** Change the bumps at any time; the next request sees them. */
   readonly state: DemoState
+  /**
+   * How many requests for `path` (the path alone, no query) have arrived so far, or for any
+   * path when it is left out. Counted as a request arrives, before it is answered, so a test
+   * can wait for a request that will never be answered, or check that one never came.
+   */
+  requestCount(path?: string): number
   /** Stops listening and destroys every open connection, hanging ones included. */
   close(): Promise<void>
 }
@@ -44,11 +51,19 @@ export interface DemoSiteOptions {
    * @default 'demo-x-token'
    */
   readonly xToken?: string
+  /**
+   * Date the feeds' entries from this clock (each keeps its distance to the demo's
+   * "today", 2026-11-20) instead of their fixed dates: for tests that count recent
+   * posts against a capture that reads the real clock.
+   * @default the fixed dates, which the example deck shows
+   */
+  readonly feedClock?: () => Date
 }
 
 const HOST = '127.0.0.1'
 
 function validate(options: DemoSiteOptions): { port: number; xToken: string } {
+  if (options.feedClock !== undefined && typeof options.feedClock !== 'function') throw new TypeError('`feedClock` must be a function that returns a Date')
   const port = options.port ?? 0
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(`\`port\` must be an integer from 0 to 65535, got ${String(port)}`)
@@ -74,13 +89,25 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   let origin = ''
+  // One entry per path: the demo site serves a few dozen, so this stays small.
+  const counts = new Map<string, number>()
+  let total = 0
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const path = new URL(request.url ?? '/', 'http://demo.invalid').pathname
+    counts.set(path, (counts.get(path) ?? 0) + 1)
+    total += 1
     let answer
     try {
       answer = routeRequest(
         { method: request.method ?? 'GET', target: request.url ?? '/', authorization: request.headers.authorization },
-        { origin, bumps: { followersBump: state.followersBump, postsBump: state.postsBump }, xToken: state.xToken, walls: { ...state.walls } },
+        {
+          origin,
+          bumps: { followersBump: state.followersBump, postsBump: state.postsBump },
+          xToken: state.xToken,
+          walls: { ...state.walls },
+          feedShiftMs: feedShiftMs(options.feedClock?.()),
+        },
       )
     } catch (error) {
       answer = {
@@ -132,6 +159,7 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
     url: origin,
     port,
     state,
+    requestCount: (path?: string) => (path === undefined ? total : (counts.get(path) ?? 0)),
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer)

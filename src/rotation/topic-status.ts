@@ -18,10 +18,10 @@ export interface TopicStatus {
   readonly lastBuilt: string | null
 }
 
-export async function listTopicStatus(workspace: Workspace): Promise<TopicStatus[]> {
+export async function listTopicStatus(workspace: Workspace, options: { readonly from?: string } = {}): Promise<TopicStatus[]> {
   const [lastBuilt, log] = await Promise.all([lastBuiltByTopic(workspace), readMeetingLog(workspace.paths.root)])
   // Only the dates matter here: the plan without clock times, from the log already read.
-  const plan = await topicPlanFor(workspace, { weeks: 104, log })
+  const plan = await topicPlanFor(workspace, { weeks: 104, log, from: options.from })
   const lastCovered = new Map<string, string>()
   for (const entry of log) lastCovered.set(entry.topic, entry.date)
   const due = new Map<string, string>()

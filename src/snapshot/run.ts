@@ -28,6 +28,8 @@ export interface SnapshotRunOptions {
   readonly onProgress?: (event: SnapshotEvent) => void
   /** @default process.env */
   readonly env?: NodeJS.ProcessEnv
+  /** How long a used tab may take to answer before it is parked (see TabPool). @default 1000 */
+  readonly tabAliveMs?: number
 }
 
 /** The accounts a run covers: the company's own, optionally narrowed to `only`. */
@@ -60,7 +62,7 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   // No browser is a failure of the run, not of each account: say it once.
   await options.browser.get()
   // One tab per slot, reused: a new tab per account costs more CPU than the page itself.
-  const tabs = new TabPool(options.browser)
+  const tabs = new TabPool(options.browser, { aliveMs: options.tabAliveMs })
   let done = 0
   const total = accounts.length
   // A password or key in an account's URL is removed wherever a page or an API quotes it.

@@ -1,6 +1,8 @@
 // Owns what the app can do, as one object of functions: the same ones the
 // subcommands call. Tests pass the real ones (or replace `open`, which would
-// start a desktop program).
+// start a desktop program), with a fixed `now`: every screen asks the clock
+// here, so what "today" and "the next meeting" are does not change with the
+// day the tests run.
 //
 // What only an action needs (a schedule edit, a build, a snapshot) loads on
 // first use, not before the dashboard's first frame: the YAML editor, zod and
@@ -11,6 +13,7 @@ import { planAgenda, type AgendaPlan } from '../agenda/plan.js'
 import { emptySegments } from '../deck/compose.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
 import type { ScheduleChange } from '../rotation/changes.js'
+import { todayIn } from '../rotation/calendar.js'
 import { scheduleFor } from '../rotation/for-workspace.js'
 import type { PlannedMeeting } from '../rotation/schedule.js'
 import { listTopicStatus, type TopicStatus } from '../rotation/topic-status.js'
@@ -31,24 +34,33 @@ export interface AppServices {
   open(path: string): Promise<void>
   /** The one browser the app shares between builds and snapshots. */
   readonly browser: BrowserManager
+  /** The clock every screen reads: "today" is `todayIn(timezone, now())`. */
+  now(): Date
 }
 
-export function realServices(workspaceDir: string, browser: BrowserManager): AppServices {
+export interface ServiceOptions {
+  /** @default () => new Date() */
+  readonly now?: () => Date
+}
+
+export function realServices(workspaceDir: string, browser: BrowserManager, options: ServiceOptions = {}): AppServices {
+  const now = options.now ?? (() => new Date())
+  const today = (workspace: Workspace) => todayIn(workspace.config.meeting.timezone, now())
   return {
     loadWorkspace: () => loadWorkspace(workspaceDir),
-    overview: (workspace) => loadOverview(workspace),
-    topics: listTopicStatus,
+    overview: (workspace) => loadOverview(workspace, { now: now() }),
+    topics: (workspace) => listTopicStatus(workspace, { from: today(workspace) }),
     agenda: (workspace, topicId, duration) => {
       const topic = workspace.topics.get(topicId)!.topic
       return planAgenda({ duration, empty: emptySegments(workspace.config, topic) })
     },
-    schedule: (workspace, weeks) => scheduleFor(workspace, { weeks }),
+    schedule: (workspace, weeks) => scheduleFor(workspace, { weeks, from: today(workspace) }),
     changeSchedule: async (workspace, change) => (await import('../rotation/changes.js')).changeSchedule(workspace, change),
     markHeld: async (workspace, date, topicId) => (await import('../rotation/changes.js')).markHeld(workspace, date, topicId),
     // A cancelled run closed the shared browser; the next one may start it again.
     build: async (workspace, options) => {
       browser.reopen()
-      return (await import('../build/build.js')).buildDeck(workspace, { ...options, browserManager: browser })
+      return (await import('../build/build.js')).buildDeck(workspace, { now: now(), ...options, browserManager: browser })
     },
     snapshot: async (workspace, options) => {
       browser.reopen()
@@ -61,5 +73,6 @@ export function realServices(workspaceDir: string, browser: BrowserManager): App
       await open(path)
     },
     browser,
+    now,
   }
 }

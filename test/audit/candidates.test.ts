@@ -75,7 +75,14 @@ describe('generateCandidates', () => {
     expect(bounded.candidates.map((c) => c.handle)).toContain('nordlys')
   })
 
-  it('gives the same set for the same input', () => {
-    expect(generateCandidates('Acme Corp', ['Acme'])).toEqual(generateCandidates('Acme Corp', ['Acme']))
+  it('gives the same set whatever the order of the aliases, when the bound does not cut it', () => {
+    // (With the bound, order is priority: which handles survive it depends on it by design.)
+    const key = (c: { platform: string; handle: string }) => `${c.platform}:${c.handle}`
+    const forward = generateCandidates('Acme Corp', ['Acme', 'Acme Labs', 'ACME Group'], { perPlatform: 10_000 })
+    const backward = generateCandidates('Acme Corp', ['ACME Group', 'Acme Labs', 'Acme'], { perPlatform: 10_000 })
+    expect([forward.dropped, backward.dropped]).toEqual([0, 0])
+    expect(backward.candidates.map(key).sort()).toEqual(forward.candidates.map(key).sort())
+    expect(backward.generated).toBe(forward.generated)
+    expect(forward.candidates.map(key)).toContain('instagram:acmelabs')
   })
 })

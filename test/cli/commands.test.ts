@@ -81,8 +81,20 @@ describe('showtell init', () => {
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*schema\/showtell\.schema\.json$/m)
     expect(text.split('\n').filter((line) => line.trim().startsWith('#')).length).toBeGreaterThan(5)
 
-    const topics = await runCli(['topics', '--workspace', dir])
-    expect(topics.code).toBe(0)
+    // The values in it are read back: the workspace check names the company, and the
+    // schedule meets on the scaffolded weekday and time.
+    const doctor = await runCli(['doctor', '--json', '--workspace', dir])
+    const report = JSON.parse(doctor.stdout) as { checks: { name: string; ok: boolean; detail: string }[] }
+    expect(report.checks.find((c) => c.name === 'workspace')).toMatchObject({ ok: true, detail: expect.stringMatching(/showtell\.yaml: Fjord & Sons, 1 accounts, \d+ topics$/) })
+    const schedule = await runCli(['schedule', '--json', '--weeks', '3', '--workspace', dir])
+    expect(schedule.code, schedule.stderr).toBe(0)
+    const meetings = JSON.parse(schedule.stdout) as { date: string; startUtc: string; duration: number; timezone: string }[]
+    expect(meetings).toHaveLength(3)
+    for (const meeting of meetings) {
+      expect(new Date(`${meeting.date}T00:00:00Z`).getUTCDay(), meeting.date).toBe(2) // Tuesday
+      expect(meeting.startUtc).toBe(`${meeting.date}T09:00:00.000Z`)
+      expect([meeting.timezone, meeting.duration]).toEqual(['UTC', 45])
+    }
 
     const again = await runCli(['init', dir])
     expect(again.code).toBe(2)

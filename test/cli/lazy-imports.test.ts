@@ -11,7 +11,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CLI, REPO_ROOT } from '../helpers/cli.js'
 
@@ -33,6 +33,25 @@ function chunksWith(part: string): string[] {
 }
 
 const UI = ['ink', 'react', 'react-reconciler', 'dist/ui/App.js']
+
+/**
+ * Text that only Ink's and React's code holds, checked in the bytes of every file the
+ * process loaded: the manifest above is written by our own bundler script, and a wrong
+ * manifest must not make "Ink not loaded" pass. React (and its reconciler) link each
+ * production error to react.dev; Ink refuses a terminal without raw mode in these words.
+ */
+const UI_MARKERS = ['react.dev/errors', 'Raw mode is not supported']
+
+/** The markers found in the files under dist/ that the process loaded. */
+async function uiMarkersLoaded(modules: string[]): Promise<string[]> {
+  const dist = pathToFileURL(join(REPO_ROOT, 'dist')).href
+  const found = new Set<string>()
+  for (const url of modules.filter((m) => m.startsWith(`${dist}/`))) {
+    const text = await readFile(fileURLToPath(url), 'utf8')
+    for (const marker of UI_MARKERS) if (text.includes(marker)) found.add(marker)
+  }
+  return [...found].sort()
+}
 
 interface Traced {
   readonly code: number | null
@@ -92,6 +111,7 @@ describe('the non-interactive commands never load Ink or React', () => {
     // The hook saw the command load what it needs: an empty or broken trace cannot pass.
     for (const part of needed) expect(loaded(result.modules, chunksWith(part)), `${part} in the trace`).not.toEqual([])
     for (const part of UI) expect(loaded(result.modules, chunksWith(part)), `${part} in the trace`).toEqual([])
+    expect(await uiMarkersLoaded(result.modules)).toEqual([])
   })
 
   it('Ink, React and the app are in chunks of their own, which hold no module a command needs', () => {
@@ -104,6 +124,8 @@ describe('the non-interactive commands never load Ink or React', () => {
   it('the same hook sees the chunks of Ink and React when showtell opens the app in a terminal (the control)', async () => {
     const modules = await appInTerminal()
     for (const part of UI) expect(loaded(modules, chunksWith(part)), part).not.toEqual([])
+    // The markers are in what the app loads: their absence above means something.
+    expect(await uiMarkersLoaded(modules)).toEqual([...UI_MARKERS].sort())
     // And nothing of Ink's or React's from node_modules: the bundle holds them.
     expect(modules.filter((url) => /\/node_modules\/(ink|react|react-reconciler|es-toolkit)\//.test(url))).toEqual([])
   })

@@ -25,6 +25,17 @@ const SEGMENT_TITLES = [
   'Next meeting',
 ]
 
+/**
+ * The 45-minute agenda of this build, worked out by hand from the segment bounds and
+ * weights (src/agenda/segments.ts): without snapshots, history or an audit, here-and-now,
+ * loss-of-control and ROI are one-minute placeholders. The other seven start at their
+ * minimums (1+5+3+3+5+4+1 = 22 min); the 20 spare minutes go one at a time to the lowest
+ * (minutes+1)/weight: opening (weight 1) and next meeting (weight 1) reach 2, key points
+ * (weight 4) 10, and the four weight-3 segments 7 each. 2+1+1+10+7+7+7+7+1+2 = 45.
+ */
+const AGENDA_MINUTES = [2, 1, 1, 10, 7, 7, 7, 7, 1, 2]
+const KEY_POINTS_MINUTES = 10
+
 let outDir: string
 let manifest: { slideCount: number; agenda: { id: string; minutes: number; slideCount: number }[]; files: { name: string }[] }
 let policy: { keyPoints: { title: string; notes: string }[] }
@@ -70,9 +81,7 @@ describe('deck.pdf', () => {
   it('has a bookmark per agenda segment, in order, with its minutes', async () => {
     const pdf = await readPdf(join(outDir, 'deck.pdf'))
     expect(pdf.outline).toHaveLength(SEGMENT_TITLES.length)
-    pdf.outline.forEach((title, i) => {
-      expect(title).toBe(`${SEGMENT_TITLES[i]} (${manifest.agenda[i]!.minutes} min)`)
-    })
+    expect(pdf.outline).toEqual(SEGMENT_TITLES.map((title, i) => `${title} (${AGENDA_MINUTES[i]} min)`))
   })
 
   it('carries the title and the author', async () => {
@@ -167,11 +176,13 @@ describe('deck.html', () => {
   it('opens a presenter view on P with notes, the next slide and a segment countdown that turns amber then red', async () => {
     const page = await openDeck()
     try {
-      // A controllable clock in the deck window, which drives both windows.
+      // A controllable clock in the deck window, which drives both windows. It stands
+      // still unless the test moves it, so a slow machine cannot run the countdown down
+      // between entering the slide and reading it.
       await page.evaluate(() => {
-        const real = Date.now.bind(Date)
+        const frozen = Date.now()
         ;(window as unknown as { __offset: number }).__offset = 0
-        Date.now = () => real() + (window as unknown as { __offset: number }).__offset
+        Date.now = () => frozen + (window as unknown as { __offset: number }).__offset
       })
       const popupTarget = browser.waitForTarget((target) => target.opener() === page.target())
       await page.keyboard.press('p')
@@ -189,7 +200,7 @@ describe('deck.html', () => {
       for (let i = 0; i < keyPointsStart; i++) await page.keyboard.press('ArrowRight')
       expect(await text('#pv-counter')).toBe(`${keyPointsStart + 1} / ${manifest.slideCount}`)
       expect(squash(await text('#pv-notes'))).toContain(squash(policy.keyPoints[0]!.notes).slice(0, 60))
-      const keyMinutes = manifest.agenda[3]!.minutes
+      const keyMinutes = KEY_POINTS_MINUTES
       expect(await text('#pv-segment')).toBe(`Key points · ${keyMinutes} min`)
 
       const state = () => presenter.$eval('#pv-countdown', (el) => el.getAttribute('data-state'))
@@ -200,12 +211,12 @@ describe('deck.html', () => {
       const waitState = (want: string) => presenter.waitForFunction((w) => document.querySelector('#pv-countdown')?.getAttribute('data-state') === w, { timeout: 5000 }, want)
 
       expect(await state()).toBe('ok')
-      expect(await text('#pv-countdown')).toMatch(new RegExp(`^(${keyMinutes}:00|${keyMinutes - 1}:5\\d)$`))
+      expect(await text('#pv-countdown')).toBe(`${keyMinutes}:00`)
       await setOffset(keyMinutes * 60_000 * 0.9)
       await waitState('amber')
       await setOffset(keyMinutes * 60_000 + 30_000)
       await waitState('red')
-      expect(await text('#pv-countdown')).toMatch(/^-0:(2\d|30)$/)
+      expect(await text('#pv-countdown')).toBe('-0:30')
 
       // Keys in the presenter window move the deck too.
       await presenter.keyboard.press('ArrowRight')

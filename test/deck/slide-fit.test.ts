@@ -92,10 +92,6 @@ async function deckHtml(topicId: string, duration: number, ws: Workspace = works
 }
 
 describe('every built-in topic fits its slides', () => {
-  it('has at least 12 topics to check', () => {
-    expect(workspace.topics.size).toBeGreaterThanOrEqual(12)
-  })
-
   for (const duration of [30, 60]) {
     it(`at ${duration} minutes, no slide overflows, text is ≥ 24 px and AA contrast`, async () => {
       const all: Record<string, SlideProblem[]> = {}
@@ -222,5 +218,12 @@ describe('every built-in topic fits its slides', () => {
     const html = await deckHtml('governance', 45, { ...workspace, config })
     expect(html).toContain('(continued)')
     expect(await problemsIn(html)).toEqual([])
+  })
+})
+
+// A check of this file's input, not of the code: the fit checks above cover a real library.
+describe('fixtures', () => {
+  it('has at least 12 topics to check', () => {
+    expect(workspace.topics.size).toBeGreaterThanOrEqual(12)
   })
 })

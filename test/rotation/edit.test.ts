@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { addSkip, removePin, removeSkip, setPin } from '../../src/workspace/edit.js'
 import { runCli } from '../helpers/cli.js'
+import { runAt } from './support.js'
 import { listTree, makeWorkspace } from '../helpers/workspace.js'
 
 /**
@@ -203,8 +204,13 @@ deck:
     expect(step.after).toContain('  start: 2026-11-24\n  skip: [2026-12-29]\n\n# The deck.\n')
     step = await edit(dir, ['pin', '2026-12-08', 'crisis'])
     expect(lineDiff(step.before, step.after)).toEqual(['+ rotation:', '+   pins: { 2026-12-08: crisis }'])
-    const json = await runCli(['schedule', '--json', '--weeks', '520'], { cwd: dir })
-    expect(json.code).toBe(0)
+    // And both edits take effect: on a fixed "today" before the first meeting, the pinned
+    // date has its topic, and the skipped date is no meeting at all.
+    const json = await runAt('2026-11-20T12:00:00Z', ['schedule', '--json', '--weeks', '8'], dir)
+    expect(json.code, json.stderr).toBe(0)
+    const meetings = JSON.parse(json.stdout) as { date: string; topic: string; reason: { kind: string } }[]
+    expect(meetings.find((m) => m.date === '2026-12-08')).toMatchObject({ topic: 'crisis', reason: { kind: 'pinned' } })
+    expect(meetings.map((m) => m.date)).toEqual(['2026-11-24', '2026-12-01', '2026-12-08', '2026-12-15', '2026-12-22', '2027-01-05', '2027-01-12'])
   })
 })
 

@@ -35,7 +35,9 @@ afterAll(async () => {
 
 describe('showtell snapshot --account … --json', () => {
   it('captures only the chosen accounts and prints every promised field', async () => {
+    const started = Date.now()
     const result = await runCli(['snapshot', '--account', 'nordlys-facebook', '--account', 'walled', '--json', '--workspace', workspace])
+    const finished = Date.now()
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const results = JSON.parse(result.stdout) as Record<string, unknown>[]
@@ -56,9 +58,14 @@ describe('showtell snapshot --account … --json', () => {
       metrics: { followers: { value: 42_217, source: 'meta' } },
     })
     expect(ok.description).toMatch(/42,217 likes/)
-    expect(typeof ok.durationMs).toBe('number')
-    expect(Number.isNaN(Date.parse(String(ok.capturedAt)))).toBe(false)
-    expect(blocked).toMatchObject({ account: 'walled', status: 'blocked', metrics: {} })
+    // Taken during this command, and no longer than the command took.
+    expect(Date.parse(String(ok.capturedAt))).toBeGreaterThanOrEqual(started)
+    expect(Date.parse(String(ok.capturedAt))).toBeLessThanOrEqual(finished)
+    expect(ok.durationMs).toBeGreaterThan(0)
+    expect(ok.durationMs).toBeLessThanOrEqual(finished - started)
+    expect(blocked).toMatchObject({ account: 'walled', status: 'blocked' })
+    // (toEqual: toMatchObject would let any metrics through `{}`.)
+    expect(blocked.metrics).toEqual({})
     expect(blocked.reason).toMatch(/login/i)
     expect(blocked.screenshot).toBeUndefined()
 

@@ -11,45 +11,45 @@
 // pages; with 5 s it timed out in 3 runs out of 4, with 8 s still often.
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir } from 'node:fs/promises'
-import { homedir, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Target } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { snapshotAccounts } from '../../src/snapshot/run.js'
 import type { SnapshotResult, SnapshotStatus } from '../../src/snapshot/types.js'
-import { testBrowser } from '../helpers/browser.js'
+import { installedBrowser, testBrowser } from '../helpers/browser.js'
 import { demoConfig, readPngSize, type DemoAccount } from '../helpers/demo-workspace.js'
-
-/**
- * [nasty page, expected status, followers when ok], in the order of the run.
- * The huge page starts once the cold start is over and well before the
- * hostile page, so that it does not share the CPU with the hostile page's
- * popup storm (popups are tested on their own below).
- */
-const EXPECTED: readonly (readonly [string, SnapshotStatus, number | undefined])[] = [
-  ['login-wall', 'blocked', undefined],
-  ['challenge', 'blocked', undefined],
-  ['not-found', 'not-found', undefined],
-  ['soft-404', 'not-found', undefined],
-  ['consent', 'ok', 1_234],
-  ['hang', 'timeout', undefined],
-  ['huge', 'ok', 2_000],
-  ['redirect-loop', 'error', undefined],
-  ['redirect-file', 'error', undefined],
-  ['redirect-data', 'error', undefined],
-  ['redirect-javascript', 'error', undefined],
-  ['hostile', 'ok', 321],
-]
+import { eventually } from '../helpers/eventually.js'
 
 const TIMEOUT_S = 10
+
+/**
+ * [nasty page, expected status, followers when ok, why when not], in the order
+ * of the run. The huge page starts once the cold start is over and well before
+ * the hostile page, so that it does not share the CPU with the hostile page's
+ * popup storm (popups are tested on their own below).
+ */
+const EXPECTED: readonly (readonly [string, SnapshotStatus, number | undefined, RegExp | undefined])[] = [
+  ['login-wall', 'blocked', undefined, /^login wall$/],
+  ['challenge', 'blocked', undefined, /^bot challenge \(Cloudflare\)$/],
+  ['not-found', 'not-found', undefined, /^page not found \(404\)$/],
+  ['soft-404', 'not-found', undefined, /^page not found \(answered 200\)$/],
+  ['consent', 'ok', 1_234, undefined],
+  ['hang', 'timeout', undefined, new RegExp(`^no answer within ${TIMEOUT_S} s$`)],
+  ['huge', 'ok', 2_000, undefined],
+  ['redirect-loop', 'error', undefined, /^redirect loop$/],
+  ['redirect-file', 'error', undefined, /non-web address|aborted/],
+  ['redirect-data', 'error', undefined, /non-web address|aborted/],
+  ['redirect-javascript', 'error', undefined, /non-web address|aborted/],
+  ['hostile', 'ok', 321, undefined],
+]
+
 const manager = testBrowser()
 let site: DemoSite
 let outDir: string
 let results: SnapshotResult[]
 let wallMs: number
-const downloadsBin = join(homedir(), 'Downloads', 'download.bin')
-let downloadExistedBefore: boolean
 
 const byId = (id: string): SnapshotResult => {
   const found = results.find((r) => r.account === id)
@@ -60,7 +60,6 @@ const byId = (id: string): SnapshotResult => {
 beforeAll(async () => {
   site = await startDemoSite()
   outDir = await mkdtemp(join(tmpdir(), 'showtell-hostile-'))
-  downloadExistedBefore = existsSync(downloadsBin)
   const nasty = (name: string): DemoAccount => ({ id: `nasty-${name}`, platform: 'website', url: `${site.url}/nasty/${name}` })
   const accounts: DemoAccount[] = [
     ...EXPECTED.filter(([name]) => name !== 'hostile').map(([name]) => nasty(name)),
@@ -87,15 +86,17 @@ describe('a full run over every nasty page', () => {
     expect(results).toHaveLength(EXPECTED.length + 2)
   })
 
-  it.each(EXPECTED)('/nasty/%s → %s', (name, status, followers) => {
+  it.each(EXPECTED)('/nasty/%s → %s', (name, status, followers, why) => {
     const r = byId(`nasty-${name}`)
     expect(r.status, r.reason).toBe(status)
     if (status === 'ok') {
       expect(r.metrics.followers?.value).toBe(followers)
       expect(r.screenshot).toBe(`nasty-${name}.png`)
+      expect(r.reason).toBeUndefined()
     } else {
-      // Only real content is shown as data: no numbers, no picture of a wall or an error page.
-      expect(r.reason).toBeTruthy()
+      // It says why, in the words meant for this page, and shows only real content as
+      // data: no numbers, no picture of a wall or an error page.
+      expect(r.reason).toMatch(why!)
       expect(r.metrics).toEqual({})
       expect(r.screenshot).toBeUndefined()
     }
@@ -108,15 +109,8 @@ describe('a full run over every nasty page', () => {
     expect(byId('bluesky').metrics.followers).toEqual({ value: 2_301, source: 'api' })
   })
 
-  it('says why: login wall, Cloudflare challenge, redirect loop', () => {
-    expect(byId('nasty-login-wall').reason).toMatch(/login/i)
-    expect(byId('nasty-challenge').reason).toMatch(/challenge|cloudflare/i)
-    expect(byId('nasty-redirect-loop').reason).toMatch(/redirect loop/i)
-  })
-
   it('gives up on the hanging page on time', () => {
     const r = byId('nasty-hang')
-    expect(r.reason).toContain(`${TIMEOUT_S} s`)
     expect(r.durationMs).toBeGreaterThanOrEqual(TIMEOUT_S * 1000 - 500)
     expect(r.durationMs).toBeLessThan(TIMEOUT_S * 1000 + 5_000)
   })
@@ -140,21 +134,46 @@ describe('a full run over every nasty page', () => {
     const expected = ['nasty-consent.png', 'nasty-hostile.png', 'nasty-huge.png', 'instagram.png', 'bluesky.png'].sort()
     expect((await readdir(outDir, { recursive: true })).sort()).toEqual(expected)
     expect(existsSync(join(process.cwd(), 'download.bin'))).toBe(false)
-    if (!downloadExistedBefore) expect(existsSync(downloadsBin)).toBe(false)
   })
 
   it('leaves no tab open behind it, popups included', async () => {
-    // Closing a tab takes a moment; give the ones in flight time to go.
-    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    // Closing a tab takes a moment, longer on a loaded machine: wait for it (up to 20 s).
     const browser = await manager.get()
-    const open = (await browser.pages()).map((page) => page.url()).filter((url) => url.startsWith(site.url))
-    expect(open).toEqual([])
+    const ours = async () => (await browser.pages()).map((page) => page.url()).filter((url) => url.startsWith(site.url))
+    expect(await eventually(ours, (open) => open.length === 0)).toEqual([])
   })
 
   it('keeps the scraped text as text: escaping it is the deck\'s job', () => {
     const r = byId('nasty-hostile')
     expect(r.title).toBe('<!-- _class: pwned --> **Hacked** [click](http://evil.example) <img src=x onerror=alert(1)> --- # Heading')
     expect(r.description).toMatch(/^321 followers · <!-- _class: pwned -->/)
+  })
+})
+
+describe('downloads', () => {
+  it('the hostile page\'s download is refused: nothing lands in the Downloads folder of a browser whose home the test owns', async () => {
+    // Given the full browser (the headless shell saves no downloads at all, so it could not
+    // show the guard failing) with a home folder of this test's own: a download that is let
+    // through lands in <home>/Downloads. The file the page offers is served every time.
+    const home = await mkdtemp(join(tmpdir(), 'showtell-downloads-home-'))
+    const downloads = join(home, 'Downloads')
+    const before = process.env.HOME
+    process.env.HOME = home
+    const own = testBrowser({ browserPath: installedBrowser('full browser') })
+    try {
+      await own.get()
+      const config = demoConfig(site.url, [{ id: 'hostile', platform: 'website', url: `${site.url}/nasty/hostile` }], { timeout: TIMEOUT_S })
+      const servedBefore = site.requestCount('/nasty/download.bin')
+      // When the hostile page is captured
+      const [result] = await snapshotAccounts(config, config.accounts, { browser: own, outDir: await mkdtemp(join(tmpdir(), 'showtell-downloads-out-')), env: {} })
+      expect(result!.status).toBe('ok')
+      // Then the page did ask for the file, and the browser wrote nothing
+      expect(await eventually(() => site.requestCount('/nasty/download.bin'), (count) => count > servedBefore, 10_000)).toBeGreaterThan(servedBefore)
+      expect(existsSync(downloads) ? await readdir(downloads) : []).toEqual([])
+    } finally {
+      await own.close()
+      process.env.HOME = before
+    }
   })
 })
 
@@ -177,9 +196,7 @@ describe('popups', () => {
       // takes a moment, longer on a loaded machine: wait for it (up to 20 s),
       // rather than a fixed pause that a busy machine overruns.
       const ours = async () => (await (await own.get()).pages()).map((page) => page.url()).filter((url) => url.startsWith(site.url))
-      let open = await ours()
-      for (const until = Date.now() + 20_000; open.length > 0 && Date.now() < until; open = await ours()) await new Promise((resolve) => setTimeout(resolve, 200))
-      expect(open).toEqual([])
+      expect(await eventually(ours, (open) => open.length === 0)).toEqual([])
     } finally {
       await own.close()
     }

@@ -3,7 +3,6 @@
 // embedded state, and which source wins when several answer.
 import { describe, expect, it } from 'vitest'
 import {
-  METRIC_SOURCES,
   mergeMetrics,
   parseCount,
   parseJsonLdCounts,
@@ -299,9 +298,5 @@ describe('mergeMetrics', () => {
   it('lists only metrics some source had', () => {
     expect(mergeMetrics()).toEqual({})
     expect(Object.keys(mergeMetrics({}, feed, {}))).toEqual(['lastPostAt'])
-  })
-
-  it('names every source the snapshot can record', () => {
-    expect(METRIC_SOURCES).toEqual(['api', 'feed', 'meta', 'embedded-json', 'page-text'])
   })
 })

@@ -6,13 +6,15 @@
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Target } from 'puppeteer-core'
+import type { Page, Target } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
+import { TabPool } from '../../src/browser/tabs.js'
 import { snapshotAccounts } from '../../src/snapshot/run.js'
 import type { SnapshotResult } from '../../src/snapshot/types.js'
 import { testBrowser } from '../helpers/browser.js'
 import { demoConfig, readPngSize, type DemoAccount } from '../helpers/demo-workspace.js'
+import { eventually } from '../helpers/eventually.js'
 
 const manager = testBrowser()
 let site: DemoSite
@@ -38,7 +40,9 @@ async function runOneByOne(accounts: DemoAccount[]): Promise<{ results: Snapshot
   const config = demoConfig(site.url, accounts, { concurrency: 1, timeout: 10 })
   browser.on('targetcreated', count)
   try {
-    const results = await snapshotAccounts(config, config.accounts, { browser: manager, outDir, env: {} })
+    // A healthy tab on a loaded machine may take more than the default second to answer
+    // before it is parked; the count below is about the reuse rules, not about that speed.
+    const results = await snapshotAccounts(config, config.accounts, { browser: manager, outDir, env: {}, tabAliveMs: 30_000 })
     return { results, tabsOpened, outDir }
   } finally {
     browser.off('targetcreated', count)
@@ -46,10 +50,10 @@ async function runOneByOne(accounts: DemoAccount[]): Promise<{ results: Snapshot
 }
 
 async function openTabsOf(accounts: DemoAccount[]): Promise<string[]> {
-  // Closing a tab takes a moment; give the ones in flight time to go.
-  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  // Closing a tab takes a moment, longer on a loaded machine: wait for it (up to 20 s).
   const urls = new Set(accounts.map((a) => a.url))
-  return (await (await manager.get()).pages()).map((page) => page.url()).filter((url) => urls.has(url))
+  const open = async () => (await (await manager.get()).pages()).map((page) => page.url()).filter((url) => urls.has(url))
+  return eventually(open, (urls) => urls.length === 0)
 }
 
 describe('tabs of a snapshot run', () => {
@@ -90,5 +94,47 @@ describe('tabs of a snapshot run', () => {
     // The hostile page's tab is closed; instagram gets a new one and passes it to facebook.
     expect(tabsOpened).toBe(2)
     expect(await openTabsOf(accounts)).toEqual([])
+  })
+})
+
+describe('parking a tab', () => {
+  // A page that keeps its renderer busy for 1.5 s after it is used answers late.
+  const busyAfterUse = (page: Page) => page.evaluate(() => void setTimeout(() => {
+    const until = Date.now() + 1_500
+    while (Date.now() < until) {}
+  }, 0))
+  const tabsOf = async (pool: TabPool, uses: number): Promise<Page[]> => {
+    const tabs: Page[] = []
+    for (let i = 0; i < uses; i += 1) {
+      await pool.use(async (page, on) => {
+        // A parked tab keeps request interception on (as the capture uses it): let our page load.
+        await page.setRequestInterception(true)
+        on('request', (request) => void request.continue().catch(() => {}))
+        await page.goto(`${site.url}/`)
+        tabs.push(page)
+        await busyAfterUse(page)
+      }, () => true)
+    }
+    return tabs
+  }
+
+  it('closes a tab that does not answer within aliveMs, and opens a new one for the next use', async () => {
+    const pool = new TabPool(manager, { aliveMs: 200 })
+    try {
+      const tabs = await tabsOf(pool, 2)
+      expect(new Set(tabs).size).toBe(2)
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('keeps a tab that answers late but within a generous aliveMs', async () => {
+    const pool = new TabPool(manager, { aliveMs: 30_000 })
+    try {
+      const tabs = await tabsOf(pool, 2)
+      expect(new Set(tabs).size).toBe(1)
+    } finally {
+      await pool.close()
+    }
   })
 })

@@ -74,6 +74,12 @@ describe('Build in the app', () => {
     for (const segment of manifest.agenda) {
       expect(lineWith(result, segment.title.slice(0, 20))).toMatch(new RegExp(`${segment.minutes} min\\s+${segment.slideCount} slides?`))
     }
+    // The minutes on screen are the meeting's, whatever the manifest says: all ten segments,
+    // none dropped to 0, adding up to the 43 minutes chosen above.
+    const shown = manifest.agenda.map((segment) => Number(/(\d+) min/.exec(lineWith(result, segment.title.slice(0, 20)))?.[1]))
+    expect(shown).toHaveLength(10)
+    expect(shown.every((minutes) => minutes >= 1)).toBe(true)
+    expect(shown.reduce((sum, minutes) => sum + minutes, 0)).toBe(43)
 
     // o opens deck.html; p says there is no PDF in this build.
     await app.press('o')

@@ -4,7 +4,7 @@
 // comes back, and ? shows this screen's keys.
 import { afterEach, describe, expect, it } from 'vitest'
 import { KEY, lineWith, renderApp, type AppHarness } from './harness.js'
-import { AUDIT, makeAppWorkspace } from './fixtures.js'
+import { APP_CONFIG, AUDIT, makeAppWorkspace } from './fixtures.js'
 
 let app: AppHarness | undefined
 afterEach(async () => {
@@ -17,7 +17,8 @@ describe('Dashboard', () => {
     app = await renderApp(await makeAppWorkspace())
     const frame = await app.waitFor('Next meeting')
     expect(frame).toContain('Testco')
-    expect(frame).toMatch(/Next meeting \w{3} \d{4}-\d{2}-\d{2} 09:00 Europe\/Oslo · 45 min/)
+    // "Now" is Friday 2026-11-20 (the harness): the next meeting is the first one.
+    expect(frame).toMatch(/Next meeting Tue 2026-11-24 09:00 Europe\/Oslo · 45 min/)
     // 1000 → 1312 between the two meetings.
     expect(lineWith(frame, 'LinkedIn')).toMatch(/✓ LinkedIn\s+1,312\s+▲ 312/)
     // The blocked X account shows its status, never a number from the blocked page.
@@ -49,12 +50,14 @@ describe('Dashboard', () => {
   })
 
   it('Enter opens the build of the next meeting’s scheduled topic', async () => {
-    app = await renderApp(await makeAppWorkspace())
-    const topic = /Topic\s+(.+)/.exec(await app.waitFor('Topic'))![1]!.trim()
+    // Given the next meeting (2026-11-24) has a topic pinned to it
+    app = await renderApp(await makeAppWorkspace({ 'showtell.yaml': `${APP_CONFIG}rotation:\n  pins:\n    2026-11-24: talent\n` }))
+    const dashboard = await app.waitFor('Topic')
+    expect(lineWith(dashboard, 'Topic')).toMatch(/Topic\s+Talent\b/)
     await app.press(KEY.enter)
     const frame = await app.waitFor('showtell · build')
-    expect(lineWith(frame, 'Topic')).toContain(topic)
-    expect(frame).toMatch(/Date\s+\d{4}-\d{2}-\d{2}/)
+    expect(lineWith(frame, 'Topic')).toMatch(/Topic\s+Talent\b/)
+    expect(lineWith(frame, 'Date')).toMatch(/Date\s+2026-11-24\b/)
   })
 
   it('? shows the keys of this screen, and Esc closes the help', async () => {

@@ -52,11 +52,18 @@ function terminal(cwd: string, env: Record<string, string> = {}) {
     }
     throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${screen()}`)
   }
+  /** Types keys and waits until the app has drawn something in answer. */
   const press = async (keys: string) => {
+    const drawn = raw.length
     child.write(keys)
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    for (const until = Date.now() + 20_000; raw.length === drawn; ) {
+      if (Date.now() > until) throw new Error(`nothing was drawn after the keys ${JSON.stringify(keys)}; the screen was:\n${screen()}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
   }
-  return { raw: () => raw, screen, waitFor, press, exited, kill: () => child.kill() }
+  /** Types keys after which the app may draw nothing (q: it exits). */
+  const type = (keys: string) => child.write(keys)
+  return { raw: () => raw, screen, waitFor, press, type, exited, kill: () => child.kill() }
 }
 
 describe('showtell in a terminal', () => {
@@ -84,7 +91,7 @@ describe('showtell in a terminal', () => {
         expect(result).toContain(name)
         expect(existsSync(join(dir, folder, name)), `${folder}/${name} exists`).toBe(true)
       }
-      await term.press('q')
+      term.type('q')
       expect(await term.exited).toBe(0)
     } finally {
       term.kill()
@@ -100,7 +107,7 @@ describe('showtell in a terminal', () => {
         await term.waitFor('Next meeting')
         await term.press('?')
         await term.waitFor('Keys on this screen')
-        await term.press('q')
+        term.type('q')
         expect(await term.exited).toBe(0)
         expect(colourCodes.test(term.raw()), `NO_COLOR=${noColor}`).toBe(expectColour)
       } finally {

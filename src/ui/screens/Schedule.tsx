@@ -41,7 +41,7 @@ export default function Schedule({ workspace, services, reloadWorkspace }: Props
   // after a skip the plan is still being worked out again, and still holds
   // the date the workspace now skips: it is listed once, as skipped.
   // From today, as the plan is: the first planned meeting comes after today when the next date is skipped.
-  const today = todayIn(meeting.timezone)
+  const today = todayIn(meeting.timezone, services.now())
   const rows: Row[] = [
     ...(plan.data ?? []).filter((m) => !meeting.skip.includes(m.date)).map((m) => ({ date: m.date, time: m.start.slice(11, 16), topic: m.topic, why: describeReason(m.reason), skipped: false })),
     ...meeting.skip
