@@ -107,16 +107,20 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   const duration = options.duration ?? config.meeting.duration
   const timer = stepTimer(emit)
 
-  // Bad options fail here, before the lock; bad templates fail under it, before
-  // anything of the deck is written.
+  // Everything that can fail on bad input (options, templates, a broken
+  // history or audit file) fails here, before the lock creates anything.
   timer.start('plan')
   planAgenda({ duration })
+  const steps = await buildSteps()
+  const templates = await steps.loadTemplates(workspace.paths.templates)
+  await readHistory(workspace.paths.root)
+  await readLatestAudit(workspace.paths)
   // The lock comes before any progress line and before the browser starts: a
   // refused build says so first, and two builds never run at the same time.
   await gateAt('build:lock')
   const lock = await acquireLock(workspace.paths.lock, `building ${date}-${topic.id}`)
   try {
-    return await buildLocked(workspace, options, { topic, date, duration, formats, timer })
+    return await buildLocked(workspace, options, { topic, date, duration, formats, timer, steps, templates })
   } finally {
     await lock.release()
   }
@@ -128,9 +132,11 @@ interface Chosen {
   readonly duration: number
   readonly formats: ReadonlySet<Format>
   readonly timer: ReturnType<typeof stepTimer>
+  readonly steps: Awaited<ReturnType<typeof buildSteps>>
+  readonly templates: Awaited<ReturnType<Awaited<ReturnType<typeof buildSteps>>['loadTemplates']>>
 }
 
-async function buildLocked(workspace: Workspace, options: BuildOptions, { topic, date, duration, formats, timer }: Chosen): Promise<BuildManifest> {
+async function buildLocked(workspace: Workspace, options: BuildOptions, { topic, date, duration, formats, timer, steps, templates }: Chosen): Promise<BuildManifest> {
   const emit = options.onProgress ?? (() => {})
   const { config } = workspace
   const ownBrowser = options.browserManager ? undefined : new BrowserManager(options.browser)
@@ -148,9 +154,8 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   let staged: StagedFolder | undefined
   const target = join(workspace.paths.out, `${date}-${topic.id}`)
   try {
-    const { loadTemplates, renderMarkdown, renderSlides, renderDeckHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, snapshotAccounts } =
-      await buildSteps()
-    const templates = await loadTemplates(workspace.paths.templates)
+    const { renderMarkdown, renderSlides, renderDeckHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, snapshotAccounts } = steps
+    // Read again under the lock: another build may have just added to them.
     const history = await readHistory(workspace.paths.root)
     const audit = await readLatestAudit(workspace.paths)
     timer.done('plan')
