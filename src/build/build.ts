@@ -177,6 +177,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
         browser,
         outDir: join(staged.path, 'snapshots'),
         onProgress: (event) => emit({ type: 'snapshot', event }),
+        signal,
       })
       timer.done('snapshots')
     }

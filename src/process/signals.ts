@@ -40,7 +40,9 @@ export async function runInterruptible(work: () => Promise<number>, timings: Int
     stopping = true
     controller.abort(new RuntimeError(`interrupted (${signal})`, { hint: 'nothing of the unfinished run was kept; run the command again' }))
     void (async () => {
-      await within(running.catch(() => {}), timings.graceMs ?? 5_000)
+      const finished = await within(running.catch(() => {}), timings.graceMs ?? 5_000)
+      // A command that did not stop in time never printed why it ends: say it here.
+      if (!finished) process.stderr.write(`showtell: ${(controller.signal.reason as RuntimeError).format()}\n`)
       await within(runCleanups(), timings.cleanupMs ?? 5_000)
       process.exit(code)
     })()
@@ -57,8 +59,16 @@ export function interruptedOr(error: unknown, signal: AbortSignal | undefined = 
   return signal?.aborted ? signal.reason : error
 }
 
-async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+/** Waits for `promise` at most `ms`; true when it settled in time. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined
-  await Promise.race([promise.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))])
+  const settled = await Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ])
   clearTimeout(timer)
+  return settled
 }

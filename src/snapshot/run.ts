@@ -30,6 +30,12 @@ export interface SnapshotRunOptions {
   readonly env?: NodeJS.ProcessEnv
   /** How long a used tab may take to answer before it is parked (see TabPool). @default 1000 */
   readonly tabAliveMs?: number
+  /**
+   * Ends the run at once (Ctrl+C, the app's cancel): accounts not yet
+   * started never start, and the run rejects with the signal's reason
+   * instead of waiting for the slowest page to time out.
+   */
+  readonly signal?: AbortSignal
 }
 
 /** The accounts a run covers: the company's own, optionally narrowed to `only`. */
@@ -67,10 +73,19 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
   const total = accounts.length
   // A password or key in an account's URL is removed wherever a page or an API quotes it.
   for (const account of accounts) registerUrlSecrets(account.url)
+  const { signal } = options
+  signal?.throwIfAborted()
+  let stop: (() => void) | undefined
+  const stopped = new Promise<never>((_, reject) => {
+    stop = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('the snapshot run was cancelled'))
+    signal?.addEventListener('abort', stop, { once: true })
+  })
+  stopped.catch(() => {})
   try {
-    return await Promise.all(
+    const run = Promise.all(
     accounts.map((account, index) =>
       limit(async () => {
+        if (signal?.aborted) return undefined as unknown as SnapshotResult
         const started = Date.now()
         let result: SnapshotResult
         if (started >= deadline) {
@@ -92,12 +107,15 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
         }
         result = redactDeep(result, options.env ?? process.env)
         done += 1
-        options.onProgress?.({ type: 'account-done', result, done, total })
+        // After a cancel, pages that end because the browser closed are not news.
+        if (!signal?.aborted) options.onProgress?.({ type: 'account-done', result, done, total })
         return result
       }),
     ),
   )
+    return await Promise.race([run, stopped])
   } finally {
+    if (stop) signal?.removeEventListener('abort', stop)
     await tabs.close()
   }
 }
