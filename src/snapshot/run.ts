@@ -123,16 +123,21 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
 /** An account whose capture threw (a bug, an answer no one foresaw): its own error, not the run's. */
 function unexpectedResult(account: Account, config: WorkspaceConfig, error: unknown, started: number): SnapshotResult {
   const message = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200)
+  return resultWithoutPage(account, config, 'error', redact(`unexpected error: ${message}`), Date.now() - started)
+}
+
+/** The result of an account that has no page to show: no numbers, no screenshot. */
+function resultWithoutPage(account: Account, config: WorkspaceConfig, status: SnapshotResult['status'], reason: string, durationMs: number): SnapshotResult {
   return {
     account: account.id,
     platform: account.platform,
     label: account.label ?? account.handle ?? account.id,
     url: safePageUrl(account, config),
-    status: 'error',
-    reason: redact(`unexpected error: ${message}`),
+    status,
+    reason,
     metrics: {},
     capturedAt: new Date().toISOString(),
-    durationMs: Date.now() - started,
+    durationMs,
   }
 }
 
@@ -146,15 +151,5 @@ function safePageUrl(account: Account, config: WorkspaceConfig): string {
 }
 
 function lateResult(account: Account, config: WorkspaceConfig, deadlineMs: number): SnapshotResult {
-  return {
-    account: account.id,
-    platform: account.platform,
-    label: account.label ?? account.handle ?? account.id,
-    url: safePageUrl(account, config),
-    status: 'timeout',
-    reason: `the run's deadline of ${Math.round(deadlineMs / 1000)} s passed before this account finished`,
-    metrics: {},
-    capturedAt: new Date().toISOString(),
-    durationMs: 0,
-  }
+  return resultWithoutPage(account, config, 'timeout', `the run's deadline of ${Math.round(deadlineMs / 1000)} s passed before this account finished`, 0)
 }
