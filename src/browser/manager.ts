@@ -9,7 +9,9 @@
 // tab closes, after the run that opened the tab has finished. In a browser we
 // connect to, our pages live in a browser context of our own, so the pages
 // of its other users are never touched, and closing the context at the end
-// closes everything we opened there.
+// closes everything we opened there. What the guard decided about each page
+// (`decision`) is observable, so a test can wait for it instead of watching
+// a page for a while and hoping nothing happens.
 //
 // A browser we launch gets an environment without any secret variable, and a
 // profile folder of its own under <tmp>/showtell-profiles/<pid>-<random>,
@@ -79,6 +81,13 @@ export function resolveBrowser(options: BrowserOptions): FoundBrowser {
   return found
 }
 
+/**
+ * What the pop-up guard decided about a page that appeared: one of ours
+ * (opened by `newPage`), closed as a pop-up, or left open because this
+ * browser allows pop-ups.
+ */
+export type PageDecision = 'ours' | 'closed' | 'allowed'
+
 export class BrowserManager {
   private browser: Promise<Browser> | undefined
   private connected = false
@@ -88,11 +97,15 @@ export class BrowserManager {
   private readonly own = new WeakSet<Target>()
   /** `newPage` calls in flight: their targets appear before they resolve. */
   private readonly creating = new Set<Promise<unknown>>()
+  /** The guard's decision on each page target it has seen. */
+  private readonly decisions = new WeakMap<Target, Promise<PageDecision>>()
   private stopGuard: (() => void) | undefined
   /** Every tab paints (the headless shell): screenshots need not take turns. */
   private everyTabPaints = false
   /** Set by close(): work still in flight must not start a new browser (see reopen). */
   private closed = false
+  /** The close in flight: a second close() waits for it instead of returning at once. */
+  private closing: Promise<void> | undefined
   /** The profile folder of the browser we launched, and its interrupt cleanup. */
   private profile: { readonly dir: string; readonly unregister: () => void } | undefined
 
@@ -121,7 +134,10 @@ export class BrowserManager {
    */
   get(): Promise<Browser> {
     if (this.closed) return Promise.reject(new RuntimeError('the browser was closed'))
-    this.browser ??= this.start()
+    // After reopen(), a new browser starts only once the old one is gone: the
+    // two would otherwise share this manager's context, guard and profile.
+    const closing = this.closing
+    this.browser ??= closing ? closing.then(() => this.start()) : this.start()
     return this.browser
   }
 
@@ -209,20 +225,39 @@ export class BrowserManager {
     }
   }
 
-  /** Closes, from now until the browser is closed, every page that `newPage` did not open. */
+  /**
+   * Closes, from now until the browser is closed, every page that `newPage`
+   * did not open (unless pop-ups are allowed), and records each decision.
+   */
   private guard(where: Browser | BrowserContext): void {
-    if (this.options.popups) return
-    const closeIfNotOurs = async (target: Target) => {
-      if (target.type() !== 'page') return
+    const decide = async (target: Target): Promise<PageDecision> => {
+      if (this.options.popups) return 'allowed'
       // A page of ours shows up while its `newPage` call is still pending.
       await Promise.allSettled([...this.creating])
-      if (this.own.has(target)) return
+      if (this.own.has(target)) return 'ours'
       const page = await target.page()
       await page?.close()
+      return 'closed'
     }
-    const onCreated = (target: Target) => void closeIfNotOurs(target).catch(() => {})
+    const onCreated = (target: Target) => {
+      if (target.type() !== 'page') return
+      const decision = decide(target)
+      // A page that cannot be closed any more (the browser is going) is no one's error.
+      decision.catch(() => {})
+      this.decisions.set(target, decision)
+    }
     where.on('targetcreated', onCreated)
     this.stopGuard = () => where.off('targetcreated', onCreated)
+  }
+
+  /**
+   * What the guard decided about a page, once it has: undefined for a page
+   * it has not seen (one that appeared in another browser, or before this
+   * manager held the browser). A page's target is seen before the call that
+   * opened it returns.
+   */
+  decision(target: Target): Promise<PageDecision> | undefined {
+    return this.decisions.get(target)
   }
 
   /** Opens a page of ours. Whoever opens it closes it. */
@@ -270,12 +305,28 @@ export class BrowserManager {
     return run
   }
 
-  /** Closes the browser (or disconnects from a remote one). Safe to call twice. */
-  async close(): Promise<void> {
+  /**
+   * Closes the browser (or disconnects from a remote one), and removes its
+   * profile. A second call while the first is still closing returns the same
+   * promise, so every caller that awaits it knows the browser is gone: an
+   * interrupt closes it from one place and the command's `finally` from another.
+   */
+  close(): Promise<void> {
     this.closed = true
     const pending = this.browser
     this.browser = undefined
-    if (!pending) return
+    if (pending) {
+      // A browser started after reopen() while the last close was running is closed after it.
+      const closing = (this.closing ?? Promise.resolve()).then(() => this.shutdown(pending))
+      this.closing = closing
+      closing.finally(() => {
+        if (this.closing === closing) this.closing = undefined
+      }).catch(() => {})
+    }
+    return this.closing ?? Promise.resolve()
+  }
+
+  private async shutdown(pending: Promise<Browser>): Promise<void> {
     const browser = await pending.catch(() => undefined)
     this.stopGuard?.()
     this.stopGuard = undefined

@@ -147,8 +147,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   // Closing the browser ends every page and export in flight at once. The
   // build ends only once it is closed (and its profile removed): an
   // interrupted process exits right after.
-  let closing: Promise<void> | undefined
-  const cancel = () => void (closing = browser.close())
+  const cancel = () => void browser.close()
   signal?.addEventListener('abort', cancel, { once: true })
   const checkpoint = () => signal?.throwIfAborted()
   let staged: StagedFolder | undefined
@@ -247,8 +246,8 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     throw signal?.aborted && signal.reason instanceof Error ? signal.reason : error
   } finally {
     signal?.removeEventListener('abort', cancel)
-    await ownBrowser?.close()
-    await closing
+    // After a cancel, close() returns the close in flight.
+    if (ownBrowser || signal?.aborted) await browser.close()
   }
 }
 

@@ -61,9 +61,8 @@ async function auditLocked(
   if (shoot && found > 0) {
     if (progress) ctx.io.stderr.write(`  taking ${found} screenshot${found === 1 ? '' : 's'}\n`)
     const browser = new BrowserManager(browserOptions(ctx, config))
-    // Awaited below: on an interrupt the process exits as soon as this command ends.
-    let closing: Promise<void> | undefined
-    const cancel = () => void (closing = browser.close())
+    // Closing the browser ends every screenshot in flight.
+    const cancel = () => void browser.close()
     interruptSignal.addEventListener('abort', cancel, { once: true })
     try {
       report = await screenshotFindings(config, rules, report, {
@@ -80,8 +79,9 @@ async function auditLocked(
       failure = error
     } finally {
       interruptSignal.removeEventListener('abort', cancel)
+      // After an interrupt this returns the close that cancel started: the
+      // process exits as soon as this command ends, so the browser must be gone.
       await browser.close()
-      await closing
     }
   }
   interruptSignal.throwIfAborted()

@@ -13,14 +13,9 @@ import { formatChange, formatCount } from '../snapshot/format.js'
 export async function runSnapshot(ctx: CommandContext): Promise<number> {
   const json = ctx.values.json === true
   const workspace = await loadWorkspace(workspaceDir(ctx))
-  // The browser starts on first use, after takeSnapshots holds the workspace lock.
+  // The browser starts on first use, after takeSnapshots holds the workspace
+  // lock. On an interrupt takeSnapshots closes it and waits until it is gone.
   const browser = new BrowserManager(browserOptions(ctx, workspace.config))
-  // On an interrupt the process exits as soon as this command ends: close the
-  // browser here (this listener runs before takeSnapshots' own) and wait for
-  // it, so that its profile is gone too.
-  let closing: Promise<void> | undefined
-  const close = () => void (closing = browser.close())
-  interruptSignal.addEventListener('abort', close, { once: true })
   let taken: Awaited<ReturnType<typeof takeSnapshots>>
   try {
     taken = await takeSnapshots(workspace, {
@@ -36,9 +31,7 @@ export async function runSnapshot(ctx: CommandContext): Promise<number> {
   } catch (error) {
     throw interruptedOr(error)
   } finally {
-    interruptSignal.removeEventListener('abort', close)
     await browser.close()
-    await closing
   }
   const { date, outDir, results, before } = taken
   // Hand-edited history lines that no longer read are kept in the file; say which.

@@ -49,7 +49,9 @@ export async function takeSnapshots(workspace: Workspace, options: TakeSnapshots
     return { date, outDir, results, before }
   } finally {
     options.signal?.removeEventListener('abort', cancel)
-    await own?.close()
+    // After a cancel this waits for the close it started (close() returns the
+    // close in flight): the run ends with its browser and profile gone.
+    if (own || options.signal?.aborted) await browser.close()
     await lock.release()
   }
 }

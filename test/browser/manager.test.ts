@@ -3,7 +3,13 @@
 // has ended (the page opens it as its tab closes), so a guard that lives only
 // as long as a run lets it through. Pages of our own, and every page of a
 // browser that allows pop-ups (the presenter view's), are left alone.
-import type { Page } from 'puppeteer-core'
+//
+// "Left alone" is checked after the guard has decided on the page (its
+// `decision`), not by watching the page for a second: a guard that acted late
+// on a slow machine would pass a time window without being seen.
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import type { Browser, Page } from 'puppeteer-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserManager } from '../../src/browser/manager.js'
 import { installedBrowser, testBrowser } from '../helpers/browser.js'
@@ -15,10 +21,21 @@ afterEach(async () => {
   manager = undefined
 })
 
-/** Waits until `page` is closed, up to `ms`; says whether it was. */
-async function closedWithin(page: Page, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; !page.isClosed() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 100))
-  return page.isClosed()
+/** The profile folder a launched browser runs with, read from its command line. */
+async function profileOf(browser: Browser): Promise<string> {
+  const args = (await readFile(`/proc/${browser.process()!.pid}/cmdline`, 'utf8')).split('\0')
+  const dir = args.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length)
+  expect(dir, 'the browser has a profile folder').toBeTruthy()
+  return dir!
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 describe('BrowserManager', () => {
@@ -30,11 +47,14 @@ describe('BrowserManager', () => {
     // When a page appears that the manager did not open
     const stranger = await browser.newPage()
     // Then it is closed, and ours are not
-    expect(await closedWithin(stranger, 10_000)).toBe(true)
+    expect(await manager.decision(stranger.target())).toBe('closed')
+    expect(stranger.isClosed()).toBe(true)
+    expect(await Promise.all(ours.map((page) => manager!.decision(page.target())))).toEqual(['ours', 'ours', 'ours', 'ours'])
     expect(ours.map((page) => page.isClosed())).toEqual([false, false, false, false])
     // And a page of ours opened later is still left alone
     const later = await manager.newPage()
-    expect(await closedWithin(later, 1_000)).toBe(false)
+    expect(await manager.decision(later.target())).toBe('ours')
+    expect(later.isClosed()).toBe(false)
   })
 
   it('keeps closing strangers after the pages that were open have closed', async () => {
@@ -42,7 +62,8 @@ describe('BrowserManager', () => {
     const browser = await manager.get()
     await manager.withPage(async (page) => page.goto('about:blank'))
     const stranger = await browser.newPage()
-    expect(await closedWithin(stranger, 10_000)).toBe(true)
+    expect(await manager.decision(stranger.target())).toBe('closed')
+    expect(stranger.isClosed()).toBe(true)
   })
 
   it('after close(), a page that was about to open fails at once instead of starting a new browser, until reopen()', async () => {
@@ -65,7 +86,41 @@ describe('BrowserManager', () => {
     manager = testBrowser({ popups: true })
     const browser = await manager.get()
     const other = await browser.newPage()
-    expect(await closedWithin(other, 1_500)).toBe(false)
+    expect(await manager.decision(other.target())).toBe('allowed')
+    expect(other.isClosed()).toBe(false)
+  })
+
+  it('close() called twice: the second call, too, returns only once the browser and its profile are gone', async () => {
+    manager = testBrowser()
+    const browser = await manager.get()
+    const pid = browser.process()!.pid!
+    const profile = await profileOf(browser)
+    // Given a close in flight (an interrupt), when the command's `finally` closes too
+    void manager.close()
+    await manager.close()
+    // Then, by the time that second call returns, nothing of the browser is left
+    expect(browser.connected).toBe(false)
+    expect(isRunning(pid)).toBe(false)
+    expect(existsSync(profile)).toBe(false)
+  })
+
+  it('a browser started after reopen() while the last one is still closing keeps its own profile', async () => {
+    manager = testBrowser()
+    const old = await manager.get()
+    const oldProfile = await profileOf(old)
+    // Given a cancelled run whose browser is still closing, when the next run starts one at once
+    const closing = manager.close()
+    manager.reopen()
+    const next = await manager.get()
+    await closing
+    // Then the old browser's profile is gone, and the new one's is left to it
+    const nextProfile = await profileOf(next)
+    expect(nextProfile).not.toBe(oldProfile)
+    expect(existsSync(oldProfile)).toBe(false)
+    expect(existsSync(nextProfile)).toBe(true)
+    expect(next.connected).toBe(true)
+    await manager.close()
+    expect(existsSync(nextProfile)).toBe(false)
   })
 })
 
