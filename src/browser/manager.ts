@@ -29,6 +29,7 @@ import { registerCleanup } from '../process/cleanup.js'
 import { withoutSecrets } from '../secrets/credentials.js'
 import { redact, registerUrlSecrets } from '../secrets/redact.js'
 import { BROWSER_HINT, findBrowser, isHeadlessShell, type FoundBrowser } from './finder.js'
+import { isProcessAlive } from '../process/alive.js'
 
 export interface BrowserOptions {
   /** `--browser-path`: an explicit Chrome/Chromium executable. */
@@ -393,7 +394,7 @@ export async function removeStaleProfiles(root: string = profilesRoot()): Promis
   }
   const stale = names.filter((name) => {
     const pid = Number(/^(\d+)-/.exec(name)?.[1])
-    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)
+    return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isProcessAlive(pid)
   })
   if (stale.length === 0) return
   // The browser of a killed showtell outlives it for a moment: its profile is removed at a later launch.
@@ -419,15 +420,6 @@ async function profilesInUse(): Promise<Set<string>> {
   return dirs
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 async function removeProfile(dir: string): Promise<void> {
   // Chromium may still flush a file while it exits: retry a few times.

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path'
 import { RuntimeError } from '../errors.js'
 import { registerCleanup } from '../process/cleanup.js'
 import { pauseAt } from '../process/test-pause.js'
+import { isProcessAlive } from '../process/alive.js'
 
 /** `.<name>.<pid>.<hex>.tmp`: the temp name of a file being written (the pid says whose). */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp$/
@@ -132,7 +133,7 @@ export async function recoverInterrupted(parent: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(STAGING_PREFIX) && !name.startsWith(RETIRED_PREFIX)) continue
     const owner = Number(/\.(\d+)\.[0-9a-f]+$/.exec(name)?.[1])
-    if (Number.isFinite(owner) && owner !== process.pid && isAlive(owner)) continue
+    if (Number.isFinite(owner) && owner !== process.pid && isProcessAlive(owner)) continue
     if (name.startsWith(STAGING_PREFIX)) {
       await rm(join(parent, name), { recursive: true, force: true })
     } else {
@@ -163,7 +164,7 @@ export async function removeLeftoverTempFiles(dir: string, depth: number): Promi
       continue
     }
     const owner = Number(TEMP_NAME.exec(entry.name)?.[2])
-    if (!Number.isFinite(owner) || owner === process.pid || isAlive(owner)) continue
+    if (!Number.isFinite(owner) || owner === process.pid || isProcessAlive(owner)) continue
     await unlink(path).catch(() => {})
   }
 }
@@ -397,7 +398,7 @@ function ownerState(seen: SeenLock): OwnerState {
   if (record.host !== undefined && record.host !== hostname()) return 'elsewhere'
   const boot = bootId()
   if (record.boot !== undefined && boot !== undefined && record.boot !== boot) return 'gone'
-  if (!isAlive(record.pid)) return 'gone'
+  if (!isProcessAlive(record.pid)) return 'gone'
   if (record.start !== undefined) {
     const start = startTimeOf(record.pid)
     if (start !== undefined && start !== record.start) return 'gone' // the pid now belongs to another process
@@ -443,14 +444,6 @@ export function startTimeOf(pid: number): string | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
