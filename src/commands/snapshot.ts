@@ -1,20 +1,22 @@
 // `showtell snapshot`: capture the accounts now, add the numbers to the
 // history, and show what changed since the last meeting.
 import { relative } from 'node:path'
-import { BrowserManager } from '../browser/manager.js'
 import { EXIT } from '../errors.js'
 import { interruptedOr, interruptSignal } from '../process/signals.js'
 import { previousValue } from '../snapshot/history.js'
 import { takeSnapshots } from '../snapshot/take.js'
 import { loadWorkspace } from '../workspace/load.js'
-import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
+import { browserManagerFor, browserSetting } from './browser-setting.js'
+import { printJson, table, workspaceDir, type CommandContext } from './context.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 
 export async function runSnapshot(ctx: CommandContext): Promise<number> {
   const json = ctx.values.json === true
   const workspace = await loadWorkspace(workspaceDir(ctx))
-  // The browser starts on first use, after takeSnapshots holds the workspace lock.
-  const browser = new BrowserManager(browserOptions(ctx, workspace.config))
+  // A bad browser setting is bad input, named as the user wrote it (the flag, or
+  // showtell.yaml's line and field), before the lock is taken. The browser
+  // itself starts on first use, after takeSnapshots holds the workspace lock.
+  const browser = browserManagerFor(await browserSetting(ctx, workspace))
   // On an interrupt the process exits as soon as this command ends: close the
   // browser here (this listener runs before takeSnapshots' own) and wait for
   // it, so that its profile is gone too.
