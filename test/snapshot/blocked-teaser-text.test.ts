@@ -47,6 +47,18 @@ describe('a blocked page keeps none of the wall’s text', () => {
     expect(JSON.stringify(result)).not.toContain('Sign Up')
   })
 
+  it('a walled page whose numbers came from the API: the title and description are the API’s, never the wall’s', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'showtell-teaser-text-'))
+    const config = demoConfig(site.url, [{ id: 'bsky', platform: 'bluesky', handle: 'nordlys.bsky.social', url: `${site.url}/nasty/teaser-wall` }], { timeout: 15 })
+    const [result] = await snapshotAccounts(config, config.accounts, { browser: manager, outDir, env: {} })
+    expect(result).toMatchObject({ account: 'bsky', status: 'ok', reason: 'page blocked: login wall; numbers from the API' })
+    expect(result!.metrics.followers?.source).toBe('api')
+    expect(result!.title).not.toBe('Sign Up | LinkedIn')
+    expect(JSON.stringify(result)).not.toMatch(TEASER)
+    expect(JSON.stringify(result)).not.toContain('Sign Up')
+    expect(JSON.stringify(result)).not.toContain('Join to see')
+  })
+
   it('the built CLI: neither `build --json`, build.json, deck.md, the history nor `snapshot --json` shows the teaser', async () => {
     const workspace = await makeDemoWorkspace(site.url, [{ id: 'walled', platform: 'linkedin', url: `${site.url}/nasty/teaser-wall`, label: 'Nordlys on LinkedIn' }], { timeout: 15 })
     const build = await runCli(['build', '--topic', 'listening', '--date', '2026-11-24', '--format', 'md', '--json', '--workspace', workspace])
