@@ -2,12 +2,12 @@
 // whose lines hold a URL with `?token=abc123secret` and the X token itself (in
 // an error's reason, in an account name), when the built CLI builds a deck
 // from it or shows the dashboard, then neither secret reaches deck.md,
-// build.json, or what is printed: the history passes
+// build.json, what is printed, or the history's next rewrite: the history passes
 // the redactor as it is read. Built CLI; no network.
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readHistory } from '../../src/snapshot/history.js'
+import { appendHistory, HISTORY_FILE, readHistory } from '../../src/snapshot/history.js'
 import { runCli } from '../helpers/cli.js'
 import { makeWorkspace } from '../helpers/workspace.js'
 
@@ -57,6 +57,15 @@ describe('a history that holds secrets from before the redactor', () => {
     expectNoSecret(JSON.stringify(history.entries), 'entries')
     expect(history.entries[6]!.reason).toBe('the page https://www.linkedin.com/company/testco?token=[redacted] could not be reached: Bearer [redacted]')
     expect(history.entries.map((e) => e.metrics.followers?.value)).toEqual([1000, 50, 70, 1100, 60, 80, undefined])
+  })
+
+  it('the next write of the history leaves the old lines redacted in the file, their numbers kept', async () => {
+    const dir = await oldHistoryWorkspace()
+    expect(await readFile(join(dir, HISTORY_FILE), 'utf8')).toContain(QUERY_SECRET)
+    await appendHistory(dir, '2026-11-24', [], await readHistory(dir, ENV))
+    const text = await readFile(join(dir, HISTORY_FILE), 'utf8')
+    expectNoSecret(text, HISTORY_FILE)
+    expect(text.trim().split('\n').map((l) => JSON.parse(l).metrics.followers?.value)).toEqual([1000, 50, 70, 1100, 60, 80, undefined])
   })
 
   it('a `--format md` build: the deck shows the numbers, and neither secret', async () => {
