@@ -3,7 +3,6 @@
 // with a screenshot as evidence. The report is kept in history/audit.json for
 // the deck's loss-of-control segment.
 import { join } from 'node:path'
-import { BrowserManager } from '../browser/manager.js'
 import { loadRules } from '../audit/rules.js'
 import { runAudit, type AuditFinding, type AuditReport } from '../audit/run.js'
 import { screenshotFindings } from '../audit/screenshots.js'
@@ -15,7 +14,8 @@ import { interruptedOr, interruptSignal } from '../process/signals.js'
 import { displayPath } from '../workspace/paths.js'
 import { AUDIT_BUDGET } from '../workspace/schema.js'
 import { acquireLock, exists } from '../workspace/store.js'
-import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
+import { browserManagerFor, browserSetting, type BrowserSetting } from './browser-setting.js'
+import { printJson, table, workspaceDir, type CommandContext } from './context.js'
 
 const ORDER: Record<AuditFinding['result'], number> = { 'exists-unlisted': 0, unknown: 1, official: 2, absent: 3 }
 
@@ -31,12 +31,15 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   // A workspace may bring its own rules; otherwise the shipped ones.
   const own = join(paths.root, 'rules', 'audit.yaml')
   const rules = (await exists(own)) ? await loadRules(own, 'rules/audit.yaml') : await loadRules()
+  // The browser only takes the screenshots; a bad setting for it is bad input,
+  // named as the user wrote it, before the lock and before any probe.
+  const setting = await browserSetting(ctx, workspace, { check: shoot })
 
   // The report and its screenshots are workspace state: take turns with builds and
   // snapshots, and say so before any progress line or browser.
   const lock = await acquireLock(paths.lock, 'auditing handles')
   try {
-    return await auditLocked(ctx, workspace, rules, { json, budget, shoot })
+    return await auditLocked(ctx, workspace, rules, { json, budget, shoot, setting })
   } catch (error) {
     throw interruptedOr(error)
   } finally {
@@ -48,7 +51,7 @@ async function auditLocked(
   ctx: CommandContext,
   { config, paths }: Workspace,
   rules: Awaited<ReturnType<typeof loadRules>>,
-  { json, budget, shoot }: { readonly json: boolean; readonly budget: number | undefined; readonly shoot: boolean },
+  { json, budget, shoot, setting }: { readonly json: boolean; readonly budget: number | undefined; readonly shoot: boolean; readonly setting: BrowserSetting },
 ): Promise<number> {
   const progress = json ? undefined : new AuditProgress(ctx.io.stderr)
   const ranAt = new Date().toISOString()
@@ -60,7 +63,7 @@ async function auditLocked(
   const found = report.findings.filter((f) => f.result === 'exists-unlisted').length
   if (shoot && found > 0) {
     if (progress) ctx.io.stderr.write(`  taking ${found} screenshot${found === 1 ? '' : 's'}\n`)
-    const browser = new BrowserManager(browserOptions(ctx, config))
+    const browser = browserManagerFor(setting)
     // Closing the browser ends every screenshot in flight.
     const cancel = () => void browser.close()
     interruptSignal.addEventListener('abort', cancel, { once: true })

@@ -1,6 +1,6 @@
-// Owns the browser settings of `build` and `doctor` as the user gave them: the
-// flags, else `browser:` in showtell.yaml (the same precedence as `snapshot`,
-// through `browserOptions`), together with where they came from, so that an
+// Owns the browser settings of `build`, `doctor`, `snapshot`, `audit` and the
+// app as the user gave them: the flags, else `browser:` in showtell.yaml
+// (through `browserOptions`), together with where they came from, so that an
 // error names the flag or the file, line and field the user has to fix.
 // Apart from context.ts so that commands without a browser do not load this.
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'

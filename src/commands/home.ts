@@ -7,7 +7,7 @@ import { loadOverview, type Overview } from '../overview/overview.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
 import { usage } from './registry.js'
-import { browserOptions, table, workspaceDir, type CommandContext } from './context.js'
+import { table, workspaceDir, type CommandContext } from './context.js'
 
 export async function runHome(ctx: CommandContext): Promise<number> {
   const dir = workspaceDir(ctx)
@@ -18,8 +18,13 @@ export async function runHome(ctx: CommandContext): Promise<number> {
   const workspace = await loadWorkspace(dir)
   const overview = await loadOverview(workspace)
   if (app) {
+    // A bad browser setting is named as the user wrote it (the flag, or
+    // showtell.yaml's line and field) before the app takes the screen, and
+    // the app's browser names it too when it fails to start later.
+    const { browserManagerFor, browserSetting } = await import('./browser-setting.js')
+    const browser = browserManagerFor(await browserSetting(ctx, workspace))
     const { startApp } = await app
-    await startApp({ workspaceDir: dir, workspace, overview, browser: browserOptions(ctx, workspace.config) })
+    await startApp({ workspaceDir: dir, workspace, overview, browser })
     return EXIT.ok
   }
   ctx.io.stdout.write(`${dashboardText(overview)}\n${usage()}`)

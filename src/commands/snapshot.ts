@@ -1,21 +1,23 @@
 // `showtell snapshot`: capture the accounts now, add the numbers to the
 // history, and show what changed since the last meeting.
 import { relative } from 'node:path'
-import { BrowserManager } from '../browser/manager.js'
 import { EXIT } from '../errors.js'
 import { interruptedOr, interruptSignal } from '../process/signals.js'
 import { previousValue } from '../snapshot/history.js'
 import { takeSnapshots } from '../snapshot/take.js'
 import { loadWorkspace } from '../workspace/load.js'
-import { browserOptions, printJson, table, workspaceDir, type CommandContext } from './context.js'
+import { browserManagerFor, browserSetting } from './browser-setting.js'
+import { printJson, table, workspaceDir, type CommandContext } from './context.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 
 export async function runSnapshot(ctx: CommandContext): Promise<number> {
   const json = ctx.values.json === true
   const workspace = await loadWorkspace(workspaceDir(ctx))
-  // The browser starts on first use, after takeSnapshots holds the workspace
-  // lock. On an interrupt takeSnapshots closes it and waits until it is gone.
-  const browser = new BrowserManager(browserOptions(ctx, workspace.config))
+  // A bad browser setting is bad input, named as the user wrote it (the flag, or
+  // showtell.yaml's line and field), before the lock is taken. The browser
+  // itself starts on first use, after takeSnapshots holds the workspace lock;
+  // on an interrupt takeSnapshots closes it and waits until it is gone.
+  const browser = browserManagerFor(await browserSetting(ctx, workspace))
   let taken: Awaited<ReturnType<typeof takeSnapshots>>
   try {
     taken = await takeSnapshots(workspace, {

@@ -131,8 +131,9 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
       status: 'ok',
       reason: note,
       screenshot: page.status === 'ok' ? page.screenshot : undefined,
-      title: apiOutcome.title ?? page.title,
-      description: apiOutcome.description ?? page.description,
+      // The page's own words only when the page itself was readable.
+      title: apiOutcome.title ?? (page.status === 'ok' ? page.title : undefined),
+      description: apiOutcome.description ?? (page.status === 'ok' ? page.description : undefined),
       metrics: mergeMetrics(apiOutcome.metrics, page.status === 'ok' ? page.metrics : {}),
     })
   }
@@ -141,8 +142,7 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
       status: apiOutcome.status,
       reason: apiOutcome.reason,
       screenshot: page.status === 'ok' ? page.screenshot : undefined,
-      title: page.title,
-      description: page.description,
+      ...(page.status === 'ok' ? { title: page.title, description: page.description } : {}),
       metrics: {},
     })
   }
@@ -150,8 +150,7 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
     status: page.status,
     reason: page.reason,
     screenshot: page.screenshot,
-    title: page.title,
-    description: page.description,
+    ...(page.status === 'ok' ? { title: page.title, description: page.description } : {}),
     metrics: page.status === 'ok' ? page.metrics : {},
   })
 }
@@ -260,9 +259,12 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
     bodyText: facts.bodyText,
     headers: response?.headers() ?? {},
   })
+  // A wall's title and description are the wall's words ("Join to see 12,345
+  // followers"), not the account's: a page that is not `ok` keeps neither, so
+  // none of it reaches a slide, the app or --json as if it were data.
+  if (verdict.status !== 'ok') return { status: verdict.status, reason: verdict.reason, metrics: {} }
   const description = facts.meta['og:description'] ?? facts.meta.description
   const title = facts.meta['og:title'] ?? facts.title
-  if (verdict.status !== 'ok') return { status: verdict.status, reason: verdict.reason, title, description, metrics: {} }
 
   const screenshot = `${account.id}.png`
   try {

@@ -6,6 +6,7 @@
 import { join, sep } from 'node:path'
 import { boolean, count, dateTime, matching, nonEmptyString, object, oneOf, optional, readJsonLines, string, type Decoder } from '../data/decode.js'
 import { addDays } from '../rotation/calendar.js'
+import { redact, redactDeep } from '../secrets/redact.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import { METRIC_SOURCES, type Metrics } from './metrics.js'
 import { SNAPSHOT_STATUSES, type SnapshotResult, type SnapshotStatus } from './types.js'
@@ -58,12 +59,19 @@ export const historyEntry: Decoder<HistoryEntry> = object({
   metrics: (value, field) => (value === undefined ? { ok: true, value: {} } : metricsShape(value, field)),
 })
 
-export async function readHistory(workspaceRoot: string): Promise<History> {
+/**
+ * The history as the file holds it, with every text passed through the
+ * redactor: lines written before the redactor existed (or by hand) may hold a
+ * token in a `reason`, and what is read here goes onto slides and back into
+ * the file. `env` is where the configured secrets are read. Unreadable lines
+ * are kept verbatim for the rewrite, but are never shown; their problems are.
+ */
+export async function readHistory(workspaceRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<History> {
   const { values, unreadable } = await readJsonLines(join(workspaceRoot, HISTORY_FILE), historyEntry, SHOWN_FILE)
   return {
-    entries: values,
+    entries: values.map((entry) => redactDeep(entry, env)),
     unreadable: unreadable.map((line) => line.text),
-    ...(unreadable.length > 0 ? { problems: unreadable.map((line) => line.message) } : {}),
+    ...(unreadable.length > 0 ? { problems: unreadable.map((line) => redact(line.message, env)) } : {}),
   }
 }
 

@@ -41,7 +41,7 @@ export async function takeSnapshots(workspace: Workspace, options: TakeSnapshots
   const cancel = () => void browser.close()
   options.signal?.addEventListener('abort', cancel, { once: true })
   try {
-    const results = await snapshotAccounts(workspace.config, accounts, { browser, outDir, onProgress: options.onProgress })
+    const results = await snapshotAccounts(workspace.config, accounts, { browser, outDir, onProgress: options.onProgress, signal: options.signal })
     options.signal?.throwIfAborted()
     const before = await readHistory(workspace.paths.root)
     await appendHistory(workspace.paths.root, date, results, before)

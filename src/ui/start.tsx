@@ -12,14 +12,15 @@ export interface StartOptions {
   readonly workspaceDir: string
   readonly workspace: Workspace
   readonly overview: Overview
-  readonly browser: BrowserOptions
+  /** The browser options, or the manager built from them (one that names the setting it came from). */
+  readonly browser: BrowserOptions | BrowserManager
   readonly stdin?: NodeJS.ReadStream
   readonly stdout?: NodeJS.WriteStream
 }
 
 /** Runs the app until the user quits. */
 export async function startApp(options: StartOptions): Promise<void> {
-  const browser = new BrowserManager(options.browser)
+  const browser = options.browser instanceof BrowserManager ? options.browser : new BrowserManager(options.browser)
   const services = realServices(options.workspaceDir, browser)
   // The whole screen is ours while the app runs; the shell's screen comes back after.
   const stdout = options.stdout ?? process.stdout

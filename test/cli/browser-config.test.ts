@@ -1,13 +1,18 @@
-// `build` and `doctor` use `browser:` in showtell.yaml as `snapshot` does (the
-// flags first, then the file), and an error about the setting names where it
-// came from: `showtell.yaml:N browser.path` or `--browser-path`. Built CLI,
+// `build`, `doctor`, `snapshot`, `audit` and the app use `browser:` in
+// showtell.yaml the same way (the flags first, then the file), and an error
+// about the setting names where it came from: `showtell.yaml:N browser.path`
+// or `--browser-path`, before any lock, progress line or browser. Built CLI,
 // real Chromium; the only network address is 127.0.0.1.
+import { existsSync } from 'node:fs'
 import { chmod, readFile, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
+import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { installedBrowser } from '../helpers/browser.js'
-import { runCli } from '../helpers/cli.js'
+import { CLI, runCli } from '../helpers/cli.js'
+import { demoConfigObject } from '../helpers/demo-workspace.js'
 import { makeWorkspace, MINIMAL_CONFIG } from '../helpers/workspace.js'
 
 const PDF_BUILD = ['build', '--topic', 'policy', '--date', '2026-11-24', '--no-snapshots', '--format', 'pdf']
@@ -71,15 +76,6 @@ describe('browser.path in showtell.yaml', () => {
 })
 
 describe('browser.ws in showtell.yaml', () => {
-  /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
-  async function closedPort(): Promise<number> {
-    const server = createServer()
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as { port: number }
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-    return port
-  }
-
   it('build: a browser that cannot be reached is named by the file, line and field', async () => {
     const port = await closedPort()
     const dir = await makeWorkspace({ 'showtell.yaml': withBrowser(`ws: ws://127.0.0.1:${port}/devtools/browser/none`) })
@@ -99,3 +95,112 @@ describe('browser.ws in showtell.yaml', () => {
     expect(browser.fix).toContain('browser.ws in showtell.yaml')
   })
 })
+
+/** A port on 127.0.0.1 that nothing listens on: every account and audit probe below goes there, so even a regression sends nothing off this machine. */
+const NOWHERE = 'http://127.0.0.1:9'
+
+/**
+ * A workspace whose one account and whose audit rules point at NOWHERE, with
+ * `browser:` and `field` as its last two lines; `line` is the field's line.
+ */
+async function localWorkspace(field: string): Promise<{ dir: string; line: number }> {
+  const config = stringify(demoConfigObject(NOWHERE, [{ id: 'local-site', platform: 'website', url: `${NOWHERE}/` }]))
+  const dir = await makeWorkspace({
+    'showtell.yaml': `${config}browser:\n  ${field}\n`,
+    'rules/audit.yaml': `instagram:
+  base: ${NOWHERE}
+  probe: "{base}/{handle}/"
+  kind: page
+  status: { present: [200], absent: [404] }
+  present: ["@{handle}"]
+  absent: ["not available"]
+`,
+  })
+  // The config's own lines, then `browser:`, then the field.
+  return { dir, line: config.split('\n').length - 1 + 2 }
+}
+
+/** Nothing of the refused command is left: no lock, no history, no report. */
+function expectUntouched(dir: string): void {
+  expect(existsSync(join(dir, 'out', '.build.lock'))).toBe(false)
+  expect(existsSync(join(dir, 'history'))).toBe(false)
+}
+
+describe('snapshot, audit and the app check browser: as build and doctor do', () => {
+  it.each([
+    ['snapshot', ['snapshot']],
+    ['snapshot --json', ['snapshot', '--json']],
+    ['audit', ['audit']],
+  ])('%s: a path that is not an executable is exit 2, naming the file, line and field, before the lock', async (_name, args) => {
+    const { dir, line } = await localWorkspace('path: /nonexistent/chrome')
+    const result = await runCli(args, { cwd: dir })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(
+      `showtell: showtell.yaml:${line} browser.path: no executable browser at /nonexistent/chrome (hint: point browser.path in showtell.yaml at a Chrome or Chromium executable, or remove it)\n`,
+    )
+    expectUntouched(dir)
+  })
+
+  it.each([
+    ['snapshot', ['snapshot']],
+    ['audit', ['audit']],
+  ])('%s: the flag wins over the file, and an error then names the flag', async (_name, args) => {
+    const { dir } = await localWorkspace(`path: ${installedBrowser('headless shell')}`)
+    const result = await runCli([...args, '--browser-path', '/nonexistent/chrome'], { cwd: dir })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/^showtell: --browser-path: no executable browser at \/nonexistent\/chrome \(hint: [^\n]*\)\n$/)
+    expect(result.stderr).not.toContain('showtell.yaml')
+    expectUntouched(dir)
+  })
+
+  it('audit --no-screenshots starts no browser, so a bad setting does not stop it', async () => {
+    const { dir } = await localWorkspace('path: /nonexistent/chrome')
+    const result = await runCli(['audit', '--no-screenshots', '--json'], { cwd: dir })
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout).findings.length).toBeGreaterThan(0)
+  })
+
+  it('snapshot: a browser.ws that cannot be reached is named by the file, line and field', async () => {
+    const port = await closedPort()
+    const { dir, line } = await localWorkspace(`ws: ws://127.0.0.1:${port}/devtools/browser/none`)
+    const result = await runCli(['snapshot'], { cwd: dir })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(new RegExp(`^showtell: showtell\\.yaml:${line} browser\\.ws: cannot connect to the browser at .*\\(hint: check browser\\.ws in showtell\\.yaml`, 'm'))
+  })
+
+  it('the app: a bad path is exit 2, naming the file, line and field, before the app takes the screen', async () => {
+    const pty = createRequire(import.meta.url)('@lydell/node-pty') as typeof import('@lydell/node-pty')
+    const { dir, line } = await localWorkspace('path: /nonexistent/chrome')
+    // Not CI, whatever runs the tests: under CI, showtell prints text instead of opening the app.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'CI' && key !== 'CONTINUOUS_INTEGRATION')) as Record<string, string>
+    const child = pty.spawn(process.execPath, [CLI], { cols: 200, rows: 24, cwd: dir, env: { ...env, NO_COLOR: '1' } })
+    let screen = ''
+    // The app opens by taking the alternate screen: if it does, it would wait for keys, so stop waiting then.
+    let opened!: () => void
+    const appOpened = new Promise<'opened'>((resolve) => (opened = () => resolve('opened')))
+    child.onData((data) => {
+      screen += data
+      if (screen.includes('\x1b[?1049h')) opened()
+    })
+    try {
+      const code = await Promise.race([new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode))), appOpened])
+      expect(code, screen).toBe(2)
+      expect(screen).toContain(`showtell: showtell.yaml:${line} browser.path: no executable browser at /nonexistent/chrome (hint: point browser.path in showtell.yaml`)
+      // The app never took the screen (the alternate screen it opens first).
+      expect(screen).not.toContain('\x1b[?1049h')
+    } finally {
+      child.kill()
+    }
+  })
+})
+
+/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
