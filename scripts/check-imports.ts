@@ -20,7 +20,7 @@
 // clean.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
 
 export type ImportKind = 'static' | 'type' | 'reexport' | 'dynamic'
@@ -196,7 +196,7 @@ export function checkImports(root: string): string[] {
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href
 if (invokedDirectly) {
-  const root = process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..', 'src')
+  const root = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'src')
   const problems = checkImports(root)
   for (const line of problems) console.log(line)
   if (problems.length > 0) {
