@@ -4,14 +4,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { diskError, EXIT, isShowtellError, UserError } from './errors.js'
 import { checkCredentials } from './secrets/credentials.js'
 import { redact } from './secrets/redact.js'
-import { COMMANDS, GLOBAL_OPTIONS, usage, type Command, type CommandName } from './commands/registry.js'
+import { usage, type CommandName } from './commands/help.js'
+import type { Io } from './commands/io.js'
+import { COMMANDS, GLOBAL_OPTIONS, type Command } from './commands/registry.js'
 import { VERSION } from './version.js'
-
-export interface Io {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
-  readonly stderr: NodeJS.WritableStream
-  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean }
-}
 
 export async function main(argv: string[], io: Io = process): Promise<number> {
   try {

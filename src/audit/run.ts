@@ -13,43 +13,10 @@ import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { generateCandidates, type Candidate } from './candidates.js'
 import { listedAccount } from './listed.js'
 import { judgeProbe, probeUrl, type AuditRule, type AuditRules } from './rules.js'
+import type { AuditFinding, AuditReport } from './types.js'
 
-export const AUDIT_RESULTS = ['official', 'exists-unlisted', 'absent', 'unknown'] as const
-export type AuditResult = (typeof AUDIT_RESULTS)[number]
-
-export interface AuditFinding {
-  readonly platform: Platform
-  readonly handle: string
-  readonly result: AuditResult
-  readonly reason?: string
-  /** The probed URL (a page, or an API for Bluesky and Mastodon). */
-  readonly url?: string
-  /** `exists-unlisted`: the profile page a person would open. */
-  readonly profileUrl?: string
-  readonly account?: string
-  readonly displayName?: string
-  readonly bio?: string
-  readonly followers?: number
-  /** `exists-unlisted` only: the screenshot, relative to the workspace (`history/audit/<platform>-<handle>.png`). */
-  readonly screenshot?: string
-  /** When the screenshot was taken (ISO), or tried. */
-  readonly capturedAt?: string
-  /** Why there is no screenshot, when one was tried. */
-  readonly screenshotNote?: string
-}
-
-export interface AuditReport {
-  /** Distinct handle stems made from the company's names. */
-  readonly generated: number
-  readonly candidates: number
-  /** Requests made (listed accounts are not requested). */
-  readonly checked: number
-  /** The platforms the rules covered. */
-  readonly platforms: readonly Platform[]
-  /** The request budget of the run. */
-  readonly budget: number
-  readonly findings: readonly AuditFinding[]
-}
+// The report's shape lives in types.ts, so the stored report's schema does not load the runner.
+export { AUDIT_RESULTS, type AuditFinding, type AuditReport, type AuditResult } from './types.js'
 
 export interface AuditOptions {
   /** Most requests in one run. @default audit.budget (300) */

@@ -1,9 +1,15 @@
 // The shape of history/audit.json, as store.ts reads it back. On its own so
-// that zod loads only when a file has to be validated.
+// that zod loads only when a file has to be validated; store.ts imports only its
+// types, and this module imports nothing of store.ts (review B.5).
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
-import { AUDIT_RESULTS } from './run.js'
-import { SCREENSHOT_PATH } from './store.js'
+import { AUDIT_RESULTS, type AuditReport } from './types.js'
+
+/** The report of the last `showtell audit` as stored: the report and when it ran. */
+export type StoredAudit = AuditReport & { readonly ranAt: string }
+
+/** What a finding's screenshot path may be: our own file names only, never a path a hand edit made up. */
+export const SCREENSHOT_PATH = /^history\/audit\/[a-z0-9][a-z0-9-]*\.png$/
 
 const count = z.number().int().nonnegative()
 const text = z.string().min(1)

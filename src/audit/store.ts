@@ -12,16 +12,14 @@ import { formatPath } from '../workspace/config-values.js'
 import { displayPath, type WorkspacePaths } from '../workspace/paths.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import { validatedOnce } from '../workspace/validated-cache.js'
-import type { AuditReport } from './run.js'
+import type { StoredAudit } from './store-schema.js'
+import type { AuditReport } from './types.js'
+
+export type { StoredAudit } from './store-schema.js'
 
 export const AUDIT_FILE = 'audit.json'
 /** The screenshots' folder, inside the history folder. */
 export const AUDIT_SCREENSHOT_DIR = 'audit'
-
-export type StoredAudit = AuditReport & { readonly ranAt: string }
-
-/** What a finding's screenshot path may be: our own file names only, never a path a hand edit made up. */
-export const SCREENSHOT_PATH = /^history\/audit\/[a-z0-9][a-z0-9-]*\.png$/
 
 function auditFile(paths: WorkspacePaths): string {
   return join(paths.history, AUDIT_FILE)

@@ -1,7 +1,7 @@
 // Owns what every subcommand receives, and the global flags they share.
 import type { BrowserOptions } from '../browser/manager.js'
-import type { Io } from '../main.js'
 import type { WorkspaceConfig } from '../workspace/schema.js'
+import type { Io } from './io.js'
 
 export interface CommandContext {
   readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>

@@ -6,8 +6,8 @@ import { EXIT } from '../errors.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
-import { usage } from './registry.js'
 import { table, workspaceDir, type CommandContext } from './context.js'
+import { usage } from './help.js'
 
 export async function runHome(ctx: CommandContext): Promise<number> {
   const dir = workspaceDir(ctx)

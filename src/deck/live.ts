@@ -8,7 +8,7 @@ import { formatChange, formatCount } from '../snapshot/format.js'
 import { daysBetween, lastGoodValue, previousValue, series, type HistoryEntry } from '../snapshot/history.js'
 import type { CountMetric, MetricSource, Metrics } from '../snapshot/metrics.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import type { Slide } from './compose.js'
+import type { Slide } from './slide.js'
 
 export interface LiveMaterial {
   /** This build's snapshots; absent with --no-snapshots. */

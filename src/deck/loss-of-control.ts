@@ -13,7 +13,7 @@ import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/his
 import type { SnapshotResult } from '../snapshot/types.js'
 import { companyNames } from '../workspace/config-values.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
-import type { Slide } from './compose.js'
+import type { Slide } from './slide.js'
 import { capturedAtWords, platformName } from './live.js'
 
 export interface LossOfControlInput {

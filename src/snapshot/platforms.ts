@@ -6,24 +6,9 @@
 import { credential } from '../secrets/credentials.js'
 import type { Platform } from '../topics/schema.js'
 import type { Account } from '../workspace/schema.js'
+import { DEFAULT_ENDPOINTS, type EndpointKey } from '../platforms/endpoints.js'
 
-/** Keys accepted in `snapshot.endpoints`, with the real services as defaults. */
-export const DEFAULT_ENDPOINTS = {
-  bluesky: 'https://public.api.bsky.app',
-  'bluesky-web': 'https://bsky.app',
-  /** Replaces `https://<instance>` for Mastodon accounts. */
-  mastodon: '',
-  youtube: 'https://www.youtube.com',
-  linkedin: 'https://www.linkedin.com',
-  instagram: 'https://www.instagram.com',
-  facebook: 'https://www.facebook.com',
-  threads: 'https://www.threads.net',
-  tiktok: 'https://www.tiktok.com',
-  x: 'https://api.x.com',
-  'x-web': 'https://x.com',
-} as const
-export type EndpointKey = keyof typeof DEFAULT_ENDPOINTS
-export const ENDPOINT_KEYS = Object.keys(DEFAULT_ENDPOINTS) as EndpointKey[]
+export { DEFAULT_ENDPOINTS, ENDPOINT_KEYS, type EndpointKey } from '../platforms/endpoints.js'
 export type Endpoints = Readonly<Partial<Record<EndpointKey, string>>>
 
 

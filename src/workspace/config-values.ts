@@ -1,7 +1,6 @@
 // The plain values and helpers that go with showtell.yaml's schema, on their
 // own so that the code on the start-up path can use them without loading zod.
 // schema.ts re-exports them.
-import type { WorkspaceConfig } from './schema.js'
 
 export const DURATION = { min: 30, max: 60 } as const
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
@@ -13,7 +12,9 @@ export function isRealDate(value: string): boolean {
 }
 
 /** The company's name, then its aliases: every name it goes by. */
-export function companyNames(config: Pick<WorkspaceConfig, 'company'>): string[] {
+// Typed by shape, not by WorkspaceConfig: schema.ts imports this module, and this one
+// stays free of it (review B.5).
+export function companyNames(config: { readonly company: { readonly name: string; readonly aliases: readonly string[] } }): string[] {
   return [config.company.name, ...config.company.aliases]
 }
 

@@ -2,7 +2,7 @@
 // generated from this file (`npm run schema`), so editors and the loader agree.
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
-import { ENDPOINT_KEYS, type EndpointKey } from '../snapshot/platforms.js'
+import { ENDPOINT_KEYS, type EndpointKey } from '../platforms/endpoints.js'
 import { slugSchema as anySlug } from './slug.js'
 import { DURATION, formatPath, isRealDate, WEEKDAYS } from './config-values.js'
 import { LIMITS } from './limits.js'

@@ -1,0 +1,53 @@
+// Owns the shape of a slide: the layouts the templates know and the fields a segment
+// fills. On its own so that compose.ts and the segment modules it calls (live.ts,
+// loss-of-control.ts) share it without importing each other (review B.5).
+import type { SegmentId } from '../agenda/segments.js'
+
+/** The slide layouts the templates know, one template file per kind. */
+export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing' | 'account' | 'chart' | 'finding'
+
+export interface Slide {
+  readonly kind: SlideKind
+  readonly segment: SegmentId
+  readonly title: string
+  /** Small text above the title (e.g. the segment name). */
+  readonly kicker?: string
+  /** A short paragraph under the title. */
+  readonly lead?: string
+  readonly bullets?: readonly string[]
+  readonly numbered?: boolean
+  /** The number of the first item when a numbered list continues from an earlier slide. */
+  readonly start?: number
+  readonly table?: { readonly header: readonly [string, string]; readonly rows: readonly (readonly [string, string])[] }
+  /** A highlighted one-line takeaway. */
+  readonly callout?: string
+  /** A showtell command to show as code (our own constants only, never data). */
+  readonly command?: string
+  /** Small print at the bottom: where a fact comes from. */
+  readonly source?: string
+  /** A headline number shown large (already formatted). */
+  readonly figure?: string
+  /** The change next to the number, e.g. "▲ 312 since 2026-11-17". */
+  readonly change?: string
+  /** A picture in the build folder (a screenshot or a chart), shown large. */
+  readonly image?: string
+  /** What the picture is and where the number came from, in small type. */
+  readonly caption?: string
+  /** Data for a chart slide; the build renders it to `image`. */
+  readonly chart?: { readonly points: readonly { readonly label: string; readonly value: number }[] }
+  /** The talk track, one paragraph per item. */
+  readonly notes: readonly string[]
+}
+
+export interface TimedSlide extends Slide {
+  /** 1-based position in the deck. */
+  readonly index: number
+  readonly budgetSeconds: number
+  /** 1-based position inside its segment, and the segment's slide count. */
+  readonly positionInSegment: number
+  readonly segmentSlides: number
+  readonly segmentMinutes: number
+  readonly segmentTitle: string
+  /** The speaker-note line that states the budget. */
+  readonly budgetLine: string
+}
