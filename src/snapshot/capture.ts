@@ -6,7 +6,6 @@ import { join } from 'node:path'
 import type { HTTPResponse, Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import type { TabPool } from '../browser/tabs.js'
-import { anyJson, parseJson } from '../data/decode.js'
 import { guardTab } from '../net/chromium.js'
 import { guardedFetch } from '../net/fetch.js'
 import { checkScheme, RequestGuard } from '../net/guard.js'
@@ -15,7 +14,8 @@ import type { Account } from '../workspace/schema.js'
 import { readApiAnswer } from './api-answers.js'
 import { classifyPage, type PageVerdict } from './classify.js'
 import { parseFeed } from './feed.js'
-import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, type Metrics } from './metrics.js'
+import { mergeMetrics, type Metrics } from './metrics.js'
+import { pageMetrics } from './page-facts.js'
 import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
 import type { SnapshotResult, SnapshotStatus } from './types.js'
 
@@ -275,7 +275,8 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   } catch (error) {
     return failure(error, options.timeoutMs)
   }
-  const metrics = mergeMetrics(pageMetrics(account, facts), await feedMetrics(account, facts, options))
+  const owner = { platform: account.platform, handle: account.handle?.replace(/^@/, ''), url: page.url() }
+  const metrics = mergeMetrics(pageMetrics(facts, owner), await feedMetrics(account, facts, options))
   return { status: 'ok', screenshot, title, description, metrics }
 }
 
@@ -317,31 +318,6 @@ function readPage(css: string): PageFactsRead {
     bodyText: (body ? body.innerText : '').slice(0, 10_000),
     feeds,
   }
-}
-
-function pageMetrics(account: Account, facts: PageFactsRead): Metrics {
-  // Page JSON that does not parse says nothing; the parsers read whatever shape it has as `unknown`.
-  const json = (text: string): unknown => {
-    const parsed = parseJson(text, anyJson)
-    return parsed.ok ? parsed.value : undefined
-  }
-  const fromJsonLd: Metrics[] = facts.jsonLd.map((text) => countsTo(parseJsonLdCounts(json(text)), 'embedded-json'))
-  const embedded: Metrics[] = Object.values(facts.embedded).map((text) => countsTo(parseTikTokUniversalData(json(text)), 'embedded-json'))
-  const meta = countsTo(parseMetaCounts(facts.meta['og:description'] ?? facts.meta.description ?? ''), 'meta')
-  const text = countsTo(parseMetaCounts(facts.bodyText), 'page-text')
-  if (account.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
-  return mergeMetrics(...fromJsonLd, ...embedded, meta, text)
-}
-
-type Counts = ReturnType<typeof parseMetaCounts>
-
-function countsTo(counts: Counts, source: 'meta' | 'embedded-json' | 'page-text' | 'api' | 'feed'): Metrics {
-  const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
-  for (const key of ['followers', 'following', 'posts'] as const) {
-    const found = counts[key]
-    if (found) out[key] = { value: found.value, source, ...(found.approximate ? { approximate: true } : {}) }
-  }
-  return out
 }
 
 /** For blogs, websites and YouTube: the last post and the pace, from the page's RSS/Atom feed. */
