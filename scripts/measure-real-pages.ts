@@ -120,7 +120,9 @@ function capturesOf(dir: string, entry: Entry): { main: Capture; notFound?: Capt
   if (/\.(php|vcr\.yaml|readme\.md)$/.test(file) || file.endsWith('.html.gz')) {
     const { body, meta } = derived(dir, file, file.endsWith('.vcr.yaml') ? '.0' : '')
     if (file.endsWith('.html.gz')) void gunzipSync // the derived body is the gunzipped original
-    return { main: page(body, meta.statusCode ?? 200, headersOf(meta)) }
+    // The README stores LinkedIn's body without its status; MANIFEST.md records it was served with 999.
+    const status = meta.statusCode ?? (/li-999/.test(file) ? 999 : 200)
+    return { main: page(body, status, headersOf(meta)) }
   }
   return { main: page(readFileSync(path, 'utf8'), 200) }
 }
@@ -135,7 +137,12 @@ function expectedStatus(classification: string | null): string {
 
 function scoreCount(expected: Expected, got: Metrics['followers']): Score {
   if (expected === null) return got === undefined ? 'right' : 'decoy'
-  if (typeof expected === 'number') return got?.value === expected ? 'right' : got === undefined ? 'wrong' : 'decoy'
+  if (typeof expected === 'number') {
+    if (got === undefined) return 'wrong'
+    // A display value the page rounded ("1.1M") and we marked approximate is honest, not a decoy.
+    const rounded = got.approximate === true && Math.abs(got.value - expected) <= expected * 0.01
+    return got.value === expected || rounded ? 'right' : 'decoy'
+  }
   if (typeof expected === 'object' && expected.approx !== undefined) {
     if (got === undefined) return 'wrong'
     return Math.abs(got.value - expected.approx) <= expected.approx * 0.01 ? 'right' : 'decoy'

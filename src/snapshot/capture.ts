@@ -71,6 +71,7 @@ interface PageFactsRead {
   readonly jsonLd: string[]
   readonly embedded: Record<string, string>
   readonly bodyText: string
+  readonly markup: string
   readonly feeds: string[]
 }
 
@@ -259,6 +260,7 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
     title: facts.title,
     bodyText: facts.bodyText,
     headers: response?.headers() ?? {},
+    markup: facts.markup,
   })
   const description = facts.meta['og:description'] ?? facts.meta.description
   const title = facts.meta['og:title'] ?? facts.title
@@ -306,6 +308,23 @@ function readPage(css: string): PageFactsRead {
     const el = document.getElementById(id)
     if (el?.textContent) embedded[id] = el.textContent.slice(0, 2_000_000)
   }
+  // YouTube keeps the channel's header data in a script global, not an element.
+  try {
+    const yt = (window as unknown as { ytInitialData?: unknown }).ytInitialData
+    if (yt && typeof yt === 'object') embedded.ytInitialData = JSON.stringify(yt).slice(0, 2_000_000)
+  } catch {
+    // A page that made the global unreadable has none for us.
+  }
+  // A YouTube watch page states its wall (LOGIN_REQUIRED, "not a bot") in the
+  // player data, half a megabyte into the page: appended so the classifier sees it.
+  // (No named function here: the code runs in the page, where a bundler's helpers do not exist.)
+  let playability = ''
+  try {
+    const status = (window as unknown as { ytInitialPlayerResponse?: { playabilityStatus?: unknown } }).ytInitialPlayerResponse?.playabilityStatus
+    if (status) playability = `\n<!-- playabilityStatus ${JSON.stringify(status).slice(0, 2000)} -->`
+  } catch {
+    // No player data.
+  }
   const feeds = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"]'))
     .filter((link) => /(rss|atom)\+xml/i.test(link.type))
     .map((link) => link.href)
@@ -316,6 +335,8 @@ function readPage(css: string): PageFactsRead {
     jsonLd,
     embedded,
     bodyText: (body ? body.innerText : '').slice(0, 10_000),
+    // Challenge stubs show nothing: their scripts are the only sign (classify.ts).
+    markup: (document.documentElement?.outerHTML ?? '').slice(0, 50_000) + playability,
     feeds,
   }
 }

@@ -5,7 +5,7 @@
 // them call this one function, so what is proven on captured pages is what a
 // snapshot does.
 import { anyJson, parseJson } from '../data/decode.js'
-import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, type Metrics, type ParsedCounts } from './metrics.js'
+import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, parseYouTubeInitialData, type Metrics, type ParsedCounts } from './metrics.js'
 import type { Platform } from '../topics/schema.js'
 
 /** What the browser read from a page (see capture.ts `readPage`). */
@@ -15,7 +15,7 @@ export interface PageContent {
   readonly meta: Readonly<Record<string, string>>
   /** The text of each `<script type="application/ld+json">`. */
   readonly jsonLd: readonly string[]
-  /** Element id → text of embedded app state (`__UNIVERSAL_DATA_FOR_REHYDRATION__`, `SIGI_STATE`, `__NEXT_DATA__`). */
+  /** Element id → text of embedded app state (`__UNIVERSAL_DATA_FOR_REHYDRATION__`, `SIGI_STATE`, `__NEXT_DATA__`; YouTube's `ytInitialData` global). */
   readonly embedded: Readonly<Record<string, string>>
   /** Visible text. */
   readonly bodyText: string
@@ -30,17 +30,61 @@ export interface PageOwner {
   readonly url?: string
 }
 
+// Addresses of one post, video or article rather than an account's profile:
+// Instagram /p/ and /reel/, X /status/, Facebook /posts/ID, /permalink.php,
+// /story.php, /photo.php and /videos/ID, LinkedIn /pulse/ and /posts/, YouTube
+// /watch and /shorts/ID, TikTok /video/ID. A profile's own posts tab
+// (facebook.com/Nintendo/posts/) has no ID after it and stays a profile.
+const POST_PATH =
+  /\/(p|reel|reels|tv)\/[\w-]+|\/status(es)?\/\d+|\/posts\/[\w.:-]+|\/(permalink|story)\.php|\/photo\.php|\/videos?\/\d+|\/pulse\/|\/watch\b|\/shorts\/[\w-]+|\/feed\/update\//i
+
+// og:type of a single post ("video.other", Instagram's "instapp:photo"); a
+// profile says "profile", "website" or nothing. Not "article": LinkedIn gives
+// its company pages that type (its articles live under /pulse/).
+const POST_TYPE = /^(video\.(other|movie|episode)|instapp:photo|music\.song)$/i
+
+/**
+ * Why the page is not the account's profile (a post, a video, an article),
+ * or undefined when it may be. Counts on such a page belong to the post or
+ * to its author, never to the account, and a post has no follower count.
+ */
+export function notAProfile(page: PageContent, owner: PageOwner): string | undefined {
+  const address = (raw: string | undefined): string => {
+    try {
+      return raw ? new URL(raw).pathname : ''
+    } catch {
+      return ''
+    }
+  }
+  const where = [address(owner.url), address(page.meta['og:url'])].find((path) => POST_PATH.test(path))
+  if (where !== undefined) return `the page is a post, not a profile (${where})`
+  const type = page.meta['og:type'] ?? ''
+  if (POST_TYPE.test(type.trim())) return `the page is a post, not a profile (og:type ${type.trim()})`
+  return undefined
+}
+
 /** The account's metrics on a page that the classifier let through. */
 export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
+  if (notAProfile(page, owner) !== undefined) return {}
   // Page JSON that does not parse says nothing; the parsers read whatever shape it has as `unknown`.
   const json = (text: string): unknown => {
     const parsed = parseJson(text, anyJson)
     return parsed.ok ? parsed.value : undefined
   }
-  const fromJsonLd: Metrics[] = page.jsonLd.map((text) => countsTo(parseJsonLdCounts(json(text)), 'embedded-json'))
-  const embedded: Metrics[] = Object.values(page.embedded).map((text) => countsTo(parseTikTokUniversalData(json(text)), 'embedded-json'))
-  const meta = countsTo(parseMetaCounts(page.meta['og:description'] ?? page.meta.description ?? ''), 'meta')
-  const text = countsTo(parseMetaCounts(page.bodyText), 'page-text')
+  const fromJsonLd: Metrics[] = page.jsonLd.map((text) => countsTo(parseJsonLdCounts(json(text), owner.handle), 'embedded-json'))
+  const embedded: Metrics[] = Object.entries(page.embedded).map(([id, text]) =>
+    countsTo(id === 'ytInitialData' ? parseYouTubeInitialData(json(text), owner.handle) : parseTikTokUniversalData(json(text)), 'embedded-json'),
+  )
+  const metaCounts = parseMetaCounts(page.meta['og:description'] ?? page.meta.description ?? '')
+  const textCounts = parseMetaCounts(page.bodyText)
+  // Facebook's likes only stand in for followers while nothing on the page
+  // states the followers ("53.887 Personen haben das abonniert" in the text
+  // beats "Gefällt 54.624 Mal" in the description).
+  const betterInText = textCounts.followers !== undefined && textCounts.followers.standIn === undefined
+  const meta = countsTo(metaCounts.followers?.standIn && betterInText ? { ...metaCounts, followers: undefined } : metaCounts, 'meta')
+  // On YouTube's own pages the app state holds the channel's header; the
+  // rest of the text is shelves, playlists ("101 vídeos") and other channels.
+  const text = page.embedded.ytInitialData === undefined ? countsTo(textCounts, 'page-text') : {}
   if (owner.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
   return mergeMetrics(...fromJsonLd, ...embedded, meta, text)
 }

@@ -8,7 +8,7 @@ import { readApiAnswer, type ApiKind } from '../../src/snapshot/api-answers.js'
 import { classifyPage } from '../../src/snapshot/classify.js'
 import { parseFeed } from '../../src/snapshot/feed.js'
 import type { Metrics } from '../../src/snapshot/metrics.js'
-import { pageMetrics, type PageOwner } from '../../src/snapshot/page-facts.js'
+import { notAProfile, pageMetrics, type PageOwner } from '../../src/snapshot/page-facts.js'
 import type { SavedPageReader } from './saved-page.js'
 
 export type Capture =
@@ -43,7 +43,10 @@ export async function runCapture(capture: Capture, reader: () => Promise<SavedPa
     title: read.title,
     bodyText: read.bodyText,
     headers: capture.headers,
+    markup: read.markup,
   })
   if (verdict.status !== 'ok') return { status: verdict.status, reason: verdict.reason, metrics: {} }
+  const mismatch = notAProfile(read, { ...capture.owner, url: capture.url })
+  if (mismatch !== undefined) return { status: 'not a profile', reason: mismatch, metrics: pageMetrics(read, { ...capture.owner, url: capture.url }) }
   return { status: 'ok', metrics: pageMetrics(read, { ...capture.owner, url: capture.url }) }
 }

@@ -2,11 +2,12 @@
 // parses the HTML (meta tags, JSON-LD, embedded state, visible text) with
 // every network request refused, so a captured page can never call home.
 // Used by scripts/measure-real-pages.ts and test/snapshot/real-pages.test.ts.
+// What it reads is what capture.ts `readPage` reads: keep the two the same.
 import puppeteer, { type Browser } from 'puppeteer-core'
 import type { PageContent } from '../../src/snapshot/page-facts.js'
 
 export interface SavedPageReader {
-  read(html: string): Promise<PageContent & { readonly url: string }>
+  read(html: string): Promise<PageContent & { readonly url: string; readonly markup: string }>
   close(): Promise<void>
 }
 
@@ -52,6 +53,22 @@ export async function savedPageReader(): Promise<SavedPageReader> {
             const el = document.getElementById(id)
             if (el?.textContent) embedded[id] = el.textContent.slice(0, 2_000_000)
           }
+          try {
+            const yt = (window as unknown as { ytInitialData?: unknown }).ytInitialData
+            if (yt && typeof yt === 'object') embedded.ytInitialData = JSON.stringify(yt).slice(0, 2_000_000)
+          } catch {
+            // none
+          }
+          // A YouTube watch page states its wall (LOGIN_REQUIRED, "not a bot") in the
+          // player data, half a megabyte into the page: appended so the classifier sees it.
+          // (No named function here: the code runs in the page, where a bundler's helpers do not exist.)
+          let playability = ''
+          try {
+            const status = (window as unknown as { ytInitialPlayerResponse?: { playabilityStatus?: unknown } }).ytInitialPlayerResponse?.playabilityStatus
+            if (status) playability = `\n<!-- playabilityStatus ${JSON.stringify(status).slice(0, 2000)} -->`
+          } catch {
+            // No player data.
+          }
           return {
             url: location.href,
             title: document.title.slice(0, 500),
@@ -59,6 +76,7 @@ export async function savedPageReader(): Promise<SavedPageReader> {
             jsonLd,
             embedded,
             bodyText: (document.body ? document.body.innerText : '').slice(0, 10_000),
+            markup: (document.documentElement?.outerHTML ?? '').slice(0, 50_000) + playability,
           }
         })
       } finally {
