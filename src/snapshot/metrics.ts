@@ -197,6 +197,7 @@ const LABELS: Readonly<Record<string, Label>> = {
   seguidos: { key: 'following', rank: 0 },
   siguiendo: { key: 'following', rank: 0 },
   'a seguir': { key: 'following', rank: 0 },
+  seguindo: { key: 'following', rank: 0 },
   'フォロー中': { key: 'following', rank: 0 },
   posts: { key: 'posts', rank: 0 },
   post: { key: 'posts', rank: 0 },

@@ -33,10 +33,10 @@ export interface PageOwner {
 // Addresses of one post, video or article rather than an account's profile:
 // Instagram /p/ and /reel/, X /status/, Facebook /posts/ID, /permalink.php,
 // /story.php, /photo.php and /videos/ID, LinkedIn /pulse/ and /posts/, YouTube
-// /watch and /shorts/ID, TikTok /video/ID. A profile's own posts tab
+// /watch and /shorts/ID, TikTok /video/ID, Bluesky /profile/NAME/post/ID. A profile's own posts tab
 // (facebook.com/Nintendo/posts/) has no ID after it and stays a profile.
 const POST_PATH =
-  /\/(p|reel|reels|tv)\/[\w-]+|\/status(es)?\/\d+|\/posts\/[\w.:-]+|\/(permalink|story)\.php|\/photo\.php|\/videos?\/\d+|\/pulse\/|\/watch\b|\/shorts\/[\w-]+|\/feed\/update\//i
+  /\/(p|reel|reels|tv)\/[\w-]+|\/status(es)?\/\d+|\/posts\/[\w.:-]+|\/(permalink|story)\.php|\/photo\.php|\/videos?\/\d+|\/pulse\/|\/watch\b|\/shorts\/[\w-]+|\/feed\/update\/|\/profile\/[^/]+\/post\/\w+/i
 
 // og:type of a single post ("video.other", Instagram's "instapp:photo"); a
 // profile says "profile", "website" or nothing. Not "article": LinkedIn gives
