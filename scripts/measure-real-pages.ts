@@ -9,7 +9,6 @@
 //   node --import tsx scripts/measure-real-pages.ts [DIR]
 import { readFileSync, existsSync } from 'node:fs'
 import { join, basename } from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import type { Platform } from '../src/topics/schema.js'
 import type { Metrics } from '../src/snapshot/metrics.js'
 import { runCapture, type Capture, type Outcome } from '../test/helpers/real-page-run.js'
@@ -119,7 +118,6 @@ function capturesOf(dir: string, entry: Entry): { main: Capture; notFound?: Capt
   }
   if (/\.(php|vcr\.yaml|readme\.md)$/.test(file) || file.endsWith('.html.gz')) {
     const { body, meta } = derived(dir, file, file.endsWith('.vcr.yaml') ? '.0' : '')
-    if (file.endsWith('.html.gz')) void gunzipSync // the derived body is the gunzipped original
     // The README stores LinkedIn's body without its status; MANIFEST.md records it was served with 999.
     const status = meta.statusCode ?? (/li-999/.test(file) ? 999 : 200)
     return { main: page(body, status, headersOf(meta)) }
@@ -165,6 +163,10 @@ const show = (value: unknown): string => (value === undefined ? '—' : typeof v
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '../shared/real-pages'
+  if (!existsSync(join(dir, 'expected.json'))) {
+    console.error(`measure-real-pages: no expected.json in ${dir}: pass the corpus folder, e.g. npm run measure:real -- /work/shared/real-pages`)
+    process.exit(2)
+  }
   const entries: Entry[] = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'))
   let reader: SavedPageReader | undefined
   const lazyReader = async () => (reader ??= await savedPageReader())

@@ -72,8 +72,13 @@ export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
     return parsed.ok ? parsed.value : undefined
   }
   const fromJsonLd: Metrics[] = page.jsonLd.map((text) => countsTo(parseJsonLdCounts(json(text), owner.handle), 'embedded-json'))
+  // YouTube's app state is read on YouTube accounts only: any page can define a global of that name.
+  const youtubeState = owner.platform === 'youtube' ? page.embedded.ytInitialData : undefined
   const embedded: Metrics[] = Object.entries(page.embedded).map(([id, text]) =>
-    countsTo(id === 'ytInitialData' ? parseYouTubeInitialData(json(text), owner.handle) : parseTikTokUniversalData(json(text)), 'embedded-json'),
+    countsTo(
+      id !== 'ytInitialData' ? parseTikTokUniversalData(json(text)) : youtubeState !== undefined ? parseYouTubeInitialData(json(text), owner.handle) : {},
+      'embedded-json',
+    ),
   )
   const metaCounts = parseMetaCounts(page.meta['og:description'] ?? page.meta.description ?? '')
   const textCounts = parseMetaCounts(page.bodyText)
@@ -84,7 +89,7 @@ export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
   const meta = countsTo(metaCounts.followers?.standIn && betterInText ? { ...metaCounts, followers: undefined } : metaCounts, 'meta')
   // On YouTube's own pages the app state holds the channel's header; the
   // rest of the text is shelves, playlists ("101 vídeos") and other channels.
-  const text = page.embedded.ytInitialData === undefined ? countsTo(textCounts, 'page-text') : {}
+  const text = youtubeState === undefined ? countsTo(textCounts, 'page-text') : {}
   if (owner.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
   return mergeMetrics(...fromJsonLd, ...embedded, meta, text)
 }

@@ -104,3 +104,13 @@ describe('real captured pages through the snapshot code', () => {
     }
   })
 })
+
+describe('pageMetrics on what a page could fake', () => {
+  it("reads YouTube's app state only for a YouTube account (any page can define a global of that name)", async () => {
+    const { pageMetrics } = await import('../../src/snapshot/page-facts.js')
+    const state = JSON.stringify({ header: { c4TabbedHeaderRenderer: { channelId: 'UCx', subscriberCountText: { simpleText: '9.9M subscribers' } } } })
+    const page = { title: 'Nordlys', meta: {}, jsonLd: [], embedded: { ytInitialData: state }, bodyText: '1,204 followers' }
+    expect(pageMetrics(page, { platform: 'linkedin' })).toEqual({ followers: { value: 1_204, source: 'page-text' } })
+    expect(pageMetrics(page, { platform: 'youtube' })).toEqual({ followers: { value: 9_900_000, source: 'embedded-json', approximate: true } })
+  })
+})
