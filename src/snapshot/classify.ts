@@ -16,6 +16,11 @@ export interface PageFacts {
   readonly bodyText: string
   /** Lowercase names. */
   readonly headers: Readonly<Record<string, string>>
+  /**
+   * The start of the document's markup, scripts included. Challenge stubs
+   * often show no title and no text at all: their scripts are the only sign.
+   */
+  readonly markup?: string
 }
 
 export type PageVerdict =
@@ -81,6 +86,12 @@ interface Challenge {
 const CLOUDFLARE_TEXT =
   /just a moment\.\.\.|checking (if the site connection is secure|your browser)|verify(ing)? you are (a )?human|needs to review the security of your connection|enable javascript and cookies to continue|sorry, you have been blocked|cloudflare ray id|performance & security by cloudflare/
 
+// The scripts of Cloudflare's challenge pages: the managed challenge
+// (`/cdn-cgi/challenge-platform/`, `_cf_chl_opt`), the older "I'm under
+// attack" page (`jschl_vc`, `jschl-answer`) and the bot-fight-mode stub,
+// which has no title and no text (`/cdn-cgi/bm/cv/`, `__CF$cv$params`).
+const CLOUDFLARE_MARKUP = /\/cdn-cgi\/challenge-platform\/|window\._cf_chl_opt|name="jschl_(vc|answer)"|id="challenge-form"|\/cdn-cgi\/bm\/cv\/|__CF\$cv\$params/
+
 const CHALLENGES: readonly Challenge[] = [
   {
     vendor: 'Cloudflare',
@@ -88,6 +99,8 @@ const CHALLENGES: readonly Challenge[] = [
     matches: (facts, title, body) =>
       // The header is Cloudflare's own signal that the response is a challenge.
       facts.headers['cf-mitigated']?.toLowerCase() === 'challenge' ||
+      // A challenge's own scripts, on a page that shows little else.
+      (body.length <= SHORT_BODY_CHARS && CLOUDFLARE_MARKUP.test(facts.markup ?? '')) ||
       /^just a moment\.\.\.?$/.test(title) ||
       title === 'attention required! | cloudflare' ||
       (facts.headers.server?.toLowerCase() === 'cloudflare' &&
@@ -117,8 +130,22 @@ const CHALLENGES: readonly Challenge[] = [
   {
     vendor: 'Google',
     reason: 'bot challenge',
+    // Google's /sorry/ page and YouTube's /das_captcha ("Sorry for the
+    // interruption. We have been receiving a large volume of requests from
+    // your network", here in English, Spanish, German and French).
     matches: (facts, _title, body) =>
-      pathOf(facts.finalUrl).startsWith('/sorry/') || /our systems have detected unusual traffic from your computer network/.test(body),
+      pathOf(facts.finalUrl).startsWith('/sorry/') ||
+      pathOf(facts.finalUrl).startsWith('/das_captcha') ||
+      /our systems have detected unusual traffic from your computer network|receiving a large volume of requests from your network|hemos recibido un gran número de solicitudes de tu red|sehr viele anfragen aus ihrem netzwerk|un grand nombre de requêtes provenant de votre réseau/.test(body),
+  },
+  {
+    vendor: 'YouTube',
+    reason: 'bot challenge',
+    // "Sign in to confirm you're not a bot": the watch page answers 200 and
+    // may still carry the channel's numbers, which must not be shown.
+    matches: (facts, _title, body) =>
+      /sign in to confirm you'?re not a bot/.test(body) ||
+      (/"status":"login_required"/i.test(facts.markup ?? '') && /confirm you(?:'|\\u2019|’)re not a bot/i.test(facts.markup ?? '')),
   },
 ]
 
@@ -161,7 +188,11 @@ function isLoginPath(facts: PageFacts): boolean {
 // consent.youtube.com ("Before you continue to YouTube"); Yahoo/AOL to
 // guce/consent hosts.
 const CONSENT_HOST = /^(consent\.(google|youtube|yahoo)\.[a-z.]+|guce\.(yahoo|aol)\.com)$/
-const CONSENT_TITLE = /^(before you continue|før du fortsetter|privacy consent|cookie consent|we value your privacy|personvern og informasjonskapsler)\b/
+// Google's consent page in the languages it greets EU visitors in ("Antes de
+// ir a YouTube", "Bevor Sie zu YouTube weitergehen", "Avant d'accéder à
+// YouTube", "Prima di passare a YouTube", "Voordat je verdergaat naar YouTube").
+const CONSENT_TITLE =
+  /^(before you continue|før du fortsetter|privacy consent|cookie consent|we value your privacy|personvern og informasjonskapsler|antes de (ir|continuar|acceder) a |antes de continuar|bevor sie (zu .* )?weitergehen|avant d'accéder à |avant de continuer|prima di (passare|continuare)|voordat je verdergaat|innan du fortsätter|ennen kuin jatkat)/
 // A page that only asks about cookies: a cookie word and a choice button.
 const COOKIE_WORD = /\bcookies?\b|informasjonskapsler/
 const COOKIE_WALL_CHARS = 800
@@ -170,9 +201,9 @@ const COOKIE_CHOICE = /\b(accept all|reject all|allow all( cookies)?|only allow 
 // ---- not found -----------------------------------------------------------
 
 // What platforms show with a 200 for a missing page or account (Instagram,
-// Facebook, X, TikTok, LinkedIn, Norwegian sites).
+// Facebook, X, TikTok, LinkedIn, YouTube's channel alerts, Norwegian sites).
 const NOT_FOUND_TEXT =
-  /\b(page not found|this page isn't available|this page is not available|this content isn't available|user not found|this account doesn't exist|this account does not exist|couldn't find this account|the link you followed may be broken|siden finnes ikke|siden ble ikke funnet|fant ikke siden)/
+  /\b(page not found|this page isn't available|this page is not available|this content isn't available|user not found|this account doesn't exist|this account does not exist|couldn't find this account|the link you followed may be broken|siden finnes ikke|siden ble ikke funnet|fant ikke siden|this channel does not exist|this channel is not available|this account has been terminated|este canal no existe|dieser kanal existiert nicht|cette chaîne n'existe pas)/
 // "404", "404 Not Found", "Error 404" as a title; "Studio 404" is a name.
 const NOT_FOUND_TITLE = /^(error )?404\b|\b404 (not found|error|-|–|\|)|\b(error|feil) 404\b/
 

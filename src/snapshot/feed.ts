@@ -170,6 +170,40 @@ function httpUrl(raw: string, base?: string): string | undefined {
   }
 }
 
+// Month names feeds write in their own language instead of RFC 822's English
+// ("Seg, 24 Set 2018" from a Brazilian site, "Di, 03 Okt 2017", "mar., 5 févr.
+// 2019"). Lowercase, without accents and the abbreviation dot; 3-letter
+// prefixes where they are unambiguous across these languages.
+const MONTHS: Readonly<Record<string, string>> = {
+  // pt / es / it / fr / de / nl / no-da-sv
+  jan: 'Jan', janv: 'Jan', janeiro: 'Jan', enero: 'Jan', ene: 'Jan', gennaio: 'Jan', gen: 'Jan', janvier: 'Jan', januar: 'Jan', januari: 'Jan', jaenner: 'Jan', janner: 'Jan',
+  fev: 'Feb', fevereiro: 'Feb', febrero: 'Feb', feb: 'Feb', febbraio: 'Feb', fevr: 'Feb', fevrier: 'Feb', februar: 'Feb', februari: 'Feb',
+  mar: 'Mar', marco: 'Mar', marzo: 'Mar', mars: 'Mar', marz: 'Mar', maerz: 'Mar', maart: 'Mar', mrz: 'Mar',
+  abr: 'Apr', abril: 'Apr', apr: 'Apr', aprile: 'Apr', avr: 'Apr', avril: 'Apr', april: 'Apr',
+  mai: 'May', maio: 'May', mayo: 'May', may: 'May', mag: 'May', maggio: 'May', mei: 'May', maj: 'May',
+  jun: 'Jun', junho: 'Jun', junio: 'Jun', giu: 'Jun', giugno: 'Jun', juin: 'Jun', juni: 'Jun',
+  jul: 'Jul', julho: 'Jul', julio: 'Jul', lug: 'Jul', luglio: 'Jul', juil: 'Jul', juillet: 'Jul', juli: 'Jul',
+  ago: 'Aug', agosto: 'Aug', aug: 'Aug', aout: 'Aug', august: 'Aug', augustus: 'Aug', augusti: 'Aug',
+  set: 'Sep', setembro: 'Sep', sep: 'Sep', sept: 'Sep', septiembre: 'Sep', settembre: 'Sep', septembre: 'Sep', september: 'Sep',
+  out: 'Oct', outubro: 'Oct', oct: 'Oct', octubre: 'Oct', ott: 'Oct', ottobre: 'Oct', octobre: 'Oct', okt: 'Oct', oktober: 'Oct',
+  nov: 'Nov', novembro: 'Nov', noviembre: 'Nov', novembre: 'Nov', november: 'Nov',
+  dez: 'Dec', dezembro: 'Dec', dic: 'Dec', diciembre: 'Dec', dicembre: 'Dec', dec: 'Dec', decembre: 'Dec', dezember: 'Dec', december: 'Dec', des: 'Dec', desember: 'Dec',
+}
+
+// "[Day,] DD Month YYYY HH:MM[:SS] [zone]" with any day and month words.
+const LOCALIZED_RFC822 = /^\s*(?:[\p{L}.]+,?\s+)?(\d{1,2})\.?\s+([\p{L}]+)\.?,?\s+(\d{4}),?\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*(.*)$/u
+
+/** An RFC 822 date with its day and month names in English, so Date.parse reads it; anything else unchanged. */
+function englishRfc822(raw: string): string {
+  const match = LOCALIZED_RFC822.exec(raw)
+  if (!match) return raw
+  const [, day, monthWord, year, time, zone] = match
+  const key = monthWord!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  const month = MONTHS[key]
+  // An unknown word is not guessed at: the date stays unread.
+  return month ? `${day} ${month} ${year} ${time} ${zone!.trim()}`.trim() : raw
+}
+
 /**
  * RFC 822 (RSS `pubDate`) or ISO 8601 (Atom, `dc:date`) to ISO 8601.
  * Undefined for what is not a plausible date, rather than a guess.
@@ -177,7 +211,7 @@ function httpUrl(raw: string, base?: string): string | undefined {
 function isoDate(raw: string): string | undefined {
   // Date.parse accepts odd strings ("1", "May"); a real feed date has a year.
   if (!/\d{4}/.test(raw)) return undefined
-  const time = Date.parse(raw)
+  const time = Date.parse(englishRfc822(raw))
   if (!Number.isFinite(time) || time < EARLIEST_PLAUSIBLE) return undefined
   return new Date(time).toISOString()
 }

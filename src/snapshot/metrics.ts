@@ -32,6 +32,12 @@ export interface Metrics {
 export interface ParsedCount {
   readonly value: number
   readonly approximate: boolean
+  /**
+   * `likes` when a Facebook page's likes stand in for its followers because
+   * the text names no followers: a page that states its followers elsewhere
+   * is read from there (see page-facts.ts).
+   */
+  readonly standIn?: 'likes'
 }
 
 /** What a page's text, JSON-LD or embedded state says about the account. */
@@ -65,19 +71,25 @@ const NUMBER_SOURCE = [
 ].join('|')
 
 // Abbreviations platforms use for thousands, millions and billions, in the
-// languages we meet (English, Norwegian, German-style "Mio"/"Mrd").
+// languages we meet: English, Norwegian, German "Tsd."/"Mio."/"Mrd.", French
+// "k"/"M"/"Md", Spanish and Portuguese "mil" (thousand), "millones"/"milhões",
+// "mi" (Portuguese million), and Japanese 万 (ten thousand) and 億 (a hundred
+// million). Lower case is as good as upper case ("25m", "3,4 k").
 const SUFFIX_SOURCE =
-  'thousand|tusen|k|millions?|millioner|mill\\.?|mio\\.?|mln|m|billions?|milliarder|milliard|mrd\\.?|bn|b'
+  'thousand|tusen|tsd\\.?|mil(?!l)|k|millions?|millioner|millones|milh(?:õ|o)es|mill\\.?|mio\\.?|mln|m|billions?|milliarder|milliards?|mrd\\.?|mds?|bn|b|万|億'
 
-// `(?![\p{L}\d])` so "5 min", "3 bilder" or "1 Mar" never read as a multiplier.
-const COUNT_SOURCE = `(?<!\\d[.,]?)([~\\u2248]\\s?)?(${NUMBER_SOURCE})(?:${GROUP_SPACE}?(${SUFFIX_SOURCE})(?![\\p{L}\\d]))?(\\+)?`
+// `(?![\p{L}\d])` so "5 min", "3 bilder" or "1 Mar" never read as a
+// multiplier; 万 and 億 are followed by Japanese words (人, 件) directly.
+const COUNT_SOURCE = `(?<!\\d[.,]?)([~\\u2248]\\s?)?(${NUMBER_SOURCE})(?:${GROUP_SPACE}?(${SUFFIX_SOURCE})(?:(?<=[万億])|(?![\\p{L}\\d])))?(\\+)?`
 
 const COUNT = new RegExp(COUNT_SOURCE, 'iu')
 
 function multiplierOf(suffix: string): number {
   const s = suffix.toLowerCase().replace(/\.$/, '')
-  if (s === 'k' || s === 'thousand' || s === 'tusen') return 1e3
-  if (s === 'b' || s === 'bn' || s.startsWith('billion') || s.startsWith('milliard') || s === 'mrd') return 1e9
+  if (s === 'k' || s === 'thousand' || s === 'tusen' || s === 'tsd' || s === 'mil') return 1e3
+  if (s === '万') return 1e4
+  if (s === '億') return 1e8
+  if (s === 'b' || s === 'bn' || s.startsWith('billion') || s.startsWith('milliard') || s === 'mrd' || s === 'md' || s === 'mds') return 1e9
   return 1e6
 }
 
@@ -155,27 +167,59 @@ const LABELS: Readonly<Record<string, Label>> = {
   followers: { key: 'followers', rank: 0 },
   follower: { key: 'followers', rank: 0 },
   følgere: { key: 'followers', rank: 0 },
+  // German, French, Spanish/Portuguese, Japanese; Facebook's "N people follow this".
+  abonnenten: { key: 'followers', rank: 0 },
+  'abonnés': { key: 'followers', rank: 0 },
+  seguidores: { key: 'followers', rank: 0 },
+  'people follow this': { key: 'followers', rank: 0 },
+  'personen haben das abonniert': { key: 'followers', rank: 0 },
+  'personnes suivent ceci': { key: 'followers', rank: 0 },
+  'personas siguen esto': { key: 'followers', rank: 0 },
+  'フォロワー': { key: 'followers', rank: 0 },
   subscribers: { key: 'followers', rank: 1 },
   subscriber: { key: 'followers', rank: 1 },
   abonnenter: { key: 'followers', rank: 1 },
+  suscriptores: { key: 'followers', rank: 1 },
+  'de suscriptores': { key: 'followers', rank: 1 },
+  inscritos: { key: 'followers', rank: 1 },
+  'd’abonnés': { key: 'followers', rank: 1 },
+  "d'abonnés": { key: 'followers', rank: 1 },
+  'チャンネル登録者': { key: 'followers', rank: 1 },
   likes: { key: 'followers', rank: 2, facebookOnly: true },
   'people like this': { key: 'followers', rank: 2 },
   'liker dette': { key: 'followers', rank: 2 },
+  'personen gefällt das': { key: 'followers', rank: 2 },
   following: { key: 'following', rank: 0 },
   follows: { key: 'following', rank: 0 },
   følger: { key: 'following', rank: 0 },
+  gefolgt: { key: 'following', rank: 0 },
+  abonnements: { key: 'following', rank: 0 },
+  seguidos: { key: 'following', rank: 0 },
+  siguiendo: { key: 'following', rank: 0 },
+  'a seguir': { key: 'following', rank: 0 },
+  seguindo: { key: 'following', rank: 0 },
+  'フォロー中': { key: 'following', rank: 0 },
   posts: { key: 'posts', rank: 0 },
   post: { key: 'posts', rank: 0 },
   innlegg: { key: 'posts', rank: 0 },
   threads: { key: 'posts', rank: 0 },
   tweets: { key: 'posts', rank: 0 },
+  'beiträge': { key: 'posts', rank: 0 },
+  publications: { key: 'posts', rank: 0 },
+  publicaciones: { key: 'posts', rank: 0 },
+  'publicações': { key: 'posts', rank: 0 },
+  '投稿': { key: 'posts', rank: 0 },
   videos: { key: 'posts', rank: 1 },
   videoer: { key: 'posts', rank: 1 },
+  'vídeos': { key: 'posts', rank: 1 },
+  'vidéos': { key: 'posts', rank: 1 },
+  'de vídeos': { key: 'posts', rank: 1 },
+  '本の動画': { key: 'posts', rank: 1 },
 }
 
 // "likes" alone is everywhere (a post's likes, TikTok's hearts); it means
 // page followers only in Facebook's "N likes · N talking about this" wording.
-const FACEBOOK_SHAPED = /talking about this|were here|snakker om dette|har vært her/i
+const FACEBOOK_SHAPED = /talking about this|were here|snakker om dette|har vært her|sprechen darüber|waren hier|en parlent|estuvieron aquí|falando sobre isso/i
 
 // Longest first, so "people like this" is tried before anything shorter.
 const LABEL_SOURCE = Object.keys(LABELS)
@@ -183,11 +227,15 @@ const LABEL_SOURCE = Object.keys(LABELS)
   .map((label) => label.replace(/ /g, '\\s+'))
   .join('|')
 
-// "12,345 followers", "307M Followers", "12 345 følgere".
-const COUNT_THEN_LABEL = new RegExp(`${COUNT_SOURCE}\\s*(${LABEL_SOURCE})(?![\\p{L}\\d])`, 'giu')
+// "12,345 followers", "307M Followers", "12 345 følgere", "4,69 M de
+// suscriptores". A digit may follow the label: rendered pages run the next
+// count on ("1.1M followers3 following").
+const COUNT_THEN_LABEL = new RegExp(`${COUNT_SOURCE}\\s*(${LABEL_SOURCE})(?!\\p{L})`, 'giu')
 // "Followers: 1,234". Only with a colon: in "12.3K Followers • 210 Threads"
-// the 210 belongs to threads, not to followers.
+// the 210 belongs to threads, not to followers. Japanese puts the label
+// first without one ("フォロワー2,362人、フォロー中136人、投稿224件").
 const LABEL_THEN_COUNT = new RegExp(`(?<![\\p{L}\\d])(${LABEL_SOURCE})\\s*:\\s*${COUNT_SOURCE}`, 'giu')
+const JAPANESE_LABEL_THEN_COUNT = new RegExp(`(フォロワー|フォロー中|投稿|チャンネル登録者(?:数)?)\\s*:?\\s*${COUNT_SOURCE}(?=\\s*[人件本])`, 'gu')
 
 interface Mention {
   readonly index: number
@@ -202,10 +250,11 @@ function mentionsIn(text: string): Mention[] {
     const label = labelText === undefined ? undefined : LABELS[labelText.toLowerCase().replace(/\s+/g, ' ')]
     if (!label || (label.facebookOnly && !facebookShaped)) return
     const count = countFromGroups(groups)
-    if (count) mentions.push({ index, label, count })
+    if (count) mentions.push({ index, label, count: label.facebookOnly || label.rank === 2 ? { ...count, standIn: 'likes' } : count })
   }
   for (const m of text.matchAll(COUNT_THEN_LABEL)) add(m.index, m[5], m.slice(1, 5))
   for (const m of text.matchAll(LABEL_THEN_COUNT)) add(m.index, m[1], m.slice(2, 6))
+  for (const m of text.matchAll(JAPANESE_LABEL_THEN_COUNT)) add(m.index, m[1] === 'チャンネル登録者数' ? 'チャンネル登録者' : m[1], m.slice(2, 6))
   return mentions.sort((a, b) => a.index - b.index)
 }
 
@@ -280,10 +329,43 @@ function countsOfEntity(entity: Record<string, unknown>, into: MutableCounts): v
     const action = actionName(statistic.interactionType)
     const count = countValue(statistic.userInteractionCount)
     if (!count) continue
+    const name = typeof statistic.name === 'string' ? statistic.name.toLowerCase() : ''
+    // X's logged-out ProfilePage names its counters: FollowAction "Follows"
+    // (followers), SubscribeAction "Friends" (accounts followed), WriteAction
+    // "Tweets". A SubscribeAction without such a name counts subscribers.
     const key: CountKey | undefined =
-      action === 'followaction' ? (role === 'subject' ? 'followers' : 'following') : action === 'writeaction' ? 'posts' : undefined
+      action === 'followaction'
+        ? role === 'subject'
+          ? 'followers'
+          : 'following'
+        : action === 'subscribeaction'
+          ? /friend|following/.test(name) || role === 'agent'
+            ? 'following'
+            : 'followers'
+          : action === 'writeaction'
+            ? 'posts'
+            : undefined
     if (key && !into[key]) into[key] = count
   }
+}
+
+function namesAnyone(entity: Record<string, unknown>): boolean {
+  return ['alternateName', 'additionalName', 'identifier', 'url'].some((key) => property(entity, key) !== undefined)
+}
+
+/** Whether `entity` names `handle` (its alternate name, additional name, identifier or URL), when it names anyone. */
+function namesOther(entity: Record<string, unknown>, handle: string | undefined): boolean {
+  if (handle === undefined || handle === '') return false
+  const wanted = handle.replace(/^@/, '').toLowerCase()
+  const names: string[] = []
+  for (const key of ['alternateName', 'additionalName', 'identifier', 'url', 'sameAs']) {
+    for (const value of asArray(property(entity, key))) if (typeof value === 'string') names.push(value)
+  }
+  if (names.length === 0) return false
+  return !names.some((raw) => {
+    const name = raw.trim().toLowerCase().replace(/\/+$/, '')
+    return name.replace(/^@/, '') === wanted || name.endsWith(`/${wanted}`) || name.endsWith(`/@${wanted}`)
+  })
 }
 
 /** The value of `key` in `record`, matched case-insensitively (Instagram wrote `mainEntityofPage`). */
@@ -300,7 +382,7 @@ function property(record: Record<string, unknown>, key: string): unknown {
  * `mainEntityOfPage`. Nested entities further down (a post's author, a
  * comment) are deliberately not searched: their counts belong to someone else.
  */
-export function parseJsonLdCounts(jsonLd: unknown): ParsedCounts {
+export function parseJsonLdCounts(jsonLd: unknown, handle?: string): ParsedCounts {
   const out: MutableCounts = {}
   const roots: unknown[] = []
   for (const item of asArray(jsonLd)) {
@@ -313,9 +395,18 @@ export function parseJsonLdCounts(jsonLd: unknown): ParsedCounts {
     for (const key of ['mainEntity', 'mainEntityOfPage']) {
       for (const inner of asArray(property(root, key))) {
         if (!isRecord(inner)) continue
+        if (namesOther(inner, handle)) continue
         countsOfEntity(inner, out)
         // ProfilePage → mainEntity → Person: one more level is the usual shape.
-        for (const innermost of asArray(property(inner, 'mainEntity'))) if (isRecord(innermost)) countsOfEntity(innermost, out)
+        for (const innermost of asArray(property(inner, 'mainEntity'))) if (isRecord(innermost) && !namesOther(innermost, handle)) countsOfEntity(innermost, out)
+      }
+    }
+    // A ProfilePage's `author` is the profile's owner (X's logged-out page
+    // puts the counts there), but only when it is the account asked for: any
+    // other page's author is someone else.
+    if (actionName(root['@type']) === 'profilepage') {
+      for (const author of asArray(root.author)) {
+        if (isRecord(author) && (handle === undefined || (!namesOther(author, handle) && namesAnyone(author)))) countsOfEntity(author, out)
       }
     }
   }
@@ -356,9 +447,11 @@ function countsOfTikTokStats(stats: unknown): ParsedCounts {
 export function parseTikTokUniversalData(json: unknown): ParsedCounts {
   const userInfo = path(json, '__DEFAULT_SCOPE__', 'webapp.user-detail', 'userInfo')
   if (isRecord(userInfo)) {
+    // `stats` is rounded for display (783400 where statsV2 says "783427"):
+    // the exact strings win, the numbers fill what they lack.
     const fromStats = countsOfTikTokStats(userInfo.stats)
     const fromV2 = countsOfTikTokStats(userInfo.statsV2)
-    return { ...fromV2, ...fromStats }
+    return { ...fromStats, ...fromV2 }
   }
   const sigiStats = path(json, 'UserModule', 'stats')
   if (isRecord(sigiStats)) {
@@ -367,6 +460,53 @@ export function parseTikTokUniversalData(json: unknown): ParsedCounts {
       const counts = countsOfTikTokStats(stats)
       if (Object.keys(counts).length > 0) return counts
     }
+  }
+  return {}
+}
+
+// ---- YouTube -------------------------------------------------------------
+
+/** The words of a YouTube text object: `simpleText`, `runs[].text`, `content`, or its accessibility label. */
+function youTubeText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (!isRecord(value)) return ''
+  if (typeof value.simpleText === 'string') return value.simpleText
+  if (typeof value.content === 'string') return value.content
+  if (Array.isArray(value.runs)) return value.runs.map((run) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('')
+  const label = path(value, 'accessibility', 'accessibilityData', 'label')
+  return typeof label === 'string' ? label : ''
+}
+
+/**
+ * Counts from a YouTube channel page's `ytInitialData` (the same JSON the
+ * `youtubei/v1/browse` API answers): the channel's own header only, either
+ * the older `c4TabbedHeaderRenderer` (`subscriberCountText`,
+ * `videosCountText`) or the 2024 `pageHeaderRenderer` (metadata rows such as
+ * "@kurzgesagt", "25m subscribers", "337 videos"). The page also carries
+ * other channels' `subscriberCountText` (featured and related channels):
+ * those are never read. When `channelId` is given and the header names
+ * another channel, nothing is read.
+ */
+export function parseYouTubeInitialData(json: unknown, channelId?: string): ParsedCounts {
+  const c4 = path(json, 'header', 'c4TabbedHeaderRenderer')
+  if (isRecord(c4)) {
+    if (channelId?.startsWith('UC') && typeof c4.channelId === 'string' && c4.channelId !== channelId) return {}
+    const subscribers = youTubeText(c4.subscriberCountText)
+    const videos = youTubeText(c4.videosCountText)
+    // A bare "3,1 M" has no label: the field itself says it counts subscribers.
+    const subscriberText = subscribers && !/\p{L}{3,}/u.test(subscribers.replace(/\b(k|m|mil|mio|mrd|md|bn|b)\b/giu, '')) ? `${subscribers} subscribers` : subscribers
+    const counts = parseMetaCounts(`${subscriberText} · ${videos}`)
+    return { ...(counts.followers ? { followers: counts.followers } : {}), ...(counts.posts ? { posts: counts.posts } : {}) }
+  }
+  const rows = path(json, 'header', 'pageHeaderRenderer', 'content', 'pageHeaderViewModel', 'metadata', 'contentMetadataViewModel', 'metadataRows')
+  if (Array.isArray(rows)) {
+    const parts: string[] = []
+    for (const row of rows) {
+      if (!isRecord(row) || !Array.isArray(row.metadataParts)) continue
+      for (const part of row.metadataParts) if (isRecord(part)) parts.push(youTubeText(part.text))
+    }
+    const counts = parseMetaCounts(parts.join(' · '))
+    return { ...(counts.followers ? { followers: counts.followers } : {}), ...(counts.posts ? { posts: counts.posts } : {}) }
   }
   return {}
 }

@@ -576,3 +576,46 @@ describe('classifyPage on garbage', () => {
     expect(classifyPage({ ...base, title: 'Sign\u200b Up | Link\u00adedIn' })).toEqual({ status: 'blocked', reason: 'login wall' })
   })
 })
+
+describe('walls met on real pages (issue 11)', () => {
+  const page = (facts: Partial<PageFacts>): PageFacts => ({
+    requestedUrl: 'https://www.youtube.com/@fjordvik',
+    finalUrl: 'https://www.youtube.com/@fjordvik',
+    httpStatus: 200,
+    title: '',
+    bodyText: '',
+    headers: html,
+    ...facts,
+  })
+
+  it('a Cloudflare stub with no title and no text is a bot challenge, not an error, by its scripts', () => {
+    const markup = `<html><head><script async src='/cdn-cgi/bm/cv/664825181/api.js'></script></head><body><script>window['__CF$cv$params']={r:'60aada8e9833a421'}</script></body></html>`
+    expect(classifyPage(page({ httpStatus: null, markup }))).toEqual({ status: 'blocked', reason: 'bot challenge (Cloudflare)' })
+    // The same empty page without those scripts stays an error.
+    expect(classifyPage(page({ httpStatus: null, markup: '<html><head></head><body></body></html>' })).status).toBe('error')
+  })
+
+  it('Cloudflare scripts on a long real page do not make it a challenge', () => {
+    const markup = `<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>`
+    expect(classifyPage(page({ title: 'Fjordvik Seafood', bodyText: FJORDVIK_POSTS.repeat(2), markup }))).toEqual({ status: 'ok' })
+  })
+
+  it("Google's consent page in other languages, answered with 200", () => {
+    for (const title of ['Antes de ir a YouTube', 'Bevor Sie zu YouTube weitergehen', "Avant d'accéder à YouTube", 'Before you continue to YouTube']) {
+      expect(classifyPage(page({ title, bodyText: 'Google verwendet Cookies und Daten' })), title).toEqual(CONSENT_WALL)
+    }
+  })
+
+  it("YouTube's captcha and its 'not a bot' wall, whose page may still carry a channel's numbers", () => {
+    const captcha = page({ title: 'YouTube', bodyText: 'Perdón por la interrupción. Hemos recibido un gran número de solicitudes de tu red.' })
+    expect(classifyPage(captcha)).toEqual({ status: 'blocked', reason: 'bot challenge (Google)' })
+    const notABot = page({ title: '- YouTube', markup: '<html></html>\n<!-- playabilityStatus {"status":"LOGIN_REQUIRED","reason":"Sign in to confirm you’re not a bot"} -->' })
+    expect(classifyPage(notABot)).toEqual({ status: 'blocked', reason: 'bot challenge (YouTube)' })
+    expect(classifyPage(page({ title: 'Fjordvik', bodyText: `Sign in to confirm you’re not a bot. 49.9K subscribers` }))).toEqual({ status: 'blocked', reason: 'bot challenge (YouTube)' })
+  })
+
+  it("YouTube's channel alerts that answer 200 are a missing page", () => {
+    expect(classifyPage(page({ title: 'YouTube', bodyText: 'Home Shorts This channel does not exist.' })).status).toBe('not-found')
+    expect(classifyPage(page({ title: 'YouTube', bodyText: 'This account has been terminated for a violation of YouTube’s Terms of Service.' })).status).toBe('not-found')
+  })
+})

@@ -8,6 +8,7 @@ import {
   parseJsonLdCounts,
   parseMetaCounts,
   parseTikTokUniversalData,
+  parseYouTubeInitialData,
   type Metrics,
   type ParsedCounts,
 } from '../../src/snapshot/metrics.js'
@@ -86,8 +87,9 @@ describe('parseMetaCounts', () => {
       '12K Followers, 0 Following, 88 Posts - See Instagram photos and videos from Acme (@acme)',
       { followers: approx(12_000), following: exact(0), posts: exact(88) },
     ],
-    ['42,217,774 likes · 969,810 talking about this · 1,234 were here', { followers: exact(42_217_774) }],
-    ['Nordlys Outdoor. 42,217 likes · 969 talking about this.', { followers: exact(42_217) }],
+    // Likes stand in for a Facebook page's followers, marked so a stated follower count elsewhere wins.
+    ['42,217,774 likes · 969,810 talking about this · 1,234 were here', { followers: { ...exact(42_217_774), standIn: 'likes' } }],
+    ['Nordlys Outdoor. 42,217 likes · 969 talking about this.', { followers: { ...exact(42_217), standIn: 'likes' } }],
     // A Facebook page that shows followers as well: followers win over likes.
     ['Acme. 5,100 likes · 5,400 followers · 12 talking about this', { followers: exact(5_400) }],
     ['88.7K Followers', { followers: approx(88_700) }],
@@ -107,6 +109,20 @@ describe('parseMetaCounts', () => {
     ['Fjordvik (@fjordvik.bsky.social) 4,321 followers 120 follows 998 posts', { followers: exact(4_321), following: exact(120), posts: exact(998) }],
     ['3B followers', { followers: approx(3_000_000_000) }],
     ['500+ followers', { followers: approx(500) }],
+    // Localized counts as the platforms print them (issue 11).
+    ['4,69\u00a0M de suscriptores', { followers: approx(4_690_000) }],
+    ['6,8\u00a0K vídeos', { posts: approx(6_800) }],
+    ['229\u00a0mil seguidores', { followers: approx(229_000) }],
+    ['1,66\u00a0M d’abonnés · 3,4\u00a0k vidéos', { followers: approx(1_660_000), posts: approx(3_400) }],
+    ['1,2 Mio. Abonnenten', { followers: approx(1_200_000) }],
+    ['53.887 Personen haben das abonniert', { followers: exact(53_887) }],
+    ['25m subscribers · 337 videos', { followers: approx(25_000_000), posts: exact(337) }],
+    ['18k videos', { posts: approx(18_000) }],
+    ['1.1M followers3 following\n329 posts', { followers: approx(1_100_000), following: exact(3), posts: exact(329) }],
+    ['フォロワー2,362人、フォロー中136人、投稿224件', { followers: exact(2_362), following: exact(136), posts: exact(224) }],
+    ['チャンネル登録者数 123万人', { followers: approx(1_230_000) }],
+    ['1.2万 フォロワー', { followers: approx(12_000) }],
+    ['12,3 mil seguidores, 210 seguidos, 1.407 publicações', { followers: approx(12_300), following: exact(210), posts: exact(1_407) }],
   ]
   it.each(CASES)('%j', (text, expected) => {
     expect(parseMetaCounts(text)).toEqual(expected)
@@ -298,5 +314,73 @@ describe('mergeMetrics', () => {
   it('lists only metrics some source had', () => {
     expect(mergeMetrics()).toEqual({})
     expect(Object.keys(mergeMetrics({}, feed, {}))).toEqual(['lastPostAt'])
+  })
+})
+
+describe('real-page shapes (issue 11)', () => {
+  // X's logged-out ProfilePage: the counts sit on its `author`, named Follows / Friends / Tweets.
+  const X_PROFILE = {
+    '@context': 'http://schema.org',
+    '@type': 'ProfilePage',
+    author: {
+      '@type': 'Person',
+      additionalName: 'Kikobeats',
+      identifier: '101198215',
+      url: 'https://twitter.com/Kikobeats',
+      interactionStatistic: [
+        { '@type': 'InteractionCounter', interactionType: 'https://schema.org/FollowAction', name: 'Follows', userInteractionCount: 3324 },
+        { '@type': 'InteractionCounter', interactionType: 'https://schema.org/SubscribeAction', name: 'Friends', userInteractionCount: 393 },
+        { '@type': 'InteractionCounter', interactionType: 'https://schema.org/WriteAction', name: 'Tweets', userInteractionCount: 23154 },
+      ],
+    },
+  }
+
+  it("reads X's ProfilePage author when it is the account asked for", () => {
+    expect(parseJsonLdCounts(X_PROFILE, 'kikobeats')).toEqual({ followers: exact(3324), following: exact(393), posts: exact(23154) })
+  })
+
+  it("never reads another account's author", () => {
+    expect(parseJsonLdCounts(X_PROFILE, 'someone_else')).toEqual({})
+  })
+
+  it('never reads the author of a page that is not a ProfilePage (an article, a post)', () => {
+    expect(parseJsonLdCounts({ ...X_PROFILE, '@type': 'Article' }, 'kikobeats')).toEqual({})
+  })
+
+  it('prefers TikTok’s exact statsV2 strings over the rounded stats numbers', () => {
+    const data = {
+      __DEFAULT_SCOPE__: {
+        'webapp.user-detail': {
+          userInfo: {
+            stats: { followerCount: 783400, followingCount: 0, videoCount: 19 },
+            statsV2: { followerCount: '783427', followingCount: '0', videoCount: '19' },
+          },
+        },
+      },
+    }
+    expect(parseTikTokUniversalData(data)).toEqual({ followers: exact(783_427), following: exact(0), posts: exact(19) })
+  })
+
+  it("reads YouTube's channel header, never another channel's subscriberCountText", () => {
+    const header = {
+      header: {
+        c4TabbedHeaderRenderer: {
+          channelId: 'UCzcRQ3vRNr6fJ1A9rqFn7QA',
+          subscriberCountText: { simpleText: '4,69\u00a0M de suscriptores' },
+          videosCountText: { runs: [{ text: '6,8\u00a0K' }, { text: ' vídeos' }] },
+        },
+      },
+      contents: { related: { subscriberCountText: { simpleText: '3,1\u00a0M' } } },
+    }
+    expect(parseYouTubeInitialData(header, 'UCzcRQ3vRNr6fJ1A9rqFn7QA')).toEqual({ followers: approx(4_690_000), posts: approx(6_800) })
+    expect(parseYouTubeInitialData(header, 'UCsomebodyElse000000000')).toEqual({})
+    // The 2018 header had no count at all: the related channels' counts are not ours.
+    expect(parseYouTubeInitialData({ header: { c4TabbedHeaderRenderer: { channelId: 'UCx' } }, contents: header.contents })).toEqual({})
+  })
+
+  it("reads YouTube's 2024 page header rows", () => {
+    const rows = [{ metadataParts: [{ text: { content: '@kurzgesagt' } }] }, { metadataParts: [{ text: { content: '25m subscribers' } }, { text: { content: '337 videos' } }] }]
+    const data = { header: { pageHeaderRenderer: { content: { pageHeaderViewModel: { metadata: { contentMetadataViewModel: { metadataRows: rows } } } } } } }
+    expect(parseYouTubeInitialData(data)).toEqual({ followers: approx(25_000_000), posts: exact(337) })
   })
 })
