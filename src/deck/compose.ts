@@ -171,7 +171,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
           notes: ['Open the accounts live and point at each of these.'],
         },
         ...splitTable(summary as Slide & { table: NonNullable<Slide['table']> }),
-        ...accounts,
+        ...accounts.flatMap((slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])),
       ]
     }
     case 'loss-of-control':

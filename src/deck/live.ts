@@ -144,47 +144,67 @@ export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: strin
       ...results.filter((r) => r.status !== 'ok').map((r) => `${accountLabel(r.account)}: ${r.status}, ${r.reason ?? ''}`),
     ],
   }
-  return [summary, ...results.map((result) => accountSlide(result, live.history, date, ACCOUNT_KICKER, accountLabel(result.account)))]
+  const unread = results.filter((r) => r.status !== 'ok')
+  return [
+    summary,
+    ...ok.map((result) => accountSlide(result, live.history, date, ACCOUNT_KICKER, accountLabel(result.account))),
+    ...(unread.length > 0 ? [unreadSlide(unread, live.history, date, kicker, accountLabel)] : []),
+  ]
 }
 
+/**
+ * The accounts that could not be read today share one table (split like any
+ * table when it runs long), instead of one near-empty slide each: what
+ * happened, the last good value with its age (history, never today's
+ * number), and what would fix it.
+ */
+function unreadSlide(unread: readonly SnapshotResult[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
+  const rows = unread.map((r) => {
+    const last = lastGoodValue(history, r.account, 'followers', date)
+    const known = last ? `Last good: ${formatCount(last.value)} ${followerWord(r.platform)} on ${last.date} (${ageWords(daysBetween(last.date, date))}).` : 'No good value recorded yet.'
+    return [`${accountLabel(r.account)}: ${r.reason ?? STATUS_WORDS[r.status] ?? r.status}`, `${known} Fix: ${fixFor(r)}`] as const
+  })
+  return {
+    kind: 'table',
+    segment: 'here-and-now',
+    kicker,
+    title: unread.length === 1 ? `1 account could not be read today` : `${unread.length} accounts could not be read today`,
+    table: { header: ['Account: why', 'What we know, and the fix'], rows },
+    notes: [
+      'These pages gave no numbers of their own today. The values shown are history, with their age, not today’s numbers.',
+      ...unread.map((r) => `${accountLabel(r.account)}: ${STATUS_WORDS[r.status] ?? r.status}, ${r.reason ?? 'no reason given'}.`),
+    ],
+  }
+}
+
+/** What would let showtell read this account next time, in words a presenter can act on. */
+function fixFor(result: SnapshotResult): string {
+  if (result.platform === 'x' && result.status === 'blocked' && result.reason === 'login required') return 'set SHOWTELL_X_BEARER_TOKEN (the X API).'
+  if (result.status === 'not-found') return "check the account's url or handle in showtell.yaml."
+  if (result.status === 'blocked') return `enter today's figure from the platform's own analytics: showtell record ${result.account} followers=N.`
+  return 'run showtell snapshot again; if it keeps failing, enter the figure by hand with showtell record.'
+}
+
+/** An account that answered: its number large, the change, the screenshot and the source. */
 function accountSlide(result: SnapshotResult, history: readonly HistoryEntry[], date: string, kicker: string, label: string): Slide {
   const platform = platformName(result.platform)
   const when = capturedAtWords(result.capturedAt)
-  if (result.status === 'ok') {
-    const h = headline(result, history, date)
-    const source = h.metric ? `from ${SOURCE_WORDS[h.metric.source]}${h.metric.approximate ? ', rounded by the platform' : ''}` : undefined
-    return {
-      kind: 'account',
-      segment: 'here-and-now',
-      kicker,
-      title: `${platform}: ${h.text}`,
-      figure: h.metric ? formatCount(h.metric.value) : undefined,
-      change: h.metric ? h.delta : undefined,
-      bullets: secondaryFacts(result.metrics, result.platform),
-      image: result.screenshot ? `snapshots/${result.screenshot}` : undefined,
-      caption: [`Snapshot ${when}`, source].filter(Boolean).join(' · '),
-      notes: [
-        `${label}, captured ${when}. ${h.text}${h.delta ? ` (${h.delta})` : ''}.`,
-        ...(result.title ? [`The page calls itself: ${result.title}`] : []),
-        result.reason ? `Note: ${result.reason}.` : 'Open the account live if the room wants to see more.',
-      ],
-    }
-  }
-  const word = followerWord(result.platform)
-  const last = lastGoodValue(history, result.account, 'followers', date)
-  const status = STATUS_WORDS[result.status] ?? result.status
+  const h = headline(result, history, date)
+  const source = h.metric ? `from ${SOURCE_WORDS[h.metric.source]}${h.metric.approximate ? ', rounded by the platform' : ''}` : undefined
   return {
     kind: 'account',
     segment: 'here-and-now',
     kicker,
-    title: result.status === 'blocked' ? `${platform}: ${result.reason ?? 'blocked'}` : `${platform}: ${status}`,
-    figure: last ? formatCount(last.value) : undefined,
-    change: last ? `last good value, ${last.date} (${ageWords(daysBetween(last.date, date))})` : 'no good value recorded yet',
-    bullets: [`${status}: ${result.reason ?? 'no reason given'}`],
-    caption: `${label} · tried ${when}`,
+    title: `${platform}: ${h.text}`,
+    figure: h.metric ? formatCount(h.metric.value) : undefined,
+    change: h.metric ? h.delta : undefined,
+    bullets: secondaryFacts(result.metrics, result.platform),
+    image: result.screenshot ? `snapshots/${result.screenshot}` : undefined,
+    caption: [`Snapshot ${when}`, source].filter(Boolean).join(' · '),
     notes: [
-      `${label} could not be read today (${status}: ${result.reason ?? 'no reason given'}).`,
-      last ? `The last good value was ${formatCount(last.value)} ${word} on ${last.date}. It is shown as history, not as today's number.` : 'There is no earlier good value to show.',
+      `${label}, captured ${when}. ${h.text}${h.delta ? ` (${h.delta})` : ''}.`,
+      ...(result.title ? [`The page calls itself: ${result.title}`] : []),
+      result.reason ? `Note: ${result.reason}.` : 'Open the account live if the room wants to see more.',
     ],
   }
 }

@@ -66,7 +66,7 @@ describe('showtell build with live snapshots', () => {
     expect(markdown).toContain('LinkedIn: 12,595 followers')
     expect(markdown).toContain('▲ 250 since 2026\\-11\\-24')
     // The walled page shows no number of its own, and says it has none.
-    expect(markdown).toContain('no good value recorded yet')
+    expect(markdown).toContain('No good value recorded yet')
     // The meeting log recorded both builds.
     const log = (await readFile(join(workspace, 'history', 'meetings.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l))
     expect(log.map((e: { date: string; topic: string }) => `${e.date} ${e.topic}`)).toEqual(['2026-11-24 listening', '2026-12-01 policy'])

@@ -97,14 +97,20 @@ describe('here and now', () => {
     expect(linkedin.bullets).toEqual(['210 posts'])
   })
 
-  it('shows a blocked account as blocked, with its last good value and its age, and no screenshot', () => {
+  it('shows a blocked account on the shared slide of accounts not read: its reason, its last good value with its age, and the fix; never a slide or screenshot of its own', () => {
     const deck = compose(live)
-    const instagram = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('Instagram'))!
-    expect(instagram.title).toBe('Instagram: login wall')
-    expect(instagram.figure).toBe('41,200')
-    expect(instagram.change).toBe('last good value, 2026-11-17 (7 days old)')
-    expect(instagram.image).toBeUndefined()
-    const summary = deck.slides.find((s) => s.segment === 'here-and-now' && s.kind === 'table')!
+    expect(deck.slides.filter((s) => s.kind === 'account').map((s) => s.title)).toEqual(['LinkedIn: 12,345 followers'])
+    const unread = deck.slides.find((s) => s.title === '1 account could not be read today')!
+    expect(unread.kind).toBe('table')
+    expect(unread.segment).toBe('here-and-now')
+    expect(unread.image).toBeUndefined()
+    expect(unread.table!.rows).toEqual([
+      [
+        'Testco on Instagram: login wall',
+        "Last good: 41,200 followers on 2026-11-17 (7 days old). Fix: enter today's figure from the platform's own analytics: showtell record testco-instagram followers=N.",
+      ],
+    ])
+    const summary = deck.slides.find((s) => s.segment === 'here-and-now' && s.title.endsWith('did not'))!
     expect(summary.title).toBe('1 of our 2 accounts answered; 1 did not')
     expect(summary.table!.rows).toEqual([
       ['Testco on LinkedIn', '12,345 followers, ▲ 100'],
@@ -112,13 +118,45 @@ describe('here and now', () => {
     ])
   })
 
-  it('says "first measurement" when there is no earlier meeting', () => {
+  it('says "first measurement" when there is no earlier meeting, and "no good value" for an account not read', () => {
     const deck = compose({ history: [], results: live.results })
     const linkedin = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('LinkedIn'))!
     expect(linkedin.change).toBe('first measurement')
-    const instagram = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('Instagram'))!
-    expect(instagram.change).toBe('no good value recorded yet')
-    expect(instagram.figure).toBeUndefined()
+    const unread = deck.slides.find((s) => s.title === '1 account could not be read today')!
+    expect(unread.table!.rows[0]![1]).toBe("No good value recorded yet. Fix: enter today's figure from the platform's own analytics: showtell record testco-instagram followers=N.")
+  })
+
+  it('gives every account not read one row, with a fix that fits what went wrong, and splits a long list like any table', () => {
+    const failing = (account: string, platform: SnapshotResult['platform'], status: SnapshotResult['status'], reason: string) =>
+      result({ account, platform, label: account, status, reason })
+    const many = workspaceConfigSchema.parse({
+      company: { name: 'Testco' },
+      accounts: ['a-x', 'b-gone', 'c-slow', 'd-wall', 'e-wall'].map((id) => ({ id, platform: id === 'a-x' ? 'x' : 'linkedin', handle: id })),
+      meeting: { weekday: 'tuesday', start: '2026-11-24' },
+    })
+    const material: LiveMaterial = {
+      history: [],
+      results: [
+        failing('a-x', 'x', 'blocked', 'login required'),
+        failing('b-gone', 'linkedin', 'not-found', 'page not found (404)'),
+        failing('c-slow', 'linkedin', 'timeout', 'no answer within 30 s'),
+        failing('d-wall', 'linkedin', 'blocked', 'login wall'),
+        failing('e-wall', 'linkedin', 'blocked', 'login wall'),
+      ],
+    }
+    const plan = planAgenda({ duration: 45, empty: emptySegments(many, topic, material, '2026-11-24') })
+    const deck = composeDeck({ config: many, topic, date: '2026-11-24', plan, live: material })
+    const unread = deck.slides.filter((s) => s.title.startsWith('5 accounts could not be read today'))
+    expect(unread.length).toBe(2)
+    const fixes = unread.flatMap((s) => s.table!.rows.map((row) => row[1].replace(/^No good value recorded yet\. Fix: /, '')))
+    expect(fixes).toEqual([
+      'set SHOWTELL_X_BEARER_TOKEN (the X API).',
+      "check the account's url or handle in showtell.yaml.",
+      'run showtell snapshot again; if it keeps failing, enter the figure by hand with showtell record.',
+      "enter today's figure from the platform's own analytics: showtell record d-wall followers=N.",
+      "enter today's figure from the platform's own analytics: showtell record e-wall followers=N.",
+    ])
+    expect(deck.slides.some((s) => s.kind === 'account')).toBe(false)
   })
 
   it('renders screenshots as images beside the text and keeps scraped text out of the markup', async () => {

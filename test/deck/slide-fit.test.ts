@@ -133,8 +133,11 @@ describe('every built-in topic fits its slides', () => {
     const live = { results, history }
     const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
     const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
-    // Our own accounts get a slide each; the unofficial fan page is watched in loss of control instead.
-    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ws.config.accounts.filter((a) => a.owner !== 'unofficial').length)
+    // Our own accounts that answered get a slide each; those not read share one table (it
+    // must fit too); the unofficial fan page is watched in loss of control instead.
+    const ours = results.filter((r) => ws.config.accounts.find((a) => a.id === r.account)!.owner !== 'unofficial')
+    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ours.filter((r) => r.status === 'ok').length)
+    expect(deck.slides.filter((s) => /accounts? could not be read today/.test(s.title)).flatMap((s) => s.table!.rows)).toHaveLength(ours.filter((r) => r.status !== 'ok').length)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
     expect(await problemsIn(html)).toEqual([])
   })
