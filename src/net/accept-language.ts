@@ -58,10 +58,11 @@ export function acceptLanguage(locale: string = DEFAULT_LOCALE): string {
 const sessions = new WeakMap<Page, CDPSession>()
 
 /**
- * Makes the tab ask for `locale`: the header on the page and every
- * sub-resource (puppeteer's extra headers), and `navigator.language(s)` plus
- * the page's default `Intl` locale (DevTools emulation, since puppeteer has no
- * call for either). Set on every visit: a reused tab keeps it, and the same
+ * Makes the tab ask for `locale`: the header on the page, every sub-resource
+ * and the fetches of its workers (puppeteer's extra headers; the DevTools
+ * language override below alone misses a worker's fetch, tried), and
+ * `navigator.language(s)` plus the page's default `Intl` locale (DevTools
+ * emulation, since puppeteer has no call for either). Set on every visit: a reused tab keeps it, and the same
  * value again costs nothing. The user agent is passed through unchanged,
  * because the DevTools call that sets the language needs one.
  */

@@ -1,5 +1,5 @@
 // Given a site on 127.0.0.1 that records every request's headers (a blog
-// page with an image, a script's fetch and an RSS feed; a Bluesky page and
+// page with an image, a script's fetch, a worker's fetch and an RSS feed; a Bluesky page and
 // its API), when a snapshot run and an audit probe reach it, then every
 // request asks for `snapshot.locale`'s language: `en-US,en;q=0.9` when it is
 // not set, `nb-NO,nb;q=0.9,en;q=0.8` with `locale: nb-NO`, and the page's
@@ -29,6 +29,7 @@ const BLOG = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Nordlys Outdoor blog</title>
 <link rel="alternate" type="application/rss+xml" href="/feed.xml">
 </head><body><main><h1>Nordlys Outdoor</h1><img src="/pixel.svg" alt=""><p>${TEXT}</p></main>
+<script>new Worker('/worker.js')</script>
 <script>fetch('/lang?navigator=' + encodeURIComponent(navigator.language) + '&intl=' + encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().locale))</script>
 </body></html>`
 
@@ -49,6 +50,7 @@ beforeAll(async () => {
     const path = new URL(request.url ?? '/', 'http://site.invalid').pathname
     const send = (type: string, body: string) => response.writeHead(200, { 'content-type': type }).end(body)
     if (path === '/blog') return send('text/html; charset=utf-8', BLOG)
+    if (path === '/worker.js') return send('text/javascript', "fetch('/from-worker')")
     if (path === '/feed.xml') return send('application/rss+xml', FEED)
     if (path === '/pixel.svg') return send('image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
     if (path.startsWith('/bsky/xrpc/')) {
@@ -83,8 +85,8 @@ async function snapshot(locale?: string) {
   const cfg = config(locale)
   const outDir = await mkdtemp(join(tmpdir(), 'showtell-accept-language-'))
   const results = await snapshotAccounts(cfg, cfg.accounts, { browser, outDir, env: {} })
-  // The script's fetch leaves the page on its own schedule: wait for it rather than sleep.
-  await eventually(() => site.hits.some((hit) => hit.url.startsWith('/lang?')), Boolean)
+  // The script's and the worker's fetches leave on their own schedule: wait for them rather than sleep.
+  await eventually(() => ['/lang?', '/from-worker'].every((path) => site.hits.some((hit) => hit.url.startsWith(path))), Boolean)
   return results
 }
 
@@ -110,6 +112,8 @@ describe.each([
       page: languageOf('/blog'),
       image: languageOf('/pixel.svg'),
       scriptFetch: languageOf('/lang?'),
+      worker: languageOf('/worker.js'),
+      workerFetch: languageOf('/from-worker'),
       feed: languageOf('/feed.xml'),
       api: languageOf('/bsky/xrpc/'),
       blueskyPage: languageOf('/bsky-web/profile/'),
@@ -117,6 +121,8 @@ describe.each([
       page: expected.header,
       image: expected.header,
       scriptFetch: expected.header,
+      worker: expected.header,
+      workerFetch: expected.header,
       feed: expected.header,
       api: expected.header,
       blueskyPage: expected.header,
