@@ -3,8 +3,8 @@
 // sub-resources, the API and feed fetches, the audit's probes) and the
 // language a page sees in `navigator.language`. Platforms pick the words and
 // the number format from it; one fixed language makes them answer the same
-// way every morning, whatever the machine's own settings. Headless Chromium
-// sends no Accept-Language at all by default.
+// way every morning, whatever the machine's own settings. Chromium's headless
+// shell sends no Accept-Language at all by default (tried), nor does Node.
 import type { CDPSession, Page } from 'puppeteer-core'
 
 /** Used when `snapshot.locale` is not set. */
@@ -54,27 +54,48 @@ export function acceptLanguage(locale: string = DEFAULT_LOCALE): string {
     .join(',')
 }
 
-/** One DevTools session per tab: a language override lasts only as long as the session that set it. */
-const sessions = new WeakMap<Page, CDPSession>()
+interface Applied {
+  readonly locale: string
+  /** The script that sets `navigator.language(s)` in each new document. */
+  readonly script: string
+  /** A language override lasts only as long as the DevTools session that set it. */
+  readonly session: CDPSession
+}
+
+const applied = new WeakMap<Page, Applied>()
 
 /**
  * Makes the tab ask for `locale`: the header on the page, every sub-resource
- * and the fetches of its workers (puppeteer's extra headers; the DevTools
- * language override below alone misses a worker's fetch, tried), and
- * `navigator.language(s)` plus the page's default `Intl` locale (DevTools
- * emulation, since puppeteer has no call for either). Set on every visit: a reused tab keeps it, and the same
- * value again costs nothing. The user agent is passed through unchanged,
- * because the DevTools call that sets the language needs one.
+ * and the fetches of its workers (puppeteer's extra headers), the page's
+ * `navigator.language(s)` (a script run first in every document) and its
+ * default `Intl` locale (DevTools emulation; puppeteer has no call for it).
+ * Not DevTools' user-agent override, which also sets the language: it drops
+ * the client hints (Sec-CH-UA, `navigator.userAgentData`) unless it is given
+ * all of them again, and a browser without them looks like a bot (tried).
+ * A reused tab keeps what was set; only a new locale costs round trips.
  */
 export async function localizeTab(page: Page, locale: string = DEFAULT_LOCALE): Promise<void> {
-  await page.setExtraHTTPHeaders({ 'accept-language': acceptLanguage(locale) })
-  let session = sessions.get(page)
-  if (!session) {
-    session = await page.createCDPSession()
-    sessions.set(page, session)
+  const tag = canonical(locale)
+  const before = applied.get(page)
+  if (before?.locale === tag) return
+  await page.setExtraHTTPHeaders({ 'accept-language': acceptLanguage(tag) })
+  if (before) await page.removeScriptToEvaluateOnNewDocument(before.script)
+  const { identifier } = await page.evaluateOnNewDocument(setNavigatorLanguages, preferredLanguages(tag))
+  const session = before?.session ?? (await page.createCDPSession())
+  // Only one DevTools session may override a tab's locale: in a tab another
+  // tool already overrides, Intl keeps that one, and the header and
+  // navigator above still say ours. Not worth losing the account over.
+  await session.send('Emulation.setLocaleOverride', { locale: tag }).catch(() => {})
+  applied.set(page, { locale: tag, script: identifier, session })
+}
+
+/** Runs in the page, before its own scripts. */
+function setNavigatorLanguages(languages: string[]): void {
+  const list = Object.freeze([...languages])
+  try {
+    Object.defineProperty(Navigator.prototype, 'language', { get: () => list[0], configurable: true })
+    Object.defineProperty(Navigator.prototype, 'languages', { get: () => list, configurable: true })
+  } catch {
+    // A document that froze Navigator keeps Chromium's own values.
   }
-  const userAgent = await page.browser().userAgent()
-  // Chromium adds the q-values to this list itself, by the same rule as acceptLanguage().
-  await session.send('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: preferredLanguages(locale).join(',') })
-  await session.send('Emulation.setLocaleOverride', { locale: canonical(locale) })
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadRules } from '../../src/audit/rules.js'
 import { checkCandidate } from '../../src/audit/run.js'
-import { acceptLanguage } from '../../src/net/accept-language.js'
+import { acceptLanguage, localizeTab } from '../../src/net/accept-language.js'
 import { snapshotAccounts } from '../../src/snapshot/run.js'
 import { workspaceConfigSchema, type WorkspaceConfig } from '../../src/workspace/schema.js'
 import { testBrowser } from '../helpers/browser.js'
@@ -30,7 +30,7 @@ const BLOG = `<!doctype html>
 <link rel="alternate" type="application/rss+xml" href="/feed.xml">
 </head><body><main><h1>Nordlys Outdoor</h1><img src="/pixel.svg" alt=""><p>${TEXT}</p></main>
 <script>new Worker('/worker.js')</script>
-<script>fetch('/lang?navigator=' + encodeURIComponent(navigator.language) + '&intl=' + encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().locale))</script>
+<script>fetch('/lang?navigator=' + encodeURIComponent(navigator.language) + '&languages=' + encodeURIComponent(navigator.languages.join(' ')) + '&intl=' + encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().locale))</script>
 </body></html>`
 
 const BLUESKY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nordlys Outdoor (@nordlys.bsky.social) — Bluesky</title></head>
@@ -91,8 +91,8 @@ async function snapshot(locale?: string) {
 }
 
 const EXPECTED = {
-  default: { header: 'en-US,en;q=0.9', navigator: 'en-US' },
-  'nb-NO': { header: 'nb-NO,nb;q=0.9,en;q=0.8', navigator: 'nb-NO' },
+  default: { header: 'en-US,en;q=0.9', navigator: 'en-US', languages: 'en-US en' },
+  'nb-NO': { header: 'nb-NO,nb;q=0.9,en;q=0.8', navigator: 'nb-NO', languages: 'nb-NO nb en' },
 } as const
 
 describe.each([
@@ -129,10 +129,21 @@ describe.each([
     })
   })
 
-  it('gives the page that language as navigator.language and its Intl default', async () => {
+  it('gives the page that language as navigator.language(s) and its Intl default', async () => {
     await snapshot(locale)
     const seen = new URL(site.hits.find((hit) => hit.url.startsWith('/lang?'))!.url, origin).searchParams
-    expect({ navigator: seen.get('navigator'), intl: seen.get('intl') }).toEqual({ navigator: expected.navigator, intl: expected.navigator })
+    expect({ navigator: seen.get('navigator'), languages: seen.get('languages'), intl: seen.get('intl') }).toEqual({
+      navigator: expected.navigator,
+      languages: expected.languages,
+      intl: expected.navigator,
+    })
+  })
+
+  it("leaves the browser's client hints as they were (a browser without them looks like a bot)", async () => {
+    await snapshot(locale)
+    const page = site.hits.find((hit) => hit.url.startsWith('/blog'))!
+    expect(page.headers['sec-ch-ua']).toMatch(/"Chromium";v="\d+"/)
+    expect(page.headers['sec-ch-ua-platform']).toBeTruthy()
   })
 
   it("sends it with the audit's probes", async () => {
@@ -141,6 +152,22 @@ describe.each([
     const finding = await checkCandidate(config(locale), rules.bluesky!, { platform: 'bluesky', handle: 'nordlys-outdoor.bsky.social' })
     expect(finding.result).toBe('exists-unlisted')
     expect(languageOf('/bsky/xrpc/')).toBe(expected.header)
+  })
+})
+
+describe('a tab that serves another locale next', () => {
+  it('asks for the new one only, in the header and in navigator.languages', async () => {
+    await browser.withPage(async (page) => {
+      const visit = async (locale: string) => {
+        site.hits.length = 0
+        await localizeTab(page, locale)
+        await page.goto(`${origin}/blog`)
+        const seen = await eventually(() => site.hits.find((hit) => hit.url.startsWith('/lang?')), Boolean)
+        return { header: languageOf('/blog'), languages: new URL(seen!.url, origin).searchParams.get('languages') }
+      }
+      expect(await visit('nb-NO')).toEqual({ header: 'nb-NO,nb;q=0.9,en;q=0.8', languages: 'nb-NO nb en' })
+      expect(await visit('de')).toEqual({ header: 'de,en;q=0.9', languages: 'de en' })
+    })
   })
 })
 
