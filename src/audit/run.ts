@@ -6,6 +6,7 @@ import pLimit from 'p-limit'
 import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
 import { pageUrl } from '../snapshot/platforms.js'
+import { acceptLanguage } from '../net/accept-language.js'
 import { guardedFetch, RefusedRequest, type FetchedText } from '../net/fetch.js'
 import { RequestGuard } from '../net/guard.js'
 import type { Platform } from '../topics/schema.js'
@@ -119,7 +120,8 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
     // Each redirect hop is checked before it is sent to; at most 2 MB of the answer is read.
     response = await guardedFetch(url, {
       guard,
-      headers: { accept: rule.kind === 'api' ? 'application/json' : 'text/html', 'user-agent': 'showtell account audit' },
+      // The snapshot's language: a profile page's words and numbers come back as the snapshot will see them.
+      headers: { accept: rule.kind === 'api' ? 'application/json' : 'text/html', 'user-agent': 'showtell account audit', 'accept-language': acceptLanguage(config.snapshot.locale) },
       timeoutMs,
       maxBytes: 2_000_000,
     })

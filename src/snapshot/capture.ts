@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { HTTPResponse, Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import type { TabPool } from '../browser/tabs.js'
+import { acceptLanguage, localizeTab } from '../net/accept-language.js'
 import { guardTab } from '../net/chromium.js'
 import { guardedFetch } from '../net/fetch.js'
 import { checkScheme, RequestGuard } from '../net/guard.js'
@@ -36,6 +37,8 @@ export interface CaptureOptions {
    * @default one guard for the run's `tabs` (or for this account alone), with `allowPrivateNetwork` and the system resolver
    */
   readonly guard?: RequestGuard
+  /** The language asked for, page and fetches alike (`snapshot.locale`). @default en-US */
+  readonly locale?: string
 }
 
 /** Cookie and consent banners of the common consent platforms, hidden before the screenshot. */
@@ -203,6 +206,7 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   }
 
   await page.setViewport(VIEWPORT)
+  await localizeTab(page, options.locale)
   page.setDefaultTimeout(options.timeoutMs)
   page.setDefaultNavigationTimeout(options.timeoutMs)
   // Every request of the tab and of its workers waits until the guard has
@@ -378,7 +382,7 @@ function guardOf(options: CaptureOptions): RequestGuard {
 async function fetchText(url: string, options: CaptureOptions, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const answer = await guardedFetch(url, {
     guard: guardOf(options),
-    headers: { accept: 'application/json, application/atom+xml, application/rss+xml, text/xml;q=0.9, */*;q=0.5', 'user-agent': 'showtell (executive briefing snapshots)', ...headers },
+    headers: { accept: 'application/json, application/atom+xml, application/rss+xml, text/xml;q=0.9, */*;q=0.5', 'user-agent': 'showtell (executive briefing snapshots)', 'accept-language': acceptLanguage(options.locale), ...headers },
     timeoutMs: options.timeoutMs,
     maxBytes: 5_000_000,
   })

@@ -98,6 +98,7 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
               endpoints: config.snapshot.endpoints,
               timeoutMs,
               allowPrivateNetwork: config.snapshot.allowPrivateNetwork,
+              locale: config.snapshot.locale,
               outDir: options.outDir,
               env: options.env,
               tabs,

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
 import { ENDPOINT_KEYS, type EndpointKey } from '../platforms/endpoints.js'
+import { acceptLanguage, DEFAULT_LOCALE, LOCALE_TAG } from '../net/accept-language.js'
 import { slugSchema as anySlug } from './slug.js'
 import { DURATION, formatPath, isRealDate, WEEKDAYS } from './config-values.js'
 import { LIMITS } from './limits.js'
@@ -94,6 +95,12 @@ const snapshotSchema = z.strictObject({
     .default({})
     .describe('Base URLs that replace the real platforms (APIs and pages), e.g. for a local demo site.'),
   allowPrivateNetwork: z.boolean().default(false).describe('Allow loopback and private addresses; only for the local demo site and tests.'),
+  // Optional with no default in the file: the capture code fills in DEFAULT_LOCALE.
+  locale: z
+    .string()
+    .regex(LOCALE_TAG, { message: 'not a language tag: use a language and an optional region, e.g. "en-US", "nb-NO" or "de"' })
+    .optional()
+    .describe(`The language pages and APIs are asked for (Accept-Language and navigator.language), e.g. "nb-NO". Default ${DEFAULT_LOCALE}, sent as "${acceptLanguage(DEFAULT_LOCALE)}".`),
 })
 
 /** Bounds of the audit's request budget, shared by `audit.budget` and `--budget`. */
