@@ -176,8 +176,10 @@ const ACCOUNT_KICKER = 'Live now'
 /** The here-and-now segment: a summary table, then one slide per account. */
 export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string): Slide[] {
   const results = shownResults(live, date)
-  const ok = results.filter((r) => r.status === 'ok')
-  const walled = results.length - ok.length
+  // A snapshot that failed today did not answer, even when a hand figure stands in for it.
+  const failedToday = (r: Shown) => r.status !== 'ok' || (r.today !== undefined && r.today !== 'none')
+  const answered = results.filter((r) => !failedToday(r)).length
+  const walled = results.length - answered
   const rows = results.map((r) => {
     const name = accountLabel(r.account)
     const label = name.toLowerCase().includes(platformName(r.platform).toLowerCase()) ? name : `${name} (${platformName(r.platform)})`
@@ -191,14 +193,17 @@ export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: strin
     segment: 'here-and-now',
     kicker,
     title: !live.results
-      ? `${results.length} of our accounts, from figures entered by hand (no snapshots in this deck)`
+      ? `${results.length === 1 ? 'One account' : `${results.length} accounts`} from figures entered by hand (no snapshots in this deck)`
       : walled === 0
         ? `All ${results.length} of our accounts are live right now`
-        : `${ok.length} of our ${results.length} accounts answered; ${walled} did not`,
+        : `${answered} of our ${results.length} accounts answered; ${walled} did not`,
     table: { header: ['Account', 'Right now'], rows },
     notes: [
-      'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.',
+      live.results
+        ? 'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.'
+        : 'No snapshots were taken for this deck: these are the figures entered by hand, each with the day it is for.',
       ...results.filter((r) => r.status !== 'ok').map((r) => `${accountLabel(r.account)}: ${r.status}, ${r.reason ?? ''}`),
+      ...results.flatMap((r) => (r.today && r.today !== 'none' ? [`${accountLabel(r.account)}: ${r.today.status}, ${r.today.reason ?? ''}; shown from a figure entered by hand`] : [])),
     ],
   }
   return [summary, ...results.map((result) => accountSlide(result, live.history, date, ACCOUNT_KICKER, accountLabel(result.account)))]

@@ -51,10 +51,14 @@ function automatic(date: string, followers: number): HistoryEntry {
   return { date, capturedAt: `${date}T08:00:00.000Z`, account: 'testco-linkedin', platform: 'linkedin', status: 'ok', metrics: { followers: { value: followers, source: 'api' } } }
 }
 
-function accountSlide(material: LiveMaterial): Slide {
+function hereAndNow(material: LiveMaterial): Slide[] {
   const plan = planAgenda({ duration: 45, empty: emptySegments(config, topic, material, DATE) })
   const deck = composeDeck({ config, topic, date: DATE, plan, live: material })
-  return deck.slides.find((s) => s.kind === 'account' && s.segment === 'here-and-now')!
+  return deck.slides.filter((s) => s.segment === 'here-and-now')
+}
+
+function accountSlide(material: LiveMaterial): Slide {
+  return hereAndNow(material).find((s) => s.kind === 'account')!
 }
 
 const BLOCKED = result({ status: 'blocked', reason: 'login wall' })
@@ -67,6 +71,20 @@ describe('a figure entered by hand', () => {
     expect(slide.change).toBe('▲ 500 since 2026-11-10')
     expect(slide.caption).toBe('Snapshot 2026-11-24 08:02 UTC: blocked · entered by hand on 2026-11-20 · from LinkedIn analytics')
     expect(slide.notes).toContain("Today's snapshot: blocked, login wall.")
+  })
+
+  it('does not count a blocked snapshot as answered in the summary, though its row shows the hand figure', () => {
+    const summary = hereAndNow({ history: [byHand('2026-11-20', 12_500)], results: [BLOCKED] }).find((s) => s.kind === 'table')!
+    expect(summary.title).toBe('0 of our 1 accounts answered; 1 did not')
+    expect(summary.table!.rows).toEqual([['Testco on LinkedIn', '12,500 followers (entered by hand)']])
+  })
+
+  it('without snapshots, fills the here-and-now with the hand figures alone', () => {
+    const slides = hereAndNow({ history: [automatic('2026-11-10', 12_000), byHand('2026-11-20', 12_500, 'from analytics')] })
+    expect(slides.find((s) => s.kind === 'table')!.title).toBe('One account from figures entered by hand (no snapshots in this deck)')
+    expect(slides.find((s) => s.kind === 'account')!.caption).toBe('entered by hand on 2026-11-20 · from analytics')
+    // Without a hand figure there is nothing live to show: the segment is its placeholder.
+    expect(hereAndNow({ history: [automatic('2026-11-10', 12_000)] }).map((s) => s.kind)).toEqual(['placeholder'])
   })
 
   it('gives way to a newer automatic value: the blocked slide shows that one as the last good value', () => {
