@@ -9,7 +9,7 @@ import { checkFigure, recordFigures, type HandFigure } from '../snapshot/hand.js
 import { todayIn } from '../rotation/calendar.js'
 import { loadWorkspace } from '../workspace/load.js'
 import { readInputText } from '../workspace/read-input.js'
-import { workspaceDir, type CommandContext } from './context.js'
+import { printJson, workspaceDir, type CommandContext } from './context.js'
 
 const HISTORY_SHOWN = 'history/snapshots.jsonl'
 
@@ -38,7 +38,11 @@ export async function runRecord(ctx: CommandContext): Promise<number> {
       ),
     )
   }
-  await recordFigures(workspace, figures)
+  const added = await recordFigures(workspace, figures)
+  if (ctx.values.json === true) {
+    printJson(ctx, added)
+    return EXIT.ok
+  }
   const what = figures.map((f) => `${f.metric} ${typeof f.value === 'number' ? formatCount(f.value) : f.value.slice(0, 10)}`).join(', ')
   ctx.io.stdout.write(`Recorded by hand for ${account} on ${date}: ${what} · history in ${HISTORY_SHOWN}\n`)
   return EXIT.ok
@@ -97,7 +101,11 @@ export async function runImport(ctx: CommandContext): Promise<number> {
     seen.set(key, row.line)
     return figure
   })
-  await recordFigures(workspace, figures)
+  const added = await recordFigures(workspace, figures)
+  if (ctx.values.json === true) {
+    printJson(ctx, added)
+    return EXIT.ok
+  }
   const accounts = new Set(figures.map((f) => f.account)).size
   ctx.io.stdout.write(`Imported ${figures.length} figure${figures.length === 1 ? '' : 's'} by hand for ${accounts} account${accounts === 1 ? '' : 's'} from ${file} · history in ${HISTORY_SHOWN}\n`)
   return EXIT.ok

@@ -61,13 +61,13 @@ export const COMMANDS = {
   },
   record: {
     ...COMMAND_HELP.record,
-    options: { date: { type: 'string' }, note: { type: 'string' } },
+    options: { date: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } },
     positionals: 'ACCOUNT METRIC=VALUE ...',
     run: async (ctx) => (await import('./record.js')).runRecord(ctx),
   },
   import: {
     ...COMMAND_HELP.import,
-    options: {},
+    options: { json: { type: 'boolean' } },
     positionals: 'FILE.csv',
     run: async (ctx) => (await import('./record.js')).runImport(ctx),
   },

@@ -175,3 +175,19 @@ describe('a figure by hand in the deck', () => {
     expect(newer).not.toContain('# LinkedIn: 12,500 followers')
   })
 })
+
+describe('--json', () => {
+  it('record and import print the history entries they added', async () => {
+    const workspace = await makeWorkspace({ 'figures.csv': GOOD_CSV })
+    const recorded = await runCli(['record', 'testco-linkedin', 'posts=310', '--date', '2026-11-21', '--note', 'typed in', '--json'], { cwd: workspace })
+    expect(recorded.code).toBe(0)
+    expect(JSON.parse(recorded.stdout)).toEqual([
+      { date: '2026-11-21', capturedAt: expect.any(String), account: 'testco-linkedin', platform: 'linkedin', status: 'ok', metrics: { posts: { value: 310, source: 'manual', note: 'typed in' } } },
+    ])
+    const imported = await runCli(['import', 'figures.csv', '--json'], { cwd: workspace })
+    expect(imported.code).toBe(0)
+    const added = JSON.parse(imported.stdout) as { date: string }[]
+    expect(added.map((entry) => entry.date)).toEqual(['2026-11-17', '2026-11-20'])
+    expect(await historyLines(workspace)).toEqual([...(JSON.parse(recorded.stdout) as unknown[]), ...added])
+  })
+})
