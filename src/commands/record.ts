@@ -66,6 +66,10 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   const column = new Map<string, number>()
   names.forEach((name, i) => {
     if (!(COLUMNS as readonly string[]).includes(name)) {
+      // Spreadsheets in many European locales save "CSV" with semicolons.
+      if (names.length === 1 && name.includes(';')) {
+        throw new UserError('the header is one column holding semicolons', { location: { file, line: header.line }, hint: 'save the file as CSV with commas between the fields' })
+      }
       throw new UserError(`unknown column ${JSON.stringify(header.fields[i])}`, { location: { file, line: header.line }, hint: `the columns are ${COLUMNS.join(', ')} (note is optional)` })
     }
     if (column.has(name)) throw new UserError(`the column ${name} appears twice`, { location: { file, line: header.line }, hint: 'keep one of them' })

@@ -5,6 +5,7 @@
 // analytics; it is stored with source `manual` and the person's note, so the
 // deck can say where it came from.
 import { UserError, type ErrorLocation } from '../errors.js'
+import { redact } from '../secrets/redact.js'
 import { isRealDate } from '../workspace/config-values.js'
 import type { Workspace } from '../workspace/load.js'
 import { LIMITS } from '../workspace/limits.js'
@@ -58,7 +59,11 @@ export function checkFigure(workspace: Workspace, input: HandInput, today: strin
   if (!metric) {
     throw new UserError(`unknown metric ${JSON.stringify(input.metric)}`, { location: where('metric'), hint: `use one of ${HAND_METRICS.join(', ')}` })
   }
-  const note = input.note?.trim() || undefined
+  // The note is a caption on a slide: one line, and a pasted token never reaches the history.
+  const note = input.note?.trim() ? redact(input.note.trim()) : undefined
+  if (note && /[\u0000-\u001f\u007f]/.test(note)) {
+    throw new UserError('the note holds a line break or another control character', { location: where('note'), hint: 'write the note on one line' })
+  }
   if (note && [...note].length > LIMITS.paragraph) {
     throw new UserError(`the note is ${[...note].length} characters; the limit is ${LIMITS.paragraph}`, { location: where('note'), hint: 'say in a sentence where the figure came from' })
   }

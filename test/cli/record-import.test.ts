@@ -98,6 +98,8 @@ describe('showtell import', () => {
     ['a quote never closed', `${GOOD_CSV}2026-11-21,testco-linkedin,followers,1,"from analytics\n`, 'showtell: figures.csv:5: a quote that is never closed (hint: fix the quoting on that line)\n'],
     ['the same figure twice', `${GOOD_CSV}2026-11-20,testco-linkedin,followers,12600,\n`, 'showtell: figures.csv:5 metric: testco-linkedin followers on 2026-11-20 is already on line 4 (hint: keep one figure per account, metric and date)\n'],
     ['a misspelt column', GOOD_CSV.replace('note', 'notes'), 'showtell: figures.csv:1: unknown column "notes" (hint: the columns are date, account, metric, value, note (note is optional))\n'],
+    ['a note on two lines', `${GOOD_CSV}2026-11-21,testco-linkedin,followers,1,"from analytics\npage 2"\n`, 'showtell: figures.csv:5 note: the note holds a line break or another control character (hint: write the note on one line)\n'],
+    ['semicolons between the fields', 'date;account;metric;value\n2026-11-20;testco-linkedin;followers;1\n', 'showtell: figures.csv:1: the header is one column holding semicolons (hint: save the file as CSV with commas between the fields)\n'],
     ['no value column', 'date,account,metric\n2026-11-20,testco-linkedin,followers\n', 'showtell: figures.csv:1: the header has no value column (hint: the header row is date,account,metric,value and optionally note)\n'],
   ])('refuses a file with %s: exit 2 naming the line and field, and the history byte for byte as it was', async (_name, csv, message) => {
     const workspace = await makeWorkspace({ 'figures.csv': csv })
@@ -109,6 +111,27 @@ describe('showtell import', () => {
     expect(result.code).toBe(2)
     expect(result.stdout).toBe('')
     expect((await readFile(join(workspace, HISTORY))).equals(before)).toBe(true)
+  })
+
+  it('reads a file saved with a byte-order mark and CRLF line ends (a spreadsheet\'s "CSV UTF-8")', async () => {
+    const workspace = await makeWorkspace()
+    await writeFile(join(workspace, 'excel.csv'), `\ufeff${GOOD_CSV.replaceAll('\n', '\r\n')}`)
+    const result = await runCli(['import', 'excel.csv'], { cwd: workspace })
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(await historyLines(workspace)).toEqual([
+      expect.objectContaining({ date: '2026-11-17', metrics: { followers: { value: 12000, source: 'manual', note: 'from analytics, export "Q4"' }, posts: { value: 300, source: 'manual' } } }),
+      expect.objectContaining({ date: '2026-11-20', metrics: { followers: { value: 12500, source: 'manual', note: 'typed in' } } }),
+    ])
+  })
+
+  it('keeps a token pasted into a note out of the history', async () => {
+    const workspace = await makeWorkspace()
+    const result = await runCli(['record', 'testco-linkedin', 'followers=1', '--date', '2026-11-20', '--note', 'read with Authorization: Bearer abc123secretvalue'], { cwd: workspace })
+    expect(result.code).toBe(0)
+    const text = await readFile(join(workspace, HISTORY), 'utf8')
+    expect(text).not.toContain('abc123secretvalue')
+    expect(text).toContain('read with Authorization: ')
   })
 
   it('refuses a file over 1 MB and a file that is not UTF-8, like the workspace files', async () => {
