@@ -32,6 +32,14 @@ export const COMMAND_HELP = {
     summary: 'capture every account now: screenshot, metrics, status; adds to the history',
     synopsis: 'showtell snapshot [--account ID ...] [--json]',
   },
+  record: {
+    summary: "enter a figure by hand (from the platform's own analytics); adds to the history",
+    synopsis: 'showtell record ACCOUNT METRIC=VALUE ... [--date YYYY-MM-DD] [--note TEXT] [--json]',
+  },
+  import: {
+    summary: 'enter figures by hand from a CSV file (date,account,metric,value[,note]); all or none',
+    synopsis: 'showtell import FILE.csv [--json]',
+  },
   schedule: {
     summary: 'the next meetings and their topics; pin, unpin, skip, unskip, mark held; .ics export',
     synopsis:

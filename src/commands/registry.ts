@@ -59,6 +59,18 @@ export const COMMANDS = {
     options: { account: { type: 'string', multiple: true }, json: { type: 'boolean' } },
     run: async (ctx) => (await import('./snapshot.js')).runSnapshot(ctx),
   },
+  record: {
+    ...COMMAND_HELP.record,
+    options: { date: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: 'ACCOUNT METRIC=VALUE ...',
+    run: async (ctx) => (await import('./record.js')).runRecord(ctx),
+  },
+  import: {
+    ...COMMAND_HELP.import,
+    options: { json: { type: 'boolean' } },
+    positionals: 'FILE.csv',
+    run: async (ctx) => (await import('./record.js')).runImport(ctx),
+  },
   schedule: {
     ...COMMAND_HELP.schedule,
     options: { weeks: { type: 'string' }, ics: { type: 'string' }, json: { type: 'boolean' } },

@@ -1,13 +1,14 @@
 // Owns the slides built from live snapshots and the metrics history: the
 // here-and-now segment (one summary, then one slide per account, screenshot as
 // evidence) and the ROI trend. A blocked account is never shown as data: its
-// slide says why, and gives the last good value with its age.
+// slide says why, and gives the last good value with its age. A figure entered
+// by hand (`showtell record`) is data, captioned as such, until an automatic
+// value newer than it exists.
 import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
-import { daysBetween, lastGoodValue, previousValue, series, type HistoryEntry } from '../snapshot/history.js'
-import type { CountMetric, MetricSource, Metrics } from '../snapshot/metrics.js'
-import type { SnapshotResult } from '../snapshot/types.js'
+import { daysBetween, handFigure, lastGoodValue, previousValue, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
+import type { RecordedMetrics, RecordedSource, SnapshotResult } from '../snapshot/types.js'
 import type { Slide } from './slide.js'
 
 export interface LiveMaterial {
@@ -33,7 +34,8 @@ const PLATFORM_NAMES: Record<string, string> = {
   website: 'Website',
 }
 
-const SOURCE_WORDS: Record<MetricSource, string> = {
+const SOURCE_WORDS: Record<RecordedSource, string> = {
+  manual: 'a figure entered by hand',
   api: "the platform's public API",
   feed: 'the RSS/Atom feed',
   meta: "the page's meta tags",
@@ -59,8 +61,60 @@ export function platformName(platform: string): string {
   return PLATFORM_NAMES[platform] ?? platform
 }
 
-export function hasLiveMaterial(live: LiveMaterial | undefined): boolean {
-  return (live?.results?.length ?? 0) > 0
+/** A metric as a slide shows it; `enteredOn` when a person entered it by hand, for that day. */
+type ShownMetrics = { readonly [K in MetricKey]?: NonNullable<RecordedMetrics[K]> & { readonly enteredOn?: string } }
+type ShownCount = NonNullable<ShownMetrics['followers']>
+
+/** An account as the here-and-now shows it: this run's result, gaps filled by hand. */
+interface Shown extends Omit<SnapshotResult, 'metrics'> {
+  readonly metrics: ShownMetrics
+  /** How today's snapshot went, when a hand figure stands in for it; `none` in a build without snapshots. */
+  readonly today?: { readonly status: string; readonly reason?: string } | 'none'
+}
+
+const METRIC_KEYS: readonly MetricKey[] = ['followers', 'following', 'posts', 'lastPostAt', 'postsPerMonth']
+
+/**
+ * `result` with each metric it lacks taken from a figure entered by hand, when
+ * that figure is the newest good value on or before `date` (an automatic value
+ * newer than it wins). A failed result with hand figures is shown as data, by
+ * hand; one without stays failed.
+ */
+function withHandFigures(result: SnapshotResult, history: readonly HistoryEntry[], date: string, today?: 'none'): Shown | undefined {
+  const metrics: Record<string, unknown> = { ...(result.status === 'ok' && !today ? result.metrics : {}) }
+  let filled = false
+  for (const key of METRIC_KEYS) {
+    if (metrics[key] !== undefined) continue
+    const hand = handFigure(history, result.account, key, date)
+    if (!hand) continue
+    metrics[key] = { ...hand.metric, enteredOn: hand.date }
+    filled = true
+  }
+  if (!filled) return today ? undefined : result
+  if (result.status === 'ok' && !today) return { ...result, metrics }
+  return { ...result, status: 'ok', metrics, screenshot: undefined, reason: undefined, today: today ?? { status: STATUS_WORDS[result.status] ?? result.status, reason: result.reason } }
+}
+
+/** Every account's hand figures, for a build without snapshots: the accounts as the history names them. */
+function handOnly(history: readonly HistoryEntry[], date: string): Shown[] {
+  const latest = new Map<string, HistoryEntry>()
+  for (const entry of history) if (entry.date <= date) latest.set(entry.account, entry)
+  return [...latest.values()].flatMap((entry) => {
+    const base: SnapshotResult = { account: entry.account, platform: entry.platform as SnapshotResult['platform'], label: entry.account, url: '', status: 'ok', metrics: {}, capturedAt: entry.capturedAt, durationMs: 0 }
+    const shown = withHandFigures(base, history, date, 'none')
+    return shown ? [shown] : []
+  })
+}
+
+/** What the here-and-now shows: this build's results, or without snapshots the figures entered by hand. */
+function shownResults(live: LiveMaterial, date: string): Shown[] {
+  if (!live.results) return handOnly(live.history, date)
+  return live.results.map((r) => withHandFigures(r, live.history, date) ?? r)
+}
+
+export function hasLiveMaterial(live: LiveMaterial | undefined, date?: string): boolean {
+  if ((live?.results?.length ?? 0) > 0) return true
+  return live !== undefined && date !== undefined && !live.results && handOnly(live.history, date).length > 0
 }
 
 /** The dates (oldest first) with followers for at least one account, this meeting included. */
@@ -77,22 +131,23 @@ export function hasTrend(live: LiveMaterial | undefined, date: string): boolean 
 
 export function liveEmptySegments(live: LiveMaterial | undefined, date: string): SegmentId[] {
   const empty: SegmentId[] = []
-  if (!hasLiveMaterial(live)) empty.push('here-and-now')
+  if (!hasLiveMaterial(live, date)) empty.push('here-and-now')
   if (!hasTrend(live, date)) empty.push('roi')
   return empty
 }
 
 interface Headline {
   readonly text: string
-  readonly metric?: CountMetric
+  readonly metric?: ShownCount
   readonly delta?: string
 }
 
-function headline(result: SnapshotResult, history: readonly HistoryEntry[], date: string): Headline {
+function headline(result: Shown, history: readonly HistoryEntry[], date: string): Headline {
   const word = followerWord(result.platform)
   const followers = result.metrics.followers
   if (followers) {
-    const previous = previousValue(history, result.account, 'followers', date)
+    // A hand figure compares with what came before the day it is for, not with itself.
+    const previous = previousValue(history, result.account, 'followers', followers.enteredOn ?? date)
     const delta = previous ? `${formatChange(followers.value - previous.value)} since ${previous.date}` : 'first measurement'
     return { text: `${formatCount(followers.value)} ${word}`, metric: followers, delta }
   }
@@ -101,7 +156,7 @@ function headline(result: SnapshotResult, history: readonly HistoryEntry[], date
   return { text: 'live, no public numbers' }
 }
 
-function secondaryFacts(metrics: Metrics, platform: string): string[] {
+function secondaryFacts(metrics: ShownMetrics, platform: string): string[] {
   const facts: string[] = []
   if (metrics.following) facts.push(`${formatCount(metrics.following.value)} following`)
   if (metrics.posts) facts.push(`${formatCount(metrics.posts.value)} ${platform === 'youtube' || platform === 'tiktok' ? 'videos' : 'posts'}`)
@@ -120,45 +175,52 @@ const ACCOUNT_KICKER = 'Live now'
 
 /** The here-and-now segment: a summary table, then one slide per account. */
 export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string): Slide[] {
-  const results = live.results ?? []
-  const ok = results.filter((r) => r.status === 'ok')
-  const walled = results.length - ok.length
+  const results = shownResults(live, date)
+  // A snapshot that failed today did not answer, even when a hand figure stands in for it.
+  const failedToday = (r: Shown) => r.status !== 'ok' || (r.today !== undefined && r.today !== 'none')
+  const answered = results.filter((r) => !failedToday(r)).length
+  const walled = results.length - answered
   const rows = results.map((r) => {
     const name = accountLabel(r.account)
     const label = name.toLowerCase().includes(platformName(r.platform).toLowerCase()) ? name : `${name} (${platformName(r.platform)})`
     if (r.status !== 'ok') return [label, `${STATUS_WORDS[r.status] ?? r.status}: ${r.reason ?? 'no reason given'}`] as const
     const h = headline(r, live.history, date)
-    return [label, h.delta && h.delta !== 'first measurement' ? `${h.text}, ${h.delta.replace(/ since .*/, '')}` : h.text] as const
+    const text = h.delta && h.delta !== 'first measurement' ? `${h.text}, ${h.delta.replace(/ since .*/, '')}` : h.text
+    return [label, h.metric?.enteredOn ? `${text} (entered by hand)` : text] as const
   })
   const summary: Slide = {
     kind: 'table',
     segment: 'here-and-now',
     kicker,
-    title:
-      walled === 0
+    title: !live.results
+      ? `${results.length === 1 ? 'One account' : `${results.length} accounts`} from figures entered by hand (no snapshots in this deck)`
+      : walled === 0
         ? `All ${results.length} of our accounts are live right now`
-        : `${ok.length} of our ${results.length} accounts answered; ${walled} did not`,
+        : `${answered} of our ${results.length} accounts answered; ${walled} did not`,
     table: { header: ['Account', 'Right now'], rows },
     notes: [
-      'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.',
+      live.results
+        ? 'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.'
+        : 'No snapshots were taken for this deck: these are the figures entered by hand, each with the day it is for.',
       ...results.filter((r) => r.status !== 'ok').map((r) => `${accountLabel(r.account)}: ${r.status}, ${r.reason ?? ''}`),
+      ...results.flatMap((r) => (r.today && r.today !== 'none' ? [`${accountLabel(r.account)}: ${r.today.status}, ${r.today.reason ?? ''}; shown from a figure entered by hand`] : [])),
     ],
   }
   const unread = results.filter((r) => r.status !== 'ok')
   return [
     summary,
-    ...ok.map((result) => accountSlide(result, live.history, date, ACCOUNT_KICKER, accountLabel(result.account))),
+    ...results.filter((r) => r.status === 'ok').map((result) => accountSlide(result, live.history, date, ACCOUNT_KICKER, accountLabel(result.account))),
     ...(unread.length > 0 ? [unreadSlide(unread, live.history, date, kicker, accountLabel)] : []),
   ]
 }
 
 /**
- * The accounts that could not be read today share one table (split like any
- * table when it runs long), instead of one near-empty slide each: what
- * happened, the last good value with its age (history, never today's
- * number), and what would fix it.
+ * The accounts that could not be read today (and have no figure entered by
+ * hand to stand in) share one table, split like any table when it runs long,
+ * instead of one near-empty slide each: what happened, the last good value
+ * with its age (history, never today's number), and what would fix it.
  */
-function unreadSlide(unread: readonly SnapshotResult[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
+function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
   const rows = unread.map((r) => {
     const last = lastGoodValue(history, r.account, 'followers', date)
     const known = last ? `Last good: ${formatCount(last.value)} ${followerWord(r.platform)} on ${last.date} (${ageWords(daysBetween(last.date, date))}).` : 'No good value recorded yet.'
@@ -178,19 +240,20 @@ function unreadSlide(unread: readonly SnapshotResult[], history: readonly Histor
 }
 
 /** What would let showtell read this account next time, in words a presenter can act on. */
-function fixFor(result: SnapshotResult): string {
+function fixFor(result: Shown): string {
   if (result.platform === 'x' && result.status === 'blocked' && result.reason === 'login required') return 'set SHOWTELL_X_BEARER_TOKEN (the X API).'
   if (result.status === 'not-found') return "check the account's url or handle in showtell.yaml."
   if (result.status === 'blocked') return `enter today's figure from the platform's own analytics: showtell record ${result.account} followers=N.`
   return 'run showtell snapshot again; if it keeps failing, enter the figure by hand with showtell record.'
 }
 
-/** An account that answered: its number large, the change, the screenshot and the source. */
-function accountSlide(result: SnapshotResult, history: readonly HistoryEntry[], date: string, kicker: string, label: string): Slide {
+/** An account with a number to show (today's, or one entered by hand): large, with the change, the screenshot and the source. */
+function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string): Slide {
   const platform = platformName(result.platform)
   const when = capturedAtWords(result.capturedAt)
   const h = headline(result, history, date)
-  const source = h.metric ? `from ${SOURCE_WORDS[h.metric.source]}${h.metric.approximate ? ', rounded by the platform' : ''}` : undefined
+  const source = h.metric ? sourceWords(h.metric) : undefined
+  const snapshot = result.today === 'none' ? undefined : result.today ? `Snapshot ${when}: ${result.today.status}` : `Snapshot ${when}`
   return {
     kind: 'account',
     segment: 'here-and-now',
@@ -200,13 +263,22 @@ function accountSlide(result: SnapshotResult, history: readonly HistoryEntry[], 
     change: h.metric ? h.delta : undefined,
     bullets: secondaryFacts(result.metrics, result.platform),
     image: result.screenshot ? `snapshots/${result.screenshot}` : undefined,
-    caption: [`Snapshot ${when}`, source].filter(Boolean).join(' · '),
+    caption: [snapshot, source].filter(Boolean).join(' · '),
     notes: [
-      `${label}, captured ${when}. ${h.text}${h.delta ? ` (${h.delta})` : ''}.`,
+      h.metric?.enteredOn
+        ? `${label}: ${h.text}${h.delta ? ` (${h.delta})` : ''}, entered by hand for ${h.metric.enteredOn}${h.metric.note ? ` (${h.metric.note})` : ''}.`
+        : `${label}, captured ${when}. ${h.text}${h.delta ? ` (${h.delta})` : ''}.`,
+      ...(result.today && result.today !== 'none' ? [`Today's snapshot: ${result.today.status}${result.today.reason ? `, ${result.today.reason}` : ''}.`] : []),
       ...(result.title ? [`The page calls itself: ${result.title}`] : []),
       result.reason ? `Note: ${result.reason}.` : 'Open the account live if the room wants to see more.',
     ],
   }
+}
+
+/** Where the headline number came from, for the caption: a source, or a person's hand with their note. */
+function sourceWords(metric: ShownCount): string {
+  if (metric.source === 'manual') return `entered by hand on ${metric.enteredOn ?? 'an earlier day'}${metric.note ? ` · ${metric.note}` : ''}`
+  return `from ${SOURCE_WORDS[metric.source]}${metric.approximate ? ', rounded by the platform' : ''}`
 }
 
 function ageWords(days: number): string {

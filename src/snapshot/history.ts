@@ -8,8 +8,8 @@ import { boolean, count, dateTime, matching, nonEmptyString, object, oneOf, opti
 import { addDays } from '../rotation/calendar.js'
 import { redact, redactDeep } from '../secrets/redact.js'
 import { writeFileAtomic } from '../workspace/store.js'
-import { METRIC_SOURCES, type Metrics } from './metrics.js'
-import { SNAPSHOT_STATUSES, type SnapshotResult, type SnapshotStatus } from './types.js'
+import { METRIC_SOURCES } from './metrics.js'
+import { MANUAL_SOURCE, SNAPSHOT_STATUSES, type RecordedMetrics, type SnapshotResult, type SnapshotStatus } from './types.js'
 
 export const HISTORY_FILE = join('history', 'snapshots.jsonl')
 
@@ -21,7 +21,7 @@ export interface HistoryEntry {
   readonly platform: string
   readonly status: SnapshotStatus
   readonly reason?: string
-  readonly metrics: Metrics
+  readonly metrics: RecordedMetrics
 }
 
 export interface History {
@@ -38,12 +38,14 @@ export interface History {
 
 const SHOWN_FILE = HISTORY_FILE.split(sep).join('/')
 
-const countMetric = object({ value: count, source: oneOf(METRIC_SOURCES), approximate: optional(boolean) })
+// A hand figure (`manual`) carries the person's note; text, so it is redacted and escaped like any other.
+const SOURCES = [...METRIC_SOURCES, MANUAL_SOURCE] as const
+const countMetric = object({ value: count, source: oneOf(SOURCES), approximate: optional(boolean), note: optional(string) })
 const metricsShape = object({
   followers: optional(countMetric),
   following: optional(countMetric),
   posts: optional(countMetric),
-  lastPostAt: optional(object({ value: dateTime, source: oneOf(METRIC_SOURCES) })),
+  lastPostAt: optional(object({ value: dateTime, source: oneOf(SOURCES), note: optional(string) })),
   postsPerMonth: optional(countMetric),
 })
 
@@ -77,8 +79,6 @@ export async function readHistory(workspaceRoot: string, env: NodeJS.ProcessEnv 
 
 /** Adds this run's results, dated `date`, and rewrites the file atomically. */
 export async function appendHistory(workspaceRoot: string, date: string, results: readonly SnapshotResult[], current?: History): Promise<History> {
-  // `current`: the history as the caller just read it, under the workspace lock.
-  const history = current ?? (await readHistory(workspaceRoot))
   const added: HistoryEntry[] = results.map((result) => ({
     date,
     capturedAt: result.capturedAt,
@@ -88,10 +88,40 @@ export async function appendHistory(workspaceRoot: string, date: string, results
     ...(result.reason ? { reason: result.reason } : {}),
     metrics: result.metrics,
   }))
+  return appendEntries(workspaceRoot, added, current)
+}
+
+/** Adds `added` (a run's results, or figures entered by hand) and rewrites the file atomically. */
+export async function appendEntries(workspaceRoot: string, added: readonly HistoryEntry[], current?: History): Promise<History> {
+  // `current`: the history as the caller just read it, under the workspace lock.
+  const history = current ?? (await readHistory(workspaceRoot))
   const entries = [...history.entries, ...added]
   const lines = [...history.unreadable, ...entries.map((entry) => JSON.stringify(entry))]
   await writeFileAtomic(join(workspaceRoot, HISTORY_FILE), `${lines.join('\n')}\n`)
   return { entries, unreadable: history.unreadable, ...(history.problems ? { problems: history.problems } : {}) }
+}
+
+export type MetricKey = keyof RecordedMetrics
+
+/**
+ * The newest good value of `metric` for `account`, at or before `onOrBefore`,
+ * when a person entered it by hand; undefined when there is none, or when an
+ * automatic value is newer (a later date, or the same date captured later):
+ * a hand figure fills a gap, it never hides a newer reading.
+ */
+export function handFigure<K extends MetricKey>(
+  entries: readonly HistoryEntry[],
+  account: string,
+  metric: K,
+  onOrBefore: string,
+): { readonly metric: NonNullable<RecordedMetrics[K]>; readonly date: string } | undefined {
+  let best: HistoryEntry | undefined
+  for (const entry of entries) {
+    if (entry.account !== account || entry.status !== 'ok' || entry.date > onOrBefore || entry.metrics[metric] === undefined) continue
+    if (!best || entry.date > best.date || (entry.date === best.date && entry.capturedAt > best.capturedAt)) best = entry
+  }
+  const found = best?.metrics[metric]
+  return best && found && found.source === MANUAL_SOURCE ? { metric: found as NonNullable<RecordedMetrics[K]>, date: best.date } : undefined
 }
 
 export type CountKey = 'followers' | 'following' | 'posts'

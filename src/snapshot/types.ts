@@ -1,7 +1,7 @@
 // Owns the shape of a snapshot result, shared by capture, history, the deck
 // and `showtell snapshot --json`.
 import type { Platform } from '../topics/schema.js'
-import type { Metrics } from './metrics.js'
+import type { Metrics, MetricSource } from './metrics.js'
 
 export const SNAPSHOT_STATUSES = ['ok', 'blocked', 'not-found', 'timeout', 'error'] as const
 export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number]
@@ -23,3 +23,15 @@ export interface SnapshotResult {
   readonly capturedAt: string
   readonly durationMs: number
 }
+
+/**
+ * A figure a person typed in (`showtell record`, `showtell import`), read off
+ * the platform's own analytics when no source could read it. It lives in the
+ * history beside the snapshots' numbers, never in a snapshot result.
+ */
+export const MANUAL_SOURCE = 'manual'
+export type RecordedSource = MetricSource | typeof MANUAL_SOURCE
+
+/** A metric as the history holds it: from a snapshot source, or by hand with the person's note. */
+type Recorded<M> = Omit<M, 'source'> & { readonly source: RecordedSource; readonly note?: string }
+export type RecordedMetrics = { readonly [K in keyof Metrics]?: Recorded<NonNullable<Metrics[K]>> }
