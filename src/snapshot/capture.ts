@@ -16,7 +16,7 @@ import { readApiAnswer } from './api-answers.js'
 import { classifyPage, type PageVerdict } from './classify.js'
 import { parseFeed } from './feed.js'
 import { mergeMetrics, type Metrics } from './metrics.js'
-import { pageMetrics } from './page-facts.js'
+import { notAProfile, pageMetrics } from './page-facts.js'
 import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
 import type { SnapshotResult, SnapshotStatus } from './types.js'
 
@@ -285,7 +285,10 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
   }
   const owner = { platform: account.platform, handle: account.handle?.replace(/^@/, ''), url: page.url() }
   const metrics = mergeMetrics(pageMetrics(facts, owner), await feedMetrics(account, facts, options))
-  return { status: 'ok', screenshot, title, description, metrics }
+  // A post is shown as it is, but says why it has no follower count: its
+  // numbers belong to the post or its author, never to the account.
+  const post = notAProfile(facts, owner)
+  return { status: 'ok', screenshot, title, description, metrics, ...(post ? { reason: `${post}: no follower count; point the account at its profile` } : {}) }
 }
 
 function withoutFragment(url: string): string {
