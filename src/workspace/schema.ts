@@ -94,6 +94,13 @@ const snapshotSchema = z.strictObject({
     .default({})
     .describe('Base URLs that replace the real platforms (APIs and pages), e.g. for a local demo site.'),
   allowPrivateNetwork: z.boolean().default(false).describe('Allow loopback and private addresses; only for the local demo site and tests.'),
+  profile: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(LIMITS.url)
+    .optional()
+    .describe('A browser profile folder OUTSIDE the workspace (`~` is your home folder): `showtell login PLATFORM` signs it in, and snapshots run with it.'),
 })
 
 /** Bounds of the audit's request budget, shared by `audit.budget` and `--budget`. */
