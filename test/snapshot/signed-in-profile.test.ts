@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BrowserManager } from '../../src/browser/manager.js'
+import { runCleanups } from '../../src/process/cleanup.js'
 import { signIn, signInUrl } from '../../src/commands/login.js'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { expandProfile } from '../../src/workspace/profile.js'
@@ -116,6 +117,12 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
     // The classifier has the last word: a wall stays a wall, signed in or not.
     expect(after.find((r) => r.account === 'teaser')).toMatchObject({ status: 'blocked', reason: 'login wall' })
 
+    // A build snapshots with the same profile.
+    const build = await runCli(['build', '--topic', 'listening', '--date', '2026-11-24', '--format', 'md', '--json', '--workspace', workspace])
+    expect(build.code, build.stderr).toBe(0)
+    const manifest = JSON.parse(build.stdout) as { snapshots: { account: string; status: string }[] }
+    expect(manifest.snapshots).toContainEqual(expect.objectContaining({ account: 'crew', status: 'ok' }))
+
     // The runs never removed the profile, and nothing of it is in the workspace.
     expect((await readdir(profile)).length).toBeGreaterThan(0)
     const profileFiles = new Set((await filesUnder(profile)).map((file) => file.slice(profile.length + 1).split('/').pop()))
@@ -140,6 +147,23 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
     } finally {
       await holder.close()
     }
+    expect((await stat(profile)).isDirectory()).toBe(true)
+  })
+})
+
+describe('the browser manager on a profile of the user', () => {
+  it('an interrupt kills the browser and keeps the profile (a temporary one is removed)', async () => {
+    const profile = join(scratch, 'interrupted-profile')
+    const manager = new BrowserManager({ profileDir: profile })
+    const child = (await manager.get()).process()!
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    // What the SIGINT/SIGTERM handler does.
+    await runCleanups()
+    await exited
+    expect(child.exitCode !== null || child.signalCode !== null).toBe(true)
+    expect((await stat(profile)).isDirectory()).toBe(true)
+    expect((await readdir(profile)).length).toBeGreaterThan(0)
+    await manager.close()
     expect((await stat(profile)).isDirectory()).toBe(true)
   })
 })
