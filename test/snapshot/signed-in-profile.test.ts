@@ -152,7 +152,7 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
 })
 
 describe('the browser manager on a profile of the user', () => {
-  it('an interrupt kills the browser and keeps the profile (a temporary one is removed)', async () => {
+  it('an interrupt kills the browser and keeps the profile', async () => {
     const profile = join(scratch, 'interrupted-profile')
     const manager = new BrowserManager({ profileDir: profile })
     const child = (await manager.get()).process()!
