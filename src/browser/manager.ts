@@ -222,6 +222,8 @@ export class BrowserManager {
       env: withoutSecrets(process.env),
       headless: visible ? false : shell ? 'shell' : true,
       args: launchArgs(this.options),
+      // A sign-in window without the "controlled by automated test software" bar, which some platforms refuse.
+      ...(visible ? { ignoreDefaultArgs: ['--enable-automation'] } : {}),
       timeout,
       protocolTimeout: 120_000,
       // A pipe instead of a port: Chromium exits with us even when we are killed.

@@ -3,7 +3,7 @@
 // platform's sign-in page, and waits until the user has signed in and closed
 // the window; the session then lives in the profile, and snapshots run with
 // it. Nothing is read from the page and nothing is written to the workspace.
-// `signIn` is the same path without a window, for tests (they fill the form).
+// `signIn` is the same path; tests run it headless and fill the form.
 import type { Page } from 'puppeteer-core'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { EXIT, RuntimeError, UserError } from '../errors.js'
@@ -40,17 +40,16 @@ export function signInUrl(platform: Platform, endpoints: Readonly<Partial<Record
 export interface SignInOptions {
   readonly url: string
   readonly browser: BrowserOptions
-  /**
-   * What happens while the page is open. By default: wait until the user
-   * closes the window. Tests fill the form here instead.
-   */
-  readonly whileOpen?: (page: Page) => Promise<void>
+  /** Called once the sign-in page is open. Tests fill the form here, then close the page as a user closes the window. */
+  readonly onOpen?: (page: Page) => Promise<void>
   readonly signal?: AbortSignal
 }
 
 /**
- * Opens `url` in a browser on the profile and runs `whileOpen`; the browser
- * is then closed the ordinary way, so the session's cookies reach the disk.
+ * Opens `url` in a browser on the profile and waits until its window is
+ * closed (the browser exits, or, where closing the last window leaves the
+ * browser running as on macOS, no page is left). The browser is then closed
+ * the ordinary way, so the session's cookies reach the disk.
  */
 export async function signIn(options: SignInOptions): Promise<void> {
   const manager = new BrowserManager(options.browser)
@@ -58,12 +57,20 @@ export async function signIn(options: SignInOptions): Promise<void> {
   options.signal?.addEventListener('abort', cancel, { once: true })
   try {
     const browser = await manager.get()
-    const closed = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()))
     const page = await manager.newPage()
+    const closed = new Promise<void>((resolve) => {
+      browser.once('disconnected', () => resolve())
+      browser.on('targetdestroyed', () => {
+        browser.pages().then((pages) => pages.length === 0 && resolve(), () => resolve())
+      })
+    })
+    // The window shows only the sign-in page, not the blank tab it started with.
+    for (const other of await browser.pages()) if (other !== page) await other.close().catch(() => {})
     await page.goto(options.url, { waitUntil: 'domcontentloaded' }).catch((error: unknown) => {
       throw new RuntimeError(`cannot open ${options.url}: ${String((error as Error).message).split('\n')[0]}`, { hint: 'check the address and your connection, then run showtell login again' })
     })
-    await (options.whileOpen ? options.whileOpen(page) : closed)
+    await options.onOpen?.(page)
+    await closed
   } finally {
     options.signal?.removeEventListener('abort', cancel)
     await manager.close()

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from 'puppeteer-core'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BrowserManager } from '../../src/browser/manager.js'
@@ -19,6 +20,7 @@ import { signIn, signInUrl } from '../../src/commands/login.js'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { expandProfile } from '../../src/workspace/profile.js'
 import { runCli } from '../helpers/cli.js'
+import { eventually } from '../helpers/eventually.js'
 import { demoConfigObject, demoEndpoints } from '../helpers/demo-workspace.js'
 import { makeWorkspace } from '../helpers/workspace.js'
 
@@ -99,11 +101,13 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
     await signIn({
       url,
       browser: { profileDir: profile },
-      whileOpen: async (page) => {
+      onOpen: async (page) => {
         await page.type('#username', 'crew@example.com')
         await page.type('#password', 'not-a-real-password')
         await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')])
         expect(await page.title()).toBe('Signed in • showtell demo site')
+        // As the user closes the window: signIn waits for it.
+        await page.close()
       },
     })
     // The browser is gone and the profile is still there, with the session in it.
@@ -165,6 +169,21 @@ describe('the browser manager on a profile of the user', () => {
     expect((await readdir(profile)).length).toBeGreaterThan(0)
     await manager.close()
     expect((await stat(profile)).isDirectory()).toBe(true)
+  })
+})
+
+describe('signIn, the path of showtell login', () => {
+  it('waits while the sign-in page is open, and ends when it is closed', async () => {
+    let opened: Page | undefined
+    let finished = false
+    const done = signIn({ url: `${site.url}/linkedin/login`, browser: { profileDir: join(scratch, 'waiting-profile') }, onOpen: async (page) => void (opened = page) }).then(() => (finished = true))
+    const page = await eventually(() => opened, (value) => value !== undefined)
+    // A round trip to the page, which signIn would have closed had it not waited.
+    expect(await page!.evaluate(() => document.title)).toBe('Log in • LinkedIn')
+    expect(finished).toBe(false)
+    await page!.close()
+    await done
+    expect(finished).toBe(true)
   })
 })
 
