@@ -19,6 +19,7 @@ import { runCleanups } from '../../src/process/cleanup.js'
 import { signIn, signInUrl } from '../../src/commands/login.js'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { expandProfile } from '../../src/workspace/profile.js'
+import { installedBrowser } from '../helpers/browser.js'
 import { runCli } from '../helpers/cli.js'
 import { eventually } from '../helpers/eventually.js'
 import { demoConfigObject, demoEndpoints } from '../helpers/demo-workspace.js'
@@ -59,8 +60,8 @@ interface Result {
   readonly metrics: { readonly followers?: { readonly value: number } }
 }
 
-async function snapshot(workspace: string): Promise<Result[]> {
-  const run = await runCli(['snapshot', '--json', '--workspace', workspace])
+async function snapshot(workspace: string, ...flags: string[]): Promise<Result[]> {
+  const run = await runCli(['snapshot', '--json', '--workspace', workspace, ...flags])
   expect(run.code, run.stderr).toBe(0)
   return JSON.parse(run.stdout) as Result[]
 }
@@ -98,9 +99,10 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
     // The sign-in page `showtell login linkedin` opens, on this workspace's endpoint.
     const url = signInUrl('linkedin', demoEndpointsWithLinkedin())!
     expect(url).toBe(`${site.url}/linkedin/login`)
+    // In the full Chromium, as the visible window of `showtell login` (here headless).
     await signIn({
       url,
-      browser: { profileDir: profile },
+      browser: { profileDir: profile, browserPath: installedBrowser('full browser') },
       onOpen: async (page) => {
         await page.type('#username', 'crew@example.com')
         await page.type('#password', 'not-a-real-password')
@@ -114,7 +116,8 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
     expect(existsSync(join(profile, 'SingletonLock'))).toBe(false)
     expect((await stat(profile)).isDirectory()).toBe(true)
 
-    const after = await snapshot(workspace)
+    // The snapshot in the headless shell reads the session the full browser stored.
+    const after = await snapshot(workspace, '--browser-path', installedBrowser('headless shell'))
     const crew = after.find((r) => r.account === 'crew')
     expect(crew).toMatchObject({ status: 'ok' })
     expect(crew!.metrics.followers?.value).toBe(4321)
