@@ -142,6 +142,19 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
     expect(await filesUnder(join(workspace, 'out'))).not.toHaveLength(0)
   })
 
+  it('the audit stays signed out: it runs while another browser holds the profile', async () => {
+    const profile = join(scratch, 'audit-profile')
+    const holder = new BrowserManager({ profileDir: profile })
+    try {
+      await holder.get()
+      const run = await runCli(['audit', '--budget', '2', '--json', '--workspace', await workspaceWith(profile)])
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stderr).not.toContain('in use')
+    } finally {
+      await holder.close()
+    }
+  })
+
   it('a profile that another browser holds: exit 1, one line that says so', async () => {
     const profile = join(scratch, 'held-profile')
     const holder = new BrowserManager({ profileDir: profile })
