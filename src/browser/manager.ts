@@ -18,11 +18,16 @@
 // removed when it closes, on an interrupt (registered with process/cleanup),
 // or, after a crash, by the next launch. The --browser-ws URL may carry a
 // token: it is never printed unredacted.
+//
+// With `profileDir` (the user's signed-in profile, `snapshot.profile`) the
+// browser runs on that folder as it is: it is the user's, so it is never
+// removed, on close, on an interrupt or by the sweep of stale profiles.
+// Chromium refuses a second browser on one profile; that is said up front.
 import type { ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Browser, BrowserContext, LaunchOptions, Page, Target } from 'puppeteer-core'
 import { RuntimeError, UserError } from '../errors.js'
 import { registerCleanup } from '../process/cleanup.js'
@@ -44,6 +49,14 @@ export interface BrowserOptions {
    * @default false
    */
   readonly popups?: boolean
+  /**
+   * A persistent profile folder (the user's signed-in browser, from
+   * `snapshot.profile`): used as it is, created if missing, never removed.
+   * Only for a browser we launch; one we connect to keeps its own.
+   */
+  readonly profileDir?: string
+  /** False shows a window (`showtell login`). @default true */
+  readonly headless?: boolean
 }
 
 /** Flags that keep Chromium quiet on a closed network and usable as root. */
@@ -108,7 +121,7 @@ export class BrowserManager {
   /** The close in flight: a second close() waits for it instead of returning at once. */
   private closing: Promise<void> | undefined
   /** The profile folder of the browser we launched, and its interrupt cleanup. */
-  private profile: { readonly dir: string; readonly unregister: () => void } | undefined
+  private profile: { readonly dir: string; readonly unregister: () => void; readonly temporary: boolean } | undefined
 
   constructor(private readonly options: BrowserOptions = {}) {
     registerUrlSecrets(options.browserWs)
@@ -172,34 +185,45 @@ export class BrowserManager {
     }
     const found = resolveBrowser(this.options)
     const shell = isHeadlessShell(found.path)
+    const visible = this.options.headless === false
+    if (visible && shell) throw new RuntimeError(`${found.path} is the headless shell: it cannot show a window`, { hint: 'point --browser-path (or browser.path) at Chrome or Chromium' })
+    const persistent = this.options.profileDir
     let userDataDir: string
     try {
-      userDataDir = await newProfile()
+      userDataDir = persistent ?? (await newProfile())
+      if (persistent) {
+        await mkdir(persistent, { recursive: true, mode: 0o700 })
+        await refuseProfileInUse(persistent)
+      }
     } catch (error) {
       if (error instanceof RuntimeError) throw error
-      throw new RuntimeError(`cannot make a browser profile in ${profilesRoot()}: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`, {
-        hint: 'point TMPDIR at a folder you can write to',
+      const where = persistent ?? profilesRoot()
+      throw new RuntimeError(`cannot make a browser profile in ${where}: ${(error as NodeJS.ErrnoException).code ?? firstLine(error)}`, {
+        hint: persistent ? 'check snapshot.profile in showtell.yaml: a folder you can write to' : 'point TMPDIR at a folder you can write to',
         cause: error,
       })
     }
     let child: ChildProcess | undefined
-    // An interrupt kills the browser (its profile is in use until it is gone), then removes the profile.
+    // An interrupt kills the browser (its profile is in use until it is gone),
+    // then removes the profile, unless it is the user's own.
     const unregister = registerCleanup(async () => {
       if (child && child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit')
         child.kill('SIGKILL')
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())])
       }
-      await removeProfile(userDataDir)
+      if (!persistent) await removeProfile(userDataDir)
     })
-    this.profile = { dir: userDataDir, unregister }
+    this.profile = { dir: userDataDir, unregister, temporary: !persistent }
     const launch: LaunchOptions = {
       executablePath: found.path,
       userDataDir,
       // No token variable reaches the browser or the pages it runs.
       env: withoutSecrets(process.env),
-      headless: shell ? 'shell' : true,
+      headless: visible ? false : shell ? 'shell' : true,
       args: launchArgs(this.options),
+      // A sign-in window without the "controlled by automated test software" bar, which some platforms refuse.
+      ...(visible ? { ignoreDefaultArgs: ['--enable-automation'] } : {}),
       timeout,
       protocolTimeout: 120_000,
       // A pipe instead of a port: Chromium exits with us even when we are killed.
@@ -219,6 +243,8 @@ export class BrowserManager {
       return browser
     } catch (error) {
       await this.dropProfile()
+      // Chromium hands a launch on a profile in use to the browser that holds it, and exits.
+      if (persistent) await refuseProfileInUse(persistent)
       throw new RuntimeError(redact(`the browser at ${found.path} (${found.source}) did not start: ${firstLine(error)}`), {
         hint: BROWSER_HINT,
         cause: error,
@@ -351,7 +377,7 @@ export class BrowserManager {
     this.profile = undefined
     if (!profile) return
     profile.unregister()
-    await removeProfile(profile.dir)
+    if (profile.temporary) await removeProfile(profile.dir)
   }
 }
 
@@ -402,9 +428,9 @@ export async function removeStaleProfiles(root: string = profilesRoot()): Promis
   await Promise.all(stale.filter((name) => !inUse.has(join(root, name))).map((name) => removeProfile(join(root, name))))
 }
 
-/** The --user-data-dir of every running process that has one (Linux; elsewhere none are known). */
-async function profilesInUse(): Promise<Set<string>> {
-  const dirs = new Set<string>()
+/** The --user-data-dir of every running process that has one, with its pid (Linux; elsewhere none are known). */
+async function profilesInUse(): Promise<Map<string, number>> {
+  const dirs = new Map<string, number>()
   let pids: string[]
   try {
     pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name))
@@ -414,12 +440,29 @@ async function profilesInUse(): Promise<Set<string>> {
   await Promise.all(
     pids.map(async (pid) => {
       const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
-      for (const arg of args.split('\0')) if (arg.startsWith('--user-data-dir=')) dirs.add(arg.slice('--user-data-dir='.length))
+      for (const arg of args.split('\0')) if (arg.startsWith('--user-data-dir=')) dirs.set(arg.slice('--user-data-dir='.length), Number(pid))
     }),
   )
   return dirs
 }
 
+/**
+ * Fails (exit 1) when another browser runs on `dir`. Chromium's lock is a
+ * symbolic link `SingletonLock` -> `<host>-<pid>` (a lock left by a browser
+ * that is gone is Chromium's to take over); the headless shell takes no lock,
+ * so the running processes' --user-data-dir is looked at as well.
+ */
+export async function refuseProfileInUse(dir: string): Promise<void> {
+  const target = await readlink(join(dir, 'SingletonLock')).catch(() => undefined)
+  const match = target === undefined ? null : /^(.*)-(\d+)$/.exec(target)
+  const locked = match && (match[1] !== hostname() || isProcessAlive(Number(match[2]))) ? { host: match[1]!, pid: Number(match[2]) } : undefined
+  const pid = (await profilesInUse()).get(resolve(dir))
+  const holder = locked && locked.host !== hostname() ? `on ${locked.host}` : locked ? `pid ${locked.pid}` : pid !== undefined ? `pid ${pid}` : undefined
+  if (!holder) return
+  throw new RuntimeError(`the browser profile ${dir} is in use by another Chromium (${holder})`, {
+    hint: 'close that browser window (or wait for the other showtell run), then try again',
+  })
+}
 
 async function removeProfile(dir: string): Promise<void> {
   // Chromium may still flush a file while it exits: retry a few times.

@@ -33,7 +33,8 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   const rules = (await exists(own)) ? await loadRules(own, 'rules/audit.yaml') : await loadRules()
   // The browser only takes the screenshots; a bad setting for it is bad input,
   // named as the user wrote it, before the lock and before any probe.
-  const setting = await browserSetting(ctx, workspace, { check: shoot })
+  // Signed out: the audit probes guessed handles, which the user's signed-in session must not do.
+  const setting = await browserSetting(ctx, workspace, { check: shoot, profile: false })
 
   // The report and its screenshots are workspace state: take turns with builds and
   // snapshots, and say so before any progress line or browser.

@@ -1,12 +1,15 @@
 // Owns the browser settings of `build`, `doctor`, `snapshot`, `audit` and the
 // app as the user gave them: the flags, else `browser:` in showtell.yaml
 // (through `browserOptions`), together with where they came from, so that an
-// error names the flag or the file, line and field the user has to fix.
+// error names the flag or the file, line and field the user has to fix. The
+// signed-in profile (`snapshot.profile`) joins them for the commands that
+// snapshot; the audit, which probes guessed handles, stays signed out.
 // Apart from context.ts so that commands without a browser do not load this.
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { BROWSER_HINT, findBrowser } from '../browser/finder.js'
 import { isShowtellError, RuntimeError, UserError, type ErrorLocation } from '../errors.js'
 import { locateConfigField, type Workspace } from '../workspace/load.js'
+import { snapshotProfile } from '../workspace/profile.js'
 import { browserOptions, type CommandContext } from './context.js'
 
 /** Where the browser setting in use came from. */
@@ -32,8 +35,13 @@ export interface BrowserSetting {
  * (`showtell.yaml:14 browser.path` or `--browser-path`), before any progress
  * is printed or a browser is started.
  */
-export async function browserSetting(ctx: CommandContext, workspace?: Pick<Workspace, 'config' | 'paths'>, { check = true }: { check?: boolean } = {}): Promise<BrowserSetting> {
-  const options = browserOptions(ctx, workspace?.config)
+export async function browserSetting(
+  ctx: CommandContext,
+  workspace?: Pick<Workspace, 'config' | 'paths'>,
+  { check = true, profile = true }: { check?: boolean; profile?: boolean } = {},
+): Promise<BrowserSetting> {
+  const profileDir = profile && workspace ? await snapshotProfile(workspace) : undefined
+  const options = { ...browserOptions(ctx, workspace?.config), ...(profileDir ? { profileDir } : {}) }
   const fromFlags = typeof ctx.values['browser-path'] === 'string' || typeof ctx.values['browser-ws'] === 'string'
   const key = options.browserWs ? 'ws' : options.browserPath ? 'path' : undefined
   if (!key) return { options, origin: undefined }
@@ -82,7 +90,8 @@ class LabelledBrowserManager extends BrowserManager {
 /** The same failure, located at the setting that caused it. */
 function relabel(error: unknown, origin: BrowserOrigin): unknown {
   // A browser closed on purpose (a cancelled build) is not the setting's fault.
-  if (!isShowtellError(error) || error.location.file || /was closed/.test(error.message)) return error
+  // Nor is a signed-in profile that another browser holds.
+  if (!isShowtellError(error) || error.location.file || /was closed|browser profile/.test(error.message)) return error
   const message = error.message.replace('(--browser-path)', `(${origin.label})`)
   const options = { location: origin.location, hint: origin.fix, cause: error }
   return error instanceof UserError ? new UserError(message, options) : new RuntimeError(message, options)

@@ -53,6 +53,10 @@ export const COMMAND_HELP = {
     summary: 'check Node, the browser and the workspace, with a fix for each problem',
     synopsis: 'showtell doctor [--json]',
   },
+  login: {
+    summary: 'sign the browser profile of snapshot.profile in to a platform (a window opens)',
+    synopsis: 'showtell login PLATFORM',
+  },
 } as const satisfies Record<string, CommandHelp>
 
 export type CommandName = keyof typeof COMMAND_HELP

@@ -87,4 +87,10 @@ export const COMMANDS = {
     options: { json: { type: 'boolean' } },
     run: async (ctx) => (await import('./doctor.js')).runDoctor(ctx),
   },
+  login: {
+    ...COMMAND_HELP.login,
+    options: {},
+    positionals: 'PLATFORM',
+    run: async (ctx) => (await import('./login.js')).runLogin(ctx),
+  },
 } satisfies Record<CommandName, Command>

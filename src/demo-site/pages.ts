@@ -16,6 +16,7 @@ import {
   LINKEDIN_CEO,
   LINKEDIN_COMPANY,
   MASTODON,
+  MEMBERS_ONLY,
   THREADS,
   TIKTOK,
   X_ACCOUNT,
@@ -68,6 +69,41 @@ export function linkedinCompanyPage(context: PageContext): Markup {
       posts: COMPANY_POSTS.slice(0, 3),
     }),
     html`<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`,
+  )
+}
+
+/** The members-only LinkedIn page, as a signed-in member sees it: its count in og:description and the text. */
+export function membersPage(context: PageContext): Markup {
+  const count = followers(MEMBERS_ONLY.followers, context.bumps)
+  const logo = imageUrl(context, 'polar-crew-logo')
+  return documentPage(
+    {
+      title: `${MEMBERS_ONLY.name} | LinkedIn`,
+      description: `${MEMBERS_ONLY.name} | ${formatGrouped(count)} followers on LinkedIn. The members' club of ${COMPANY.name}.`,
+      image: logo,
+      url: `${context.origin}/members/${MEMBERS_ONLY.slug}`,
+      type: 'website',
+    },
+    THEMES.linkedin,
+    profileBody(THEMES.linkedin, {
+      name: MEMBERS_ONLY.name,
+      bio: `The members' club of ${COMPANY.name}`,
+      avatar: logo,
+      banner: imageUrl(context, 'polar-crew-banner'),
+      details: [COMPANY.location],
+      counts: [{ value: formatGrouped(count), label: 'followers' }],
+      action: '+ Follow',
+      posts: COMPANY_POSTS.slice(0, 1),
+    }),
+  )
+}
+
+/** What `/demo-login` answers once the session cookie is set. */
+export function signedInPage(context: PageContext): Markup {
+  return documentPage(
+    { title: 'Signed in • showtell demo site', description: 'This browser now has a demo session.', image: imageUrl(context, 'signed-in') },
+    THEMES.plain,
+    html`${topBar(THEMES.plain, ['Index'])}<main><section class="card section"><h1>You are signed in</h1><p>This browser now has a demo session: the members-only pages let it through. Close the window to finish <code>showtell login</code>.</p></section></main>`,
   )
 }
 
@@ -422,7 +458,7 @@ export function xLoginPage(context: PageContext): Markup {
   return documentPage(
     { title: 'Log in to X / X', description: 'From breaking news and entertainment to sports and politics, get the full story with all the live commentary.', image: imageUrl(context, 'x-logo'), type: 'website', siteName: 'X (formerly Twitter)' },
     THEMES.x,
-    html`<main><form class="form" method="get" action="#" onsubmit="return false">
+    html`<main><form class="form" method="get" action="/demo-login">
 <p class="brand" style="font-size:40px;margin:0 0 8px;text-align:center">𝕏</p>
 <h1>Sign in to X</h1>
 <button type="button">Sign in with Google</button>
@@ -477,7 +513,7 @@ export function loginPage(context: PageContext, theme: Theme): Markup {
   return documentPage(
     { title: `Log in • ${theme.brand}`, description: `Log in to ${theme.brand} to see this page.`, image: imageUrl(context, 'login'), type: 'website' },
     theme,
-    html`${topBar(theme, ['Log in', 'Sign up'])}<main><form class="form" method="get" action="#" onsubmit="return false">
+    html`${topBar(theme, ['Log in', 'Sign up'])}<main><form class="form" method="get" action="/demo-login">
 <h1>Log in to ${theme.brand}</h1>
 <label for="username">Phone number, username or email</label><input id="username" name="username" autocomplete="username">
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">

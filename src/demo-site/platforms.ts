@@ -55,6 +55,20 @@ export const LINKEDIN_COMPANY = {
   followers: 12_345,
 } as const
 
+/**
+ * A LinkedIn page only signed-in members see (`/members/<slug>`): without the
+ * demo session cookie it is LinkedIn's login wall. Not named like the
+ * company, so the audit never probes it.
+ */
+export const MEMBERS_ONLY = {
+  slug: 'polar-crew-club',
+  name: 'Polar Crew Club',
+  followers: 4_321,
+} as const
+
+/** The cookie `/demo-login` sets: a signed-in session on the demo site. */
+export const DEMO_SESSION = { name: 'showtell_demo_session', value: 'signed-in' } as const
+
 export const LINKEDIN_CEO = {
   slug: 'ingrid-nordlys',
   name: 'Ingrid Berg',

@@ -23,7 +23,9 @@ import {
   instagramPage,
   linkedinCompanyPage,
   linkedinPersonPage,
+  membersPage,
   mastodonPage,
+  signedInPage,
   notFoundPage,
   threadsPage,
   tiktokPage,
@@ -44,12 +46,14 @@ import {
   LINKEDIN_CEO,
   LINKEDIN_COMPANY,
   MASTODON,
+  MEMBERS_ONLY,
+  DEMO_SESSION,
   THREADS,
   TIKTOK,
   X_ACCOUNT,
   YOUTUBE,
 } from './platforms.js'
-import { htmlReply, jsonReply, xmlReply, type DemoResponse } from './reply.js'
+import { htmlReply, jsonReply, redirectReply, xmlReply, type DemoResponse } from './reply.js'
 import { drawImage } from './svg.js'
 import { behindWall, defaultWalls, type Walls } from './walls.js'
 
@@ -67,6 +71,8 @@ export interface DemoRequest {
   /** Path and query as sent, e.g. `/mastodon/api/v1/accounts/lookup?acct=nordlys`. */
   readonly target: string
   readonly authorization?: string
+  /** The Cookie header: the demo session of `/demo-login`. */
+  readonly cookie?: string
 }
 
 const ATOM = 'application/atom+xml; charset=utf-8'
@@ -93,6 +99,8 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/x-web/${X_ACCOUNT.username}`, what: 'X profile: 302 to the login flow (the login wall)' },
       { path: `/tiktok/@nordlys`, what: 'a TikTok handle that does not exist: a Cloudflare challenge instead of a 404' },
       { path: '/blog/', what: `${BLOG.title}: home with its Atom link` },
+      { path: `/members/${MEMBERS_ONLY.slug}`, what: 'a members-only LinkedIn page: the login wall, or with the demo session the page and its followers' },
+      { path: '/demo-login', what: 'sets the demo session cookie (the login forms send you here), as `showtell login` does' },
     ],
   },
   {
@@ -144,6 +152,13 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
   switch (first) {
     case '':
       return htmlReply(200, indexPage(context, ROUTE_GROUPS))
+    case 'demo-login':
+      if (second !== undefined) return notFound()
+      // A year, like a platform's "remember me": a session cookie would not outlive the browser.
+      return htmlReply(200, signedInPage(context), { 'set-cookie': `${DEMO_SESSION.name}=${DEMO_SESSION.value}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax` })
+    case 'members':
+      if (second !== MEMBERS_ONLY.slug || third !== undefined) return notFound()
+      return signedIn(request) ? htmlReply(200, membersPage(context)) : redirectReply(`/linkedin/login?next=${encodeURIComponent(path)}`)
     case 'linkedin':
       if (second === 'company' && third === LINKEDIN_COMPANY.slug && rest.length === 0) return htmlReply(200, linkedinCompanyPage(context))
       if (second === 'in' && third === LINKEDIN_CEO.slug && rest.length === 0) return htmlReply(200, linkedinPersonPage(context))
@@ -226,4 +241,9 @@ function mastodonRoute(context: RouteContext, base: 'mastodon' | 'mastodon-priva
   }
   if (path.toLowerCase() === `/${base}/@${MASTODON.username}`) return htmlReply(200, mastodonPage(context, `/${base}`))
   return htmlReply(404, notFoundPage(context, path))
+}
+
+/** True when the request carries the session cookie of `/demo-login`. */
+function signedIn(request: DemoRequest): boolean {
+  return (request.cookie ?? '').split(';').some((pair) => pair.trim() === `${DEMO_SESSION.name}=${DEMO_SESSION.value}`)
 }

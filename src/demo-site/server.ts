@@ -100,7 +100,7 @@ export async function startDemoSite(options: DemoSiteOptions = {}): Promise<Demo
     let answer
     try {
       answer = routeRequest(
-        { method: request.method ?? 'GET', target: request.url ?? '/', authorization: request.headers.authorization },
+        { method: request.method ?? 'GET', target: request.url ?? '/', authorization: request.headers.authorization, cookie: request.headers.cookie },
         {
           origin,
           bumps: { followersBump: state.followersBump, postsBump: state.postsBump },

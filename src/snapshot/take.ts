@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { todayIn } from '../rotation/calendar.js'
 import type { Workspace } from '../workspace/load.js'
+import { snapshotProfile } from '../workspace/profile.js'
 import { acquireLock, writeFileAtomic } from '../workspace/store.js'
 import { appendHistory, readHistory, type History } from './history.js'
 import { selectAccounts, snapshotAccounts, type SnapshotEvent } from './run.js'
@@ -34,8 +35,12 @@ export async function takeSnapshots(workspace: Workspace, options: TakeSnapshots
   const date = todayIn(workspace.config.meeting.timezone)
   const outDir = join(workspace.paths.out, 'snapshots', date)
   options.signal?.throwIfAborted()
+  // Without a browser of the caller's, the run takes the workspace's settings, its signed-in profile included.
+  const profileDir = options.browserManager || options.browser ? undefined : await snapshotProfile(workspace)
   const lock = await acquireLock(workspace.paths.lock, `snapshotting ${accounts.length} accounts`)
-  const own = options.browserManager ? undefined : new BrowserManager(options.browser ?? { browserPath: workspace.config.browser.path, browserWs: workspace.config.browser.ws })
+  const own = options.browserManager
+    ? undefined
+    : new BrowserManager(options.browser ?? { browserPath: workspace.config.browser.path, browserWs: workspace.config.browser.ws, ...(profileDir ? { profileDir } : {}) })
   const browser = options.browserManager ?? own!
   // Cancelling closes the browser: every page in flight ends at once.
   const cancel = () => void browser.close()

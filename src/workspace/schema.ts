@@ -101,6 +101,13 @@ const snapshotSchema = z.strictObject({
     .regex(LOCALE_TAG, { message: 'not a language tag: use a language and an optional region, e.g. "en-US", "nb-NO" or "de"' })
     .optional()
     .describe(`The language pages and APIs are asked for (Accept-Language and navigator.language), e.g. "nb-NO". Default ${DEFAULT_LOCALE}, sent as "${acceptLanguage(DEFAULT_LOCALE)}".`),
+  profile: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(LIMITS.url)
+    .optional()
+    .describe('A browser profile folder OUTSIDE the workspace (`~` is your home folder): `showtell login PLATFORM` signs it in, and snapshots run with it.'),
 })
 
 /** Bounds of the audit's request budget, shared by `audit.budget` and `--budget`. */
