@@ -30,6 +30,12 @@ export interface FindBrowserOptions {
   readonly env?: NodeJS.ProcessEnv
   /** @default process.platform */
   readonly platform?: NodeJS.Platform
+  /**
+   * A browser that can show a window (`showtell login`): the search skips
+   * headless shells, which it otherwise prefers. An explicit path is still
+   * taken as it is. @default false
+   */
+  readonly windowed?: boolean
 }
 
 /** The fix printed wherever a browser is missing. */
@@ -72,11 +78,12 @@ export function findBrowser(options: FindBrowserOptions = {}): { found?: FoundBr
     return { tried, badExplicit: { path, source } }
   }
   const candidates = [...(SYSTEM_PATHS[platform] ?? []), ...onPath(SYSTEM_NAMES, env.PATH ?? '', platform)]
-  for (const path of candidates) {
+  const fits = (path: string) => !(options.windowed && isHeadlessShell(path))
+  for (const path of candidates.filter(fits)) {
     tried.push(path)
     if (isExecutable(path)) return { found: { path, source: 'system' }, tried }
   }
-  for (const path of puppeteerCache(env)) {
+  for (const path of puppeteerCache(env).filter(fits)) {
     tried.push(path)
     if (isExecutable(path)) return { found: { path, source: 'puppeteer cache' }, tried }
   }

@@ -82,7 +82,7 @@ export function launchArgs(options: Pick<BrowserOptions, 'popups'> = {}): string
 }
 
 export function resolveBrowser(options: BrowserOptions): FoundBrowser {
-  const { found, badExplicit, tried } = findBrowser({ browserPath: options.browserPath })
+  const { found, badExplicit, tried } = findBrowser({ browserPath: options.browserPath, windowed: options.headless === false })
   if (badExplicit) {
     throw new UserError(`no executable browser at ${badExplicit.path}`, {
       location: { field: badExplicit.source },
@@ -223,7 +223,8 @@ export class BrowserManager {
       headless: visible ? false : shell ? 'shell' : true,
       args: launchArgs(this.options),
       // A sign-in window without the "controlled by automated test software" bar, which some platforms refuse.
-      ...(visible ? { ignoreDefaultArgs: ['--enable-automation'] } : {}),
+      // The page fills the window the person resizes, instead of a fixed 800×600 inside it.
+      ...(visible ? { ignoreDefaultArgs: ['--enable-automation'], defaultViewport: null } : {}),
       timeout,
       protocolTimeout: 120_000,
       // A pipe instead of a port: Chromium exits with us even when we are killed.

@@ -69,6 +69,19 @@ describe('findBrowser', () => {
     expect(result.found).toEqual({ path: newest, source: 'puppeteer cache' })
   })
 
+  it('for a window (showtell login) skips the headless shells, on PATH and in the cache, but keeps an explicit choice', async () => {
+    const bin = join(root, 'bin')
+    const full = await fake(join(bin, 'chromium'))
+    await fake(join(bin, 'chromium-headless-shell'))
+    expect(findBrowser({ platform, env: { PATH: bin }, windowed: true }).found).toEqual({ path: full, source: 'system' })
+    const cache = join(root, 'cache')
+    const chrome = await fake(join(cache, 'chrome', '131.0.0', 'chrome-linux64', 'chrome'))
+    await fake(join(cache, 'chrome-headless-shell', '131.0.0', 'chrome-headless-shell-linux64', 'chrome-headless-shell'))
+    expect(findBrowser({ platform, env: { PATH: join(root, 'empty'), PUPPETEER_CACHE_DIR: cache }, windowed: true }).found).toEqual({ path: chrome, source: 'puppeteer cache' })
+    const shell = join(bin, 'chromium-headless-shell')
+    expect(findBrowser({ platform, env: { PATH: bin }, windowed: true, browserPath: shell }).found).toEqual({ path: shell, source: '--browser-path' })
+  })
+
   it('lists what it tried when it finds nothing', () => {
     const result = findBrowser({ platform, env: { PATH: join(root, 'empty'), PUPPETEER_CACHE_DIR: join(root, 'none') } })
     expect(result.found).toBeUndefined()
