@@ -50,6 +50,18 @@ describe('Accounts: e enters a figure by hand', () => {
     })
   })
 
+  it('keys that arrive together (typed fast, or pasted) are taken one by one', async () => {
+    const dir = await makeAppWorkspace()
+    app = await renderApp(dir, { initial: accountsScreen })
+    await app.waitFor('Testco blog')
+    await app.press('e', '12500\tfrom LinkedIn analytics')
+    expect(app.frame()).toMatch(/note\s+from LinkedIn analytics▏/)
+    await app.press(KEY.enter)
+    await app.waitFor('Recorded by hand on 2026-11-20: testco-linkedin followers 12,500')
+    const added = JSON.parse((await historyText(dir)).trim().split('\n').at(-1)!) as Record<string, unknown>
+    expect(added).toMatchObject({ account: 'testco-linkedin', metrics: { followers: { value: 12500, source: 'manual', note: 'from LinkedIn analytics' } } })
+  })
+
   it('→ picks another metric', async () => {
     const dir = await makeAppWorkspace()
     app = await renderApp(dir, { initial: accountsScreen })

@@ -98,9 +98,15 @@ export default function Accounts({ workspace, services, overview, reloadOverview
     else if (key.leftArrow || key.rightArrow) setForm({ ...f, metric: (f.metric + (key.rightArrow ? 1 : FORM_METRICS.length - 1)) % FORM_METRICS.length })
     else if (key.tab || key.upArrow || key.downArrow) setForm({ ...f, field: f.field === 'value' ? 'note' : 'value' })
     else if (key.backspace || key.delete) setForm({ ...f, [f.field]: [...f[f.field]].slice(0, -1).join('') })
-    else if (input && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
-      const limit = f.field === 'value' ? 20 : 200
-      setForm({ ...f, [f.field]: [...(f[f.field] + input)].slice(0, limit).join('') })
+    else if (input && !key.ctrl && !key.meta) {
+      // Typed fast or pasted, several keys arrive as one input ("\tfrom analytics"): take them one by one.
+      let next = f
+      for (const char of input) {
+        if (char === '\t') next = { ...next, field: next.field === 'value' ? 'note' : 'value' }
+        else if (char === '\u007f' || char === '\b') next = { ...next, [next.field]: [...next[next.field]].slice(0, -1).join('') }
+        else if (!/[\u0000-\u001f]/.test(char) && [...next[next.field]].length < (next.field === 'value' ? 20 : 200)) next = { ...next, [next.field]: next[next.field] + char }
+      }
+      setForm(next)
     }
   }
 
