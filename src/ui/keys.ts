@@ -35,6 +35,9 @@ export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
   accounts: [
     ['Enter', 'snapshot the selected account', 'snapshot'],
     ['A', 'snapshot all accounts', 'all'],
+    ['e', 'enter a figure by hand for the selected account', 'by hand'],
+    ['← →', 'in that form: followers, following or posts'],
+    ['Tab', 'in that form: the value or the note'],
     ['Ctrl+C', 'cancel a snapshot run'],
   ],
   'build-setup': [
@@ -52,6 +55,9 @@ export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
     ['Esc', 'back to the dashboard'],
   ],
 }
+
+/** The footer while the Accounts screen's by-hand form is open: every key goes to it. */
+export const HAND_FORM_KEYS = 'Enter save · ← → metric · Tab value/note · Esc cancel'
 
 /** The short footer line: the screen's own keys, then Esc, ? and q. */
 export function footerKeys(screen: ScreenName): string {

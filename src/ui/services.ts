@@ -17,6 +17,7 @@ import { todayIn } from '../rotation/calendar.js'
 import { scheduleFor } from '../rotation/for-workspace.js'
 import type { PlannedMeeting } from '../rotation/schedule.js'
 import { listTopicStatus, type TopicStatus } from '../rotation/topic-status.js'
+import type { HandFigure } from '../snapshot/hand.js'
 import type { TakenSnapshots, TakeSnapshotsOptions } from '../snapshot/take.js'
 import { loadWorkspace, type Workspace } from '../workspace/load.js'
 
@@ -30,12 +31,25 @@ export interface AppServices {
   markHeld(workspace: Workspace, date: string, topicId?: string): Promise<string>
   build(workspace: Workspace, options: BuildOptions): Promise<BuildManifest>
   snapshot(workspace: Workspace, options: TakeSnapshotsOptions): Promise<TakenSnapshots>
+  /**
+   * Records one figure by hand for today, as `showtell record` does: the same
+   * checks (a bad value is a UserError) and the same write under the lock.
+   */
+  record(workspace: Workspace, figure: HandEntry): Promise<HandFigure>
   /** Opens a file in the desktop's default program. */
   open(path: string): Promise<void>
   /** The one browser the app shares between builds and snapshots. */
   readonly browser: BrowserManager
   /** The clock every screen reads: "today" is `todayIn(timezone, now())`. */
   now(): Date
+}
+
+/** What the Accounts screen's form holds: the value as typed, checked by `checkFigure`. */
+export interface HandEntry {
+  readonly account: string
+  readonly metric: string
+  readonly value: string
+  readonly note?: string
 }
 
 export interface ServiceOptions {
@@ -65,6 +79,14 @@ export function realServices(workspaceDir: string, browser: BrowserManager, opti
     snapshot: async (workspace, options) => {
       browser.reopen()
       return (await import('../snapshot/take.js')).takeSnapshots(workspace, { ...options, browserManager: browser })
+    },
+    record: async (workspace, entry) => {
+      const { checkFigure, recordFigures } = await import('../snapshot/hand.js')
+      const date = today(workspace)
+      // The form's fields, named as the screen shows them, for the error line.
+      const figure = checkFigure(workspace, { ...entry, date, where: (field) => ({ field }) }, date)
+      await recordFigures(workspace, [figure], now())
+      return figure
     },
     open: async (path) => {
       // Loaded on use: most sessions never open a file.

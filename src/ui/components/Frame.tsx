@@ -13,10 +13,12 @@ export interface Props {
   /** A one-line message under the content: what just happened, or an error. */
   readonly status?: { readonly text: string; readonly error?: boolean }
   readonly children: ReactNode
+  /** The footer's keys while a form has them all; @default the screen's keys */
+  readonly keys?: string
 }
 
 /** Every screen's frame: a title line, the content, a status line and the keys. */
-export default function Frame({ screen, title, company, status, children }: Props) {
+export default function Frame({ screen, title, company, status, children, keys }: Props) {
   const theme = useTheme()
   const { columns, rows } = useTerminalSize()
   return (
@@ -35,7 +37,7 @@ export default function Frame({ screen, title, company, status, children }: Prop
         {status ? redact(status.text) : ' '}
       </Text>
       <Text color={theme.muted} wrap="truncate-end">
-        {footerKeys(screen)}
+        {keys ?? footerKeys(screen)}
       </Text>
     </Box>
   )
