@@ -37,7 +37,7 @@ export interface AccountLine {
   readonly status: SnapshotStatus | 'never'
   readonly reason?: string
   /** The main number: followers where known, else posts. */
-  readonly metric?: { readonly name: CountKey; readonly value: number; readonly approximate: boolean }
+  readonly metric?: { readonly name: CountKey; readonly value: number; readonly approximate: boolean; /** Entered by hand (`showtell record`, the app's `e`). */ readonly byHand: boolean }
   /** Change of the main number since the snapshot before, and that snapshot's date. */
   readonly change?: { readonly delta: number; readonly since: string }
   /** The newest post's date (YYYY-MM-DD), for accounts without a count (blogs). */
@@ -137,7 +137,7 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
   const previous = previousValue(entries, account.id, name, latest.date)
   return {
     ...line,
-    metric: { name, value: metric.value, approximate: metric.approximate === true },
+    metric: { name, value: metric.value, approximate: metric.approximate === true, byHand: metric.source === 'manual' },
     change: previous ? { delta: metric.value - previous.value, since: previous.date } : undefined,
   }
 }

@@ -50,6 +50,15 @@ describe('Accounts: e enters a figure by hand', () => {
     })
   })
 
+  it('a figure entered earlier (showtell record) is marked ✎ when the screen opens, and an automatic one is not', async () => {
+    const manual = JSON.stringify({ date: '2026-11-18', capturedAt: '2026-11-18T12:00:00.000Z', account: 'testco-linkedin', platform: 'linkedin', status: 'ok', metrics: { followers: { value: 1400, source: 'manual', note: 'from analytics' } } })
+    const dir = await makeAppWorkspace({ 'history/snapshots.jsonl': `${HISTORY}\n${manual}\n` })
+    app = await renderApp(dir, { initial: accountsScreen })
+    const frame = await app.waitFor('Testco blog')
+    expect(lineWith(frame, 'LinkedIn')).toMatch(/1,400 followers ✎/)
+    expect(lineWith(frame, 'X ')).not.toContain('✎')
+  })
+
   it('keys that arrive together (typed fast, or pasted) are taken one by one', async () => {
     const dir = await makeAppWorkspace()
     app = await renderApp(dir, { initial: accountsScreen })

@@ -160,7 +160,9 @@ export default function Accounts({ workspace, services, overview, reloadOverview
   })
 
   // The row's number is the one entered here, unless a newer snapshot replaced it.
+  // The history says which numbers were entered by hand; a figure just saved shows at once.
   const byHand = (line: (typeof lines)[number]) => {
+    if (line.metric?.byHand) return true
     const figure = saved[line.id]
     return figure !== undefined && line.metric?.name === figure.metric && line.metric.value === figure.value && line.date === figure.date
   }
