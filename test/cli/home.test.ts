@@ -3,7 +3,7 @@
 // without waiting for input.
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
-import { AUDIT, makeAppWorkspace } from '../ui/fixtures.js'
+import { AUDIT, HISTORY, makeAppWorkspace } from '../ui/fixtures.js'
 
 describe('showtell without a terminal', () => {
   it.each([
@@ -23,6 +23,17 @@ describe('showtell without a terminal', () => {
     expect(out).toMatch(/· Testco blog +blog +no snapshot yet/)
     expect(out).toContain('2026-11-17  Crisis and worst cases, 31 slides, 45 min  out/2026-11-17-crisis/')
     expect(out).toContain('Usage:\n  showtell ')
+  })
+})
+
+describe('showtell without a terminal, with a figure entered by hand', () => {
+  it('says "(by hand)" after that number, and after no other', async () => {
+    const manual = JSON.stringify({ date: '2026-11-18', capturedAt: '2026-11-18T12:00:00.000Z', account: 'testco-linkedin', platform: 'linkedin', status: 'ok', metrics: { followers: { value: 1400, source: 'manual' } } })
+    const dir = await makeAppWorkspace({ 'history/snapshots.jsonl': `${HISTORY}\n${manual}\n` })
+    const result = await runCli([], { cwd: dir, env: { CI: 'true' }, timeoutMs: 20_000 })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/✓ Testco on LinkedIn +linkedin +ok +1,400 followers \(by hand\) +▲ 88 since 2026-11-17/)
+    expect(result.stdout.match(/\(by hand\)/g)).toHaveLength(1)
   })
 })
 

@@ -4,7 +4,7 @@
 // comes back, and ? shows this screen's keys.
 import { afterEach, describe, expect, it } from 'vitest'
 import { KEY, lineWith, renderApp, type AppHarness } from './harness.js'
-import { APP_CONFIG, AUDIT, makeAppWorkspace } from './fixtures.js'
+import { APP_CONFIG, AUDIT, HISTORY, makeAppWorkspace } from './fixtures.js'
 
 let app: AppHarness | undefined
 afterEach(async () => {
@@ -26,6 +26,15 @@ describe('Dashboard', () => {
     expect(lineWith(frame, 'blog')).toMatch(/· Testco blog/)
     expect(lineWith(frame, '2026-11-17')).toMatch(/2026-11-17 Crisis and worst cases\s+31 slides · 45 min/)
     expect(frame).toContain('no audit yet')
+  })
+
+  it('marks a number entered by hand with ✎, and only that one', async () => {
+    const manual = JSON.stringify({ date: '2026-11-18', capturedAt: '2026-11-18T12:00:00.000Z', account: 'testco-linkedin', platform: 'linkedin', status: 'ok', metrics: { followers: { value: 1400, source: 'manual' } } })
+    app = await renderApp(await makeAppWorkspace({ 'history/snapshots.jsonl': `${HISTORY}\n${manual}\n` }))
+    const frame = await app.waitFor('Next meeting')
+    expect(lineWith(frame, 'LinkedIn')).toMatch(/✓ LinkedIn\s+1,400✎\s+▲ 88/)
+    // The grid puts several accounts on a line: the mark is there once, after LinkedIn's number.
+    expect(frame.match(/✎/g)).toHaveLength(1)
   })
 
   it('lists what the latest audit found, with the suggested action, and the platforms it could not check', async () => {

@@ -135,8 +135,8 @@ export default function Dashboard({ overview, dispatch, open }: Props) {
   )
 }
 
-/** The grid has room for the number only: "12,345", "~88,700", or a blog's last post date. */
+/** The grid has room for the number only: "12,345", "~88,700", "12,500✎" (entered by hand), or a blog's last post date. */
 function gridNumber(line: AccountLine): string {
-  if (line.metric) return `${line.metric.approximate ? '~' : ''}${formatCount(line.metric.value)}`
+  if (line.metric) return `${line.metric.approximate ? '~' : ''}${formatCount(line.metric.value)}${line.metric.byHand ? '✎' : ''}`
   return line.lastPostAt ?? ''
 }
