@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../workspace/store.js'
 import { validatedOnce } from '../workspace/validated-cache.js'
 import type { StoredAudit } from './store-schema.js'
 import type { AuditReport } from './types.js'
+import { redactDeep } from '../secrets/redact.js'
 
 export type { StoredAudit } from './store-schema.js'
 
@@ -40,7 +41,7 @@ export async function readLatestAudit(paths: WorkspacePaths): Promise<(AuditRepo
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
   }
-  return validatedOnce('audit', file, raw, async () => {
+  const report = await validatedOnce('audit', file, raw, async () => {
     const hint = 'run `showtell audit` again to replace it'
     let data: unknown
     try {
@@ -56,6 +57,8 @@ export async function readLatestAudit(paths: WorkspacePaths): Promise<(AuditRepo
     }
     return parsed.data
   })
+  // A report written before the redactor existed (or edited by hand) is redacted as it is read.
+  return redactDeep(report)
 }
 
 /** Replaces history/audit.json in one step: readers see the old report or the new one. */

@@ -16,6 +16,7 @@ import { AUDIT_BUDGET } from '../workspace/schema.js'
 import { acquireLock, exists } from '../workspace/store.js'
 import { browserManagerFor, browserSetting, type BrowserSetting } from './browser-setting.js'
 import { printJson, table, workspaceDir, type CommandContext } from './context.js'
+import { redactDeep } from '../secrets/redact.js'
 
 const ORDER: Record<AuditFinding['result'], number> = { 'exists-unlisted': 0, unknown: 1, official: 2, absent: 3 }
 
@@ -89,7 +90,9 @@ async function auditLocked(
     }
   }
   interruptSignal.throwIfAborted()
-  const stored: StoredAudit = { ranAt, ...report }
+  // Reasons quote addresses and errors, and endpoints may carry a key or a
+  // password: the report is redacted once, before it is written or shown.
+  const stored: StoredAudit = redactDeep({ ranAt, ...report })
   await writeLatestAudit(paths, stored)
   // Pictures the new report does not name (also all of them with --no-screenshots) are left from older runs.
   await removeStaleScreenshots(paths, stored)

@@ -3,7 +3,7 @@
 // report lands in history/audit.json with the time it ran, every account found
 // gets a screenshot through the snapshot code, and --budget, --json and
 // --no-screenshots do what they say.
-import { readFile, rm } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
@@ -65,6 +65,21 @@ interface Report {
 const readReport = async (dir: string) => JSON.parse(await readFile(join(dir, 'history', 'audit.json'), 'utf8')) as Report
 
 describe('showtell audit', () => {
+  it('a password in an endpoint reaches neither history/audit.json nor the output: the report is redacted before it is written', async () => {
+    const dir = await auditWorkspace()
+    const yamlPath = join(dir, 'showtell.yaml')
+    const yamlText = await readFile(yamlPath, 'utf8')
+    const withPassword = yamlText.replace(`instagram: ${site.url}/instagram`, `instagram: ${site.url.replace('http://', 'http://probe:hunter2@')}/instagram`)
+    expect(withPassword).not.toBe(yamlText)
+    await writeFile(yamlPath, withPassword)
+    const result = await runCli(['audit', '--no-screenshots', '--json', '--workspace', dir])
+    expect(result.code, result.stderr).toBe(0)
+    const written = await readFile(join(dir, 'history', 'audit.json'), 'utf8')
+    // The finds carry the probed address: with its user-info redacted.
+    expect(written).toContain('http://[redacted]@127.0.0.1')
+    for (const text of [written, result.stdout, result.stderr]) expect(text).not.toContain('hunter2')
+  })
+
   it('shows progress, finds the planted impostors, screenshots them and keeps the report', async () => {
     const dir = await auditWorkspace()
     const before = Date.now()

@@ -50,6 +50,20 @@ describe('readLatestAudit', () => {
     expect(await readLatestAudit(await workspaceWith())).toBeUndefined()
   })
 
+  it('reads a report that holds secrets (written before the redactor, or by hand) with them redacted', async () => {
+    const leaky = {
+      ...REPORT,
+      findings: [
+        { ...REPORT.findings[0]!, url: 'http://probe:hunter2@127.0.0.1:4321/instagram/nordlys.official/?access_token=abc123leak' },
+        { platform: 'x', handle: 'nordlys', result: 'unknown', reason: 'no answer (Authorization: Bearer xyz789leak refused)' },
+      ],
+    }
+    const report = await readLatestAudit(await workspaceWith(JSON.stringify(leaky)))
+    expect(report!.findings[0]!.url).toBe('http://[redacted]@127.0.0.1:4321/instagram/nordlys.official/?access_token=[redacted]')
+    const text = JSON.stringify(report)
+    for (const secret of ['hunter2', 'abc123leak', 'xyz789leak']) expect(text).not.toContain(secret)
+  })
+
   it('reads back what writeLatestAudit wrote, and the write leaves no temporary file', async () => {
     const paths = await workspaceWith()
     await writeLatestAudit(paths, REPORT)
