@@ -16,6 +16,12 @@ export const DEFAULT_ENDPOINTS = {
   tiktok: 'https://www.tiktok.com',
   x: 'https://api.x.com',
   'x-web': 'https://x.com',
+  /** The owners' APIs (platforms/<id>.ts names each one's documentation). */
+  'youtube-api': 'https://www.googleapis.com',
+  graph: 'https://graph.facebook.com',
+  'threads-api': 'https://graph.threads.net',
+  'linkedin-api': 'https://api.linkedin.com',
+  'tiktok-api': 'https://open.tiktokapis.com',
 } as const
 export type EndpointKey = keyof typeof DEFAULT_ENDPOINTS
 export const ENDPOINT_KEYS = Object.keys(DEFAULT_ENDPOINTS) as EndpointKey[]

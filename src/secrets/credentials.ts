@@ -6,8 +6,8 @@
 // environment pick it up from here.
 import { UserError } from '../errors.js'
 
-/** The services whose API showtell calls with the user's own credential. */
-export type CredentialService = 'x'
+/** The services whose API showtell calls with the owner's own credential. */
+export type CredentialService = 'x' | 'youtube' | 'facebook' | 'instagram' | 'threads' | 'linkedin' | 'tiktok'
 
 export interface CredentialVariable {
   readonly name: string
@@ -20,6 +20,12 @@ export interface CredentialVariable {
 export const CREDENTIAL_VARIABLES: readonly CredentialVariable[] = [
   { name: 'SHOWTELL_X_BEARER_TOKEN', service: 'x', what: 'the X API bearer token' },
   { name: 'X_BEARER_TOKEN', service: 'x', what: 'the X API bearer token' },
+  { name: 'SHOWTELL_YOUTUBE_API_KEY', service: 'youtube', what: 'a YouTube Data API v3 key' },
+  { name: 'SHOWTELL_FACEBOOK_TOKEN', service: 'facebook', what: 'a Facebook Page access token (Meta Graph API)' },
+  { name: 'SHOWTELL_INSTAGRAM_TOKEN', service: 'instagram', what: 'an access token for the Instagram professional account (Meta Graph API)' },
+  { name: 'SHOWTELL_THREADS_TOKEN', service: 'threads', what: 'a Threads API access token' },
+  { name: 'SHOWTELL_LINKEDIN_TOKEN', service: 'linkedin', what: 'a LinkedIn access token of an organization admin (r_organization_social)' },
+  { name: 'SHOWTELL_TIKTOK_TOKEN', service: 'tiktok', what: 'a TikTok Display API user access token (user.info.basic, user.info.stats)' },
 ]
 
 /** The user's credential for `service`, or undefined when none is set. */

@@ -40,13 +40,16 @@ const SHOWN_FILE = HISTORY_FILE.split(sep).join('/')
 
 // A hand figure (`manual`) carries the person's note; text, so it is redacted and escaped like any other.
 const SOURCES = [...METRIC_SOURCES, MANUAL_SOURCE] as const
-const countMetric = object({ value: count, source: oneOf(SOURCES), approximate: optional(boolean), note: optional(string) })
+const countMetric = object({ value: count, source: oneOf(SOURCES), approximate: optional(boolean), via: optional(string), note: optional(string) })
 const metricsShape = object({
   followers: optional(countMetric),
   following: optional(countMetric),
   posts: optional(countMetric),
-  lastPostAt: optional(object({ value: dateTime, source: oneOf(SOURCES), note: optional(string) })),
+  lastPostAt: optional(object({ value: dateTime, source: oneOf(SOURCES), via: optional(string), note: optional(string) })),
   postsPerMonth: optional(countMetric),
+  interactionsPerPost: optional(countMetric),
+  likes: optional(countMetric),
+  views: optional(countMetric),
 })
 
 /** One line as showtell writes it. A hand edit that breaks a number makes the whole line unreadable: a slide never shows NaN. */

@@ -12,12 +12,16 @@ export interface CountMetric {
   readonly source: MetricSource
   /** True when the platform rounded the number (`88.7K`) or only gave a floor (`500+`). */
   readonly approximate?: boolean
+  /** Which source gave it: an API source's id (`youtube-data-api`), `page` or `feed`. */
+  readonly via?: string
 }
 
 export interface DateMetric {
   /** ISO 8601. */
   readonly value: string
   readonly source: MetricSource
+  /** Which source gave it (see CountMetric.via). */
+  readonly via?: string
 }
 
 export interface Metrics {
@@ -27,6 +31,16 @@ export interface Metrics {
   readonly lastPostAt?: DateMetric
   /** Posts in the 30 days before the snapshot; from a feed, so a floor when the feed is short. */
   readonly postsPerMonth?: CountMetric
+  /**
+   * Engagement: the median of (likes + comments/replies + shares/reposts +
+   * quotes) over the posts of the 30 days before the snapshot, as the source
+   * counts them. Only where a source gives per-post numbers.
+   */
+  readonly interactionsPerPost?: CountMetric
+  /** Likes of the account as a whole: a Facebook Page's likes (fan_count), TikTok's likes received (likes_count). Never a stand-in for followers. */
+  readonly likes?: CountMetric
+  /** Total views of the account's posts (YouTube's viewCount). */
+  readonly views?: CountMetric
 }
 
 export interface ParsedCount {
@@ -527,6 +541,9 @@ export function mergeMetrics(...ordered: readonly Metrics[]): Metrics {
     posts: first('posts'),
     lastPostAt: first('lastPostAt'),
     postsPerMonth: first('postsPerMonth'),
+    interactionsPerPost: first('interactionsPerPost'),
+    likes: first('likes'),
+    views: first('views'),
   }
   // Absent metrics stay absent (not `undefined`), so `--json` output and
   // history files only list what a source actually said.

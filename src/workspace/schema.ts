@@ -50,6 +50,9 @@ export const accountSchema = z
     platform: platformSchema.describe('The platform; decides how the account is captured.'),
     url: httpUrl.optional().describe('The public profile URL. Captured as is, whatever its host.'),
     handle: text.optional().describe('The handle, used to build the URL when there is no `url`.'),
+    platformId: text
+      .optional()
+      .describe("The platform's own id for the account, for its official API: a YouTube channel id (UC…), a LinkedIn organization id, a Facebook Page id."),
     owner: z.enum(OWNERS).default('official').describe('official, executive (a leader\'s own account) or unofficial (carries our name, not run by us).'),
     label: text.optional().describe('How the account is named on slides.'),
     hideSelectors: list(text).optional().describe('Extra CSS selectors to hide before the screenshot (banners, pop-overs).'),
