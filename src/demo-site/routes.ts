@@ -10,6 +10,7 @@ import {
   xUnauthorized,
   xUserByUsername,
 } from './api.js'
+import { OWNER_APIS } from './apis/index.js'
 import { blogFeed, youtubeFeed } from './feeds.js'
 import type { PageContext } from './layout.js'
 import { NASTY_PAGES, nastyRoute } from './nasty.js'
@@ -112,6 +113,7 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/mastodon/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon account lookup' },
       { path: `/mastodon-private/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon lookup: 401, authorized fetch' },
       { path: `/x/2/users/by/username/${X_ACCOUNT.username}`, what: 'X API v2 user lookup; needs Authorization: Bearer <token>' },
+      ...OWNER_APIS.map((api) => ({ path: `/${api.prefix}/`, what: api.what })),
       { path: '/img/any-name.svg', what: 'a generated SVG for any name' },
     ],
   },
@@ -207,8 +209,11 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
       if (name === undefined || third !== undefined) return notFound()
       return { kind: 'reply', status: 200, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600' }, body: drawImage(name).text }
     }
-    default:
-      return notFound()
+    default: {
+      // The owners' official APIs (demo-site/apis/), each under its own prefix.
+      const api = OWNER_APIS.find((candidate) => candidate.prefix === first)
+      return api ? api.answer(context, request, path, query) : notFound()
+    }
   }
 }
 

@@ -38,6 +38,11 @@ export function credential(service: CredentialService, env: NodeJS.ProcessEnv = 
   return undefined
 }
 
+/** The variable to set for `service` (the first one listed): what a reason or a hint names, never the value. */
+export function credentialVariable(service: CredentialService): string {
+  return CREDENTIAL_VARIABLES.find((variable) => variable.service === service)!.name
+}
+
 /** Every credential value set in `env` (for the redactor). */
 export function credentialValues(env: NodeJS.ProcessEnv = process.env): string[] {
   return CREDENTIAL_VARIABLES.map((variable) => env[variable.name]).filter((value): value is string => !!value)
