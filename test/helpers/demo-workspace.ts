@@ -38,6 +38,12 @@ export function demoEndpoints(siteUrl: string): Record<string, string> {
     mastodon: `${siteUrl}/mastodon`,
     x: `${siteUrl}/x`,
     'x-web': `${siteUrl}/x-web`,
+    // The owners' official APIs (demo-site/apis/); used only when a credential is set.
+    'youtube-api': `${siteUrl}/youtube-api`,
+    graph: `${siteUrl}/graph`,
+    'threads-api': `${siteUrl}/threads-api`,
+    'linkedin-api': `${siteUrl}/linkedin-api`,
+    'tiktok-api': `${siteUrl}/tiktok-api`,
   }
 }
 
