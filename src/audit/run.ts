@@ -5,7 +5,7 @@
 import pLimit from 'p-limit'
 import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
-import { pageUrl } from '../snapshot/platforms.js'
+import { pageUrl } from '../platforms/index.js'
 import { acceptLanguage } from '../net/accept-language.js'
 import { guardedFetch, RefusedRequest, type FetchedText } from '../net/fetch.js'
 import { RequestGuard } from '../net/guard.js'
@@ -133,7 +133,7 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
   const verdict = judgeProbe(rule, user, { status: response.status, finalUrl: response.url, requestedUrl: url, body, headers })
   if (verdict.result !== 'exists') return { ...candidate, result: verdict.result, url, reason: verdict.reason }
   // An API answer is no page to show people: point at the profile the platform's web app shows.
-  const profileUrl = rule.kind === 'api' ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle, owner: 'unofficial' }, config.snapshot.endpoints) : url
+  const profileUrl = rule.kind === 'api' ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle }, config.snapshot.endpoints) : url
   return { ...candidate, result: 'exists-unlisted', url, profileUrl, ...describe(rule, body) }
 }
 

@@ -8,29 +8,16 @@ import type { Page } from 'puppeteer-core'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { EXIT, RuntimeError, UserError } from '../errors.js'
 import { DEFAULT_ENDPOINTS, type EndpointKey } from '../platforms/endpoints.js'
+import { ADAPTERS, PLATFORMS, type Platform } from '../platforms/index.js'
 import { interruptedOr, interruptSignal } from '../process/signals.js'
-import { PLATFORMS, type Platform } from '../topics/schema.js'
 import { loadWorkspace, locateConfigField } from '../workspace/load.js'
 import { snapshotProfile } from '../workspace/profile.js'
 import { browserSetting } from './browser-setting.js'
 import { workspaceDir, type CommandContext } from './context.js'
 
-/** Each platform's sign-in page: the endpoint key whose base it is on, and its path there. */
-const SIGN_IN: Partial<Record<Platform, { readonly key: EndpointKey; readonly path: string; readonly real?: string }>> = {
-  linkedin: { key: 'linkedin', path: '/login' },
-  instagram: { key: 'instagram', path: '/accounts/login/' },
-  facebook: { key: 'facebook', path: '/login' },
-  x: { key: 'x-web', path: '/i/flow/login' },
-  tiktok: { key: 'tiktok', path: '/login' },
-  threads: { key: 'threads', path: '/login' },
-  // YouTube signs in at Google's; a replaced endpoint (the demo site) has its own page.
-  youtube: { key: 'youtube', path: '/login', real: 'https://accounts.google.com/ServiceLogin?service=youtube&continue=https%3A%2F%2Fwww.youtube.com%2F' },
-  bluesky: { key: 'bluesky-web', path: '/' },
-}
-
 /** The sign-in page of `platform`, on the endpoint of showtell.yaml where one is set. */
 export function signInUrl(platform: Platform, endpoints: Readonly<Partial<Record<EndpointKey, string>>>): string | undefined {
-  const page = SIGN_IN[platform]
+  const page = ADAPTERS[platform].signIn
   if (!page) return undefined
   const replaced = endpoints[page.key]
   if (!replaced && page.real) return page.real
@@ -85,7 +72,7 @@ export function canShowWindow(env: NodeJS.ProcessEnv = process.env, platform: No
 
 export async function runLogin(ctx: CommandContext): Promise<number> {
   const [name, ...extra] = ctx.positionals
-  const signable = Object.keys(SIGN_IN).join(', ')
+  const signable = PLATFORMS.filter((id) => ADAPTERS[id].signIn).join(', ')
   if (!name || extra.length > 0) throw new UserError(`showtell login takes one platform${name ? ` (got ${ctx.positionals.join(' ')})` : ''}`, { hint: `e.g. showtell login linkedin (one of ${signable})` })
   if (!(PLATFORMS as readonly string[]).includes(name)) throw new UserError(`unknown platform "${name}"`, { hint: `one of ${signable}` })
   const platform = name as Platform

@@ -40,3 +40,13 @@ export function redirectReply(location: string, status: 301 | 302 = 302): Reply 
 export function bytesReply(status: number, body: Uint8Array, headers: Readonly<Record<string, string>>): Reply {
   return { kind: 'reply', status, headers: { ...COMMON, ...headers }, body }
 }
+
+/** A request as the router sees it. */
+export interface DemoRequest {
+  readonly method: string
+  /** Path and query as sent, e.g. `/mastodon/api/v1/accounts/lookup?acct=nordlys`. */
+  readonly target: string
+  readonly authorization?: string
+  /** The Cookie header: the demo session of `/demo-login`. */
+  readonly cookie?: string
+}

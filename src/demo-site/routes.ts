@@ -11,6 +11,7 @@ import {
   xUserByUsername,
 } from './api.js'
 import { OWNER_APIS } from './apis/index.js'
+import type { DemoRequest } from './reply.js'
 import { blogFeed, youtubeFeed } from './feeds.js'
 import type { PageContext } from './layout.js'
 import { NASTY_PAGES, nastyRoute } from './nasty.js'
@@ -67,14 +68,7 @@ export interface RouteContext extends PageContext {
   readonly feedShiftMs?: number
 }
 
-export interface DemoRequest {
-  readonly method: string
-  /** Path and query as sent, e.g. `/mastodon/api/v1/accounts/lookup?acct=nordlys`. */
-  readonly target: string
-  readonly authorization?: string
-  /** The Cookie header: the demo session of `/demo-login`. */
-  readonly cookie?: string
-}
+export type { DemoRequest } from './reply.js'
 
 const ATOM = 'application/atom+xml; charset=utf-8'
 

@@ -1,7 +1,7 @@
 // Owns the names of the services showtell reads and their real base URLs: the keys of
 // `snapshot.endpoints`. The lowest layer: it imports nothing of ours, so the workspace
 // schema can check the keys without depending on the snapshot code (review B.5), and
-// snapshot/platforms.ts builds its URLs from the same table.
+// the adapters (platforms/<id>.ts) build their URLs from the same table.
 /** Keys accepted in `snapshot.endpoints`, with the real services as defaults. */
 export const DEFAULT_ENDPOINTS = {
   bluesky: 'https://public.api.bsky.app',

@@ -7,9 +7,8 @@
 // comes from the network, and the reason ends up on a slide.
 import { count, dateTime, describeFailure, maybe, object, optional, parseJson, string, anyJson, array, type Decoder } from '../data/decode.js'
 import type { Metrics } from './metrics.js'
-import type { ApiRequest } from './platforms.js'
 
-export type ApiKind = ApiRequest['kind']
+export type ApiKind = 'bluesky' | 'mastodon' | 'x'
 
 export type ApiAnswer =
   | { readonly status: 'ok'; readonly metrics: Metrics; readonly title?: string; readonly description?: string }

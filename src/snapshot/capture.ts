@@ -1,25 +1,20 @@
-// Owns capturing one account: open its page in a fresh tab, survive whatever
-// the page does (dialogs, pop-ups, downloads, endless loading, a crash), hide
-// consent banners, read the numbers from the best source, take the screenshot,
-// and say honestly what happened. A blocked page never yields data.
-import { join } from 'node:path'
-import type { HTTPResponse, Page } from 'puppeteer-core'
+// Owns capturing one account: the adapter's API sources, in its order of
+// preference, at the same time as the page (visit.ts); then the one rule of
+// outcome.ts turns what each said into the result. Every request goes through
+// one guard for the account (the run's, so a host is looked up once).
 import type { BrowserManager } from '../browser/manager.js'
 import type { TabPool } from '../browser/tabs.js'
-import { acceptLanguage, localizeTab } from '../net/accept-language.js'
-import { guardTab } from '../net/chromium.js'
+import { acceptLanguage } from '../net/accept-language.js'
 import { guardedFetch } from '../net/fetch.js'
-import { checkScheme, RequestGuard } from '../net/guard.js'
-import { writeFileAtomic } from '../workspace/store.js'
+import { RequestGuard } from '../net/guard.js'
+import { adapterOf, pageUrl, type Endpoints } from '../platforms/index.js'
 import type { Account } from '../workspace/schema.js'
-import { readApiAnswer } from './api-answers.js'
-import { classifyPage, type PageVerdict } from './classify.js'
-import { parseFeed } from './feed.js'
-import { mergeMetrics, type Metrics } from './metrics.js'
-import { notAProfile, pageMetrics } from './page-facts.js'
-import { readPage, type PageFactsRead } from './read-page.js'
-import { apiRequest, FEED_PLATFORMS, pageUrl, xToken, type ApiRequest, type Endpoints } from './platforms.js'
-import type { SnapshotResult, SnapshotStatus } from './types.js'
+import { resolveOutcome } from './outcome.js'
+import { walkSources } from './sources.js'
+import type { SnapshotResult } from './types.js'
+import { capturePage } from './visit.js'
+
+export { CONSENT_SELECTORS, describeError } from './visit.js'
 
 export interface CaptureOptions {
   readonly endpoints: Endpoints
@@ -28,62 +23,23 @@ export interface CaptureOptions {
   readonly allowPrivateNetwork: boolean
   /** Folder the screenshot is written to. */
   readonly outDir: string
-  /** @default process.env (read for the X token only) */
+  /** @default process.env (read for the owner's API credentials only) */
   readonly env?: NodeJS.ProcessEnv
   /** The run's tabs, reused from account to account. @default a new tab, closed afterwards */
   readonly tabs?: TabPool
   /**
    * Checks every request of this account: the page, its redirects and
-   * sub-resources, the API and the feed. Its own `allowPrivateNetwork` wins.
+   * sub-resources, the APIs and the feed. Its own `allowPrivateNetwork` wins.
    * @default one guard for the run's `tabs` (or for this account alone), with `allowPrivateNetwork` and the system resolver
    */
   readonly guard?: RequestGuard
   /** The language asked for, page and fetches alike (`snapshot.locale`). @default en-US */
   readonly locale?: string
+  /** A competitor's account: public sources only, never the owner's credentials. */
+  readonly notOurs?: boolean
+  /** The snapshot's time (posts in the last 30 days). @default now */
+  readonly now?: Date
 }
-
-/** Cookie and consent banners of the common consent platforms, hidden before the screenshot. */
-export const CONSENT_SELECTORS = [
-  '#onetrust-consent-sdk',
-  '#onetrust-banner-sdk',
-  '.onetrust-pc-dark-filter',
-  '#CybotCookiebotDialog',
-  '#CybotCookiebotDialogBodyUnderlay',
-  '#usercentrics-root',
-  '#didomi-host',
-  '.didomi-popup-open',
-  '.qc-cmp2-container',
-  '[id^="sp_message_container"]',
-  '.fc-consent-root',
-  '#cmpbox',
-  '#cmpbox2',
-  '.cc-window',
-  '.cookie-consent',
-  '#cookie-law-info-bar',
-  '#truste-consent-track',
-  '#consent_blackbar',
-  '.osano-cm-window',
-  '#iubenda-cs-banner',
-  '#klaro',
-]
-
-const VIEWPORT = { width: 1280, height: 800 } as const
-
-
-interface PageOutcome {
-  readonly status: SnapshotStatus
-  readonly reason?: string
-  readonly screenshot?: string
-  readonly title?: string
-  readonly description?: string
-  readonly metrics: Metrics
-  /** The page opened a dialog or a pop-up: its tab is not reused. */
-  readonly restless?: boolean
-}
-
-type ApiOutcome =
-  | { readonly status: 'ok'; readonly metrics: Metrics; readonly title?: string; readonly description?: string }
-  | { readonly status: 'blocked' | 'not-found' | 'error' | 'timeout'; readonly reason: string }
 
 export async function captureAccount(browser: BrowserManager, account: Account, options: CaptureOptions): Promise<SnapshotResult> {
   const started = performance.now()
@@ -100,207 +56,17 @@ export async function captureAccount(browser: BrowserManager, account: Account, 
   })
 
   // One guard for everything this account causes, so a host is looked up once.
-  options = { ...options, guard: guardOf(options) }
-  const first = await options.guard!.check(url)
+  const guard = guardOf(options)
+  const first = await guard.check(url)
   if (!first.ok) return finish({ status: 'error', reason: first.reason, metrics: {} })
 
-  const env = options.env ?? process.env
-  const api = apiRequest(account, options.endpoints, env)
-  const [apiOutcome, page] = await Promise.all([
-    api ? callApi(api, options) : Promise.resolve(undefined),
-    capturePage(browser, account, url, options),
+  const adapter = adapterOf(account.platform)!
+  const fetchText = (target: string, headers: Readonly<Record<string, string>> = {}) => fetchWith(guard, target, options, headers)
+  const [runs, page] = await Promise.all([
+    walkSources(adapter, account, { endpoints: options.endpoints, env: options.env ?? process.env, get: fetchText, now: options.now ?? new Date(capturedAt), withoutCredentials: options.notOurs }),
+    capturePage(browser, account, url, { timeoutMs: options.timeoutMs, outDir: options.outDir, tabs: options.tabs, guard, locale: options.locale, feeds: adapter.feeds, fetchText }),
   ])
-
-  if (account.platform === 'x' && !xToken(env)) {
-    // Without the user's own API token X shows nothing but a login wall.
-    return finish({
-      status: 'blocked',
-      // The fix (SHOWTELL_X_BEARER_TOKEN) is in the README and the CLI, not on a slide.
-      reason: 'login required',
-      screenshot: page.status === 'ok' ? page.screenshot : undefined,
-      metrics: {},
-    })
-  }
-  if (apiOutcome?.status === 'ok') {
-    const note = page.status === 'ok' ? undefined : `page ${page.status}${page.reason ? `: ${page.reason}` : ''}; numbers from the API`
-    return finish({
-      status: 'ok',
-      reason: note,
-      screenshot: page.status === 'ok' ? page.screenshot : undefined,
-      // The page's own words only when the page itself was readable.
-      title: apiOutcome.title ?? (page.status === 'ok' ? page.title : undefined),
-      description: apiOutcome.description ?? (page.status === 'ok' ? page.description : undefined),
-      metrics: mergeMetrics(apiOutcome.metrics, page.status === 'ok' ? page.metrics : {}),
-    })
-  }
-  if (apiOutcome) {
-    return finish({
-      status: apiOutcome.status,
-      reason: apiOutcome.reason,
-      screenshot: page.status === 'ok' ? page.screenshot : undefined,
-      ...(page.status === 'ok' ? { title: page.title, description: page.description } : {}),
-      metrics: {},
-    })
-  }
-  return finish({
-    status: page.status,
-    reason: page.reason,
-    screenshot: page.screenshot,
-    ...(page.status === 'ok' ? { title: page.title, description: page.description } : {}),
-    metrics: page.status === 'ok' ? page.metrics : {},
-  })
-}
-
-async function capturePage(browser: BrowserManager, account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
-  try {
-    // Only a page that behaved leaves its tab to the next account.
-    if (options.tabs) {
-      return await options.tabs.use((page, on) => visit(browser, page, on, account, url, options), (outcome) => outcome.status === 'ok' && !outcome.restless)
-    }
-    return await browser.withPage((page) => visit(browser, page, page.on.bind(page), account, url, options))
-  } catch (error) {
-    return { status: 'error', reason: describeError(error), metrics: {} }
-  }
-}
-
-/**
- * `on` adds a handler to the page for this visit only: the tab may serve
- * another account next, and goes to it without our handlers. They stay on
- * while a tab that is not reused closes, to catch what the page does then.
- */
-async function visit(browser: BrowserManager, page: Page, on: Page['on'], account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
-  let restless = false
-  on('dialog', () => (restless = true))
-  on('popup', () => (restless = true))
-  const outcome = await visitPage(browser, page, on, account, url, options)
-  return restless ? { ...outcome, restless } : outcome
-}
-
-async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], account: Account, url: string, options: CaptureOptions): Promise<PageOutcome> {
-  const deadline = Date.now() + options.timeoutMs
-  const left = () => Math.max(1, deadline - Date.now())
-  let refused: string | undefined
-
-  // A crashed tab never answers again: every later step races against this.
-  let crashed!: (error: Error) => void
-  const crash = new Promise<never>((_, reject) => (crashed = reject))
-  crash.catch(() => {})
-  on('error', () => crashed(new Error('the tab crashed')))
-  on('dialog', (dialog) => void dialog.dismiss().catch(() => {}))
-  on('popup', (popup) => void popup?.close().catch(() => {}))
-  const guarded = async <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
-    let timer: NodeJS.Timeout | undefined
-    try {
-      return await Promise.race([work, crash, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(what)), ms)))])
-    } finally {
-      clearTimeout(timer)
-    }
-  }
-
-  await page.setViewport(VIEWPORT)
-  await localizeTab(page, options.locale)
-  page.setDefaultTimeout(options.timeoutMs)
-  page.setDefaultNavigationTimeout(options.timeoutMs)
-  // Every request of the tab and of its workers waits until the guard has
-  // looked its host up (once per host for the run): the page, each
-  // redirect hop (Chromium pauses each one as a request of its own), frames,
-  // scripts, images, fetches. See net/chromium.ts for why this is a DevTools
-  // session of its own rather than puppeteer's request interception, which a
-  // parked tab leaves on and which would only hold every request twice.
-  await guardTab(page, guardOf(options), (reason) => (refused ??= reason))
-  await page.setRequestInterception(false)
-
-  // A reused tab that shows this very document would only jump to the fragment: load it afresh.
-  if (url.includes('#') && withoutFragment(page.url()) === withoutFragment(url)) {
-    await guarded(page.goto('about:blank'), Math.min(5000, left()), 'the tab did not clear').catch(() => {})
-  }
-  let response: HTTPResponse | null
-  try {
-    response = await guarded(page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs }), options.timeoutMs + 1000, 'the page did not finish loading')
-  } catch (error) {
-    if (refused) return { status: 'error', reason: refused, metrics: {} }
-    return failure(error, options.timeoutMs)
-  }
-  const scheme = checkScheme(page.url())
-  if (!scheme.ok) return { status: 'error', reason: `redirected away from the web: ${scheme.reason}`, metrics: {} }
-
-  // Let late requests settle, but never wait past the page's budget.
-  await guarded(page.waitForNetworkIdle({ idleTime: 300, timeout: Math.min(3000, left()) }), Math.min(3500, left()), 'network').catch(() => {})
-  const hide = [...CONSENT_SELECTORS, ...(account.hideSelectors ?? [])]
-  // Consent banners and the like are hidden in the same call that reads the
-  // page (one round trip less per account), so the text read is the text shown.
-  const hideCss = `${hide.join(',\n')} { display: none !important; }\nhtml, body { overflow: auto !important; }`
-  if (account.waitFor) {
-    try {
-      await guarded(page.waitForSelector(account.waitFor, { timeout: left() }), left() + 500, `waitFor ${account.waitFor}`)
-    } catch (error) {
-      if (error instanceof TimeoutError || (error as Error).name === 'TimeoutError') {
-        return { status: 'timeout', reason: `waitFor "${account.waitFor}" did not appear within ${Math.round(options.timeoutMs / 1000)} s`, metrics: {} }
-      }
-      return failure(error, options.timeoutMs)
-    }
-  }
-
-  let facts: PageFactsRead
-  try {
-    // A page that loaded in time gets a fair chance to be read, even late in its budget.
-    facts = await guarded(page.evaluate(readPage, hideCss), Math.max(5_000, Math.min(10_000, left())), 'the page did not let us read it')
-  } catch (error) {
-    return failure(error, options.timeoutMs)
-  }
-  const verdict: PageVerdict = classifyPage({
-    requestedUrl: url,
-    finalUrl: page.url(),
-    httpStatus: response?.status() ?? null,
-    title: facts.title,
-    bodyText: facts.bodyText,
-    headers: response?.headers() ?? {},
-    markup: facts.markup,
-  })
-  // A wall's title and description are the wall's words ("Join to see 12,345
-  // followers"), not the account's: a page that is not `ok` keeps neither, so
-  // none of it reaches a slide, the app or --json as if it were data.
-  if (verdict.status !== 'ok') return { status: verdict.status, reason: verdict.reason, metrics: {} }
-  const description = facts.meta['og:description'] ?? facts.meta.description
-  const title = facts.meta['og:title'] ?? facts.title
-
-  const screenshot = `${account.id}.png`
-  try {
-    const png = await guarded(
-      browser.screenshot(page),
-      Math.max(left(), 10_000),
-      'the screenshot did not finish',
-    )
-    await writeFileAtomic(join(options.outDir, screenshot), png)
-  } catch (error) {
-    return failure(error, options.timeoutMs)
-  }
-  const owner = { platform: account.platform, handle: account.handle?.replace(/^@/, ''), url: page.url() }
-  const metrics = mergeMetrics(pageMetrics(facts, owner), await feedMetrics(account, facts, options))
-  // A post is shown as it is, but says why it has no follower count: its
-  // numbers belong to the post or its author, never to the account.
-  const post = notAProfile(facts, owner)
-  return { status: 'ok', screenshot, title, description, metrics, ...(post ? { reason: `${post}: no follower count; point the account at its profile` } : {}) }
-}
-
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#')
-  return hash === -1 ? url : url.slice(0, hash)
-}
-
-/** For blogs, websites and YouTube: the last post and the pace, from the page's RSS/Atom feed. */
-async function feedMetrics(account: Account, facts: PageFactsRead, options: CaptureOptions): Promise<Metrics> {
-  if (!FEED_PLATFORMS.has(account.platform)) return {}
-  const feedUrl = facts.feeds[0]
-  if (!feedUrl) return {}
-  const text = await fetchText(feedUrl, options).catch(() => undefined)
-  if (!text || text.status !== 200) return {}
-  const parsed = parseFeed(text.body)
-  if (!parsed.ok) return {}
-  const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
-  if (parsed.feed.lastPostAt) out.lastPostAt = { value: parsed.feed.lastPostAt, source: 'feed' }
-  if (parsed.feed.postsPerMonth !== undefined) out.postsPerMonth = { value: parsed.feed.postsPerMonth, source: 'feed' }
-  return out
+  return finish(resolveOutcome(adapter, runs, page))
 }
 
 /** One guard per run (its tab pool stands for the run), so a host is looked up once per run, not per account. */
@@ -320,69 +86,13 @@ function guardOf(options: CaptureOptions): RequestGuard {
 }
 
 /** An API answer or a feed: every redirect hop checked before it is sent, at most 5 MB read (a hostile endpoint cannot fill the memory). */
-async function fetchText(url: string, options: CaptureOptions, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+async function fetchWith(guard: RequestGuard, url: string, options: CaptureOptions, headers: Readonly<Record<string, string>> = {}): Promise<{ status: number; body: string }> {
   const answer = await guardedFetch(url, {
-    guard: guardOf(options),
+    guard,
     headers: { accept: 'application/json, application/atom+xml, application/rss+xml, text/xml;q=0.9, */*;q=0.5', 'user-agent': 'showtell (executive briefing snapshots)', 'accept-language': acceptLanguage(options.locale), ...headers },
     timeoutMs: options.timeoutMs,
     maxBytes: 5_000_000,
   })
   return { status: answer.status, body: answer.body }
-}
-
-async function callApi(request: ApiRequest, options: CaptureOptions): Promise<ApiOutcome> {
-  let answer: { status: number; body: string }
-  try {
-    answer = await fetchText(request.url, options, { ...request.headers })
-  } catch (error) {
-    const name = (error as Error).name
-    if (name === 'TimeoutError' || name === 'AbortError') return { status: 'timeout', reason: `the ${request.kind} API did not answer within ${Math.round(options.timeoutMs / 1000)} s` }
-    // Never echo the request: its headers may hold the user's token.
-    return { status: 'error', reason: `the ${request.kind} API could not be reached (${(error as Error).message.split('\n')[0]})` }
-  }
-  const { status, body } = answer
-  if (status === 401 || status === 403) {
-    const reason =
-      request.kind === 'mastodon'
-        ? `this Mastodon server requires sign-in for its API (${status})`
-        : request.kind === 'x'
-          ? `the X API refused the token (${status})`
-          : `the API refused access (${status})`
-    return { status: 'blocked', reason }
-  }
-  if (status === 429) return { status: 'blocked', reason: 'rate limited by the API (429)' }
-  // Decoded, not cast: a `null`, a list or a missing count is this account's error.
-  return readApiAnswer(request.kind, status, body)
-}
-
-class TimeoutError extends Error {
-  override readonly name = 'TimeoutError'
-}
-
-function failure(error: unknown, timeoutMs: number): PageOutcome {
-  const message = String((error as Error)?.message ?? error)
-  if ((error as Error)?.name === 'TimeoutError' || /timeout|timed out/i.test(message)) {
-    return { status: 'timeout', reason: `no answer within ${Math.round(timeoutMs / 1000)} s`, metrics: {} }
-  }
-  return { status: 'error', reason: describeError(error), metrics: {} }
-}
-
-/** Chromium's network errors in words a presenter understands. */
-export function describeError(error: unknown): string {
-  const message = String((error as Error)?.message ?? error)
-  const known: [RegExp, string][] = [
-    [/ERR_TOO_MANY_REDIRECTS/, 'redirect loop'],
-    [/ERR_UNSAFE_REDIRECT|ERR_INVALID_REDIRECT/, 'redirected to a non-web address'],
-    [/ERR_NAME_NOT_RESOLVED/, 'host not found (DNS)'],
-    [/ERR_CONNECTION_REFUSED/, 'connection refused'],
-    [/ERR_CONNECTION_(RESET|CLOSED)|ERR_EMPTY_RESPONSE/, 'the connection was dropped'],
-    [/ERR_CERT_|ERR_SSL_/, 'TLS certificate problem'],
-    [/ERR_BLOCKED_BY_CLIENT/, 'blocked by showtell (not an allowed address)'],
-    [/ERR_ABORTED/, 'the page was aborted (a download or a redirect to a non-web address)'],
-    [/ERR_INTERNET_DISCONNECTED|ERR_NETWORK_/, 'no network'],
-    [/tab crashed|Target closed|Session closed|crashed/i, 'the tab crashed'],
-  ]
-  for (const [pattern, words] of known) if (pattern.test(message)) return words
-  return message.split('\n')[0]!.slice(0, 200)
 }
 

@@ -12,7 +12,7 @@ import { TabPool } from '../browser/tabs.js'
 import { UserError } from '../errors.js'
 import { redact, redactDeep, registerUrlSecrets } from '../secrets/redact.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
-import { pageUrl } from './platforms.js'
+import { pageUrl } from '../platforms/index.js'
 import type { SnapshotResult } from './types.js'
 
 export type SnapshotEvent =

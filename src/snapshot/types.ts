@@ -20,8 +20,34 @@ export interface SnapshotResult {
   readonly title?: string
   readonly description?: string
   readonly metrics: Metrics
+  /**
+   * Every source of this account's numbers in the adapter's order of
+   * preference, the page last: which one gave numbers, and why each better
+   * one did not (no credential, refused, blocked). Each metric's `via` names
+   * the source it came from.
+   */
+  readonly sources?: readonly SourceReport[]
   readonly capturedAt: string
   readonly durationMs: number
+}
+
+export const SOURCE_STATES = ['used', 'answered', 'skipped', 'blocked', 'not-found', 'timeout', 'error'] as const
+
+/** One source's part in a snapshot. */
+export interface SourceReport {
+  /** An API source's id (`youtube-data-api`), or `page`. */
+  readonly id: string
+  readonly name: string
+  /**
+   * `used`: its numbers are in the result. `answered`: it answered but a
+   * better source had already given the numbers (the page, read for its
+   * screenshot). `skipped`: it did not apply (no credential, the token is
+   * another account's). The rest: it failed, with the reason.
+   */
+  readonly state: (typeof SOURCE_STATES)[number]
+  readonly reason?: string
+  /** The credential it needs, by variable name (never its value); only for sources that need one. */
+  readonly credential?: string
 }
 
 /**

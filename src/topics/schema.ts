@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { LIMITS } from '../workspace/limits.js'
 import { slugSchema } from '../workspace/slug.js'
+import { PLATFORMS, type Platform } from '../platforms/index.js'
 
 // Every field and list has a ceiling (limits.ts): a topic is read by a
 // browser that lays out every character, and a megabyte-long word would
@@ -14,20 +15,8 @@ const title = limited(LIMITS.title)
 const text = limited(LIMITS.paragraph)
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.list)
 
-export const PLATFORMS = [
-  'bluesky',
-  'mastodon',
-  'youtube',
-  'linkedin',
-  'instagram',
-  'facebook',
-  'threads',
-  'tiktok',
-  'x',
-  'blog',
-  'website',
-] as const
-export type Platform = (typeof PLATFORMS)[number]
+// The platforms are the registry's (platforms/index.ts): a platform with an adapter, and no other.
+export { PLATFORMS, type Platform }
 export const platformSchema = z.enum(PLATFORMS, {
   error: (issue) => `unknown platform ${JSON.stringify(issue.input)} (known: ${PLATFORMS.join(', ')})`,
 })

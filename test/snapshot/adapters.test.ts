@@ -118,50 +118,50 @@ describe('page-based adapters', () => {
     const r = result('linkedin')
     expect(r.title).toBe('Nordlys Outdoor | LinkedIn')
     expect(r.description).toMatch(/^Nordlys Outdoor \| 12,345 followers on LinkedIn\./)
-    expect(r.metrics).toEqual({ followers: { value: 12_345, source: 'embedded-json' } })
+    expect(r.metrics).toEqual({ followers: { value: 12_345, source: 'embedded-json', via: 'page' } })
   })
 
   it('LinkedIn person: 3,210 followers from the page text', () => {
-    expect(result('ceo-linkedin').metrics).toEqual({ followers: { value: 3_210, source: 'page-text' } })
+    expect(result('ceo-linkedin').metrics).toEqual({ followers: { value: 3_210, source: 'page-text', via: 'page' } })
   })
 
   it('Instagram: "88.7K Followers, 190 Following, 1,407 Posts" from og:description', () => {
     expect(result('instagram').metrics).toEqual({
-      followers: { value: 88_700, source: 'meta', approximate: true },
-      following: { value: 190, source: 'meta' },
-      posts: { value: 1_407, source: 'meta' },
+      followers: { value: 88_700, source: 'meta', approximate: true, via: 'page' },
+      following: { value: 190, source: 'meta', via: 'page' },
+      posts: { value: 1_407, source: 'meta', via: 'page' },
     })
   })
 
   it('Facebook: 42,217 likes read as followers', () => {
-    expect(result('facebook').metrics).toEqual({ followers: { value: 42_217, source: 'meta' } })
+    expect(result('facebook').metrics).toEqual({ followers: { value: 42_217, source: 'meta', via: 'page' } })
   })
 
   it('Threads: 12.3K followers (approximate) and 210 threads', () => {
     expect(result('threads').metrics).toEqual({
-      followers: { value: 12_300, source: 'meta', approximate: true },
-      posts: { value: 210, source: 'meta' },
+      followers: { value: 12_300, source: 'meta', approximate: true, via: 'page' },
+      posts: { value: 210, source: 'meta', via: 'page' },
     })
   })
 
   it('TikTok: exact counts from __UNIVERSAL_DATA_FOR_REHYDRATION__, not the rounded meta', () => {
     expect(result('tiktok').metrics).toEqual({
-      followers: { value: 15_400, source: 'embedded-json' },
-      following: { value: 12, source: 'embedded-json' },
-      posts: { value: 87, source: 'embedded-json' },
+      followers: { value: 15_400, source: 'embedded-json', via: 'page' },
+      following: { value: 12, source: 'embedded-json', via: 'page' },
+      posts: { value: 87, source: 'embedded-json', via: 'page' },
     })
   })
 
   it('YouTube: "24.1K subscribers" marked approximate, the last video from the channel feed', () => {
     const r = result('youtube')
-    expect(r.metrics.followers).toEqual({ value: 24_100, source: 'page-text', approximate: true })
+    expect(r.metrics.followers).toEqual({ value: 24_100, source: 'page-text', approximate: true, via: 'page' })
     expect(r.metrics.lastPostAt?.source).toBe('feed')
     // The newest video is 8 days old (2026-11-12 against 2026-11-20); the videos come every 14 days,
     // so the last 30 days hold two of them: 8 and 22 days old (the next is 36).
     const age = siteNow.getTime() - Date.parse(r.metrics.lastPostAt!.value)
     expect(age).toBeGreaterThan(8 * DAY - 15 * 3_600_000)
     expect(age).toBeLessThan(8 * DAY + 15 * 3_600_000)
-    expect(r.metrics.postsPerMonth).toEqual({ value: 2, source: 'feed' })
+    expect(r.metrics.postsPerMonth).toEqual({ value: 2, source: 'feed', via: 'feed' })
   })
 
   it('blog: the last post and the pace from the Atom feed found by autodiscovery', () => {
@@ -173,7 +173,7 @@ describe('page-based adapters', () => {
     const age = siteNow.getTime() - Date.parse(r.metrics.lastPostAt!.value)
     expect(age).toBeGreaterThan(3 * DAY - 15 * 3_600_000)
     expect(age).toBeLessThan(3 * DAY + 15 * 3_600_000)
-    expect(r.metrics.postsPerMonth).toEqual({ value: 3, source: 'feed' })
+    expect(r.metrics.postsPerMonth).toEqual({ value: 3, source: 'feed', via: 'feed' })
     // The blog shows no follower count; none is invented.
     expect(r.metrics.followers).toBeUndefined()
   })
@@ -185,24 +185,24 @@ describe('API-based adapters', () => {
     expect(r.title).toBe('Nordlys Outdoor')
     expect(r.reason).toBeUndefined()
     expect(r.metrics).toEqual({
-      followers: { value: 2_301, source: 'api' },
-      following: { value: 180, source: 'api' },
-      posts: { value: 640, source: 'api' },
+      followers: { value: 2_301, source: 'api', via: 'bluesky-api' },
+      following: { value: 180, source: 'api', via: 'bluesky-api' },
+      posts: { value: 640, source: 'api', via: 'bluesky-api' },
     })
   })
 
   it('Mastodon: accounts/lookup gives 876 / 95 / 412 and the last status on 2026-11-19', () => {
     const r = result('mastodon')
-    expect(r.metrics.followers).toEqual({ value: 876, source: 'api' })
-    expect(r.metrics.following).toEqual({ value: 95, source: 'api' })
-    expect(r.metrics.posts).toEqual({ value: 412, source: 'api' })
+    expect(r.metrics.followers).toEqual({ value: 876, source: 'api', via: 'mastodon-api' })
+    expect(r.metrics.following).toEqual({ value: 95, source: 'api', via: 'mastodon-api' })
+    expect(r.metrics.posts).toEqual({ value: 412, source: 'api', via: 'mastodon-api' })
     expect(r.metrics.lastPostAt?.source).toBe('api')
     expect(r.metrics.lastPostAt?.value.slice(0, 10)).toBe('2026-11-19')
     // The HTML of the note is not passed on as the description.
     expect(r.description).toBe('Gear for the Norwegian outdoors. Made to be repaired.')
   })
 
-  it('Mastodon on a server that requires sign-in (401): blocked, and no numbers', async () => {
+  it('Mastodon on a server that requires sign-in for its API (401): the page gives the numbers, and the result says why the API did not', async () => {
     const privateOut = await mkdtemp(join(tmpdir(), 'showtell-mastodon-private-'))
     const config = demoConfig(site.url, [{ id: 'mastodon-private', platform: 'mastodon', handle: 'nordlys@mastodon.social' }], {
       timeout: 8,
@@ -210,10 +210,13 @@ describe('API-based adapters', () => {
     })
     const [r] = await snapshotAccounts(config, config.accounts, { browser: manager, outDir: privateOut, env: {} })
     expect(r!.url).toBe(`${site.url}/mastodon-private/@nordlys`)
-    expect(r!.status).toBe('blocked')
-    expect(r!.reason).toMatch(/sign-in/)
-    expect(r!.reason).toMatch(/401/)
-    expect(r!.metrics).toEqual({})
+    expect(r!.status).toBe('ok')
+    expect(r!.reason).toBe('Mastodon API: this Mastodon server requires sign-in for its API (401); numbers from the page')
+    expect(r!.metrics.followers).toEqual({ value: 876, source: 'meta', via: 'page' })
+    expect(r!.sources).toEqual([
+      { id: 'mastodon-api', name: 'Mastodon API', state: 'blocked', reason: 'this Mastodon server requires sign-in for its API (401)' },
+      { id: 'page', name: 'the page', state: 'used' },
+    ])
   })
 
   it('X without a token: blocked with "login required", no numbers, no screenshot of the wall', () => {
@@ -231,9 +234,9 @@ describe('API-based adapters', () => {
     const [r] = await snapshotAccounts(config, config.accounts, { browser: manager, outDir: xOut, env: { SHOWTELL_X_BEARER_TOKEN: token } })
     expect(r!.status, r!.reason).toBe('ok')
     expect(r!.metrics).toEqual({
-      followers: { value: 5_120, source: 'api' },
-      following: { value: 77, source: 'api' },
-      posts: { value: 2_210, source: 'api' },
+      followers: { value: 5_120, source: 'api', via: 'x-api-v2' },
+      following: { value: 77, source: 'api', via: 'x-api-v2' },
+      posts: { value: 2_210, source: 'api', via: 'x-api-v2' },
     })
     expect(r!.title).toBe('Nordlys Outdoor')
     // The X profile page is a login wall: it is never shown as data.
@@ -276,7 +279,7 @@ describe('numbers follow the site', () => {
       expect(get('bluesky').metrics.followers?.value).toBe(3_301)
       expect(get('bluesky').metrics.posts?.value).toBe(645)
       // 89,700 is printed "89.7K"
-      expect(get('instagram').metrics.followers).toEqual({ value: 89_700, source: 'meta', approximate: true })
+      expect(get('instagram').metrics.followers).toEqual({ value: 89_700, source: 'meta', approximate: true, via: 'page' })
     } finally {
       site.state.followersBump = 0
       site.state.postsBump = 0

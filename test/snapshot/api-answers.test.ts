@@ -169,21 +169,22 @@ describe('captureAccount with an API on 127.0.0.1', () => {
     ['[]', 'expected an object, got an array'],
     ['"lots"', 'expected an object, got a string'],
     ['{"followersCount":"lots"}', 'followersCount: expected a count, got a string'],
-  ])('an answer of %s is this account\'s error, with no numbers, and no throw', async (body, why) => {
+  ])('an answer of %s is the API\'s error: no number from it, no throw, and the page\'s own numbers stand in, saying why', async (body, why) => {
     apiBody = body
     const result = await capture()
     expect(result).toMatchObject({
       account: 'acme-bsky',
-      status: 'error',
-      reason: `the bluesky API answered 200 with an unexpected answer (${why})`,
-      metrics: {},
+      status: 'ok',
+      reason: `Bluesky public API: the bluesky API answered 200 with an unexpected answer (${why}); numbers from the page`,
     })
+    expect(result.metrics.followers).toEqual({ value: 1_870, source: 'page-text', via: 'page' })
+    expect(result.sources?.[0]).toEqual({ id: 'bluesky-api', name: 'Bluesky public API', state: 'error', reason: `the bluesky API answered 200 with an unexpected answer (${why})` })
   })
 
   it('the control: a good answer on the same server gives the API\'s numbers', async () => {
     apiBody = JSON.stringify({ displayName: 'Acme', followersCount: 1_900, followsCount: 10, postsCount: 350 })
     const result = await capture()
     expect(result.status, result.reason).toBe('ok')
-    expect(result.metrics).toEqual({ followers: { value: 1_900, source: 'api' }, following: { value: 10, source: 'api' }, posts: { value: 350, source: 'api' } })
+    expect(result.metrics).toEqual({ followers: { value: 1_900, source: 'api', via: 'bluesky-api' }, following: { value: 10, source: 'api', via: 'bluesky-api' }, posts: { value: 350, source: 'api', via: 'bluesky-api' } })
   })
 })

@@ -51,7 +51,7 @@ describe('a blocked page keeps none of the wall’s text', () => {
     const outDir = await mkdtemp(join(tmpdir(), 'showtell-teaser-text-'))
     const config = demoConfig(site.url, [{ id: 'bsky', platform: 'bluesky', handle: 'nordlys.bsky.social', url: `${site.url}/nasty/teaser-wall` }], { timeout: 15 })
     const [result] = await snapshotAccounts(config, config.accounts, { browser: manager, outDir, env: {} })
-    expect(result).toMatchObject({ account: 'bsky', status: 'ok', reason: 'page blocked: login wall; numbers from the API' })
+    expect(result).toMatchObject({ account: 'bsky', status: 'ok', reason: 'page blocked: login wall; numbers from Bluesky public API' })
     expect(result!.metrics.followers?.source).toBe('api')
     expect(result!.title).not.toBe('Sign Up | LinkedIn')
     expect(JSON.stringify(result)).not.toMatch(TEASER)

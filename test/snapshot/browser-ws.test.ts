@@ -126,8 +126,8 @@ describe('--browser-ws', () => {
       ['nordlys-tiktok', 'ok'],
       ['nordlys-mastodon', 'ok'],
     ])
-    expect(results[0]!.metrics.followers).toEqual({ value: 15_400, source: 'embedded-json' })
-    expect(results[1]!.metrics.followers).toEqual({ value: 876, source: 'api' })
+    expect(results[0]!.metrics.followers).toEqual({ value: 15_400, source: 'embedded-json', via: 'page' })
+    expect(results[1]!.metrics.followers).toEqual({ value: 876, source: 'api', via: 'mastodon-api' })
 
     // And the external browser was only disconnected from, not closed
     expect(isRunning(chromium)).toBe(true)

@@ -106,7 +106,7 @@ describe('a full run over every nasty page', () => {
     expect(byId('instagram').status).toBe('ok')
     expect(byId('instagram').metrics.followers?.value).toBe(88_700)
     expect(byId('bluesky').status).toBe('ok')
-    expect(byId('bluesky').metrics.followers).toEqual({ value: 2_301, source: 'api' })
+    expect(byId('bluesky').metrics.followers).toEqual({ value: 2_301, source: 'api', via: 'bluesky-api' })
   })
 
   it('gives up on the hanging page on time', () => {

@@ -3,8 +3,7 @@
 // (`/youtube-api/...` stands in for https://www.googleapis.com) and its
 // handler. Each module checks the demo credential of its service and answers
 // with the real service's field names, status codes and error bodies.
-import type { DemoRequest } from '../routes.js'
-import type { DemoResponse } from '../reply.js'
+import type { DemoRequest, DemoResponse } from '../reply.js'
 import type { ApiContext } from '../api.js'
 
 export interface OwnerApiRoute {

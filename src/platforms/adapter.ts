@@ -1,0 +1,44 @@
+// Owns what a platform adapter is: everything showtell knows about one
+// platform, in one file under src/platforms/. The registry (index.ts) lists
+// them; the capture pipeline, the deck's words, `showtell login`, `doctor`
+// and the schema's platform list all read the adapter instead of switching on
+// the platform's name. A new platform is one adapter file, one demo-site
+// file and one registry line.
+import type { EndpointKey } from './endpoints.js'
+import type { AccountRef, ApiSource } from './source.js'
+
+/** The base URL of an endpoint key, without a trailing slash. */
+export type BaseOf = (key: EndpointKey) => string
+
+export interface PlatformAdapter {
+  readonly id: string
+  /** How people write it: "YouTube", "LinkedIn". */
+  readonly name: string
+  /** The headline count's word ("followers", "subscribers") and the posts' ("posts", "videos"). */
+  readonly words: { readonly followers: string; readonly posts: string }
+  /** The page to open and screenshot when the account has no explicit `url`. */
+  pageUrl(account: AccountRef, base: BaseOf): string
+  /**
+   * The official and public APIs, best first. The first one that answers
+   * gives the numbers; the page is read in any case (screenshot, title) and
+   * fills what the APIs left out, or gives the numbers when none answered.
+   */
+  readonly sources: readonly ApiSource[]
+  /** The page's RSS/Atom link gives the last post and the pace. */
+  readonly feeds?: boolean
+  /**
+   * What a page read without sign-in and without numbers means on a
+   * platform that shows logged-out visitors nothing but a wall (X): the
+   * account is `blocked` with this reason, not an `ok` page with no numbers.
+   */
+  readonly emptyPageMeans?: string
+  /** Where `showtell login` signs in: an endpoint key and the path on it, or a real URL used when the key is not overridden. */
+  readonly signIn?: { readonly key: EndpointKey; readonly path: string; readonly real?: string }
+}
+
+/** The handle without a leading @, or the last path segment of the url. */
+export function handleOf(account: AccountRef): string {
+  if (account.handle) return account.handle.replace(/^@/, '')
+  const path = new URL(account.url!).pathname.split('/').filter(Boolean)
+  return (path.at(-1) ?? '').replace(/^@/, '')
+}

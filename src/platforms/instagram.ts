@@ -1,0 +1,13 @@
+// Instagram: the Meta Graph API for a professional account (its own, or
+// another through business_discovery); otherwise the profile page's meta
+// description and embedded data.
+import { handleOf, type PlatformAdapter } from './adapter.js'
+
+export const instagram = {
+  id: 'instagram',
+  name: 'Instagram',
+  words: { followers: 'followers', posts: 'posts' },
+  pageUrl: (account, base) => `${base('instagram')}/${encodeURIComponent(handleOf(account))}/`,
+  sources: [],
+  signIn: { key: 'instagram', path: '/accounts/login/' },
+} as const satisfies PlatformAdapter

@@ -1,0 +1,11 @@
+// Threads: the Threads API with the account's own token; otherwise the profile page.
+import { handleOf, type PlatformAdapter } from './adapter.js'
+
+export const threads = {
+  id: 'threads',
+  name: 'Threads',
+  words: { followers: 'followers', posts: 'posts' },
+  pageUrl: (account, base) => `${base('threads')}/@${encodeURIComponent(handleOf(account))}`,
+  sources: [],
+  signIn: { key: 'threads', path: '/login' },
+} as const satisfies PlatformAdapter

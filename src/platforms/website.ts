@@ -1,0 +1,12 @@
+// A website: the page, and its feed when it links one.
+import type { PlatformAdapter } from './adapter.js'
+import { siteUrl } from './blog.js'
+
+export const website = {
+  id: 'website',
+  name: 'Website',
+  words: { followers: 'followers', posts: 'posts' },
+  pageUrl: (account) => siteUrl(account),
+  sources: [],
+  feeds: true,
+} as const satisfies PlatformAdapter

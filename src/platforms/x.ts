@@ -1,0 +1,14 @@
+// X: API v2 with the owner's bearer token; without it, what the logged-out
+// page carries (JSON-LD), which is usually nothing but the login wall.
+import { handleOf, type PlatformAdapter } from './adapter.js'
+import { xApi } from './interim-public.js'
+
+export const x = {
+  id: 'x',
+  name: 'X',
+  words: { followers: 'followers', posts: 'posts' },
+  pageUrl: (account, base) => `${base('x-web')}/${encodeURIComponent(handleOf(account))}`,
+  sources: [xApi],
+  emptyPageMeans: 'login required',
+  signIn: { key: 'x-web', path: '/i/flow/login' },
+} as const satisfies PlatformAdapter
