@@ -6,6 +6,7 @@
 import type { DemoRequest } from '../routes.js'
 import type { DemoResponse } from '../reply.js'
 import type { ApiContext } from '../api.js'
+import { graphApi } from './graph.js'
 
 export interface OwnerApiRoute {
   /** The first path segment, e.g. `youtube-api`. */
@@ -31,4 +32,6 @@ export const DEMO_CREDENTIALS = {
   tiktok: 'demo-tiktok-token',
 } as const
 
-export const OWNER_APIS: readonly OwnerApiRoute[] = []
+export const OWNER_APIS: readonly OwnerApiRoute[] = [
+  graphApi(DEMO_CREDENTIALS),
+]
