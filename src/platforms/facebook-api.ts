@@ -24,8 +24,7 @@ import { count, dateTime, describeFailure, maybe, object, array, string, matchin
 import { credentialVariable } from '../secrets/credentials.js'
 import type { Metrics } from '../snapshot/metrics.js'
 import { engagementOf, type PostCounts } from './graph-posts.js'
-import { graphHeaders, graphJson, graphRefusal, graphUrl, withoutToken } from './graph-errors.js'
-import { noAnswer } from './problems.js'
+import { graphHeaders, graphJson, graphRefusal, graphUrl, graphNoAnswer } from './graph-errors.js'
 import type { AccountRef, ApiSource, SourceContext, SourceOutcome } from './source.js'
 
 const ID = 'facebook-graph-api'
@@ -73,7 +72,7 @@ export function facebookPageOf(account: AccountRef): string | undefined {
 async function read(context: SourceContext): Promise<SourceOutcome> {
   const token = context.credential
   if (!token) return { status: 'skipped', reason: `${credentialVariable('facebook')} is not set` }
-  return withoutToken(await readPage(context, token), token)
+  return readPage(context, token)
 }
 
 async function readPage(context: SourceContext, token: string): Promise<SourceOutcome> {
@@ -84,7 +83,7 @@ async function readPage(context: SourceContext, token: string): Promise<SourceOu
   try {
     answer = await context.get(graphUrl(context, encodeURIComponent(page), { fields: 'id,username,name,about,followers_count,fan_count' }), graphHeaders(token))
   } catch (error) {
-    return noAnswer(NAME, error)
+    return graphNoAnswer(NAME, error, token)
   }
   const refused = graphRefusal(answer, WORDS)
   if (refused) return refused

@@ -15,7 +15,7 @@
 //   https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/text-messages/
 import { anyJson, maybe, object, parseJson, string, wholeCount } from '../data/decode.js'
 import { credentialVariable, type CredentialService } from '../secrets/credentials.js'
-import { expired, forbidden, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
+import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
 import type { HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 
 /** The Graph API version every request names (the documentation's current one when this was written). */
@@ -111,11 +111,13 @@ export function graphJson(answer: HttpAnswer, api: string): { ok: true; value: u
 }
 
 /**
- * The outcome with every copy of the token taken out of its reason: a
- * last guard, since reasons are built from our own words and numbers, but a
- * network error's message could one day carry a URL with a token in it.
+ * `noAnswer` for an error `get` threw, with every copy of the token taken
+ * out of its message first. The token travels in a header, which a network
+ * error's message never holds, but the message holds the URL, and a URL
+ * could one day carry a token (a `next` paging link, a proxy's rewrite).
  */
-export function withoutToken(outcome: SourceOutcome, token: string | undefined): SourceOutcome {
-  if (outcome.status === 'ok' || !token) return outcome
-  return outcome.reason.includes(token) ? { ...outcome, reason: outcome.reason.split(token).join('[token]') } : outcome
+export function graphNoAnswer(api: string, error: unknown, token: string): SourceOutcome {
+  if (!(error instanceof Error) || !error.message.includes(token)) return noAnswer(api, error)
+  const scrubbed = Object.assign(new Error(error.message.split(token).join('[token]')), { name: error.name })
+  return noAnswer(api, scrubbed)
 }

@@ -38,9 +38,8 @@
 import { array, count, dateTime, describeFailure, matching, maybe, object, string } from '../data/decode.js'
 import { credentialVariable } from '../secrets/credentials.js'
 import type { Metrics } from '../snapshot/metrics.js'
-import { graphErrorOf, graphHeaders, graphJson, graphRefusal, graphUrl, withoutToken, type GraphRefusalWords } from './graph-errors.js'
+import { graphErrorOf, graphHeaders, graphJson, graphRefusal, graphUrl, graphNoAnswer, type GraphRefusalWords } from './graph-errors.js'
 import { engagementOf, type PostCounts } from './graph-posts.js'
-import { noAnswer } from './problems.js'
 import type { AccountRef, ApiSource, HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 
 const ID = 'instagram-graph-api'
@@ -97,7 +96,7 @@ export function instagramUsernameOf(account: AccountRef): string | undefined {
 async function read(context: SourceContext): Promise<SourceOutcome> {
   const token = context.credential
   if (!token) return { status: 'skipped', reason: `${credentialVariable('instagram')} is not set` }
-  return withoutToken(await readAccount(context, token), token)
+  return readAccount(context, token)
 }
 
 type Got = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly outcome: SourceOutcome }
@@ -108,7 +107,7 @@ async function getJson(context: SourceContext, token: string, url: string, words
   try {
     answer = await context.get(url, graphHeaders(token))
   } catch (error) {
-    return { ok: false, outcome: noAnswer(NAME, error) }
+    return { ok: false, outcome: graphNoAnswer(NAME, error, token) }
   }
   const refused = special?.(answer) ?? graphRefusal(answer, words)
   if (refused) return { ok: false, outcome: refused }
