@@ -201,7 +201,7 @@ describe("Meta's error answers, read by their code", () => {
 describe('when no answer comes', () => {
   it('a network error whose message holds the URL and the token: an error whose reason holds neither token nor header', async () => {
     const { outcome } = await readWith((url) => {
-      throw new Error(`request to ${url.href}&access_token=${TOKEN} failed, reason: connect ECONNREFUSED`)
+      throw new Error(`GET failed with access_token=${TOKEN} (${url.href}): connect ECONNREFUSED`)
     })
     expect(outcome.status).toBe('error')
     expect(reasonOf(outcome)).toMatch(/^Meta Graph API \(Facebook Page\) could not be reached/)
