@@ -192,6 +192,7 @@ function listOf(items: readonly Node[], spec: FieldSpec | undefined, type: strin
 }
 
 function limitOf(raw: string | null | undefined, fallback: number): number {
+  if (raw === null || raw === undefined || raw === '') return fallback
   const value = Number(raw)
   return Number.isInteger(value) && value >= 0 ? Math.min(value, 100) : fallback
 }
