@@ -5,6 +5,7 @@
 // with the real service's field names, status codes and error bodies.
 import type { DemoRequest, DemoResponse } from '../reply.js'
 import type { ApiContext } from '../api.js'
+import { graphApi } from './graph.js'
 
 export interface OwnerApiRoute {
   /** The first path segment, e.g. `youtube-api`. */
@@ -30,4 +31,6 @@ export const DEMO_CREDENTIALS = {
   tiktok: 'demo-tiktok-token',
 } as const
 
-export const OWNER_APIS: readonly OwnerApiRoute[] = []
+export const OWNER_APIS: readonly OwnerApiRoute[] = [
+  graphApi(DEMO_CREDENTIALS),
+]
