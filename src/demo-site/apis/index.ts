@@ -6,6 +6,9 @@
 import type { DemoRequest } from '../routes.js'
 import type { DemoResponse } from '../reply.js'
 import type { ApiContext } from '../api.js'
+import { linkedinApiAnswer } from './linkedin.js'
+import { threadsApiAnswer } from './threads.js'
+import { tiktokApiAnswer } from './tiktok.js'
 
 export interface OwnerApiRoute {
   /** The first path segment, e.g. `youtube-api`. */
@@ -31,4 +34,20 @@ export const DEMO_CREDENTIALS = {
   tiktok: 'demo-tiktok-token',
 } as const
 
-export const OWNER_APIS: readonly OwnerApiRoute[] = []
+export const OWNER_APIS: readonly OwnerApiRoute[] = [
+  {
+    prefix: 'threads-api',
+    what: 'Threads API: /v1.0/me and /v1.0/{id}/threads_insights?metric=followers_count; needs Authorization: Bearer <demo Threads token>',
+    answer: (context, request, path, query) => threadsApiAnswer(context, request.authorization, path, query, DEMO_CREDENTIALS.threads),
+  },
+  {
+    prefix: 'linkedin-api',
+    what: 'LinkedIn Community Management API: /rest/organizations?q=vanityName and /rest/networkSizes/urn:li:organization:{id}; needs Authorization: Bearer <demo LinkedIn token>',
+    answer: (context, request, path, query) => linkedinApiAnswer(context, request.authorization, path, query, DEMO_CREDENTIALS.linkedin),
+  },
+  {
+    prefix: 'tiktok-api',
+    what: 'TikTok Display API: /v2/user/info/?fields=…; needs Authorization: Bearer <demo TikTok token>',
+    answer: (context, request, path, query) => tiktokApiAnswer(context, request.authorization, path, query, DEMO_CREDENTIALS.tiktok),
+  },
+]
