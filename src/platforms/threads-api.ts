@@ -18,12 +18,19 @@
 //   `{"error":{"message","type","code","error_subcode","fbtrace_id"}}`; code 190
 //   is the access token (subcode 463: expired), 4/17/32/613 rate limits, 10 and
 //   200-299 a missing permission, 100 with subcode 33 an object that is not there.
+// - Posts: https://developers.facebook.com/docs/threads/threads-media and the
+//   reference https://developers.facebook.com/docs/threads/reference/user
+//   `GET /v1.0/{threads-user-id}/threads?fields=id,timestamp,media_type&limit=100`
+//   (newest first, at most 100 a page; timestamps like `2023-10-17T05:42:03+0000`;
+//   media_type REPOST_FACADE is someone else's post reposted). Per-post
+//   engagement needs one insights call per post, so it is not read here.
 // The token goes in an `Authorization: Bearer` header, never in the URL, so no
 // error message about the URL can carry it.
-import { anyJson, array, count, describeFailure, maybe, nonEmptyString, object, parseJson, string } from '../data/decode.js'
+import { anyJson, array, count, dateTime, describeFailure, maybe, nonEmptyString, object, parseJson, string } from '../data/decode.js'
 import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
 import type { ApiSource, HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 import { credentialVariable } from '../secrets/credentials.js'
+import type { Metrics } from '../snapshot/metrics.js'
 
 const ID = 'threads-api'
 const NAME = 'Threads API'
@@ -39,6 +46,13 @@ const profileAnswer = object({
 const insightsAnswer = object({
   data: array(object({ name: string, total_value: maybe(object({ value: count })) })),
 })
+
+const postsAnswer = object({
+  data: array(object({ timestamp: dateTime, media_type: maybe(string) })),
+})
+
+const POSTS_PAGE = 100
+const WINDOW_MS = 30 * 24 * 60 * 60 * 1000
 
 const graphError = object({
   error: object({ code: count, error_subcode: maybe(count) }),
@@ -73,11 +87,42 @@ export const threadsApi: ApiSource = {
 
     return {
       status: 'ok',
-      metrics: { followers: { value: followers, source: 'api', via: ID } },
+      metrics: { followers: { value: followers, source: 'api', via: ID }, ...(await recentPosts(context, `${base}/${encodeURIComponent(profile.value.id)}/threads`, headers)) },
       ...text('title', profile.value.name),
       ...text('description', profile.value.threads_biography),
     }
   },
+}
+
+/**
+ * The last post's time and the posts of the 30 days before the snapshot,
+ * from the newest page of the account's threads. Only a bonus: when that
+ * call fails, the followers already read still stand, so nothing is reported
+ * rather than the whole read failing.
+ */
+async function recentPosts(context: SourceContext, url: string, headers: Record<string, string>): Promise<Metrics> {
+  let answer: HttpAnswer
+  try {
+    answer = await context.get(`${url}?fields=id,timestamp,media_type&limit=${POSTS_PAGE}`, headers)
+  } catch {
+    return {}
+  }
+  if (answer.status !== 200) return {}
+  const decoded = parseJson(answer.body, postsAnswer)
+  if (!decoded.ok) return {}
+  const times = decoded.value.data
+    .filter((post) => post.media_type !== 'REPOST_FACADE')
+    .map((post) => Date.parse(post.timestamp))
+    .filter((time) => time <= context.now.getTime())
+  if (times.length === 0) return {}
+  const since = context.now.getTime() - WINDOW_MS
+  const recent = times.filter((time) => time > since).length
+  // A full page of recent posts may not be all of them: then the count is a floor.
+  const floor = decoded.value.data.length >= POSTS_PAGE && recent === times.length
+  return {
+    lastPostAt: { value: new Date(Math.max(...times)).toISOString(), source: 'api', via: ID },
+    postsPerMonth: { value: recent, source: 'api', via: ID, ...(floor ? { approximate: true } : {}) },
+  }
 }
 
 /** The JSON of a 200 answer, or the outcome that ends the read. */

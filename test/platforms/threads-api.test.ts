@@ -27,31 +27,65 @@ const INSIGHTS = {
   ],
 }
 
+// The list of the user's threads, newest first (threads-media page), around TEST_NOW (2026-12-01T09:00Z).
+const POSTS = {
+  data: [
+    { id: '9004', timestamp: '2026-11-30T07:00:00+0000', media_type: 'REPOST_FACADE' },
+    { id: '9003', timestamp: '2026-11-28T10:00:00+0000', media_type: 'TEXT_POST' },
+    { id: '9002', timestamp: '2026-11-20T08:30:00+0000', media_type: 'IMAGE' },
+    { id: '9001', timestamp: '2026-10-01T12:00:00+0000', media_type: 'TEXT_POST' },
+  ],
+  paging: { cursors: { before: 'BEFORE_CURSOR', after: 'AFTER_CURSOR' } },
+}
+
 function graphError(code: number, subcode?: number): unknown {
   return { error: { message: `Secret words from Meta about ${TOKEN}`, type: 'OAuthException', code, ...(subcode !== undefined ? { error_subcode: subcode } : {}), fbtrace_id: 'Ab12' } }
 }
 
-/** Answers /me with `me` and the insights with `insights`. */
-function threads(me: HttpAnswer, insights: HttpAnswer = json(200, INSIGHTS), account: AccountRef = ACCOUNT) {
-  return withAnswers(account, (url) => (url.pathname.endsWith('/threads_insights') ? insights : me), { credential: TOKEN })
+/** Answers /me with `me`, the insights with `insights` and the list of threads with `posts`. */
+function threads(me: HttpAnswer, insights: HttpAnswer = json(200, INSIGHTS), account: AccountRef = ACCOUNT, posts: HttpAnswer = json(200, POSTS)) {
+  return withAnswers(account, (url) => (url.pathname.endsWith('/threads_insights') ? insights : url.pathname.endsWith('/threads') ? posts : me), { credential: TOKEN })
 }
 
 describe('threadsApi on documented answers', () => {
-  it('reads the followers of the token’s own account, with the documented requests', async () => {
+  it('reads the followers and recent posts of the token’s own account, with the documented requests', async () => {
     const { context, asked } = threads(json(200, ME))
     const outcome = await threadsApi.read(context)
     expect(outcome).toEqual({
       status: 'ok',
-      metrics: { followers: { value: 12_345, source: 'api', via: 'threads-api' } },
+      metrics: {
+        followers: { value: 12_345, source: 'api', via: 'threads-api' },
+        // The repost of 30 November is someone else's post; 1 October is outside the 30 days.
+        lastPostAt: { value: '2026-11-28T10:00:00.000Z', source: 'api', via: 'threads-api' },
+        postsPerMonth: { value: 2, source: 'api', via: 'threads-api' },
+      },
       title: 'Nordlys Outdoor',
       description: 'Gear for the Norwegian outdoors.',
     })
     expect(asked.map((request) => request.url)).toEqual([
       'https://graph.threads.net/v1.0/me?fields=id,username,name,threads_biography',
       'https://graph.threads.net/v1.0/1234567890/threads_insights?metric=followers_count',
+      'https://graph.threads.net/v1.0/1234567890/threads?fields=id,timestamp,media_type&limit=100',
     ])
     expect(asked.every((request) => request.headers.authorization === `Bearer ${TOKEN}`)).toBe(true)
     expect(asked.some((request) => request.url.includes(TOKEN))).toBe(false)
+  })
+
+  it('still reports the followers when the list of posts cannot be read', async () => {
+    for (const posts of [json(500, graphError(1)), json(200, { data: [{ id: '1', timestamp: 'yesterday' }] }), json(200, null), json(200, { data: [] })]) {
+      expect(await threadsApi.read(threads(json(200, ME), json(200, INSIGHTS), ACCOUNT, posts).context)).toEqual({
+        status: 'ok',
+        metrics: { followers: { value: 12_345, source: 'api', via: 'threads-api' } },
+        title: 'Nordlys Outdoor',
+        description: 'Gear for the Norwegian outdoors.',
+      })
+    }
+  })
+
+  it('marks the posts of the month as a floor when a whole page is recent', async () => {
+    const page = { data: Array.from({ length: 100 }, (_, i) => ({ id: String(i), timestamp: new Date(Date.parse('2026-11-30T00:00:00Z') - i * 3_600_000).toISOString() })) }
+    const outcome = await threadsApi.read(threads(json(200, ME), json(200, INSIGHTS), ACCOUNT, json(200, page)).context)
+    expect(outcome).toMatchObject({ metrics: { postsPerMonth: { value: 100, approximate: true } } })
   })
 
   it('takes the handle from the profile URL when there is none, and ignores case and @', async () => {
@@ -184,10 +218,15 @@ describe('threadsApi against the demo site', () => {
     site.state.postsBump = 0
   })
 
-  it('reads the followers the demo Threads page shows, and follows the bumps', async () => {
+  it('reads the followers the demo Threads page shows and the company’s posts, and follows the bumps', async () => {
     expect(await threadsApi.read(onDemoSite(site.url, DEMO_ACCOUNT, DEMO_CREDENTIALS.threads))).toEqual({
       status: 'ok',
-      metrics: { followers: { value: 12_300, source: 'api', via: 'threads-api' } },
+      metrics: {
+        followers: { value: 12_300, source: 'api', via: 'threads-api' },
+        // Posts of 19, 12 and 5 November fall in the 30 days before 1 December; 29 October does not.
+        lastPostAt: { value: '2026-11-19T09:00:00.000Z', source: 'api', via: 'threads-api' },
+        postsPerMonth: { value: 3, source: 'api', via: 'threads-api' },
+      },
       title: 'Nordlys Outdoor',
       description: 'Gear for the Norwegian outdoors.',
     })

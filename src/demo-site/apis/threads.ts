@@ -1,12 +1,13 @@
-// Owns the demo site's Threads API (graph.threads.net): `/v1.0/me` and the
-// user's `threads_insights` followers_count, with Graph API error answers.
+// Owns the demo site's Threads API (graph.threads.net): `/v1.0/me`, the
+// user's `threads_insights` followers_count and its `threads` (the company's
+// posts), with Graph API error answers.
 // The numbers are those the demo Threads page shows (same bumps). Tokens:
 // the demo credential is @nordlysoutdoor's; `demo-threads-token-other`
 // belongs to another Threads account; `expired` and `ratelimited` get Meta's
 // answers for those cases; anything else is an invalid token.
 import type { ApiContext } from '../api.js'
 import { jsonReply, type Reply } from '../reply.js'
-import { COMPANY, THREADS, followers } from '../platforms.js'
+import { COMPANY, COMPANY_POSTS, THREADS, followers } from '../platforms.js'
 
 /** The Threads user id of the demo account (a Threads id is a long decimal string). */
 export const THREADS_USER_ID = '17841400000012300'
@@ -42,6 +43,23 @@ export function threadsApiAnswer(context: ApiContext, authorization: string | un
     const profile: Record<string, string> = { id: user.id }
     for (const field of ['username', 'name', 'threads_biography'] as const) if (wanted.has(field)) profile[field] = user[field]
     return jsonReply(200, profile)
+  }
+  if (edge === 'threads') {
+    const wanted = new Set(['id', ...(query.get('fields') ?? '').split(',').filter(Boolean)])
+    const limit = Math.min(100, Number(query.get('limit') ?? 25) || 25)
+    const own = user.id === THREADS_USER_ID ? COMPANY_POSTS : []
+    const data = own.slice(0, limit).map((post, i) => {
+      const media: Record<string, string> = {
+        id: `${user.id.slice(-6)}000${i}`,
+        media_product_type: 'THREADS',
+        media_type: 'TEXT_POST',
+        text: post.text,
+        timestamp: `${post.date}T09:00:00+0000`,
+        username: user.username,
+      }
+      return Object.fromEntries(Object.entries(media).filter(([key]) => wanted.has(key)))
+    })
+    return jsonReply(200, { data, paging: { cursors: { before: 'QVFIUmRlbW9CZWZvcmU', after: 'QVFIUmRlbW9BZnRlcg' } } })
   }
   if (edge !== 'threads_insights') return graphError(400, 2500, 'Unknown path components')
   const metrics = (query.get('metric') ?? '').split(',').filter(Boolean)
