@@ -206,9 +206,11 @@ describe('threadsApi on documented answers', () => {
 
 describe('threadsApi against the demo site', () => {
   let site: DemoSite
-  const DEMO_ACCOUNT: AccountRef = { id: 'threads', platform: 'threads', handle: 'nordlysoutdoor' }
+  // As the example workspace lists it: by the demo profile's URL.
+  let DEMO_ACCOUNT: AccountRef
   beforeAll(async () => {
     site = await startDemoSite()
+    DEMO_ACCOUNT = { id: 'nordlys-threads', platform: 'threads', url: `${site.url}/threads/@nordlysoutdoor` }
   })
   afterAll(async () => {
     await site.close()
