@@ -37,7 +37,7 @@ export const DEMO_CREDENTIALS = {
 export const OWNER_APIS: readonly OwnerApiRoute[] = [
   {
     prefix: 'threads-api',
-    what: 'Threads API: /v1.0/me and /v1.0/{id}/threads_insights?metric=followers_count; needs Authorization: Bearer <demo Threads token>',
+    what: 'Threads API: /v1.0/me, /v1.0/{id}/threads_insights?metric=followers_count and /v1.0/{id}/threads; needs Authorization: Bearer <demo Threads token>',
     answer: (context, request, path, query) => threadsApiAnswer(context, request.authorization, path, query, DEMO_CREDENTIALS.threads),
   },
   {
