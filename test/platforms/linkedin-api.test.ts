@@ -196,6 +196,13 @@ describe('linkedinOrganizationApi against the demo site', () => {
     expect(byId).toEqual({ status: 'ok', metrics: { followers: { value: 12_400, source: 'api', via: 'linkedin-organization-api' } } })
   })
 
+  it('answers the number the demo company page shows at the same bump', async () => {
+    site.state.followersBump = 7
+    const page = await (await fetch(`${site.url}/linkedin/company/nordlys-outdoor`)).text()
+    expect(page).toContain('"userInteractionCount":12352')
+    expect(await linkedinOrganizationApi.read(onDemoSite(site.url, demoCompany, DEMO_CREDENTIALS.linkedin))).toMatchObject({ metrics: { followers: { value: 12_352 } } })
+  })
+
   it('is blocked for an expired token, a wrong token, the rate limit and a member who is not the page’s admin', async () => {
     expect(await linkedinOrganizationApi.read(onDemoSite(site.url, demoCompany, 'expired'))).toEqual({
       status: 'blocked',

@@ -167,6 +167,16 @@ describe('tiktokDisplayApi against the demo site', () => {
     })
   })
 
+  it('answers the numbers the demo TikTok page embeds at the same bumps', async () => {
+    site.state.followersBump = 7
+    site.state.postsBump = 2
+    const page = await (await fetch(`${site.url}/tiktok/@nordlysoutdoor`)).text()
+    expect(page).toContain('"stats":{"followerCount":15407,"followingCount":12,"heartCount":230007,"videoCount":89}')
+    expect(await tiktokDisplayApi.read(onDemoSite(site.url, DEMO_ACCOUNT, DEMO_CREDENTIALS.tiktok))).toMatchObject({
+      metrics: { followers: { value: 15_407 }, following: { value: 12 }, posts: { value: 89 }, likes: { value: 230_007 } },
+    })
+  })
+
   it('is blocked for an expired token, a wrong token and the rate limit', async () => {
     const expired = { status: 'blocked', reason: 'TikTok Display API: the token in SHOWTELL_TIKTOK_TOKEN has expired; renew it' }
     expect(await tiktokDisplayApi.read(onDemoSite(site.url, DEMO_ACCOUNT, 'expired'))).toEqual(expired)
