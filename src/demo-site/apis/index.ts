@@ -6,6 +6,9 @@
 import type { DemoRequest, DemoResponse } from '../reply.js'
 import type { ApiContext } from '../api.js'
 import { graphApi } from './graph.js'
+import { linkedinApiAnswer } from './linkedin.js'
+import { threadsApiAnswer } from './threads.js'
+import { tiktokApiAnswer } from './tiktok.js'
 
 export interface OwnerApiRoute {
   /** The first path segment, e.g. `youtube-api`. */
@@ -33,4 +36,19 @@ export const DEMO_CREDENTIALS = {
 
 export const OWNER_APIS: readonly OwnerApiRoute[] = [
   graphApi(DEMO_CREDENTIALS),
+  {
+    prefix: 'threads-api',
+    what: 'Threads API: /v1.0/me, /v1.0/{id}/threads_insights?metric=followers_count and /v1.0/{id}/threads; needs Authorization: Bearer <demo Threads token>',
+    answer: (context, request, path, query) => threadsApiAnswer(context, request.authorization, path, query, DEMO_CREDENTIALS.threads),
+  },
+  {
+    prefix: 'linkedin-api',
+    what: 'LinkedIn Community Management API: /rest/organizations?q=vanityName and /rest/networkSizes/urn:li:organization:{id}; needs Authorization: Bearer <demo LinkedIn token>',
+    answer: (context, request, path, query) => linkedinApiAnswer(context, request.authorization, path, query, DEMO_CREDENTIALS.linkedin),
+  },
+  {
+    prefix: 'tiktok-api',
+    what: 'TikTok Display API: /v2/user/info/?fields=…; needs Authorization: Bearer <demo TikTok token>',
+    answer: (context, request, path, query) => tiktokApiAnswer(context, request.authorization, path, query, DEMO_CREDENTIALS.tiktok),
+  },
 ]
