@@ -6,6 +6,7 @@
 import type { DemoRequest } from '../routes.js'
 import type { DemoResponse } from '../reply.js'
 import type { ApiContext } from '../api.js'
+import { youtubeApi } from './youtube.js'
 
 export interface OwnerApiRoute {
   /** The first path segment, e.g. `youtube-api`. */
@@ -31,4 +32,6 @@ export const DEMO_CREDENTIALS = {
   tiktok: 'demo-tiktok-token',
 } as const
 
-export const OWNER_APIS: readonly OwnerApiRoute[] = []
+export const OWNER_APIS: readonly OwnerApiRoute[] = [
+  youtubeApi(DEMO_CREDENTIALS.youtube),
+]
