@@ -147,12 +147,13 @@ export function channelLookup(account: AccountRef): Lookup | undefined {
   const platformId = account.platformId?.trim()
   if (platformId && CHANNEL_ID.test(platformId)) return { by: 'id', value: platformId }
   const path = urlPath(account.url)
-  const fromUrl = /^\/channel\/(UC[\w-]{22})(?:\/|$)/.exec(path ?? '')?.[1]
+  // A segment anywhere: `snapshot.endpoints.youtube` may put the channel under a prefix (the demo's /youtube/channel/UC…).
+  const fromUrl = /(?:^|\/)channel\/(UC[\w-]{22})(?:\/|$)/.exec(path ?? '')?.[1]
   if (fromUrl) return { by: 'id', value: fromUrl }
   const handle = account.handle?.trim().replace(/^@/, '')
   if (handle && CHANNEL_ID.test(handle)) return { by: 'id', value: handle }
   if (handle && HANDLE.test(handle)) return { by: 'forHandle', value: `@${handle}` }
-  const urlHandle = /^\/@([^/]+)(?:\/|$)/.exec(path ?? '')?.[1]
+  const urlHandle = /(?:^|\/)@([^/]+)(?:\/|$)/.exec(path ?? '')?.[1]
   if (urlHandle && HANDLE.test(urlHandle)) return { by: 'forHandle', value: `@${urlHandle}` }
   return undefined
 }

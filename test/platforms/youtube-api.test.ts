@@ -422,6 +422,7 @@ describe('youtube-data-api: which channel it asks for', () => {
   it.each<[string, AccountRef, { id: string | null; forHandle: string | null }]>([
     ['platformId', { id: 'a', platform: 'youtube', platformId: CHANNEL_ID, handle: 'fjordlys' }, { id: CHANNEL_ID, forHandle: null }],
     ['a /channel/UC… url', { id: 'a', platform: 'youtube', url: `https://www.youtube.com/channel/${CHANNEL_ID}/videos` }, { id: CHANNEL_ID, forHandle: null }],
+    ['a /channel/UC… url under an endpoint prefix', { id: 'a', platform: 'youtube', url: `http://127.0.0.1:4321/youtube/channel/${CHANNEL_ID}` }, { id: CHANNEL_ID, forHandle: null }],
     ['a handle that is a channel id', { id: 'a', platform: 'youtube', handle: CHANNEL_ID }, { id: CHANNEL_ID, forHandle: null }],
     ['a handle', { id: 'a', platform: 'youtube', handle: 'fjordlys' }, { id: null, forHandle: '@fjordlys' }],
     ['an @handle', { id: 'a', platform: 'youtube', handle: '@fjordlys' }, { id: null, forHandle: '@fjordlys' }],
@@ -479,6 +480,14 @@ describe('youtube-data-api against the demo site’s emulation', () => {
       title: TITLE,
       description: DESCRIPTION,
     })
+  })
+
+  it('the example workspace’s account (its channel url under the endpoint prefix, and its handle) reads the demo channel', async () => {
+    const account: AccountRef = { id: 'nordlys-youtube', platform: 'youtube', url: `${site.url}/youtube/channel/UCnordlysoutdoor00000000`, handle: 'nordlysoutdoor' }
+    const before = site.requestCount('/youtube-api/youtube/v3/channels')
+    const outcome = await youtubeDataApi.read(onDemoSite(site.url, account, DEMO_CREDENTIALS.youtube))
+    expect(outcome.status === 'ok' && outcome.metrics.followers).toEqual({ value: 24_100, approximate: true, ...VIA })
+    expect(site.requestCount('/youtube-api/youtube/v3/channels')).toBe(before + 1)
   })
 
   it('by channel id, on the demo’s own "today": two recent videos, the median is their mean', async () => {
