@@ -26,6 +26,9 @@
 // same abbreviated count YouTube shows. So a count of 1,000 or more that has
 // at most three significant figures (24100, 1230000) is marked approximate;
 // a smaller one, or one with more figures than the rule allows, is exact.
+// A hidden count (hiddenSubscriberCount) is no number at all: the source
+// steps aside (`skipped`) saying so, since no other source can read it either
+// and the owner can enter the figure from YouTube Studio by hand.
 //
 // The key travels in the query string (Google's API-key form), so every
 // reason this module gives is scrubbed of it, including the message of a
@@ -127,7 +130,7 @@ function refusal(answer: HttpAnswer): SourceOutcome {
     return { status: 'blocked', reason: `${API} is not enabled for the Google Cloud project of ${KEY} (${answer.status}); enable the YouTube Data API v3 in that project (APIs & Services → Library) or use a key from a project where it is` }
   }
   if (has(RESTRICTED)) {
-    return { status: 'blocked', reason: `${API}: the restrictions of ${KEY} do not allow this call (${answer.status}); allow the YouTube Data API v3 and no website or app restriction for a key used from a server` }
+    return { status: 'blocked', reason: `${API}: the restrictions of ${KEY} do not allow this call (${answer.status}); in the key's settings allow the YouTube Data API v3 and set no website or app restriction (showtell calls from this machine)` }
   }
   if (answer.status === 401) return unauthorised(API, 'youtube', answer.status)
   // A missing key is `forbidden` too ("The request is missing a valid API key.").

@@ -290,6 +290,7 @@ describe('youtube-data-api: Google’s refusals, each with a reason that names t
       /^YouTube Data API v3 refused SHOWTELL_YOUTUBE_API_KEY \(400\); check it or issue a new one$/,
     ],
     ['a bad key, as Google answered before 2020 (keyInvalid)', json(400, { error: { errors: [{ domain: 'usageLimits', reason: 'keyInvalid', message: 'Bad Request' }], code: 400, message: 'Bad Request' } }), 'blocked', /refused SHOWTELL_YOUTUBE_API_KEY \(400\)/],
+    ['keyExpired (Google’s general error list)', googleError(400, 'keyExpired', 'API key expired. Please renew the API key.'), 'blocked', /^YouTube Data API v3: the token in SHOWTELL_YOUTUBE_API_KEY has expired; renew it$/],
     ['the daily quota (quotaExceeded)', googleError(403, 'quotaExceeded', 'The request cannot be completed because you have exceeded your quota.'), 'blocked', /^YouTube Data API v3: rate limit or quota reached for SHOWTELL_YOUTUBE_API_KEY \(403\); try again later$/],
     ['dailyLimitExceeded', googleError(403, 'dailyLimitExceeded', 'Daily Limit Exceeded.'), 'blocked', /rate limit or quota reached for SHOWTELL_YOUTUBE_API_KEY \(403\)/],
     ['rateLimitExceeded', googleError(403, 'rateLimitExceeded', 'Rate Limit Exceeded'), 'blocked', /rate limit or quota reached/],
