@@ -5,6 +5,7 @@
 // with the real service's field names, status codes and error bodies.
 import type { DemoRequest, DemoResponse } from '../reply.js'
 import type { ApiContext } from '../api.js'
+import { youtubeApi } from './youtube.js'
 import { graphApi } from './graph.js'
 import { linkedinApiAnswer } from './linkedin.js'
 import { threadsApiAnswer } from './threads.js'
@@ -35,6 +36,7 @@ export const DEMO_CREDENTIALS = {
 } as const
 
 export const OWNER_APIS: readonly OwnerApiRoute[] = [
+  youtubeApi(DEMO_CREDENTIALS.youtube),
   graphApi(DEMO_CREDENTIALS),
   {
     prefix: 'threads-api',
