@@ -75,6 +75,17 @@ export function findCredential(service: CredentialService, env: NodeJS.ProcessEn
   return undefined
 }
 
+/** Each service's API as people name it, in doctor's list. */
+export const CREDENTIAL_SERVICE_NAMES: Readonly<Record<CredentialService, string>> = {
+  x: 'X API v2',
+  youtube: 'YouTube Data API',
+  facebook: 'Meta Graph API (Facebook Page)',
+  instagram: 'Meta Graph API (Instagram)',
+  threads: 'Threads API',
+  linkedin: 'LinkedIn organization API',
+  tiktok: 'TikTok Display API',
+}
+
 /** The user's credential for `service`, or undefined when none is set. */
 export function credential(service: CredentialService, env: NodeJS.ProcessEnv = process.env, file: ReadonlyMap<string, string> = fileValues): string | undefined {
   return findCredential(service, env, file)?.value
