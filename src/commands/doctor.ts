@@ -34,7 +34,8 @@ export async function runDoctor(ctx: CommandContext, accounts?: readonly Account
   const facts = await profileFacts(ctx, workspace)
   const profile = profileCheck(facts)
   if (facts.error) badInput.add(profile)
-  const checks: Check[] = [checkNode(), await checkBrowser(ctx, workspace), workspaceCheck, credentials, profile]
+  // A refused profile is the profile check's failure: the browser is checked without it rather than failing twice.
+  const checks: Check[] = [checkNode(), await checkBrowser(ctx, workspace, !facts.error), workspaceCheck, credentials, profile]
   // Nothing here holds a credential's value; the redactor is the second line of defence, as for every output.
   if (ctx.values.json === true) {
     printJson(ctx, redactDeep({ ok: checks.every((c) => c.ok), checks }))
@@ -61,10 +62,10 @@ function checkNode(): Check {
   }
 }
 
-async function checkBrowser(ctx: CommandContext, workspace: Workspace | undefined): Promise<Check> {
+async function checkBrowser(ctx: CommandContext, workspace: Workspace | undefined, profile: boolean): Promise<Check> {
   let setting
   try {
-    setting = await browserSetting(ctx, workspace)
+    setting = await browserSetting(ctx, workspace, { profile })
   } catch (error) {
     if (!(error instanceof UserError)) throw error
     // The line without its hint: the hint is the fix.
