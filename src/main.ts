@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { diskError, EXIT, isShowtellError, UserError } from './errors.js'
 import { checkCredentials } from './secrets/credentials.js'
+import { loadCredentialsFile } from './secrets/credentials-file.js'
 import { redact } from './secrets/redact.js'
 import { usage, type CommandName } from './commands/help.js'
 import type { Io } from './commands/io.js'
@@ -45,6 +46,11 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (parsed.values.version) {
       io.stdout.write(`${VERSION}\n`)
       return EXIT.ok
+    }
+    // The credentials file's values join the environment's (and the redactor's list) before anything
+    // can print. A refused file is exit 2 here; doctor reads it itself, to report it as one of its checks.
+    if (name !== 'doctor') {
+      await loadCredentialsFile({ workspace: typeof parsed.values.workspace === 'string' ? parsed.values.workspace : process.cwd() })
     }
     // A token with a newline fails deep inside a request, in a message that quotes it.
     checkCredentials(process.env)

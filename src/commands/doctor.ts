@@ -1,34 +1,50 @@
 // `showtell doctor`: is this machine ready to build? Node, browser, workspace,
-// each with the fix when it is not.
+// credentials and the signed-in profile, each with the fix when it is not.
+// What it says about credentials and the profile is built by the pure
+// functions of doctor-credentials.ts; this file gathers the facts.
+import { stat } from 'node:fs/promises'
 import { BROWSER_HINT, findBrowser } from '../browser/finder.js'
 import { EXIT, isShowtellError, UserError } from '../errors.js'
+import { inspectCredentialsFile, shownPath } from '../secrets/credentials-file.js'
+import { useFileCredentials } from '../secrets/credentials.js'
+import { redact, redactDeep } from '../secrets/redact.js'
 import { loadWorkspace, type Workspace } from '../workspace/load.js'
 import { displayPath } from '../workspace/paths.js'
+import { snapshotProfile } from '../workspace/profile.js'
 import { browserManagerFor, browserSetting } from './browser-setting.js'
-import { printJson, workspaceDir, type CommandContext } from './context.js'
+import { browserOptions, printJson, workspaceDir, type CommandContext } from './context.js'
+import { credentialsCheck, profileCheck, type AccountSources, type Check, type ProfileFacts } from './doctor-credentials.js'
 
-export interface Check {
-  readonly name: 'node' | 'browser' | 'workspace'
-  readonly ok: boolean
-  readonly detail: string
-  readonly fix?: string
-}
+export type { Check } from './doctor-credentials.js'
+
+/** The width of the check names, so the details line up under each other. */
+const NAME_WIDTH = 'credentials'.length
 
 /** A check that failed on bad input (a browser setting that names no browser): doctor exits 2. */
 const badInput = new WeakSet<Check>()
 
 const MIN_NODE = [20, 19] as const
 
-export async function runDoctor(ctx: CommandContext): Promise<number> {
+export async function runDoctor(ctx: CommandContext, accounts?: readonly AccountSources[]): Promise<number> {
   // The workspace first: its `browser:` settings choose the browser to check.
   const { check: workspaceCheck, workspace } = await checkWorkspace(ctx)
-  const checks: Check[] = [checkNode(), await checkBrowser(ctx, workspace), workspaceCheck]
+  // main.ts leaves the credentials file to doctor, which reports a refused one rather than stopping at it.
+  const credentials = await checkCredentials(ctx, accounts)
+  // Before the browser check, which starts Chromium on the profile and so creates it.
+  const facts = await profileFacts(ctx, workspace)
+  const profile = profileCheck(facts)
+  if (facts.error) badInput.add(profile)
+  // A refused profile is the profile check's failure: the browser is checked without it rather than failing twice.
+  const checks: Check[] = [checkNode(), await checkBrowser(ctx, workspace, !facts.error), workspaceCheck, credentials, profile]
+  // Nothing here holds a credential's value; the redactor is the second line of defence, as for every output.
   if (ctx.values.json === true) {
-    printJson(ctx, { ok: checks.every((c) => c.ok), checks })
+    printJson(ctx, redactDeep({ ok: checks.every((c) => c.ok), checks }))
   } else {
     for (const check of checks) {
-      ctx.io.stdout.write(`${check.ok ? '✓' : '✗'} ${check.name.padEnd(9)} ${check.detail}\n`)
-      if (check.fix) ctx.io.stdout.write(`  fix: ${check.fix}\n`)
+      ctx.io.stdout.write(redact(`${check.ok ? '✓' : '✗'} ${check.name.padEnd(NAME_WIDTH)} ${check.detail}\n`))
+      for (const line of check.lines ?? []) ctx.io.stdout.write(redact(`    ${line}\n`))
+      if (check.warning) ctx.io.stdout.write(redact(`  warning: ${check.warning}\n`))
+      if (check.fix) ctx.io.stdout.write(redact(`  fix: ${check.fix}\n`))
     }
   }
   if (checks.every((c) => c.ok)) return EXIT.ok
@@ -46,10 +62,10 @@ function checkNode(): Check {
   }
 }
 
-async function checkBrowser(ctx: CommandContext, workspace: Workspace | undefined): Promise<Check> {
+async function checkBrowser(ctx: CommandContext, workspace: Workspace | undefined, profile: boolean): Promise<Check> {
   let setting
   try {
-    setting = await browserSetting(ctx, workspace)
+    setting = await browserSetting(ctx, workspace, { profile })
   } catch (error) {
     if (!(error instanceof UserError)) throw error
     // The line without its hint: the hint is the fix.
@@ -101,4 +117,29 @@ async function checkWorkspace(ctx: CommandContext): Promise<{ check: Check; work
     if (!isShowtellError(error)) throw error
     return { check: { name: 'workspace', ok: false, detail: error.format(), fix: error.hint ?? 'fix the file named above' } }
   }
+}
+
+async function checkCredentials(ctx: CommandContext, accounts: readonly AccountSources[] | undefined): Promise<Check> {
+  const file = await inspectCredentialsFile({ workspace: workspaceDir(ctx) })
+  // Its values join the redactor's list, as for any other command.
+  useFileCredentials(file.values)
+  const check = credentialsCheck({ file, env: process.env, accounts })
+  if (file.state === 'refused') badInput.add(check)
+  return check
+}
+
+async function profileFacts(ctx: CommandContext, workspace: Workspace | undefined): Promise<ProfileFacts> {
+  if (!workspace) return { exists: false, workspace: false }
+  const setting = workspace.config.snapshot.profile
+  const ws = browserOptions(ctx, workspace.config).browserWs
+  const remote = ws ? (typeof ctx.values['browser-ws'] === 'string' ? '--browser-ws' : 'browser.ws in showtell.yaml') : undefined
+  let path: string | undefined
+  try {
+    path = await snapshotProfile(workspace)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    return { setting, exists: false, workspace: true, remote, error: { message: new UserError(error.message, { location: error.location }).format(), hint: error.hint } }
+  }
+  const exists = path !== undefined && (await stat(path).then((info) => info.isDirectory(), () => false))
+  return { setting, path, shown: path && shownPath(path), exists, workspace: true, remote }
 }

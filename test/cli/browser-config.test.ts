@@ -33,7 +33,7 @@ describe('browser.path in showtell.yaml', () => {
     const dir = await makeWorkspace({ 'showtell.yaml': withBrowser('path: /nonexistent/chrome') })
     const result = await runCli(['doctor'], { cwd: dir })
     expect(result.code).toBe(2)
-    expect(result.stdout).toContain('✗ browser   showtell.yaml:20 browser.path: no executable browser at /nonexistent/chrome\n')
+    expect(result.stdout).toContain('✗ browser     showtell.yaml:20 browser.path: no executable browser at /nonexistent/chrome\n')
     expect(result.stdout).toContain('✓ workspace')
   })
 
@@ -45,7 +45,7 @@ describe('browser.path in showtell.yaml', () => {
     expect(build.stderr).not.toContain('showtell.yaml')
     const doctor = await runCli(['doctor', '--browser-path', '/nonexistent/chrome'], { cwd: dir })
     expect(doctor.code).toBe(2)
-    expect(doctor.stdout).toContain('✗ browser   --browser-path: no executable browser at /nonexistent/chrome\n')
+    expect(doctor.stdout).toContain('✗ browser     --browser-path: no executable browser at /nonexistent/chrome\n')
   })
 
   it('a Markdown-only build starts no browser, so a bad setting does not stop it', async () => {

@@ -104,8 +104,9 @@ describe('showtell init', () => {
 })
 
 describe('showtell doctor', () => {
-  it('reports Node, the browser and the workspace as fine in the example workspace', async () => {
-    const result = await runCli(['doctor', '--json'])
+  it('reports Node, the browser, the workspace, the credentials and the profile as fine in the example workspace', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'showtell-home-'))
+    const result = await runCli(['doctor', '--json'], { env: { HOME: home, XDG_CONFIG_HOME: '', SHOWTELL_CREDENTIALS: '' } })
     expect(result.code).toBe(0)
     const report = JSON.parse(result.stdout) as { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] }
     expect(report.ok).toBe(true)
@@ -113,6 +114,8 @@ describe('showtell doctor', () => {
       ['node', true],
       ['browser', true],
       ['workspace', true],
+      ['credentials', true],
+      ['profile', true],
     ])
     expect(report.checks[1]!.detail).toMatch(/Chrom(e|ium)\/\d+/)
     expect(report.checks[2]!.detail).toContain('Nordlys Outdoor')
@@ -121,7 +124,7 @@ describe('showtell doctor', () => {
   it('says how to get a browser when the one named does not exist, and exits 1', async () => {
     const result = await runCli(['doctor'], { env: { CHROME_PATH: '/nonexistent/chrome' } })
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('✗ browser   CHROME_PATH points at /nonexistent/chrome, which is not an executable')
+    expect(result.stdout).toContain('✗ browser     CHROME_PATH points at /nonexistent/chrome, which is not an executable')
     expect(result.stdout).toContain('fix: install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium-headless-shell`)')
   })
 
