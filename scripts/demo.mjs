@@ -5,6 +5,9 @@
 // finds), builds the deck with live snapshots, and stops the site.
 // `npm run demo -- <showtell command and flags>` runs that command instead
 // while the site is up, e.g. `npm run demo -- snapshot --json`.
+// The commands get the demo site's test credentials for the owners' APIs
+// (demo-site/apis/index.ts), unless one is set already; `--no-credentials`
+// first runs them without any, to show the fallback source by source.
 import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -32,12 +35,30 @@ if (!existsSync(history)) {
 }
 // Each command runs in its own process, as a user would run it; the site keeps serving meanwhile.
 const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor', 'audit'])
-const extra = process.argv.slice(2)
+let extra = process.argv.slice(2)
+const withCredentials = extra[0] !== '--no-credentials'
+if (!withCredentials) extra = extra.slice(1)
+const { DEMO_CREDENTIALS } = await import('../dist/demo-site/apis/index.js')
+const DEMO_VARIABLES = {
+  SHOWTELL_X_BEARER_TOKEN: 'demo-x-token',
+  SHOWTELL_YOUTUBE_API_KEY: DEMO_CREDENTIALS.youtube,
+  SHOWTELL_FACEBOOK_TOKEN: DEMO_CREDENTIALS.facebook,
+  SHOWTELL_INSTAGRAM_TOKEN: DEMO_CREDENTIALS.instagram,
+  SHOWTELL_THREADS_TOKEN: DEMO_CREDENTIALS.threads,
+  SHOWTELL_LINKEDIN_TOKEN: DEMO_CREDENTIALS.linkedin,
+  SHOWTELL_TIKTOK_TOKEN: DEMO_CREDENTIALS.tiktok,
+}
+const env = { ...process.env }
+for (const [name, value] of Object.entries(DEMO_VARIABLES)) {
+  if (!withCredentials) delete env[name]
+  else env[name] ??= value
+}
+if (!withCredentials) delete env.X_BEARER_TOKEN
 const runs = commands.has(extra[0] ?? '') ? [extra] : [['audit'], ['build', '--topic', 'policy', ...extra]]
 let code = 0
 for (const args of runs) {
   console.log(`\n$ showtell ${args.join(' ')}`)
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' })
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit', env })
   code = (await new Promise((resolve) => child.on('close', resolve))) ?? 1
   if (code !== 0) break
 }

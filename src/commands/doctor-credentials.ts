@@ -30,6 +30,8 @@ export interface AccountSources {
   readonly account: string
   readonly platform: string
   readonly sources: readonly { readonly id: string; readonly name: string; readonly credential?: CredentialService }[]
+  /** What the latest snapshot did, in words: `last snapshot 2026-12-04: ok, followers via page`. */
+  readonly last?: string
 }
 
 export interface ServiceCredential {
@@ -49,6 +51,7 @@ export interface AccountPlan {
   readonly source?: string
   /** The better sources skipped for want of a credential, and the variable that would let the run use each. */
   readonly needs: readonly { readonly source: string; readonly variable: string }[]
+  readonly last?: string
 }
 
 export interface CredentialsCheck extends Check {
@@ -101,18 +104,20 @@ export function planAccount(account: AccountSources, services: readonly ServiceC
   const needs: { source: string; variable: string }[] = []
   for (const source of account.sources) {
     const service = source.credential && services.find((s) => s.service === source.credential)
-    if (!source.credential || service?.set) return { account: account.account, platform: account.platform, source: source.id, needs }
+    const last = account.last ? { last: account.last } : {}
+    if (!source.credential || service?.set) return { account: account.account, platform: account.platform, source: source.id, needs, ...last }
     needs.push({ source: source.id, variable: service?.variable ?? source.credential })
   }
-  return { account: account.account, platform: account.platform, needs }
+  return { account: account.account, platform: account.platform, needs, ...(account.last ? { last: account.last } : {}) }
 }
 
 /** `nordlys-youtube: youtube-data-api needs SHOWTELL_YOUTUBE_API_KEY → page` */
 function accountLine(plan: AccountPlan): string {
   const skipped = plan.needs.map((need) => `${need.source} needs ${need.variable}`)
   const used = plan.source ?? 'no source without a credential: set one, or showtell record the figures by hand'
-  if (skipped.length === 0) return `${plan.account}: ${used}`
-  return `${plan.account}: ${skipped.join(', ')} → ${used}`
+  const last = plan.last ? `; ${plan.last}` : ''
+  if (skipped.length === 0) return `${plan.account}: ${used}${last}`
+  return `${plan.account}: ${skipped.join(', ')} → ${used}${last}`
 }
 
 export interface ProfileFacts {

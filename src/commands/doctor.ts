@@ -5,6 +5,9 @@
 import { stat } from 'node:fs/promises'
 import { BROWSER_HINT, findBrowser } from '../browser/finder.js'
 import { EXIT, isShowtellError, UserError } from '../errors.js'
+import { adapterOf } from '../platforms/index.js'
+import { readHistory } from '../snapshot/history.js'
+import { PAGE_SOURCE } from '../snapshot/outcome.js'
 import { inspectCredentialsFile, shownPath } from '../secrets/credentials-file.js'
 import { useFileCredentials } from '../secrets/credentials.js'
 import { redact, redactDeep } from '../secrets/redact.js'
@@ -29,7 +32,7 @@ export async function runDoctor(ctx: CommandContext, accounts?: readonly Account
   // The workspace first: its `browser:` settings choose the browser to check.
   const { check: workspaceCheck, workspace } = await checkWorkspace(ctx)
   // main.ts leaves the credentials file to doctor, which reports a refused one rather than stopping at it.
-  const credentials = await checkCredentials(ctx, accounts)
+  const credentials = await checkCredentials(ctx, accounts ?? (workspace ? await accountSources(workspace) : undefined))
   // Before the browser check, which starts Chromium on the profile and so creates it.
   const facts = await profileFacts(ctx, workspace)
   const profile = profileCheck(facts)
@@ -117,6 +120,26 @@ async function checkWorkspace(ctx: CommandContext): Promise<{ check: Check; work
     if (!isShowtellError(error)) throw error
     return { check: { name: 'workspace', ok: false, detail: error.format(), fix: error.hint ?? 'fix the file named above' } }
   }
+}
+
+/** Each account's sources in its adapter's order of preference (the page comes after them). */
+async function accountSources(workspace: Workspace): Promise<AccountSources[]> {
+  const history = await readHistory(workspace.paths.root).catch(() => undefined)
+  return workspace.config.accounts.map((account) => {
+    const latest = history?.entries.filter((entry) => entry.account === account.id).at(-1)
+    const via = latest ? Object.entries(latest.metrics).find(([, metric]) => metric?.via)?.[1]?.via : undefined
+    const last = latest ? `last snapshot ${latest.date}: ${latest.status}${via ? `, numbers via ${via}` : ''}` : undefined
+    return {
+      account: account.id,
+      platform: account.platform,
+      sources: [
+        ...(adapterOf(account.platform)?.sources ?? []).map((source) => ({ id: source.id, name: source.name, ...(source.credential ? { credential: source.credential } : {}) })),
+        // The page is read in every run: the last source.
+        { id: PAGE_SOURCE.id, name: PAGE_SOURCE.name },
+      ],
+      ...(last ? { last } : {}),
+    }
+  })
 }
 
 async function checkCredentials(ctx: CommandContext, accounts: readonly AccountSources[] | undefined): Promise<Check> {

@@ -1,12 +1,13 @@
 // Facebook: the Meta Graph API with a Page token (followers and likes, kept
 // apart); otherwise the page's text.
 import { handleOf, type PlatformAdapter } from './adapter.js'
+import { facebookGraphApi } from './facebook-api.js'
 
 export const facebook = {
   id: 'facebook',
   name: 'Facebook',
   words: { followers: 'followers', posts: 'posts' },
   pageUrl: (account, base) => `${base('facebook')}/${encodeURIComponent(handleOf(account))}`,
-  sources: [],
+  sources: [facebookGraphApi],
   signIn: { key: 'facebook', path: '/login' },
 } as const satisfies PlatformAdapter

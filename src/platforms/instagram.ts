@@ -2,12 +2,13 @@
 // another through business_discovery); otherwise the profile page's meta
 // description and embedded data.
 import { handleOf, type PlatformAdapter } from './adapter.js'
+import { instagramGraphApi } from './instagram-api.js'
 
 export const instagram = {
   id: 'instagram',
   name: 'Instagram',
   words: { followers: 'followers', posts: 'posts' },
   pageUrl: (account, base) => `${base('instagram')}/${encodeURIComponent(handleOf(account))}/`,
-  sources: [],
+  sources: [instagramGraphApi],
   signIn: { key: 'instagram', path: '/accounts/login/' },
 } as const satisfies PlatformAdapter

@@ -1,11 +1,12 @@
 // Threads: the Threads API with the account's own token; otherwise the profile page.
 import { handleOf, type PlatformAdapter } from './adapter.js'
+import { threadsApi } from './threads-api.js'
 
 export const threads = {
   id: 'threads',
   name: 'Threads',
   words: { followers: 'followers', posts: 'posts' },
   pageUrl: (account, base) => `${base('threads')}/@${encodeURIComponent(handleOf(account))}`,
-  sources: [],
+  sources: [threadsApi],
   signIn: { key: 'threads', path: '/login' },
 } as const satisfies PlatformAdapter

@@ -1,12 +1,13 @@
 // TikTok: the Display API with the account's own token; otherwise the
 // profile page's embedded state.
 import { handleOf, type PlatformAdapter } from './adapter.js'
+import { tiktokDisplayApi } from './tiktok-api.js'
 
 export const tiktok = {
   id: 'tiktok',
   name: 'TikTok',
   words: { followers: 'followers', posts: 'videos' },
   pageUrl: (account, base) => `${base('tiktok')}/@${encodeURIComponent(handleOf(account))}`,
-  sources: [],
+  sources: [tiktokDisplayApi],
   signIn: { key: 'tiktok', path: '/login' },
 } as const satisfies PlatformAdapter

@@ -53,6 +53,8 @@ describe('doctor with credentials in the environment and the file', () => {
         '    Threads API: SHOWTELL_THREADS_TOKEN not set',
         '    LinkedIn organization API: SHOWTELL_LINKEDIN_TOKEN not set',
         '    TikTok Display API: SHOWTELL_TIKTOK_TOKEN not set',
+        // Per account, from the platform registry: the credential that would give a better source than the page.
+        '    testco-linkedin: linkedin-organization-api needs SHOWTELL_LINKEDIN_TOKEN → page',
         '✓ profile     snapshot.profile not set: snapshots run signed out (showtell login PLATFORM signs a profile in)',
         '',
       ].join('\n'),

@@ -160,3 +160,12 @@ describe('the profile check', () => {
     })
   })
 })
+
+describe('per account: what the latest snapshot did', () => {
+  it('follows the plan with the latest snapshot\'s status and source, in the line and in --json', () => {
+    const account: AccountSources = { ...ACCOUNTS[0]!, last: 'last snapshot 2026-12-04: ok, numbers via page' }
+    const check = credentialsCheck({ file: absent, env: {}, accounts: [account] })
+    expect(check.lines!.at(-1)).toBe('nordlys-youtube: youtube-data-api needs SHOWTELL_YOUTUBE_API_KEY → page; last snapshot 2026-12-04: ok, numbers via page')
+    expect(check.accounts![0]!.last).toBe('last snapshot 2026-12-04: ok, numbers via page')
+  })
+})

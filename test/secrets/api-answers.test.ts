@@ -113,7 +113,7 @@ describe('a token with a newline that reaches the run (a library caller, past th
     const config = demoConfig(site.url, [{ id: 'x', platform: 'x', handle: 'nordlysoutdoor' }], { timeout: 8, endpoints: { x: `${apiUrl}/x` } })
     const [r] = await snapshotAccounts(config, config.accounts, { browser: manager, outDir: dir, env: { SHOWTELL_X_BEARER_TOKEN: token } })
     expect(r!.status).toBe('error')
-    expect(r!.reason).toMatch(/^the x API could not be reached/)
+    expect(r!.reason).toMatch(/^X API v2 could not be reached/)
     for (const part of ['first-line', 'abcdef', 'second-line', 'ghijkl']) expect(JSON.stringify(r), part).not.toContain(part)
   })
 })
