@@ -166,6 +166,7 @@ export function instagramPage(context: PageContext, account: InstagramAccount): 
 
 export function facebookPage(context: PageContext): Markup {
   const likes = formatGrouped(followers(FACEBOOK.likes, context.bumps))
+  const followerText = formatGrouped(followers(FACEBOOK.followers, context.bumps))
   const talking = formatGrouped(FACEBOOK.talkingAbout)
   const avatar = imageUrl(context, 'nordlys-facebook-avatar')
   return documentPage(
@@ -185,6 +186,7 @@ export function facebookPage(context: PageContext): Markup {
       details: ['Page · Outdoor & sporting goods company', COMPANY.location],
       counts: [
         { value: likes, label: 'likes' },
+        { value: followerText, label: 'followers' },
         { value: talking, label: 'talking about this' },
       ],
       action: 'Like',

@@ -82,21 +82,20 @@ export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
   )
   const metaCounts = parseMetaCounts(page.meta['og:description'] ?? page.meta.description ?? '')
   const textCounts = parseMetaCounts(page.bodyText)
-  // Facebook's likes only stand in for followers while nothing on the page
-  // states the followers ("53.887 Personen haben das abonniert" in the text
-  // beats "Gefällt 54.624 Mal" in the description).
-  const betterInText = textCounts.followers !== undefined && textCounts.followers.standIn === undefined
-  const meta = countsTo(metaCounts.followers?.standIn && betterInText ? { ...metaCounts, followers: undefined } : metaCounts, 'meta')
+  // A page's likes are Facebook's metric; elsewhere "likes" count a post's
+  // hearts or an embedded page's fans, never this account's.
+  const likesToo = owner.platform === 'facebook'
+  const meta = countsTo(metaCounts, 'meta', likesToo)
   // On YouTube's own pages the app state holds the channel's header; the
   // rest of the text is shelves, playlists ("101 vídeos") and other channels.
-  const text = youtubeState === undefined ? countsTo(textCounts, 'page-text') : {}
+  const text = youtubeState === undefined ? countsTo(textCounts, 'page-text', likesToo) : {}
   if (owner.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
   return mergeMetrics(...fromJsonLd, ...embedded, meta, text)
 }
 
-function countsTo(counts: ParsedCounts, source: 'meta' | 'embedded-json' | 'page-text'): Metrics {
+function countsTo(counts: ParsedCounts, source: 'meta' | 'embedded-json' | 'page-text', likes = false): Metrics {
   const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
-  for (const key of ['followers', 'following', 'posts'] as const) {
+  for (const key of likes ? (['followers', 'following', 'posts', 'likes'] as const) : (['followers', 'following', 'posts'] as const)) {
     const found = counts[key]
     if (found) out[key] = { value: found.value, source, ...(found.approximate ? { approximate: true } : {}) }
   }
