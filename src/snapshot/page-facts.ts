@@ -6,6 +6,7 @@
 // snapshot does.
 import { anyJson, parseJson } from '../data/decode.js'
 import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, parseYouTubeInitialData, type Metrics, type ParsedCounts } from './metrics.js'
+import { latestOwnPostTime, parseInstagramProfileState, type PostTime } from './page-posts.js'
 import type { Platform } from '../topics/schema.js'
 
 /** What the browser read from a page (see capture.ts `readPage`). */
@@ -15,10 +16,12 @@ export interface PageContent {
   readonly meta: Readonly<Record<string, string>>
   /** The text of each `<script type="application/ld+json">`. */
   readonly jsonLd: readonly string[]
-  /** Element id → text of embedded app state (`__UNIVERSAL_DATA_FOR_REHYDRATION__`, `SIGI_STATE`, `__NEXT_DATA__`; YouTube's `ytInitialData` global). */
+  /** Element id → text of embedded app state (`__UNIVERSAL_DATA_FOR_REHYDRATION__`, `SIGI_STATE`, `__NEXT_DATA__`; the globals `ytInitialData` (YouTube) and `_sharedData` (Instagram)). */
   readonly embedded: Readonly<Record<string, string>>
   /** Visible text. */
   readonly bodyText: string
+  /** Post timestamps and the link around each (see page-posts.ts). */
+  readonly postTimes?: readonly PostTime[]
 }
 
 /** Whose page this is meant to be. */
@@ -72,14 +75,29 @@ export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
     return parsed.ok ? parsed.value : undefined
   }
   const fromJsonLd: Metrics[] = page.jsonLd.map((text) => countsTo(parseJsonLdCounts(json(text), owner.handle), 'embedded-json'))
-  // YouTube's app state is read on YouTube accounts only: any page can define a global of that name.
+  // YouTube's and Instagram's app state are read on their own accounts only: any page can define a global of that name.
   const youtubeState = owner.platform === 'youtube' ? page.embedded.ytInitialData : undefined
   const embedded: Metrics[] = Object.entries(page.embedded).map(([id, text]) =>
     countsTo(
-      id !== 'ytInitialData' ? parseTikTokUniversalData(json(text)) : youtubeState !== undefined ? parseYouTubeInitialData(json(text), owner.handle) : {},
+      id === 'ytInitialData'
+        ? youtubeState !== undefined
+          ? parseYouTubeInitialData(json(text), owner.handle)
+          : {}
+        : id === '_sharedData'
+          ? {}
+          : parseTikTokUniversalData(json(text)),
       'embedded-json',
     ),
   )
+  const instagram = owner.platform === 'instagram' && page.embedded._sharedData !== undefined ? parseInstagramProfileState(json(page.embedded._sharedData), owner.handle) : undefined
+  if (instagram) {
+    embedded.unshift({
+      ...countsTo(instagram.counts, 'embedded-json'),
+      ...(instagram.lastPostAt ? { lastPostAt: { value: instagram.lastPostAt, source: 'embedded-json' } } : {}),
+    })
+  }
+  const ownPostAt = latestOwnPostTime(page.postTimes ?? [], owner.platform, owner.handle)
+  const postTimes: Metrics = ownPostAt === undefined ? {} : { lastPostAt: { value: ownPostAt, source: 'page-text' } }
   const metaCounts = parseMetaCounts(page.meta['og:description'] ?? page.meta.description ?? '')
   const textCounts = parseMetaCounts(page.bodyText)
   // A page's likes are Facebook's metric; elsewhere "likes" count a post's
@@ -89,8 +107,8 @@ export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
   // On YouTube's own pages the app state holds the channel's header; the
   // rest of the text is shelves, playlists ("101 vídeos") and other channels.
   const text = youtubeState === undefined ? countsTo(textCounts, 'page-text', likesToo) : {}
-  if (owner.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
-  return mergeMetrics(...fromJsonLd, ...embedded, meta, text)
+  if (owner.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text, postTimes)
+  return mergeMetrics(...fromJsonLd, ...embedded, meta, text, postTimes)
 }
 
 function countsTo(counts: ParsedCounts, source: 'meta' | 'embedded-json' | 'page-text', likes = false): Metrics {
