@@ -66,6 +66,9 @@ export function notAProfile(page: PageContent, owner: PageOwner): string | undef
   return undefined
 }
 
+/** The source id every number read from the page itself carries (`via`; API sources name themselves, feeds say `feed`). */
+export const PAGE = 'page'
+
 /** The account's metrics on a page that the classifier let through. */
 export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
   if (notAProfile(page, owner) !== undefined) return {}
@@ -93,11 +96,11 @@ export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
   if (instagram) {
     embedded.unshift({
       ...countsTo(instagram.counts, 'embedded-json'),
-      ...(instagram.lastPostAt ? { lastPostAt: { value: instagram.lastPostAt, source: 'embedded-json' } } : {}),
+      ...(instagram.lastPostAt ? { lastPostAt: { value: instagram.lastPostAt, source: 'embedded-json', via: PAGE } } : {}),
     })
   }
   const ownPostAt = latestOwnPostTime(page.postTimes ?? [], owner.platform, owner.handle)
-  const postTimes: Metrics = ownPostAt === undefined ? {} : { lastPostAt: { value: ownPostAt, source: 'page-text' } }
+  const postTimes: Metrics = ownPostAt === undefined ? {} : { lastPostAt: { value: ownPostAt, source: 'page-text', via: PAGE } }
   const metaCounts = parseMetaCounts(page.meta['og:description'] ?? page.meta.description ?? '')
   const textCounts = parseMetaCounts(page.bodyText)
   // A page's likes are Facebook's metric; elsewhere "likes" count a post's
@@ -115,7 +118,7 @@ function countsTo(counts: ParsedCounts, source: 'meta' | 'embedded-json' | 'page
   const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
   for (const key of likes ? (['followers', 'following', 'posts', 'likes'] as const) : (['followers', 'following', 'posts'] as const)) {
     const found = counts[key]
-    if (found) out[key] = { value: found.value, source, ...(found.approximate ? { approximate: true } : {}) }
+    if (found) out[key] = { value: found.value, source, ...(found.approximate ? { approximate: true } : {}), via: PAGE }
   }
   return out
 }

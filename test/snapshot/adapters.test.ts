@@ -118,43 +118,43 @@ describe('page-based adapters', () => {
     const r = result('linkedin')
     expect(r.title).toBe('Nordlys Outdoor | LinkedIn')
     expect(r.description).toMatch(/^Nordlys Outdoor \| 12,345 followers on LinkedIn\./)
-    expect(r.metrics).toEqual({ followers: { value: 12_345, source: 'embedded-json' } })
+    expect(r.metrics).toEqual({ followers: { value: 12_345, source: 'embedded-json', via: 'page' } })
   })
 
   it('LinkedIn person: 3,210 followers from the page text', () => {
-    expect(result('ceo-linkedin').metrics).toEqual({ followers: { value: 3_210, source: 'page-text' } })
+    expect(result('ceo-linkedin').metrics).toEqual({ followers: { value: 3_210, source: 'page-text', via: 'page' } })
   })
 
   it('Instagram: "88.7K Followers, 190 Following, 1,407 Posts" from og:description', () => {
     expect(result('instagram').metrics).toEqual({
-      followers: { value: 88_700, source: 'meta', approximate: true },
-      following: { value: 190, source: 'meta' },
-      posts: { value: 1_407, source: 'meta' },
+      followers: { value: 88_700, source: 'meta', approximate: true, via: 'page' },
+      following: { value: 190, source: 'meta', via: 'page' },
+      posts: { value: 1_407, source: 'meta', via: 'page' },
     })
   })
 
   it('Facebook: 42,217 likes as likes, 44,150 followers as followers', () => {
-    expect(result('facebook').metrics).toEqual({ likes: { value: 42_217, source: 'meta' }, followers: { value: 44_150, source: 'page-text' } })
+    expect(result('facebook').metrics).toEqual({ likes: { value: 42_217, source: 'meta', via: 'page' }, followers: { value: 44_150, source: 'page-text', via: 'page' } })
   })
 
   it('Threads: 12.3K followers (approximate) and 210 threads', () => {
     expect(result('threads').metrics).toEqual({
-      followers: { value: 12_300, source: 'meta', approximate: true },
-      posts: { value: 210, source: 'meta' },
+      followers: { value: 12_300, source: 'meta', approximate: true, via: 'page' },
+      posts: { value: 210, source: 'meta', via: 'page' },
     })
   })
 
   it('TikTok: exact counts from __UNIVERSAL_DATA_FOR_REHYDRATION__, not the rounded meta', () => {
     expect(result('tiktok').metrics).toEqual({
-      followers: { value: 15_400, source: 'embedded-json' },
-      following: { value: 12, source: 'embedded-json' },
-      posts: { value: 87, source: 'embedded-json' },
+      followers: { value: 15_400, source: 'embedded-json', via: 'page' },
+      following: { value: 12, source: 'embedded-json', via: 'page' },
+      posts: { value: 87, source: 'embedded-json', via: 'page' },
     })
   })
 
   it('YouTube: "24.1K subscribers" marked approximate, the last video from the channel feed', () => {
     const r = result('youtube')
-    expect(r.metrics.followers).toEqual({ value: 24_100, source: 'page-text', approximate: true })
+    expect(r.metrics.followers).toEqual({ value: 24_100, source: 'page-text', approximate: true, via: 'page' })
     expect(r.metrics.lastPostAt?.source).toBe('feed')
     // The newest video is 8 days old (2026-11-12 against 2026-11-20); the videos come every 14 days,
     // so the last 30 days hold two of them: 8 and 22 days old (the next is 36).
@@ -276,7 +276,7 @@ describe('numbers follow the site', () => {
       expect(get('bluesky').metrics.followers?.value).toBe(3_301)
       expect(get('bluesky').metrics.posts?.value).toBe(645)
       // 89,700 is printed "89.7K"
-      expect(get('instagram').metrics.followers).toEqual({ value: 89_700, source: 'meta', approximate: true })
+      expect(get('instagram').metrics.followers).toEqual({ value: 89_700, source: 'meta', approximate: true, via: 'page' })
     } finally {
       site.state.followersBump = 0
       site.state.postsBump = 0

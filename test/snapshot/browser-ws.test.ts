@@ -126,7 +126,7 @@ describe('--browser-ws', () => {
       ['nordlys-tiktok', 'ok'],
       ['nordlys-mastodon', 'ok'],
     ])
-    expect(results[0]!.metrics.followers).toEqual({ value: 15_400, source: 'embedded-json' })
+    expect(results[0]!.metrics.followers).toEqual({ value: 15_400, source: 'embedded-json', via: 'page' })
     expect(results[1]!.metrics.followers).toEqual({ value: 876, source: 'api' })
 
     // And the external browser was only disconnected from, not closed

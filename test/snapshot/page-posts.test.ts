@@ -93,20 +93,20 @@ describe('pageMetrics', () => {
   it('reads Instagram’s state on Instagram accounts only (any page can define a global of that name)', () => {
     const state = JSON.stringify({ entry_data: { ProfilePage: [{ graphql: { user: { username: 'nordlysoutdoor', edge_followed_by: { count: 88_712 } } } }] } })
     const withState = { ...page, embedded: { _sharedData: state } }
-    expect(pageMetrics(withState, { platform: 'instagram', handle: 'nordlysoutdoor' })).toEqual({ followers: { value: 88_712, source: 'embedded-json' } })
+    expect(pageMetrics(withState, { platform: 'instagram', handle: 'nordlysoutdoor' })).toEqual({ followers: { value: 88_712, source: 'embedded-json', via: 'page' } })
     expect(pageMetrics(withState, { platform: 'website', handle: 'nordlysoutdoor' })).toEqual({})
   })
 
   it('dates the last post from the account’s own X posts, as page text', () => {
     const at = '2026-11-25T12:00:00.000Z'
     const withTimes = { ...page, postTimes: [{ at, link: `/nordlysoutdoor/status/${statusId(at)}` }] }
-    expect(pageMetrics(withTimes, { platform: 'x', handle: 'nordlysoutdoor' })).toEqual({ lastPostAt: { value: at, source: 'page-text' } })
+    expect(pageMetrics(withTimes, { platform: 'x', handle: 'nordlysoutdoor' })).toEqual({ lastPostAt: { value: at, source: 'page-text', via: 'page' } })
     expect(pageMetrics(withTimes, { platform: 'x', handle: 'fjellkraft' })).toEqual({})
   })
 
   it('keeps a Facebook page’s likes as likes, and reads likes on Facebook only', () => {
     const facebook = { ...page, meta: { 'og:description': 'Nordlys Outdoor. 42,217 likes · 969 talking about this.' } }
-    expect(pageMetrics(facebook, { platform: 'facebook', handle: 'nordlysoutdoor' })).toEqual({ likes: { value: 42_217, source: 'meta' } })
+    expect(pageMetrics(facebook, { platform: 'facebook', handle: 'nordlysoutdoor' })).toEqual({ likes: { value: 42_217, source: 'meta', via: 'page' } })
     // An embedded Facebook box on a website: those likes are that page's.
     expect(pageMetrics(facebook, { platform: 'website' })).toEqual({})
   })
@@ -127,9 +127,9 @@ describe('pageMetrics', () => {
     })
     const profile = { ...page, jsonLd: [jsonLd] }
     expect(pageMetrics(profile, { platform: 'x', handle: 'nordlysoutdoor' })).toEqual({
-      followers: { value: 5_120, source: 'embedded-json' },
-      following: { value: 312, source: 'embedded-json' },
-      posts: { value: 1_834, source: 'embedded-json' },
+      followers: { value: 5_120, source: 'embedded-json', via: 'page' },
+      following: { value: 312, source: 'embedded-json', via: 'page' },
+      posts: { value: 1_834, source: 'embedded-json', via: 'page' },
     })
     expect(pageMetrics(profile, { platform: 'x', handle: 'fjellkraft' })).toEqual({})
   })

@@ -115,7 +115,7 @@ describe('pageMetrics on what a page could fake', () => {
     const { pageMetrics } = await import('../../src/snapshot/page-facts.js')
     const state = JSON.stringify({ header: { c4TabbedHeaderRenderer: { channelId: 'UCx', subscriberCountText: { simpleText: '9.9M subscribers' } } } })
     const page = { title: 'Nordlys', meta: {}, jsonLd: [], embedded: { ytInitialData: state }, bodyText: '1,204 followers' }
-    expect(pageMetrics(page, { platform: 'linkedin' })).toEqual({ followers: { value: 1_204, source: 'page-text' } })
-    expect(pageMetrics(page, { platform: 'youtube' })).toEqual({ followers: { value: 9_900_000, source: 'embedded-json', approximate: true } })
+    expect(pageMetrics(page, { platform: 'linkedin' })).toEqual({ followers: { value: 1_204, source: 'page-text', via: 'page' } })
+    expect(pageMetrics(page, { platform: 'youtube' })).toEqual({ followers: { value: 9_900_000, source: 'embedded-json', approximate: true, via: 'page' } })
   })
 })

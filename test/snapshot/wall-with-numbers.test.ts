@@ -75,7 +75,7 @@ describe('a login wall that shows numbers', () => {
   it('the control: the same teaser on a real page is read as 12,345 followers', async () => {
     const { result, written } = await capture('/company/acme-outdoor')
     expect(result.status, result.reason).toBe('ok')
-    expect(result.metrics.followers).toEqual({ value: 12_345, source: 'meta' })
+    expect(result.metrics.followers).toEqual({ value: 12_345, source: 'meta', via: 'page' })
     expect(written).toEqual(['acme-linkedin.png'])
   })
 })
