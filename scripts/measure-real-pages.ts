@@ -222,6 +222,8 @@ async function main(): Promise<void> {
         const mark = { right: '✓', wrong: '✗', decoy: '✗ DECOY', unscored: '·' }[scores[field]]
         parts.push(`${field} ${show(want[field])}→${show(got[field])} ${mark}`)
       }
+      // Not scored (expected.json gives likes in its notes only), shown so a likes-for-followers mix-up is visible.
+      if (m.likes) parts.push(`likes →${m.likes.value}`)
       scoredEntries++
       if (right) allRight++
       const reason = outcome.status === 'ok' ? '' : ` (${outcome.reason ?? ''})`
