@@ -159,6 +159,23 @@ function scoreDate(expected: Expected, got: string | undefined): Score {
   return 'unscored'
 }
 
+/**
+ * The fields MANIFEST.md says are not asserted for each file ("- EXPECTED:
+ * …, lastPostAt not asserted"): expected.json writes `null` there too, but
+ * the hand-written manifest is the source, and it makes no claim.
+ */
+function notAsserted(dir: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>()
+  const path = join(dir, 'MANIFEST.md')
+  if (!existsSync(path)) return out
+  for (const section of readFileSync(path, 'utf8').split(/^### /m).slice(1)) {
+    const file = section.split(/\s/, 1)[0]!
+    const fields = [...section.matchAll(/\b(followers|following|posts|lastPostAt) not asserted\b/g)].map((m) => m[1]!)
+    if (fields.length > 0) out.set(file, new Set(fields))
+  }
+  return out
+}
+
 const show = (value: unknown): string => (value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value))
 
 async function main(): Promise<void> {
@@ -168,6 +185,7 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const entries: Entry[] = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'))
+  const unasserted = notAsserted(dir)
   let reader: SavedPageReader | undefined
   const lazyReader = async () => (reader ??= await savedPageReader())
   const perField: Record<Field, Record<Score, number>> = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, wrong: 0, decoy: 0, unscored: 0 }])) as any
@@ -195,6 +213,7 @@ async function main(): Promise<void> {
       }
       const got: Record<Field, unknown> = { followers: m.followers?.value, following: m.following?.value, posts: m.posts?.value, lastPostAt: m.lastPostAt?.value, classification: status }
       const want: Record<Field, unknown> = { ...e, classification: wantStatus }
+      for (const field of unasserted.get(entry.file) ?? []) scores[field as Field] = 'unscored'
       let right = true
       const parts: string[] = []
       for (const field of FIELDS) {
@@ -203,6 +222,8 @@ async function main(): Promise<void> {
         const mark = { right: '✓', wrong: '✗', decoy: '✗ DECOY', unscored: '·' }[scores[field]]
         parts.push(`${field} ${show(want[field])}→${show(got[field])} ${mark}`)
       }
+      // Not scored (expected.json gives likes in its notes only), shown so a likes-for-followers mix-up is visible.
+      if (m.likes) parts.push(`likes →${m.likes.value}`)
       scoredEntries++
       if (right) allRight++
       const reason = outcome.status === 'ok' ? '' : ` (${outcome.reason ?? ''})`
@@ -214,7 +235,7 @@ async function main(): Promise<void> {
   console.log(`\n${allRight} of ${scoredEntries} right`)
   for (const field of FIELDS) {
     const c = perField[field]
-    console.log(`  ${field.padEnd(14)} ${c.right} of ${c.right + c.wrong + c.decoy} right, ${c.wrong} missed, ${c.decoy} decoys${c.unscored ? `, ${c.unscored} not scored (relative date only / feed totals)` : ''}`)
+    console.log(`  ${field.padEnd(14)} ${c.right} of ${c.right + c.wrong + c.decoy} right, ${c.wrong} missed, ${c.decoy} decoys${c.unscored ? `, ${c.unscored} not scored (relative date only / feed totals / not asserted)` : ''}`)
   }
 }
 

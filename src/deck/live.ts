@@ -46,7 +46,6 @@ const SOURCE_WORDS: Record<RecordedSource, string> = {
 /** What counts as the account's headline number on each platform. */
 function followerWord(platform: string): string {
   if (platform === 'youtube') return 'subscribers'
-  if (platform === 'facebook') return 'likes'
   return 'followers'
 }
 

@@ -166,6 +166,7 @@ export function instagramPage(context: PageContext, account: InstagramAccount): 
 
 export function facebookPage(context: PageContext): Markup {
   const likes = formatGrouped(followers(FACEBOOK.likes, context.bumps))
+  const followerText = formatGrouped(followers(FACEBOOK.followers, context.bumps))
   const talking = formatGrouped(FACEBOOK.talkingAbout)
   const avatar = imageUrl(context, 'nordlys-facebook-avatar')
   return documentPage(
@@ -185,6 +186,7 @@ export function facebookPage(context: PageContext): Markup {
       details: ['Page · Outdoor & sporting goods company', COMPANY.location],
       counts: [
         { value: likes, label: 'likes' },
+        { value: followerText, label: 'followers' },
         { value: talking, label: 'talking about this' },
       ],
       action: 'Like',
@@ -472,8 +474,27 @@ export function xLoginPage(context: PageContext): Markup {
 
 /** The X profile as a logged-in visitor sees it (the demo shows it only when its login wall is off). */
 export function xProfilePage(context: PageContext): Markup {
-  const followerText = formatGrouped(followers(X_ACCOUNT.followersCount, context.bumps))
+  const followerCount = followers(X_ACCOUNT.followersCount, context.bumps)
+  const followerText = formatGrouped(followerCount)
   const avatar = imageUrl(context, 'nordlys-x-avatar')
+  // X's own profile pages carry this ProfilePage (followers "Follows",
+  // accounts followed "Friends", posts "Tweets"), signed in or not.
+  const jsonLd = {
+    '@context': 'http://schema.org',
+    '@type': 'ProfilePage',
+    mainEntity: {
+      '@type': 'Person',
+      additionalName: X_ACCOUNT.username,
+      identifier: X_ACCOUNT.id,
+      name: X_ACCOUNT.name,
+      url: `https://x.com/${X_ACCOUNT.username}`,
+      interactionStatistic: [
+        { '@type': 'InteractionCounter', interactionType: 'https://schema.org/FollowAction', name: 'Follows', userInteractionCount: followerCount },
+        { '@type': 'InteractionCounter', interactionType: 'https://schema.org/SubscribeAction', name: 'Friends', userInteractionCount: X_ACCOUNT.followingCount },
+        { '@type': 'InteractionCounter', interactionType: 'https://schema.org/WriteAction', name: 'Tweets', userInteractionCount: posts(X_ACCOUNT.tweetCount, context.bumps) },
+      ],
+    },
+  }
   return documentPage(
     {
       title: `${X_ACCOUNT.name} (@${X_ACCOUNT.username}) / X`,
@@ -496,6 +517,7 @@ export function xProfilePage(context: PageContext): Markup {
       action: 'Follow',
       posts: COMPANY_POSTS.slice(0, 3),
     }),
+    html`<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`,
   )
 }
 

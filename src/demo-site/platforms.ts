@@ -179,6 +179,8 @@ export const FORGOTTEN_FACEBOOK = {
 export const FACEBOOK = {
   slug: 'nordlysoutdoor',
   likes: 42_217,
+  // Stated beside the likes, as Facebook pages do today ("42,217 likes · 44,150 followers").
+  followers: 44_150,
   talkingAbout: 969,
 } as const
 

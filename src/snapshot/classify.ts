@@ -204,6 +204,31 @@ const COOKIE_CHOICE = /\b(accept all|reject all|allow all( cookies)?|only allow 
 // Facebook, X, TikTok, LinkedIn, YouTube's channel alerts, Norwegian sites).
 const NOT_FOUND_TEXT =
   /\b(page not found|this page isn't available|this page is not available|this content isn't available|user not found|this account doesn't exist|this account does not exist|couldn't find this account|the link you followed may be broken|siden finnes ikke|siden ble ikke funnet|fant ikke siden|this channel does not exist|this channel is not available|this account has been terminated|este canal no existe|dieser kanal existiert nicht|cette chaîne n'existe pas)/
+// YouTube's app state names a missing or terminated channel in an ERROR
+// alert ("This channel does not exist.") while answering 200; read-page.ts
+// appends the alerts to the markup, since a page may not have rendered them.
+const YOUTUBE_ALERTS = /<!-- ytInitialData alerts (\[.*\]) -->/s
+
+function youTubeErrorAlerts(markup: string | undefined): string[] {
+  const found = YOUTUBE_ALERTS.exec(markup ?? '')
+  if (!found) return []
+  let alerts: unknown
+  try {
+    alerts = JSON.parse(found[1]!)
+  } catch {
+    return []
+  }
+  const texts: string[] = []
+  for (const alert of Array.isArray(alerts) ? alerts : []) {
+    const renderer = (alert as { alertRenderer?: { type?: unknown; text?: { simpleText?: unknown; runs?: unknown } } } | null)?.alertRenderer
+    if (renderer?.type !== 'ERROR') continue
+    const text = renderer.text
+    if (typeof text?.simpleText === 'string') texts.push(text.simpleText)
+    else if (Array.isArray(text?.runs)) texts.push(text.runs.map((run: { text?: unknown }) => (typeof run?.text === 'string' ? run.text : '')).join(''))
+  }
+  return texts
+}
+
 // "404", "404 Not Found", "Error 404" as a title; "Studio 404" is a name.
 const NOT_FOUND_TITLE = /^(error )?404\b|\b404 (not found|error|-|–|\|)|\b(error|feil) 404\b/
 
@@ -266,7 +291,12 @@ export function classifyPage(facts: PageFacts): PageVerdict {
   // Soft 404: the platform answers 200 with an error page. The title is
   // trusted; the text only when the page is short, so a post that mentions
   // "page not found" does not make its profile missing.
-  if (NOT_FOUND_TEXT.test(title) || NOT_FOUND_TITLE.test(title) || (shortBody && NOT_FOUND_TEXT.test(body))) {
+  if (
+    NOT_FOUND_TEXT.test(title) ||
+    NOT_FOUND_TITLE.test(title) ||
+    (shortBody && NOT_FOUND_TEXT.test(body)) ||
+    youTubeErrorAlerts(facts.markup).some((alert) => NOT_FOUND_TEXT.test(normalize(alert)))
+  ) {
     return notFound(status === null ? 'page not found' : `page not found (answered ${status})`)
   }
   // A login prompt at the profile's URL: only when it is most of the page,

@@ -46,12 +46,6 @@ export interface Metrics {
 export interface ParsedCount {
   readonly value: number
   readonly approximate: boolean
-  /**
-   * `likes` when a Facebook page's likes stand in for its followers because
-   * the text names no followers: a page that states its followers elsewhere
-   * is read from there (see page-facts.ts).
-   */
-  readonly standIn?: 'likes'
 }
 
 /** What a page's text, JSON-LD or embedded state says about the account. */
@@ -59,6 +53,12 @@ export interface ParsedCounts {
   readonly followers?: ParsedCount
   readonly following?: ParsedCount
   readonly posts?: ParsedCount
+  /**
+   * A Facebook page's likes ("42,217 likes · 969 talking about this"). Its
+   * own metric: a page's likes and its followers are different numbers, and
+   * a page that states no followers has no follower count.
+   */
+  readonly likes?: ParsedCount
 }
 
 type CountKey = keyof ParsedCounts
@@ -166,7 +166,7 @@ export function parseCount(text: string): ParsedCount | undefined {
 
 interface Label {
   readonly key: CountKey
-  /** Lower wins when one text names a metric twice (a Facebook page with both followers and likes). */
+  /** Lower wins when one text names a metric twice (YouTube's "subscribers" after a stated "followers"). */
   readonly rank: number
   /** Only counts in Facebook's page-description wording (see FACEBOOK_SHAPED). */
   readonly facebookOnly?: boolean
@@ -175,8 +175,8 @@ interface Label {
 // Matched whole-word and case-insensitively. YouTube says "subscribers";
 // Threads counts "threads"; Instagram in Norwegian says "følgere" (followers),
 // "følger" (following) and "innlegg" (posts). Facebook page descriptions give
-// "likes", which are the page's follower count there; a page that also shows
-// "followers" prefers that.
+// "likes": the page's likes, never its followers (a page states those as
+// "followers" or "people follow this", or not at all).
 const LABELS: Readonly<Record<string, Label>> = {
   followers: { key: 'followers', rank: 0 },
   follower: { key: 'followers', rank: 0 },
@@ -199,10 +199,10 @@ const LABELS: Readonly<Record<string, Label>> = {
   'd’abonnés': { key: 'followers', rank: 1 },
   "d'abonnés": { key: 'followers', rank: 1 },
   'チャンネル登録者': { key: 'followers', rank: 1 },
-  likes: { key: 'followers', rank: 2, facebookOnly: true },
-  'people like this': { key: 'followers', rank: 2 },
-  'liker dette': { key: 'followers', rank: 2 },
-  'personen gefällt das': { key: 'followers', rank: 2 },
+  likes: { key: 'likes', rank: 0, facebookOnly: true },
+  'people like this': { key: 'likes', rank: 0 },
+  'liker dette': { key: 'likes', rank: 0 },
+  'personen gefällt das': { key: 'likes', rank: 0 },
   following: { key: 'following', rank: 0 },
   follows: { key: 'following', rank: 0 },
   følger: { key: 'following', rank: 0 },
@@ -231,8 +231,8 @@ const LABELS: Readonly<Record<string, Label>> = {
   '本の動画': { key: 'posts', rank: 1 },
 }
 
-// "likes" alone is everywhere (a post's likes, TikTok's hearts); it means
-// page followers only in Facebook's "N likes · N talking about this" wording.
+// "likes" alone is everywhere (a post's likes, TikTok's hearts); it means a
+// page's likes only in Facebook's "N likes · N talking about this" wording.
 const FACEBOOK_SHAPED = /talking about this|were here|snakker om dette|har vært her|sprechen darüber|waren hier|en parlent|estuvieron aquí|falando sobre isso/i
 
 // Longest first, so "people like this" is tried before anything shorter.
@@ -249,6 +249,8 @@ const COUNT_THEN_LABEL = new RegExp(`${COUNT_SOURCE}\\s*(${LABEL_SOURCE})(?!\\p{
 // the 210 belongs to threads, not to followers. Japanese puts the label
 // first without one ("フォロワー2,362人、フォロー中136人、投稿224件").
 const LABEL_THEN_COUNT = new RegExp(`(?<![\\p{L}\\d])(${LABEL_SOURCE})\\s*:\\s*${COUNT_SOURCE}`, 'giu')
+// Facebook's German page description: "Visit Austria. Gefällt 54.624 Mal."
+const GERMAN_LIKES = new RegExp(`(?<!\\p{L})gefällt\\s+${COUNT_SOURCE}\\s+mal(?!\\p{L})`, 'giu')
 const JAPANESE_LABEL_THEN_COUNT = new RegExp(`(フォロワー|フォロー中|投稿|チャンネル登録者(?:数)?)\\s*:?\\s*${COUNT_SOURCE}(?=\\s*[人件本])`, 'gu')
 
 interface Mention {
@@ -264,20 +266,21 @@ function mentionsIn(text: string): Mention[] {
     const label = labelText === undefined ? undefined : LABELS[labelText.toLowerCase().replace(/\s+/g, ' ')]
     if (!label || (label.facebookOnly && !facebookShaped)) return
     const count = countFromGroups(groups)
-    if (count) mentions.push({ index, label, count: label.facebookOnly || label.rank === 2 ? { ...count, standIn: 'likes' } : count })
+    if (count) mentions.push({ index, label, count })
   }
   for (const m of text.matchAll(COUNT_THEN_LABEL)) add(m.index, m[5], m.slice(1, 5))
   for (const m of text.matchAll(LABEL_THEN_COUNT)) add(m.index, m[1], m.slice(2, 6))
+  for (const m of text.matchAll(GERMAN_LIKES)) add(m.index, 'people like this', m.slice(1, 5))
   for (const m of text.matchAll(JAPANESE_LABEL_THEN_COUNT)) add(m.index, m[1] === 'チャンネル登録者数' ? 'チャンネル登録者' : m[1], m.slice(2, 6))
   return mentions.sort((a, b) => a.index - b.index)
 }
 
 /**
- * Followers, following and posts from an OpenGraph/meta description or page
- * text, as the platforms word them, e.g.
+ * Followers, following, posts and a Facebook page's likes from an
+ * OpenGraph/meta description or page text, as the platforms word them, e.g.
  * `Acme | 12,345 followers on LinkedIn`,
  * `307M Followers, 190 Following, 1,407 Posts - See Instagram photos…`,
- * `42,217,774 likes · 969,810 talking about this` (Facebook),
+ * `42,217,774 likes · 969,810 talking about this` (Facebook: likes only),
  * `12.3K Followers • 210 Threads`, `24.1K subscribers`, `12 345 følgere`,
  * `Followers: 1,234`. The first mention of a metric wins, unless a later one
  * uses a better label (see LABELS).
@@ -289,7 +292,7 @@ export function parseMetaCounts(text: string): ParsedCounts {
     if (!current || mention.label.rank < current.label.rank) best[mention.label.key] = mention
   }
   const out: MutableCounts = {}
-  for (const key of ['followers', 'following', 'posts'] as const) {
+  for (const key of ['followers', 'following', 'posts', 'likes'] as const) {
     const mention = best[key]
     if (mention) out[key] = mention.count
   }

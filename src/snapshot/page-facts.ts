@@ -6,6 +6,7 @@
 // snapshot does.
 import { anyJson, parseJson } from '../data/decode.js'
 import { mergeMetrics, parseJsonLdCounts, parseMetaCounts, parseTikTokUniversalData, parseYouTubeInitialData, type Metrics, type ParsedCounts } from './metrics.js'
+import { latestOwnPostTime, parseInstagramProfileState, type PostTime } from './page-posts.js'
 import type { Platform } from '../topics/schema.js'
 
 /** What the browser read from a page (see capture.ts `readPage`). */
@@ -15,10 +16,12 @@ export interface PageContent {
   readonly meta: Readonly<Record<string, string>>
   /** The text of each `<script type="application/ld+json">`. */
   readonly jsonLd: readonly string[]
-  /** Element id → text of embedded app state (`__UNIVERSAL_DATA_FOR_REHYDRATION__`, `SIGI_STATE`, `__NEXT_DATA__`; YouTube's `ytInitialData` global). */
+  /** Element id → text of embedded app state (`__UNIVERSAL_DATA_FOR_REHYDRATION__`, `SIGI_STATE`, `__NEXT_DATA__`; the globals `ytInitialData` (YouTube) and `_sharedData` (Instagram)). */
   readonly embedded: Readonly<Record<string, string>>
   /** Visible text. */
   readonly bodyText: string
+  /** Post timestamps and the link around each (see page-posts.ts). */
+  readonly postTimes?: readonly PostTime[]
 }
 
 /** Whose page this is meant to be. */
@@ -63,6 +66,9 @@ export function notAProfile(page: PageContent, owner: PageOwner): string | undef
   return undefined
 }
 
+/** The source id every number read from the page itself carries (`via`; API sources name themselves, feeds say `feed`). */
+export const PAGE = 'page'
+
 /** The account's metrics on a page that the classifier let through. */
 export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
   if (notAProfile(page, owner) !== undefined) return {}
@@ -72,33 +78,47 @@ export function pageMetrics(page: PageContent, owner: PageOwner): Metrics {
     return parsed.ok ? parsed.value : undefined
   }
   const fromJsonLd: Metrics[] = page.jsonLd.map((text) => countsTo(parseJsonLdCounts(json(text), owner.handle), 'embedded-json'))
-  // YouTube's app state is read on YouTube accounts only: any page can define a global of that name.
+  // YouTube's and Instagram's app state are read on their own accounts only: any page can define a global of that name.
   const youtubeState = owner.platform === 'youtube' ? page.embedded.ytInitialData : undefined
   const embedded: Metrics[] = Object.entries(page.embedded).map(([id, text]) =>
     countsTo(
-      id !== 'ytInitialData' ? parseTikTokUniversalData(json(text)) : youtubeState !== undefined ? parseYouTubeInitialData(json(text), owner.handle) : {},
+      id === 'ytInitialData'
+        ? youtubeState !== undefined
+          ? parseYouTubeInitialData(json(text), owner.handle)
+          : {}
+        : id === '_sharedData'
+          ? {}
+          : parseTikTokUniversalData(json(text)),
       'embedded-json',
     ),
   )
+  const instagram = owner.platform === 'instagram' && page.embedded._sharedData !== undefined ? parseInstagramProfileState(json(page.embedded._sharedData), owner.handle) : undefined
+  if (instagram) {
+    embedded.unshift({
+      ...countsTo(instagram.counts, 'embedded-json'),
+      ...(instagram.lastPostAt ? { lastPostAt: { value: instagram.lastPostAt, source: 'embedded-json', via: PAGE } } : {}),
+    })
+  }
+  const ownPostAt = latestOwnPostTime(page.postTimes ?? [], owner.platform, owner.handle)
+  const postTimes: Metrics = ownPostAt === undefined ? {} : { lastPostAt: { value: ownPostAt, source: 'page-text', via: PAGE } }
   const metaCounts = parseMetaCounts(page.meta['og:description'] ?? page.meta.description ?? '')
   const textCounts = parseMetaCounts(page.bodyText)
-  // Facebook's likes only stand in for followers while nothing on the page
-  // states the followers ("53.887 Personen haben das abonniert" in the text
-  // beats "Gefällt 54.624 Mal" in the description).
-  const betterInText = textCounts.followers !== undefined && textCounts.followers.standIn === undefined
-  const meta = countsTo(metaCounts.followers?.standIn && betterInText ? { ...metaCounts, followers: undefined } : metaCounts, 'meta')
+  // A page's likes are Facebook's metric; elsewhere "likes" count a post's
+  // hearts or an embedded page's fans, never this account's.
+  const likesToo = owner.platform === 'facebook'
+  const meta = countsTo(metaCounts, 'meta', likesToo)
   // On YouTube's own pages the app state holds the channel's header; the
   // rest of the text is shelves, playlists ("101 vídeos") and other channels.
-  const text = youtubeState === undefined ? countsTo(textCounts, 'page-text') : {}
-  if (owner.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text)
-  return mergeMetrics(...fromJsonLd, ...embedded, meta, text)
+  const text = youtubeState === undefined ? countsTo(textCounts, 'page-text', likesToo) : {}
+  if (owner.platform === 'tiktok') return mergeMetrics(...embedded, meta, ...fromJsonLd, text, postTimes)
+  return mergeMetrics(...fromJsonLd, ...embedded, meta, text, postTimes)
 }
 
-function countsTo(counts: ParsedCounts, source: 'meta' | 'embedded-json' | 'page-text'): Metrics {
+function countsTo(counts: ParsedCounts, source: 'meta' | 'embedded-json' | 'page-text', likes = false): Metrics {
   const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
-  for (const key of ['followers', 'following', 'posts'] as const) {
+  for (const key of likes ? (['followers', 'following', 'posts', 'likes'] as const) : (['followers', 'following', 'posts'] as const)) {
     const found = counts[key]
-    if (found) out[key] = { value: found.value, source, ...(found.approximate ? { approximate: true } : {}) }
+    if (found) out[key] = { value: found.value, source, ...(found.approximate ? { approximate: true } : {}), via: PAGE }
   }
   return out
 }

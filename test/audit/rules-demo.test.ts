@@ -57,7 +57,8 @@ const CASES: readonly RuleCase[] = [
   { platform: 'mastodon', present: 'nordlys@mastodon.social', displayName: 'Nordlys Outdoor', followers: 876, absent: 'nordlyshq@mastodon.social', loginReason: /login required \(401\)/ },
   { platform: 'instagram', present: 'nordlysoutdoor', displayName: 'Nordlys Outdoor', followers: 88_700, absent: 'nordlys.hq', loginReason: /login wall/ },
   { platform: 'threads', present: 'nordlysoutdoor', displayName: 'Nordlys Outdoor', followers: 12_300, absent: 'nordlys.hq', loginReason: /login wall/ },
-  { platform: 'facebook', present: 'nordlysoutdoor', displayName: 'Nordlys Outdoor', followers: 42_217, absent: 'nordlys.hq', loginReason: /login wall/ },
+  // Its description gives likes only ("42,217 likes · 969 talking about this"): likes are not followers.
+  { platform: 'facebook', present: 'nordlysoutdoor', displayName: 'Nordlys Outdoor', absent: 'nordlys.hq', loginReason: /login wall/ },
   { platform: 'linkedin', present: 'nordlys-outdoor', displayName: 'Nordlys Outdoor', followers: 12_345, absent: 'nordlys-hq', loginReason: /login wall/ },
   { platform: 'tiktok', present: 'nordlysoutdoor', displayName: 'Nordlys Outdoor', followers: 15_400, absent: 'nordlys.hq', loginReason: /login wall/ },
   // YouTube shows its subscribers in the page, not in its meta tags.

@@ -191,11 +191,11 @@ describe('demo site', () => {
       expect(visibleText(theirs.text)).toContain('41.2K followers')
     })
 
-    it('Facebook: likes and talking about this in og:description', async () => {
+    it('Facebook: likes and talking about this in og:description, followers beside the likes in the page', async () => {
       const page = await get('/facebook/nordlysoutdoor')
       expect(page.status).toBe(200)
       expect(meta(page.text, 'og:description')).toBe('Nordlys Outdoor. 42,217 likes · 969 talking about this. Gear for the Norwegian outdoors.')
-      expect(visibleText(page.text)).toContain('42,217 likes')
+      expect(visibleText(page.text)).toContain('42,217 likes 44,150 followers 969 talking about this')
     })
 
     it('Threads: followers and threads in og:description', async () => {
@@ -375,9 +375,9 @@ describe('demo site', () => {
       expect(meta(linkedin.text, 'og:description')).toMatch(/^Nordlys Outdoor \| 13,345 followers on LinkedIn\./)
       expect(JSON.parse(scriptContent(linkedin.text, '<script type="application/ld+json">')).interactionStatistic.userInteractionCount).toBe(13345)
       expect(visibleText((await get('/linkedin/in/ingrid-nordlys')).text)).toContain('4,210 followers')
-      expect(meta((await get('/facebook/nordlysoutdoor')).text, 'og:description')).toBe(
-        'Nordlys Outdoor. 43,217 likes · 969 talking about this. Gear for the Norwegian outdoors.',
-      )
+      const facebook = (await get('/facebook/nordlysoutdoor')).text
+      expect(meta(facebook, 'og:description')).toBe('Nordlys Outdoor. 43,217 likes · 969 talking about this. Gear for the Norwegian outdoors.')
+      expect(visibleText(facebook)).toContain('43,217 likes 45,150 followers')
       expect(meta((await get('/threads/@nordlysoutdoor')).text, 'og:description')).toMatch(/^13\.3K Followers • 215 Threads •/)
       const tiktok = scriptContent((await get('/tiktok/@nordlysoutdoor')).text, '<script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">')
       expect(JSON.parse(tiktok).__DEFAULT_SCOPE__['webapp.user-detail'].userInfo.stats).toMatchObject({ followerCount: 16400, videoCount: 92, followingCount: 12 })

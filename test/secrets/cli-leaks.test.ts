@@ -77,7 +77,7 @@ describe('secrets in the environment and in account URLs', () => {
     // The secrets were used: the page behind user-info and the X API with the token both answered.
     const manifest = JSON.parse(result.stdout) as { snapshots: { account: string; status: string; url: string; metrics: { followers?: { value: number } } }[] }
     const byId = new Map(manifest.snapshots.map((s) => [s.account, s]))
-    expect(byId.get('facebook')).toMatchObject({ status: 'ok', metrics: { followers: { value: 42_217 } } })
+    expect(byId.get('facebook')).toMatchObject({ status: 'ok', metrics: { followers: { value: 44_150 } } })
     expect(byId.get('x')).toMatchObject({ status: 'ok', metrics: { followers: { value: 5_120 } } })
     // The URL says where the secrets were.
     expect(byId.get('facebook')!.url).toBe(`${site.url.replace('http://', 'http://[redacted]@')}/facebook/nordlysoutdoor?token=[redacted]&lang=en`)
@@ -91,7 +91,7 @@ describe('secrets in the environment and in account URLs', () => {
       expect(found(text), pdf).toEqual([])
     }
     // The slides do show the snapshot: the test reads a deck that has the accounts on it.
-    expect(await readFile(join(dir, 'deck.md'), 'utf8')).toContain('42,217')
+    expect(await readFile(join(dir, 'deck.md'), 'utf8')).toContain('44,150')
   })
 
   it('showtell snapshot --json: the printed JSON, the files and the cache hold no secret', async () => {

@@ -133,8 +133,8 @@ describe('page-based adapters', () => {
     })
   })
 
-  it('Facebook: 42,217 likes read as followers', () => {
-    expect(result('facebook').metrics).toEqual({ followers: { value: 42_217, source: 'meta', via: 'page' } })
+  it('Facebook: 42,217 likes as likes, 44,150 followers as followers', () => {
+    expect(result('facebook').metrics).toEqual({ likes: { value: 42_217, source: 'meta', via: 'page' }, followers: { value: 44_150, source: 'page-text', via: 'page' } })
   })
 
   it('Threads: 12.3K followers (approximate) and 210 threads', () => {

@@ -55,7 +55,7 @@ describe('showtell snapshot --account … --json', () => {
       status: 'ok',
       screenshot: 'nordlys-facebook.png',
       title: 'Nordlys Outdoor | Tromsø | Facebook',
-      metrics: { followers: { value: 42_217, source: 'meta' } },
+      metrics: { followers: { value: 44_150, source: 'page-text', via: 'page' }, likes: { value: 42_217, source: 'meta', via: 'page' } },
     })
     expect(ok.description).toMatch(/42,217 likes/)
     // Taken during this command, and no longer than the command took.

@@ -252,7 +252,7 @@ describe('a crashed tab', () => {
       ['facebook', 'ok'],
       ['tiktok', 'ok'],
     ])
-    expect(others.find((r) => r.account === 'facebook')!.metrics.followers?.value).toBe(42_217)
+    expect(others.find((r) => r.account === 'facebook')!.metrics.followers?.value).toBe(44_150)
     expect((await readdir(crashOut)).sort()).toEqual(['facebook.png', 'instagram.png', 'tiktok.png'])
     // And the shared browser is still usable, with no tab left open by the run
     expect(browser.connected).toBe(true)

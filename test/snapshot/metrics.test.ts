@@ -87,11 +87,17 @@ describe('parseMetaCounts', () => {
       '12K Followers, 0 Following, 88 Posts - See Instagram photos and videos from Acme (@acme)',
       { followers: approx(12_000), following: exact(0), posts: exact(88) },
     ],
-    // Likes stand in for a Facebook page's followers, marked so a stated follower count elsewhere wins.
-    ['42,217,774 likes · 969,810 talking about this · 1,234 were here', { followers: { ...exact(42_217_774), standIn: 'likes' } }],
-    ['Nordlys Outdoor. 42,217 likes · 969 talking about this.', { followers: { ...exact(42_217), standIn: 'likes' } }],
-    // A Facebook page that shows followers as well: followers win over likes.
-    ['Acme. 5,100 likes · 5,400 followers · 12 talking about this', { followers: exact(5_400) }],
+    // A Facebook page's likes are its likes: never its followers (issue 11).
+    ['42,217,774 likes · 969,810 talking about this · 1,234 were here', { likes: exact(42_217_774) }],
+    ['Nordlys Outdoor. 42,217 likes · 969 talking about this.', { likes: exact(42_217) }],
+    ['Nintendo. 5,411,563 likes &#xb7; 25,177 talking about this. Welcome to the official Nintendo Facebook page', { likes: exact(5_411_563) }],
+    // A Facebook page that states its followers as well: both, each as itself.
+    ['Acme. 5,100 likes · 5,400 followers · 12 talking about this', { likes: exact(5_100), followers: exact(5_400) }],
+    ['Nordlys Outdoor · 42K likes • 44K followers · 969 talking about this', { likes: approx(42_000), followers: approx(44_000) }],
+    ['54.624 Personen gefällt das · 53.887 Personen haben das abonniert · 1.002 Personen sprechen darüber', { likes: exact(54_624), followers: exact(53_887) }],
+    ['Visit Austria. Gefällt 54.624 Mal. The official Facebook page for Holidays in Austria', { likes: exact(54_624) }],
+    // "likes" outside Facebook's wording are a post's or a video's: not read at all.
+    ['1,204 likes, 31 comments - acmeoutdoor on March 3, 2024', {}],
     ['88.7K Followers', { followers: approx(88_700) }],
     ['12.3K Followers • 210 Threads • See the latest conversations with @x', { followers: approx(12_300), posts: exact(210) }],
     ['24.1K subscribers', { followers: approx(24_100) }],

@@ -31,7 +31,10 @@ interface Fixture {
   readonly followers?: ExpectedCount
   readonly following?: ExpectedCount
   readonly posts?: ExpectedCount
-  readonly lastPostAt?: string
+  /** A Facebook page's likes: their own metric, never its followers. */
+  readonly likes?: ExpectedCount
+  /** null: the page shows no post that is provably the account's, so none may be reported. */
+  readonly lastPostAt?: string | null
 }
 
 const DIR = join(import.meta.dirname, '../fixtures/real')
@@ -94,7 +97,9 @@ describe('real captured pages through the snapshot code', () => {
     expectCount('followers', fixture.followers, outcome.metrics.followers)
     expectCount('following', fixture.following, outcome.metrics.following)
     expectCount('posts', fixture.posts, outcome.metrics.posts)
-    if (fixture.lastPostAt !== undefined) expect(Date.parse(outcome.metrics.lastPostAt?.value ?? ''), 'lastPostAt').toBe(Date.parse(fixture.lastPostAt))
+    expectCount('likes', fixture.likes, outcome.metrics.likes)
+    if (fixture.lastPostAt === null) expect(outcome.metrics.lastPostAt, 'lastPostAt must not be reported').toBeUndefined()
+    else if (fixture.lastPostAt !== undefined) expect(Date.parse(outcome.metrics.lastPostAt?.value ?? ''), 'lastPostAt').toBe(Date.parse(fixture.lastPostAt))
   })
 
   it('reports no follower count for any post page (its numbers are the post’s or its author’s)', async () => {
@@ -110,7 +115,7 @@ describe('pageMetrics on what a page could fake', () => {
     const { pageMetrics } = await import('../../src/snapshot/page-facts.js')
     const state = JSON.stringify({ header: { c4TabbedHeaderRenderer: { channelId: 'UCx', subscriberCountText: { simpleText: '9.9M subscribers' } } } })
     const page = { title: 'Nordlys', meta: {}, jsonLd: [], embedded: { ytInitialData: state }, bodyText: '1,204 followers' }
-    expect(pageMetrics(page, { platform: 'linkedin' })).toEqual({ followers: { value: 1_204, source: 'page-text' } })
-    expect(pageMetrics(page, { platform: 'youtube' })).toEqual({ followers: { value: 9_900_000, source: 'embedded-json', approximate: true } })
+    expect(pageMetrics(page, { platform: 'linkedin' })).toEqual({ followers: { value: 1_204, source: 'page-text', via: 'page' } })
+    expect(pageMetrics(page, { platform: 'youtube' })).toEqual({ followers: { value: 9_900_000, source: 'embedded-json', approximate: true, via: 'page' } })
   })
 })

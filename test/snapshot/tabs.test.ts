@@ -69,7 +69,7 @@ describe('tabs of a snapshot run', () => {
       ['facebook', 'ok'],
       ['tiktok', 'ok'],
     ])
-    expect(results.map((r) => r.metrics.followers?.value)).toEqual([88_700, 42_217, 15_400])
+    expect(results.map((r) => r.metrics.followers?.value)).toEqual([88_700, 44_150, 15_400])
     expect(tabsOpened).toBe(1)
     // Three real screenshots, three different pictures: none shows the page before it.
     const pictures = await Promise.all(results.map((r) => readFile(join(outDir, r.screenshot!))))
