@@ -128,11 +128,8 @@ async function readStatuses(context: SourceContext, root: string, id: string): P
   if (!got.ok) return {}
   const read = decodeAnswer(NAME, got.value, statusesAnswer)
   if (!read.ok) return {}
-  const own = ownStatuses(read.value, id)
-  const engagement = engagementOf(own, context.now, { via: ID, full: read.value.length >= STATUSES_LIMIT })
-  // No own post among the statuses read: last_status_at (any status) stays the latest we know.
-  const { lastPostAt, ...counts } = engagement
-  return lastPostAt === undefined ? counts : engagement
+  // With no own post among them there is no lastPostAt here, and last_status_at (any status) stays the latest we know.
+  return engagementOf(ownStatuses(read.value, id), context.now, { via: ID, full: read.value.length >= STATUSES_LIMIT })
 }
 
 /** The account's own top-level posts: no boosts, no replies (not even to itself), nobody else's status. */

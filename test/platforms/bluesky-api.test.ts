@@ -55,6 +55,8 @@ const FEED = {
     item('p3', DID, '2026-11-20T10:00:00.000Z', { likeCount: 5 }),
     item('p2', DID, '2026-11-10T10:00:00.000Z', { likeCount: 7, repostCount: 1, replyCount: 1, quoteCount: 1 }),
     item('p1', DID, '2026-10-20T10:00:00.000Z', { likeCount: 50, repostCount: 0, replyCount: 0, quoteCount: 0 }),
+    // Someone else's post with no reason given: never ours, whatever a server sends.
+    item('o1', OTHER, '2026-11-21T10:00:00.000Z', { likeCount: 70, repostCount: 0, replyCount: 0, quoteCount: 0 }),
   ],
 }
 
