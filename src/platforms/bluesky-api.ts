@@ -16,7 +16,7 @@ import { blueskyProfile, text } from '../snapshot/api-answers.js'
 import type { Metrics } from '../snapshot/metrics.js'
 import { engagementOf, type DatedPost } from './engagement.js'
 import { rateLimited } from './problems.js'
-import { both, decodeAnswer, getAnswer } from './public-answers.js'
+import { both, decodeAnswer, getAnswer, pathSegments } from './public-answers.js'
 import type { AccountRef, ApiSource, SourceContext, SourceOutcome } from './source.js'
 
 const ID = 'bluesky-api'
@@ -51,9 +51,9 @@ type FeedAnswer = typeof feedAnswer extends Decoder<infer T> ? T : never
 export function blueskyActor(account: AccountRef): string {
   if (account.handle) return account.handle.trim().replace(/^@/, '')
   if (!account.url) return ''
-  const path = new URL(account.url).pathname.split('/').filter(Boolean)
+  const path = pathSegments(account.url)
   const i = path.indexOf('profile')
-  return decodeURIComponent((i >= 0 ? path[i + 1] : path.at(-1)) ?? '')
+  return (i >= 0 ? path[i + 1] : path.at(-1)) ?? ''
 }
 
 export const blueskyApi: ApiSource = {

@@ -19,7 +19,7 @@ import { mastodonAccount, stripTags, text } from '../snapshot/api-answers.js'
 import type { Metrics } from '../snapshot/metrics.js'
 import { engagementOf, postDay, type DatedPost } from './engagement.js'
 import { rateLimited } from './problems.js'
-import { both, decodeAnswer, getAnswer } from './public-answers.js'
+import { both, decodeAnswer, getAnswer, pathSegments } from './public-answers.js'
 import type { AccountRef, ApiSource, SourceContext, SourceOutcome } from './source.js'
 
 const ID = 'mastodon-api'
@@ -47,10 +47,10 @@ export function mastodonParts(account: AccountRef): { user: string; instance?: s
   const raw = (account.handle ?? '').trim()
   const match = /^@?([^@\s]+)@([^@\s]+)$/.exec(raw)
   if (match) return { user: match[1]!, instance: match[2]! }
-  if (account.url) {
-    const url = new URL(account.url)
-    const user = url.pathname.split('/').find((part) => part.startsWith('@'))?.slice(1)
-    return { user: decodeURIComponent(user ?? raw.replace(/^@/, '')), instance: url.host }
+  const url = account.url ? parsedUrl(account.url) : undefined
+  if (url) {
+    const user = pathSegments(url.href).find((part) => part.startsWith('@'))?.slice(1)
+    return { user: user ?? raw.replace(/^@/, ''), instance: url.host }
   }
   return { user: raw.replace(/^@/, '') }
 }
@@ -61,14 +61,22 @@ export function mastodonParts(account: AccountRef): { user: string; instance?: s
  * handle's server. `configured` is the endpoint ('' when not set).
  */
 export function mastodonRoot(account: AccountRef, configured: string): string | undefined {
-  if (account.url) {
-    const url = new URL(account.url)
+  const url = account.url ? parsedUrl(account.url) : undefined
+  if (url) {
     const at = url.pathname.indexOf('/@')
     if (at >= 0) return `${url.origin}${url.pathname.slice(0, at)}`
   }
   if (configured) return configured.replace(/\/+$/, '')
   const { instance } = mastodonParts(account)
   return instance ? `https://${instance}` : undefined
+}
+
+function parsedUrl(text: string): URL | undefined {
+  try {
+    return new URL(text)
+  } catch {
+    return undefined
+  }
 }
 
 export const mastodonApi: ApiSource = {

@@ -47,3 +47,12 @@ export function both<A, B>(first: Decoder<A>, second: Decoder<B>): Decoder<A & B
     return { ok: true, value: { ...a.value, ...b.value } }
   }
 }
+
+/** The decoded path segments of a profile url; none for a url that cannot be read (a source never throws on an account). */
+export function pathSegments(url: string): string[] {
+  try {
+    return new URL(url).pathname.split('/').filter(Boolean).map((part) => decodeURIComponent(part))
+  } catch {
+    return []
+  }
+}

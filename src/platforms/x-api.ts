@@ -13,7 +13,7 @@ import { credentialVariable } from '../secrets/credentials.js'
 import { text } from '../snapshot/api-answers.js'
 import type { Metrics } from '../snapshot/metrics.js'
 import { forbidden, rateLimited, unauthorised } from './problems.js'
-import { decodeAnswer, getAnswer } from './public-answers.js'
+import { decodeAnswer, getAnswer, pathSegments } from './public-answers.js'
 import type { AccountRef, ApiSource, SourceContext, SourceOutcome } from './source.js'
 
 const ID = 'x-api-v2'
@@ -37,8 +37,7 @@ const userAnswer = object({
 export function xUsername(account: AccountRef): string {
   if (account.handle) return account.handle.trim().replace(/^@/, '')
   if (!account.url) return ''
-  const path = new URL(account.url).pathname.split('/').filter(Boolean)
-  return decodeURIComponent(path.at(-1) ?? '').replace(/^@/, '')
+  return (pathSegments(account.url).at(-1) ?? '').replace(/^@/, '')
 }
 
 export const xApi: ApiSource = {

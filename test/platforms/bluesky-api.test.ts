@@ -197,9 +197,12 @@ describe('blueskyApi on written answers', () => {
     expect(await blueskyApi.read(refused.context)).toEqual({ status: 'error', reason: 'Bluesky public API could not be reached (connect ECONNREFUSED 127.0.0.1:9)' })
   })
 
-  it('is skipped for an account without a handle or a url path', async () => {
-    const { context, asked } = withAnswers({ id: 'b', platform: 'bluesky', handle: '' }, () => json(200, PROFILE))
-    expect((await blueskyApi.read(context)).status).toBe('skipped')
+  it.each([
+    ['an empty handle', { id: 'b', platform: 'bluesky', handle: '' }],
+    ['a url whose path cannot be decoded', { id: 'b', platform: 'bluesky', url: 'https://bsky.app/profile/%E0%A4%A' }],
+  ])('is skipped for %s, without asking anything', async (_, account) => {
+    const { context, asked } = withAnswers(account, () => json(200, PROFILE))
+    expect(await blueskyApi.read(context)).toEqual({ status: 'skipped', reason: 'Bluesky public API: the account has no handle' })
     expect(asked).toHaveLength(0)
   })
 })

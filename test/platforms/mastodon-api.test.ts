@@ -157,6 +157,12 @@ describe('mastodonApi on written answers', () => {
     expect(asked[0]!.url).toBe('http://127.0.0.1:9/mastodon/api/v1/accounts/lookup?acct=nordlys')
   })
 
+  it('is skipped for a profile url whose path cannot be decoded, without asking anything', async () => {
+    const { context, asked } = answers(json(200, LOOKUP), json(200, []), { id: 'm', platform: 'mastodon', url: 'https://social.example/@%E0%A4%A' })
+    expect(await mastodonApi.read(context)).toEqual({ status: 'skipped', reason: 'Mastodon API: the account has no handle' })
+    expect(asked).toHaveLength(0)
+  })
+
   it('is skipped without a server to ask', async () => {
     const { context, asked } = answers(json(200, LOOKUP), json(200, []), { id: 'm', platform: 'mastodon', handle: '@nordlys' })
     const outcome = await mastodonApi.read(context)

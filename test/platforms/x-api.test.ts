@@ -60,6 +60,12 @@ describe('xApi on written answers', () => {
     expect(asked).toHaveLength(0)
   })
 
+  it('is skipped for a profile url whose path cannot be decoded, without asking anything', async () => {
+    const { context, asked } = answers(json(200, USER), { id: 'x', platform: 'x', url: 'https://x.com/%E0%A4%A' })
+    expect(await xApi.read(context)).toEqual({ status: 'skipped', reason: 'X API v2: the account has no handle' })
+    expect(asked).toHaveLength(0)
+  })
+
   it('refuses numbers of another account than the one asked for', async () => {
     const outcome = await xApi.read(answers(json(200, { data: { ...USER.data, username: 'nordlys_fans' } })).context)
     expect(outcome).toEqual({ status: 'error', reason: 'X API v2 answered for another account than nordlysoutdoor' })
