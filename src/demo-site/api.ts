@@ -1,9 +1,12 @@
 // Owns the JSON APIs the demo site imitates, with the real services' field
-// names, status codes and error bodies: Bluesky app.bsky.actor.getProfile,
-// Mastodon /api/v1/accounts/lookup (open and authorized-fetch servers), and
-// X API v2 users/by/username behind a bearer token.
+// names, status codes and error bodies: Bluesky app.bsky.actor.getProfile and
+// app.bsky.feed.getAuthorFeed, Mastodon /api/v1/accounts/lookup and
+// /api/v1/accounts/:id/statuses (open and authorized-fetch servers), and X
+// API v2 users/by/username behind a bearer token. The posts keep their fixed
+// dates unless the site dates its feeds from a clock (feeds.ts): then they
+// move by the same whole days as the Atom feeds.
 import { jsonReply, type Reply } from './reply.js'
-import { BLUESKY, IMPOSTORS, MASTODON, X_ACCOUNT, followers, posts, type Bumps } from './platforms.js'
+import { BLUESKY, BLUESKY_FEED, IMPOSTORS, MASTODON, MASTODON_STATUSES, X_ACCOUNT, followers, posts, type Bumps, type SocialPost } from './platforms.js'
 
 export interface ApiContext {
   readonly origin: string
@@ -49,6 +52,125 @@ export function blueskyGetProfile(context: ApiContext, actor: string | null): Re
   })
 }
 
+/** An ISO time moved by the feed clock's whole days (feeds.ts), in the APIs' notation with milliseconds. */
+function shifted(iso: string, shiftMs: number): string {
+  return shiftMs === 0 ? iso : new Date(Date.parse(iso) + shiftMs).toISOString()
+}
+
+/** A `limit` parameter within 1..max, the default when absent, undefined when it is not a number in range. */
+function limitOf(raw: string | null, fallback: number, max: number): number | undefined {
+  if (raw === null) return fallback
+  const value = Number(raw)
+  return Number.isInteger(value) && value >= 1 && value <= max ? value : undefined
+}
+
+/**
+ * app.bsky.feed.getAuthorFeed: the account's posts and reposts, newest first
+ * (a repost sorts by when it was reposted). `posts_no_replies` leaves the
+ * replies out, as the real AppView does; the default shows them.
+ */
+export function blueskyAuthorFeed(context: ApiContext, query: URLSearchParams, shiftMs = 0): Reply {
+  const actor = query.get('actor')
+  if (actor === null || actor === '') {
+    return jsonReply(400, { error: 'InvalidRequest', message: 'Error: Params must have the property "actor"' })
+  }
+  const limit = limitOf(query.get('limit'), 50, 100)
+  if (limit === undefined) return jsonReply(400, { error: 'InvalidRequest', message: 'Error: limit must be an integer from 1 to 100' })
+  const wanted = actor.replace(/^@/, '').toLowerCase()
+  if (wanted === IMPOSTORS.bluesky.handle || wanted === IMPOSTORS.bluesky.did) return jsonReply(200, { feed: [] })
+  if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
+    return jsonReply(400, { error: 'InvalidRequest', message: 'Profile not found' })
+  }
+  const noReplies = query.get('filter') === 'posts_no_replies'
+  const items = BLUESKY_FEED.filter((post) => !(noReplies && post.replyTo !== undefined)).slice(0, limit)
+  return jsonReply(200, { feed: items.map((post) => blueskyFeedItem(context, post, shiftMs)) })
+}
+
+function blueskyFeedItem(context: ApiContext, post: SocialPost, shiftMs: number): Record<string, unknown> {
+  const ours = { did: BLUESKY.did, handle: BLUESKY.handle, displayName: BLUESKY.displayName, avatar: `${context.origin}/img/nordlys-bsky-avatar.svg`, labels: [], createdAt: BLUESKY.createdAt }
+  const author = post.repostOf
+    ? { did: `did:plc:${post.repostOf.handle.split('.')[0]}demosite0001`, handle: post.repostOf.handle, displayName: post.repostOf.name, avatar: `${context.origin}/img/${post.repostOf.handle.split('.')[0]}-avatar.svg`, labels: [], createdAt: '2023-08-14T10:00:00.000Z' }
+    : ours
+  const uri = `at://${author.did}/app.bsky.feed.post/${post.id}`
+  const parent = { uri: `at://did:plc:sofiedemosite00000001/app.bsky.feed.post/3lbquestion01`, cid: 'bafyreiparentdemo' }
+  const at = shifted(post.at, shiftMs)
+  return {
+    post: {
+      uri,
+      cid: `bafyrei${post.id}`,
+      author,
+      record: {
+        $type: 'app.bsky.feed.post',
+        text: post.text,
+        langs: ['en'],
+        createdAt: at,
+        ...(post.replyTo ? { reply: { root: parent, parent } } : {}),
+      },
+      replyCount: post.replies,
+      repostCount: post.reposts,
+      likeCount: post.likes,
+      quoteCount: post.quotes,
+      indexedAt: at,
+      labels: [],
+    },
+    ...(post.replyTo
+      ? { reply: { root: { $type: 'app.bsky.feed.defs#notFoundPost', uri: parent.uri, notFound: true }, parent: { $type: 'app.bsky.feed.defs#notFoundPost', uri: parent.uri, notFound: true } } }
+      : {}),
+    ...(post.repostOf ? { reason: { $type: 'app.bsky.feed.defs#reasonRepost', by: ours, indexedAt: shifted(post.repostOf.repostedAt, shiftMs) } } : {}),
+  }
+}
+
+/**
+ * GET /api/v1/accounts/:id/statuses, newest first. `exclude_replies` drops
+ * replies to other accounts only (a thread's continuation stays), as
+ * Mastodon does; `exclude_reblogs` drops boosts.
+ */
+export function mastodonStatuses(context: ApiContext, id: string, query: URLSearchParams, shiftMs = 0): Reply {
+  if (id !== MASTODON.id) return jsonReply(404, { error: 'Record not found' })
+  const limit = limitOf(query.get('limit'), 20, 40) ?? 20
+  const noReplies = query.get('exclude_replies') === 'true'
+  const noBoosts = query.get('exclude_reblogs') === 'true'
+  const statuses = MASTODON_STATUSES.filter((post) => !(noReplies && post.replyTo === 'other') && !(noBoosts && post.repostOf)).slice(0, limit)
+  const account = mastodonAccountJson(context)
+  return jsonReply(200, statuses.map((post) => mastodonStatus(context, account, post, shiftMs)))
+}
+
+function mastodonStatus(context: ApiContext, account: Record<string, unknown>, post: SocialPost, shiftMs: number): Record<string, unknown> {
+  const status = (id: string, who: Record<string, unknown>, at: string, content: string, counts: readonly [number, number, number]) => ({
+    id,
+    created_at: at,
+    in_reply_to_id: post.replyTo && !post.repostOf ? (post.replyTo === 'self' ? String(BigInt(post.id) - 1n) : '113499999999999999') : null,
+    in_reply_to_account_id: post.replyTo && !post.repostOf ? (post.replyTo === 'self' ? MASTODON.id : '109000000000000001') : null,
+    sensitive: false,
+    spoiler_text: '',
+    visibility: 'public',
+    language: 'en',
+    uri: `${context.origin}/mastodon/users/${MASTODON.username}/statuses/${id}`,
+    url: `${context.origin}/mastodon/@${MASTODON.username}/${id}`,
+    replies_count: counts[2],
+    reblogs_count: counts[1],
+    favourites_count: counts[0],
+    edited_at: null,
+    content,
+    reblog: null as unknown,
+    application: null,
+    account: who,
+    media_attachments: [],
+    mentions: [],
+    tags: [],
+    emojis: [],
+    card: null,
+    poll: null,
+  })
+  const at = shifted(post.at, shiftMs)
+  if (!post.repostOf) return status(post.id, account, at, `<p>${post.text}</p>`, [post.likes, post.reposts, post.replies])
+  // A boost is a status of ours with no text and no counts of its own; the boosted status is inside it.
+  const [user = '', domain = ''] = post.repostOf.handle.split('@')
+  const other = { id: '109000000000000002', username: user, acct: post.repostOf.handle, display_name: post.repostOf.name, url: `https://${domain}/@${user}` }
+  const original = { ...status(`${post.id}9`, other, at, `<p>${post.text}</p>`, [post.likes, post.reposts, post.replies]), in_reply_to_id: null, in_reply_to_account_id: null }
+  return { ...status(post.id, account, shifted(post.repostOf.repostedAt, shiftMs), '', [0, 0, 0]), reblog: original }
+}
+
 /** Mastodon accepts the bare username or `username@its-own-domain`, with or without a leading `@`. */
 function isOurAccount(acct: string): boolean {
   const [user, domain, ...rest] = acct.replace(/^@/, '').toLowerCase().split('@')
@@ -57,8 +179,13 @@ function isOurAccount(acct: string): boolean {
 
 export function mastodonLookup(context: ApiContext, acct: string | null): Reply {
   if (acct === null || !isOurAccount(acct)) return jsonReply(404, { error: 'Record not found' })
+  return jsonReply(200, mastodonAccountJson(context))
+}
+
+/** The Account entity of our Mastodon account, as lookup and every status carry it. */
+function mastodonAccountJson(context: ApiContext): Record<string, unknown> {
   const profileUrl = `${context.origin}/mastodon/@${MASTODON.username}`
-  return jsonReply(200, {
+  return {
     id: MASTODON.id,
     // A server names its own accounts without the domain, as mastodon.social does.
     username: MASTODON.username,
@@ -82,7 +209,7 @@ export function mastodonLookup(context: ApiContext, acct: string | null): Reply 
     last_status_at: MASTODON.lastStatusAt,
     emojis: [],
     fields: [{ name: 'Web', value: 'nordlys-outdoor.example', verified_at: null }],
-  })
+  }
 }
 
 /** A server in authorized-fetch ("secure") mode refuses anonymous API reads. */

@@ -317,3 +317,76 @@ export const X_ACCOUNT = {
   tweetCount: 2_210,
   listedCount: 33,
 } as const
+
+/**
+ * One post of a social feed as the demo APIs serve it (Bluesky's author
+ * feed, Mastodon's account statuses). `at` is fixed (DEMO_TODAY, feeds.ts,
+ * is 2026-11-20) and moves with the feed clock like the Atom feeds.
+ */
+export interface SocialPost {
+  readonly id: string
+  /** ISO 8601, with milliseconds, as both APIs write it. */
+  readonly at: string
+  readonly text: string
+  readonly likes: number
+  readonly reposts: number
+  readonly replies: number
+  readonly quotes: number
+  /** A reply: to the account itself (a thread) or to another one. */
+  readonly replyTo?: 'self' | 'other'
+  /** The account reposted (boosted) this post of another account, at `repostedAt`. */
+  readonly repostOf?: { readonly handle: string; readonly name: string; readonly repostedAt: string }
+}
+
+/**
+ * Nordlys on Bluesky, newest first. Own top-level posts in the 30 days before
+ * 2026-12-01T09:00Z (and before 2026-11-20, the demo's today): 4, with
+ * 55, 25, 43 and 13 interactions (median 34). Around them: a repost of
+ * another account's newer post and a reply, which are not Nordlys's posts,
+ * and two older posts.
+ */
+export const BLUESKY_FEED: readonly SocialPost[] = [
+  {
+    id: '3lbrepost0001',
+    at: '2026-11-20T08:00:00.000Z',
+    text: 'Storm shell, third winter on the Hardangervidda.',
+    likes: 400,
+    reposts: 90,
+    replies: 12,
+    quotes: 3,
+    repostOf: { handle: 'fjellkraft.bsky.social', name: 'Fjellkraft', repostedAt: '2026-11-20T09:15:00.000Z' },
+  },
+  { id: '3lbpolarnatt1', at: '2026-11-19T10:00:00.000Z', text: COMPANY_POSTS[0]!.text, likes: 41, reposts: 9, replies: 4, quotes: 1 },
+  { id: '3lbreply00001', at: '2026-11-18T12:00:00.000Z', text: 'Yes: the repair days are free, bring the jacket.', likes: 2, reposts: 0, replies: 1, quotes: 0, replyTo: 'other' },
+  { id: '3lbvolunteer1', at: '2026-11-14T15:30:00.000Z', text: COMPANY_POSTS[1]!.text, likes: 20, reposts: 3, replies: 2, quotes: 0 },
+  { id: '3lbhiring0001', at: '2026-11-09T08:00:00.000Z', text: COMPANY_POSTS[2]!.text, likes: 30, reposts: 6, replies: 5, quotes: 2 },
+  { id: '3lbrepairday1', at: '2026-11-03T12:00:00.000Z', text: COMPANY_POSTS[3]!.text, likes: 12, reposts: 1, replies: 0, quotes: 0 },
+  { id: '3lbautumn0001', at: '2026-10-15T09:00:00.000Z', text: 'Autumn colours 2026: lingonberry, moss and fjord blue.', likes: 200, reposts: 40, replies: 10, quotes: 5 },
+  { id: '3lbsleepbag01', at: '2026-10-02T09:00:00.000Z', text: 'Inside the sleeping-bag lab.', likes: 90, reposts: 12, replies: 3, quotes: 1 },
+]
+
+/**
+ * Nordlys on Mastodon, newest first. Own top-level posts in the 30 days
+ * before 2026-12-01T09:00Z: 3, with 26, 15 and 8 interactions (median 15);
+ * the newest on 2026-11-19, MASTODON.lastStatusAt. Around them: the
+ * continuation of a thread (a reply to itself, which the server keeps with
+ * exclude_replies), a reply to another account, a boost, and an older post.
+ */
+export const MASTODON_STATUSES: readonly SocialPost[] = [
+  { id: '113500000000000006', at: '2026-11-19T09:35:00.000Z', text: 'Sizes XS to XXL, and a repair kit in every pocket.', likes: 5, reposts: 0, replies: 0, quotes: 0, replyTo: 'self' },
+  { id: '113500000000000005', at: '2026-11-19T09:30:00.000Z', text: COMPANY_POSTS[0]!.text, likes: 18, reposts: 6, replies: 2, quotes: 0 },
+  {
+    id: '113500000000000004',
+    at: '2026-11-17T10:00:00.000Z',
+    text: 'Our volunteers in Lyngen, seen from the sea.',
+    likes: 60,
+    reposts: 20,
+    replies: 4,
+    quotes: 0,
+    repostOf: { handle: 'lyngen@mastodon.social', name: 'Lyngen Friluft', repostedAt: '2026-11-17T10:00:00.000Z' },
+  },
+  { id: '113500000000000003', at: '2026-11-16T10:00:00.000Z', text: '@sofie Thank you! See you at the next repair day.', likes: 1, reposts: 0, replies: 0, quotes: 0, replyTo: 'other' },
+  { id: '113500000000000002', at: '2026-11-12T11:00:00.000Z', text: COMPANY_POSTS[1]!.text, likes: 10, reposts: 4, replies: 1, quotes: 0 },
+  { id: '113500000000000001', at: '2026-11-05T14:00:00.000Z', text: COMPANY_POSTS[2]!.text, likes: 7, reposts: 1, replies: 0, quotes: 0 },
+  { id: '113500000000000000', at: '2026-10-08T10:00:00.000Z', text: 'Repair, don’t replace: free repair days every first Saturday.', likes: 30, reposts: 12, replies: 3, quotes: 0 },
+]

@@ -2,8 +2,10 @@
 // `DemoResponse`. server.ts only writes what this returns, so every route can
 // be reasoned about without sockets.
 import {
+  blueskyAuthorFeed,
   blueskyGetProfile,
   mastodonLookup,
+  mastodonStatuses,
   mastodonPrivateLookup,
   xAuthorized,
   xNotFound,
@@ -104,7 +106,9 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/youtube/feeds/videos.xml?channel_id=${yt}`, what: 'YouTube Atom feed' },
       { path: '/blog/feed.atom', what: 'blog Atom feed' },
       { path: `/bsky/xrpc/app.bsky.actor.getProfile?actor=${BLUESKY.handle}`, what: 'Bluesky getProfile' },
+      { path: `/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=${BLUESKY.handle}&filter=posts_no_replies`, what: 'Bluesky author feed: posts, a repost, a reply' },
       { path: `/mastodon/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon account lookup' },
+      { path: `/mastodon/api/v1/accounts/${MASTODON.id}/statuses?exclude_replies=true`, what: 'Mastodon account statuses' },
       { path: `/mastodon-private/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon lookup: 401, authorized fetch' },
       { path: `/x/2/users/by/username/${X_ACCOUNT.username}`, what: 'X API v2 user lookup; needs Authorization: Bearer <token>' },
       ...OWNER_APIS.map((api) => ({ path: `/${api.prefix}/`, what: api.what })),
@@ -176,6 +180,7 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
     case 'blog':
       return blogRoute(context, second, third)
     case 'bsky':
+      if (path === '/bsky/xrpc/app.bsky.feed.getAuthorFeed') return blueskyAuthorFeed(context, query, context.feedShiftMs)
       return path === '/bsky/xrpc/app.bsky.actor.getProfile' ? blueskyGetProfile(context, query.get('actor')) : notFound()
     case 'bsky-web': {
       const profile = [BLUESKY, IMPOSTORS.bluesky].find((candidate) => candidate.handle === third?.toLowerCase())
@@ -238,6 +243,8 @@ function mastodonRoute(context: RouteContext, base: 'mastodon' | 'mastodon-priva
   if (path === `/${base}/api/v1/accounts/lookup`) {
     return base === 'mastodon' ? mastodonLookup(context, query.get('acct')) : mastodonPrivateLookup()
   }
+  const statuses = new RegExp(`^/${base}/api/v1/accounts/([^/]+)/statuses$`).exec(path)
+  if (statuses) return base === 'mastodon' ? mastodonStatuses(context, statuses[1]!, query, context.feedShiftMs) : mastodonPrivateLookup()
   if (path.toLowerCase() === `/${base}/@${MASTODON.username}`) return htmlReply(200, mastodonPage(context, `/${base}`))
   return htmlReply(404, notFoundPage(context, path))
 }
