@@ -1,7 +1,7 @@
 // Bluesky: the public AppView API answers without sign-in, so it is the first
 // source; the profile page (bsky.app) gives the screenshot.
 import { handleOf, type PlatformAdapter } from './adapter.js'
-import { blueskyApi } from './interim-public.js'
+import { blueskyApi } from './bluesky-api.js'
 
 export const bluesky = {
   id: 'bluesky',

@@ -2,12 +2,12 @@
 // runs in authorized-fetch mode; the account's server comes from its handle
 // (user@server) or its url, or `snapshot.endpoints.mastodon` stands in.
 import type { PlatformAdapter } from './adapter.js'
-import { mastodonApi, mastodonBase, mastodonParts } from './interim-public.js'
+import { mastodonApi, mastodonParts, mastodonRoot } from './mastodon-api.js'
 
 export const mastodon = {
   id: 'mastodon',
   name: 'Mastodon',
   words: { followers: 'followers', posts: 'posts' },
-  pageUrl: (account, base) => `${mastodonBase(account, base('mastodon')) ?? 'https://mastodon.social'}/@${encodeURIComponent(mastodonParts(account).user)}`,
+  pageUrl: (account, base) => `${mastodonRoot(account, base('mastodon')) ?? 'https://mastodon.social'}/@${encodeURIComponent(mastodonParts(account).user)}`,
   sources: [mastodonApi],
 } as const satisfies PlatformAdapter

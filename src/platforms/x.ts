@@ -1,7 +1,7 @@
 // X: API v2 with the owner's bearer token; without it, what the logged-out
 // page carries (JSON-LD), which is usually nothing but the login wall.
 import { handleOf, type PlatformAdapter } from './adapter.js'
-import { xApi } from './interim-public.js'
+import { xApi } from './x-api.js'
 
 export const x = {
   id: 'x',
