@@ -76,7 +76,7 @@ export interface Headline {
   readonly value?: number
   /** The day of the latest post (YYYY-MM-DD), for `lastPostAt`. */
   readonly lastPostOn?: string
-  /** What the number is on this platform: "followers", "subscribers", "Page likes", "videos", or "last post". */
+  /** What the number is on this platform ("followers", "subscribers", "Page likes", "videos"; singular for one: "1 subscriber"), or "last post". */
   readonly word: string
   /** The platform rounded it ("88.7K") or gave a floor. */
   readonly approximate: boolean
@@ -102,7 +102,7 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
   if (subject.status !== 'ok') {
     for (const metric of HEADLINE_COUNTS) {
       const good = newestCount(history, subject.account, metric, (d) => d <= date)
-      if (good) return { metric: 'none', word: '', approximate: false, lastGood: { metric, ...good, word: wordFor(metric, words) } }
+      if (good) return { metric: 'none', word: '', approximate: false, lastGood: { metric, ...good, word: wordFor(metric, words, good.value) } }
     }
     return { metric: 'none', word: '', approximate: false }
   }
@@ -115,7 +115,7 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
     return {
       metric,
       value: count.value,
-      word: wordFor(metric, words),
+      word: wordFor(metric, words, count.value),
       approximate: count.approximate === true,
       source: count.source,
       ...(byHand ? { byHand } : {}),
@@ -130,8 +130,9 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
   return { metric: 'none', word: '', approximate: false }
 }
 
-function wordFor(metric: HeadlineCount, words: PlatformWords): string {
-  return words[metric]
+/** The word for `value` of `metric`: the table's plural, or for exactly one its singular ("1 subscriber", "1 Page like"). */
+function wordFor(metric: HeadlineCount, words: PlatformWords, value: number): string {
+  return value === 1 ? words[metric].replace(/s\b/, '') : words[metric]
 }
 
 /** The newest good value of a count for `account` on a day `when` accepts (the latest capture of the latest day). */
