@@ -158,22 +158,8 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
           notes: [topic.summary],
         }),
       ]
-    case 'here-and-now': {
-      const labels = accountLabels(config)
-      const [summary, ...accounts] = hereAndNowSlides(own!, input.date, kicker, labels)
-      return [
-        {
-          kind: 'bullets',
-          segment: segment.id,
-          kicker,
-          title: topic.demo.focus,
-          bullets: topic.demo.lookFor,
-          notes: ['Open the accounts live and point at each of these.'],
-        },
-        ...splitTable(summary as Slide & { table: NonNullable<Slide['table']> }),
-        ...accounts.flatMap((slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])),
-      ]
-    }
+    case 'here-and-now':
+      return hereAndNowSegment(config, topic, own!, input.date, kicker)
     case 'loss-of-control':
       return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) =>
         slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
@@ -276,6 +262,34 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       return slides
     }
   }
+}
+
+/** The here-and-now segment's slides: what to look for, then the live slides, tables split like any table. */
+function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string): Slide[] {
+  return [
+    {
+      kind: 'bullets',
+      segment: 'here-and-now',
+      kicker,
+      title: topic.demo.focus,
+      bullets: topic.demo.lookFor,
+      notes: ['Open the accounts live and point at each of these.'],
+    },
+    ...hereAndNowSlides(own, date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])),
+  ]
+}
+
+/**
+ * How many slides the segments whose minutes follow their slides will have
+ * (today the here-and-now: with every account failed it is one shared table),
+ * for the planner's `slides`. Counted by composing them, so the count is the
+ * deck's; segments without material are left out (they are placeholders).
+ */
+export function plannedSlideCounts(config: WorkspaceConfig, topic: Topic, live?: LiveMaterial, date = ''): Map<SegmentId, number> {
+  const counts = new Map<SegmentId, number>()
+  const own = ownMaterial(config, live)
+  if (own && !emptySegments(config, topic, live, date).has('here-and-now')) counts.set('here-and-now', hereAndNowSegment(config, topic, own, date, '').length)
+  return counts
 }
 
 function splitBullets(slide: Slide & { bullets: readonly string[] }): Slide[] {
