@@ -7,7 +7,7 @@
 import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
-import { engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformWords, type Headline } from '../snapshot/headline.js'
+import { countWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformWords, type Headline } from '../snapshot/headline.js'
 import { daysBetween, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
 import type { RecordedMetrics, RecordedSource, SnapshotResult } from '../snapshot/types.js'
 import type { Slide } from './slide.js'
@@ -139,9 +139,9 @@ function secondaryFacts(metrics: ShownMetrics, platform: string, lead: Headline[
   const words = platformWords(platform)
   const facts: string[] = []
   if (metrics.following) facts.push(`${formatCount(metrics.following.value)} following`)
-  if (metrics.likes && lead !== 'likes') facts.push(`${formatCount(metrics.likes.value)} ${words.likes}`)
-  if (metrics.posts && lead !== 'posts') facts.push(`${formatCount(metrics.posts.value)} ${words.posts}`)
-  if (metrics.views) facts.push(`${formatCount(metrics.views.value)} views`)
+  if (metrics.likes && lead !== 'likes') facts.push(countWords(metrics.likes.value, words.likes))
+  if (metrics.posts && lead !== 'posts') facts.push(countWords(metrics.posts.value, words.posts))
+  if (metrics.views) facts.push(countWords(metrics.views.value, 'views'))
   if (metrics.lastPostAt) facts.push(`Last post ${metrics.lastPostAt.value.slice(0, 10)}`)
   const engagement = engagementWords(metrics)
   if (engagement) facts.push(engagement)
@@ -356,7 +356,7 @@ function engagementRows(entries: readonly HistoryEntry[], accounts: readonly str
       .filter((e) => e.account === account && e.status === 'ok' && e.metrics.interactionsPerPost !== undefined && inWindow(e.date) && e.date < now.date)
       .sort((a, b) => a.date.localeCompare(b.date) || a.capturedAt.localeCompare(b.capturedAt))[0]
     const posts = newestCount(entries, account, 'postsPerMonth', (d) => d === now.date)
-    const pace = posts ? `; ${posts.value === 1 ? '1 post' : `${formatCount(posts.value)} posts`} in 30 days` : ''
+    const pace = posts ? `; ${countWords(posts.value, 'posts')} in 30 days` : ''
     const label = accountLabel(account)
     if (!earliest) return [{ label, text: `${formatCount(now.value)} (first measured ${now.date})${pace}`, notes: `${interactionWords(now.value)} on ${now.date}${pace}.` }]
     const then = earliest.metrics.interactionsPerPost!.value

@@ -132,7 +132,17 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
 
 /** The word for `value` of `metric`: the table's plural, or for exactly one its singular ("1 subscriber", "1 Page like"). */
 function wordFor(metric: HeadlineCount, words: PlatformWords, value: number): string {
-  return value === 1 ? words[metric].replace(/s\b/, '') : words[metric]
+  return singularFor(value, words[metric])
+}
+
+/** A plural from the table, made singular for exactly one: its first word's plural s goes ("likes received" → "like received"). */
+function singularFor(value: number, plural: string): string {
+  return value === 1 ? plural.replace(/s\b/, '') : plural
+}
+
+/** "14,070 videos", "1 video": a count with a word from the table. */
+export function countWords(value: number, plural: string): string {
+  return `${formatCount(value)} ${singularFor(value, plural)}`
 }
 
 /** The newest good value of a count for `account` on a day `when` accepts (the latest capture of the latest day). */
