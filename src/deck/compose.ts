@@ -280,15 +280,21 @@ function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMater
 }
 
 /**
- * How many slides the segments whose minutes follow their slides will have
- * (today the here-and-now: with every account failed it is one shared table),
- * for the planner's `slides`. Counted by composing them, so the count is the
- * deck's; segments without material are left out (they are placeholders).
+ * How many slides the segments whose minutes follow their slides have to talk
+ * over (today the here-and-now: with every account failed, what to look for
+ * and one shared table), for the planner's `slides`. Counted by composing
+ * them; a table split over "(continued)" slides is talked over once, so it
+ * counts once: eleven accounts not read are still one table, not three
+ * slides' worth of minutes. Segments without material are left out (they are
+ * placeholders).
  */
 export function plannedSlideCounts(config: WorkspaceConfig, topic: Topic, live?: LiveMaterial, date = ''): Map<SegmentId, number> {
   const counts = new Map<SegmentId, number>()
   const own = ownMaterial(config, live)
-  if (own && !emptySegments(config, topic, live, date).has('here-and-now')) counts.set('here-and-now', hereAndNowSegment(config, topic, own, date, '').length)
+  if (own && !emptySegments(config, topic, live, date).has('here-and-now')) {
+    // What to look for, then each live slide before tables are split.
+    counts.set('here-and-now', 1 + hereAndNowSlides(own, date, '', accountLabels(config)).length)
+  }
   return counts
 }
 

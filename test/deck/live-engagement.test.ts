@@ -154,6 +154,24 @@ describe('the here-and-now’s minutes follow its slides', () => {
     expect(deck.agenda.find((s) => s.id === 'here-and-now')).toMatchObject({ minutes: 3, slideCount: 2 })
   })
 
+  it('a long table of accounts not read is talked over once: five accounts on two slides still plan 3 minutes', () => {
+    const five = workspaceConfigSchema.parse({
+      company: { name: 'Testco' },
+      accounts: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, platform: 'linkedin', handle: id })),
+      meeting: { weekday: 'tuesday', start: DATE },
+    })
+    const live: LiveMaterial = { history: [], results: ['a', 'b', 'c', 'd', 'e'].map((id) => result(id, 'linkedin', {}, 'blocked', 'login wall')) }
+    expect(plannedSlideCounts(five, topic, live, DATE)).toEqual(new Map([['here-and-now', 2]]))
+    const plan = planAgenda({ duration: 45, empty: emptySegments(five, topic, live, DATE), slides: plannedSlideCounts(five, topic, live, DATE) })
+    const deck = composeDeck({ config: five, topic, date: DATE, plan, live })
+    expect(deck.slides.filter((s) => s.segment === 'here-and-now').map((s) => s.title)).toEqual([
+      'Look at our accounts',
+      '5 accounts could not be read today',
+      '5 accounts could not be read today (continued)',
+    ])
+    expect(deck.agenda.find((s) => s.id === 'here-and-now')).toMatchObject({ minutes: 3, slideCount: 3 })
+  })
+
   it('accounts that answered keep the segment its budget', () => {
     const deck = compose({
       history: [],
