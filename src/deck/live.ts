@@ -1,9 +1,13 @@
 // Owns the slides built from live snapshots and the metrics history: the
 // here-and-now segment (one summary, then one slide per account, screenshot as
-// evidence) and the ROI trend. A blocked account is never shown as data: its
-// slide says why, and gives the last good value with its age. A figure entered
-// by hand (`showtell record`) is data, captioned as such, until an automatic
-// value newer than it exists.
+// evidence, with the posts of the last 30 days and the median interactions per
+// post) and the ROI trend (followers, and engagement where the history has
+// it). Which number leads and what it is called is the headline model's
+// (snapshot/headline.ts); this file only puts it into slide words. A blocked
+// account is never shown as data: the accounts not read share one table with
+// their last good value and its age (when none was read, that table is the
+// summary). A figure entered by hand (`showtell record`) is data, captioned as
+// such, until an automatic value newer than it exists.
 import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
