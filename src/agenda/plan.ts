@@ -1,5 +1,8 @@
 // Owns fitting the ten segments to the meeting's duration. Pure: same input,
 // same plan. Minutes are whole numbers that add up exactly to the duration.
+// Each segment stays within its bounds (segmentBounds: its min and max, one
+// minute when empty, fewer when its minutes follow a short slide count),
+// except the discussion, which absorbs what no segment can take.
 import { UserError } from '../errors.js'
 import { DURATION } from '../workspace/config-values.js'
 import { PLACEHOLDER_MINUTES, SEGMENTS, type SegmentId, type SegmentSpec } from './segments.js'
@@ -27,9 +30,27 @@ export interface PlanOptions {
   readonly empty?: ReadonlySet<SegmentId>
   /** @default SEGMENTS */
   readonly segments?: readonly SegmentSpec[]
+  /** How many slides a segment's material makes, where known before planning (see SegmentSpec.minutesPerSlide). */
+  readonly slides?: ReadonlyMap<SegmentId, number>
 }
 
-export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS }: PlanOptions): AgendaPlan {
+/**
+ * The minutes a segment may take. An empty segment keeps one minute for its
+ * placeholder. A segment whose minutes follow its slides (`minutesPerSlide`),
+ * with a known slide count, takes at most count × minutesPerSlide, rounded up
+ * and at least one minute; its minimum drops to that when it is lower. With
+ * many slides the cap is above the usual maximum and changes nothing. The
+ * minutes it gives up are spare time like any other: handed out by weight,
+ * then absorbed by the discussion.
+ */
+export function segmentBounds(spec: SegmentSpec, empty: boolean, slides: number | undefined): { readonly min: number; readonly max: number } {
+  if (empty) return { min: PLACEHOLDER_MINUTES, max: PLACEHOLDER_MINUTES }
+  if (spec.minutesPerSlide === undefined || slides === undefined) return { min: spec.min, max: spec.max }
+  const max = Math.min(spec.max, Math.max(PLACEHOLDER_MINUTES, Math.ceil(slides * spec.minutesPerSlide)))
+  return { min: Math.min(spec.min, max), max }
+}
+
+export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS, slides = new Map() }: PlanOptions): AgendaPlan {
   if (!Number.isInteger(duration) || duration < DURATION.min || duration > DURATION.max) {
     throw new UserError(`duration ${duration} is outside ${DURATION.min}–${DURATION.max} minutes`, {
       location: { field: '--duration' },
@@ -38,9 +59,7 @@ export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS }:
   }
   // The opening and the next-meeting slide always have material.
   const isEmpty = (spec: SegmentSpec) => empty.has(spec.id) && spec.fillHint !== ''
-  const bounds = segments.map((spec) =>
-    isEmpty(spec) ? { min: PLACEHOLDER_MINUTES, max: PLACEHOLDER_MINUTES } : { min: spec.min, max: spec.max },
-  )
+  const bounds = segments.map((spec) => segmentBounds(spec, isEmpty(spec), slides.get(spec.id)))
   const minutes = bounds.map((b) => b.min)
   let left = duration - minutes.reduce((a, b) => a + b, 0)
   if (left < 0) throw new Error(`segment minimums exceed ${duration} minutes`)

@@ -23,11 +23,19 @@ export interface SegmentSpec {
   readonly weight: number
   /** What the presenter runs to give an empty segment its material. */
   readonly fillHint: string
+  /**
+   * When set, the segment's minutes follow its slide count: it takes at most
+   * this many minutes per slide (rounded up), so a segment with little to
+   * show gives its time away (see planAgenda).
+   */
+  readonly minutesPerSlide?: number
 }
 
 export const SEGMENTS: readonly SegmentSpec[] = [
   { id: 'opening', title: 'Opening', min: 1, max: 3, weight: 1, fillHint: '' },
-  { id: 'here-and-now', title: 'Here and now: our accounts live', min: 3, max: 10, weight: 3, fillHint: 'showtell snapshot' },
+  // An account slide is a minute and a half of talk; a deck where every account
+  // failed (one shared table) should not hold the room for ten minutes.
+  { id: 'here-and-now', title: 'Here and now: our accounts live', min: 3, max: 10, weight: 3, fillHint: 'showtell snapshot', minutesPerSlide: 1.5 },
   { id: 'loss-of-control', title: 'Loss of control: accounts we do not run', min: 2, max: 6, weight: 2, fillHint: 'showtell audit' },
   { id: 'key-points', title: 'Key points', min: 5, max: 18, weight: 4, fillHint: 'add keyPoints to the topic file' },
   { id: 'case-studies', title: 'Case studies', min: 3, max: 10, weight: 3, fillHint: 'add caseStudies to the topic file' },

@@ -10,7 +10,7 @@ import { planAgenda } from '../agenda/plan.js'
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import type { ChartPoint } from '../deck/chart.js'
-import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
+import { composeDeck, emptySegments, plannedSlideCounts, type DeckModel } from '../deck/compose.js'
 import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
 import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
@@ -183,7 +183,8 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     checkpoint()
     const folder = staged.path
     const live: LiveMaterial = { results, history: history.entries, audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, folder)) }
-    const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date) })
+    // The here-and-now's minutes follow its slide count (one shared table when every account failed).
+    const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date), slides: plannedSlideCounts(config, topic, live, date) })
     // The meeting being built counts as held when the rotation picks the next one.
     const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
     const upcoming = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined

@@ -62,7 +62,13 @@ export function dashboardText(overview: Overview): string {
           `  ${a.status === 'ok' ? '✓' : a.status === 'never' ? '·' : '✗'} ${a.label}`,
           a.platform,
           a.status === 'never' ? 'no snapshot yet' : a.status,
-          a.metric ? `${formatCount(a.metric.value)} ${a.metric.name}${a.metric.byHand ? ' (by hand)' : ''}` : a.lastPostAt ? `last post ${a.lastPostAt}` : a.lastGood ? `last good ${formatCount(a.lastGood.value)} on ${a.lastGood.date}` : '',
+          a.metric
+            ? `${a.metric.approximate ? '~' : ''}${formatCount(a.metric.value)} ${a.metric.word}${a.metric.byHand ? ' (by hand)' : ''}`
+            : a.lastPostAt
+              ? `last post ${a.lastPostAt}`
+              : a.lastGood
+                ? `last good ${formatCount(a.lastGood.value)}${a.lastGood.name === 'followers' ? '' : ` ${a.lastGood.word}`} on ${a.lastGood.date}`
+                : '',
           a.change ? `${formatChange(a.change.delta)} since ${a.change.since}` : (a.status !== 'ok' && a.reason) || '',
         ]),
       ),

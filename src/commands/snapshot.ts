@@ -3,7 +3,8 @@
 import { relative } from 'node:path'
 import { EXIT } from '../errors.js'
 import { interruptedOr, interruptSignal } from '../process/signals.js'
-import { previousValue } from '../snapshot/history.js'
+import { headlineOf, headlineWords } from '../snapshot/headline.js'
+import { fixFor } from '../snapshot/fix.js'
 import { takeSnapshots } from '../snapshot/take.js'
 import { loadWorkspace } from '../workspace/load.js'
 import { browserManagerFor, browserSetting } from './browser-setting.js'
@@ -43,16 +44,16 @@ export async function runSnapshot(ctx: CommandContext): Promise<number> {
     return EXIT.ok
   }
   const rows = results.map((r) => {
-    const followers = r.metrics.followers
-    const previous = previousValue(before.entries, r.account, 'followers', date)
-    const now = followers
-      ? `${formatCount(followers.value)}${followers.approximate ? ' (approx.)' : ''}`
-      : r.metrics.lastPostAt
-        ? `last post ${r.metrics.lastPostAt.value.slice(0, 10)}`
-        : ''
-    // The fix for a walled X account belongs in the terminal, not on a slide.
-    const note = r.platform === 'x' && r.status === 'blocked' && r.reason === 'login required' ? 'login required: set SHOWTELL_X_BEARER_TOKEN to use the X API' : (r.reason ?? '')
-    return [r.account, r.platform, r.status, now, followers && previous ? `${formatChange(followers.value - previous.value)} since ${previous.date}` : '', note]
+    const h = headlineOf(r, before.entries, date)
+    // The NOW column is the platform's follower count; any other headline (a
+    // page's likes, posts, the last post) says what it is.
+    const now =
+      h.value !== undefined
+        ? `${formatCount(h.value)}${h.metric === 'followers' ? '' : ` ${h.word}`}${h.approximate ? ' (approx.)' : ''}`
+        : headlineWords(h)
+    // An account not read says what would fix it: the credential to set or renew, a sign-in, or a figure by hand.
+    const note = r.status === 'ok' ? (r.reason ?? '') : `${r.reason ?? r.status}; fix: ${fixFor(r).replace(/\.$/, '')}`
+    return [r.account, r.platform, r.status, now, h.change ? `${formatChange(h.change.delta)} since ${h.change.since}` : '', note]
   })
   ctx.io.stdout.write(
     `${table([['ACCOUNT', 'PLATFORM', 'STATUS', 'NOW', 'CHANGE', 'NOTE'], ...rows])}\n\n${results.filter((r) => r.status === 'ok').length} of ${results.length} accounts ok · screenshots in ${relative(process.cwd(), outDir) || outDir}/ · history in history/snapshots.jsonl\n`,

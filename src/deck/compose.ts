@@ -158,22 +158,8 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
           notes: [topic.summary],
         }),
       ]
-    case 'here-and-now': {
-      const labels = accountLabels(config)
-      const [summary, ...accounts] = hereAndNowSlides(own!, input.date, kicker, labels)
-      return [
-        {
-          kind: 'bullets',
-          segment: segment.id,
-          kicker,
-          title: topic.demo.focus,
-          bullets: topic.demo.lookFor,
-          notes: ['Open the accounts live and point at each of these.'],
-        },
-        ...splitTable(summary as Slide & { table: NonNullable<Slide['table']> }),
-        ...accounts.flatMap((slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])),
-      ]
-    }
+    case 'here-and-now':
+      return hereAndNowSegment(config, topic, own!, input.date, kicker)
     case 'loss-of-control':
       return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) =>
         slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
@@ -276,6 +262,40 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       return slides
     }
   }
+}
+
+/** The here-and-now segment's slides: what to look for, then the live slides, tables split like any table. */
+function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string): Slide[] {
+  return [
+    {
+      kind: 'bullets',
+      segment: 'here-and-now',
+      kicker,
+      title: topic.demo.focus,
+      bullets: topic.demo.lookFor,
+      notes: ['Open the accounts live and point at each of these.'],
+    },
+    ...hereAndNowSlides(own, date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])),
+  ]
+}
+
+/**
+ * How many slides the segments whose minutes follow their slides have to talk
+ * over (today the here-and-now: with every account failed, what to look for
+ * and one shared table), for the planner's `slides`. Counted by composing
+ * them; a table split over "(continued)" slides is talked over once, so it
+ * counts once: eleven accounts not read are still one table, not three
+ * slides' worth of minutes. Segments without material are left out (they are
+ * placeholders).
+ */
+export function plannedSlideCounts(config: WorkspaceConfig, topic: Topic, live?: LiveMaterial, date = ''): Map<SegmentId, number> {
+  const counts = new Map<SegmentId, number>()
+  const own = ownMaterial(config, live)
+  if (own && !emptySegments(config, topic, live, date).has('here-and-now')) {
+    // What to look for, then each live slide before tables are split.
+    counts.set('here-and-now', 1 + hereAndNowSlides(own, date, '', accountLabels(config)).length)
+  }
+  return counts
 }
 
 function splitBullets(slide: Slide & { bullets: readonly string[] }): Slide[] {

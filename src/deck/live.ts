@@ -1,13 +1,19 @@
 // Owns the slides built from live snapshots and the metrics history: the
 // here-and-now segment (one summary, then one slide per account, screenshot as
-// evidence) and the ROI trend. A blocked account is never shown as data: its
-// slide says why, and gives the last good value with its age. A figure entered
-// by hand (`showtell record`) is data, captioned as such, until an automatic
-// value newer than it exists.
+// evidence, with the posts of the last 30 days and the median interactions per
+// post) and the ROI trend (followers, and engagement where the history has
+// it). Which number leads and what it is called is the headline model's
+// (snapshot/headline.ts); this file only puts it into slide words. A blocked
+// account is never shown as data: the accounts not read share one table with
+// their last good value and its age (when none was read, that table is the
+// summary). A figure entered by hand (`showtell record`) is data, captioned as
+// such, until an automatic value newer than it exists.
 import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
-import { daysBetween, handFigure, lastGoodValue, previousValue, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
+import { fixFor } from '../snapshot/fix.js'
+import { countWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformWords, type Headline } from '../snapshot/headline.js'
+import { daysBetween, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
 import type { RecordedMetrics, RecordedSource, SnapshotResult } from '../snapshot/types.js'
 import type { Slide } from './slide.js'
 
@@ -20,20 +26,6 @@ export interface LiveMaterial {
   readonly audit?: StoredAudit
 }
 
-const PLATFORM_NAMES: Record<string, string> = {
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  youtube: 'YouTube',
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-  x: 'X',
-  blog: 'Blog',
-  website: 'Website',
-}
-
 const SOURCE_WORDS: Record<RecordedSource, string> = {
   manual: 'a figure entered by hand',
   api: "the platform's public API",
@@ -43,12 +35,6 @@ const SOURCE_WORDS: Record<RecordedSource, string> = {
   'page-text': 'the page text',
 }
 
-/** What counts as the account's headline number on each platform. */
-function followerWord(platform: string): string {
-  if (platform === 'youtube') return 'subscribers'
-  return 'followers'
-}
-
 const STATUS_WORDS: Record<string, string> = {
   blocked: 'blocked',
   'not-found': 'not found',
@@ -56,9 +42,8 @@ const STATUS_WORDS: Record<string, string> = {
   error: 'failed',
 }
 
-export function platformName(platform: string): string {
-  return PLATFORM_NAMES[platform] ?? platform
-}
+// The deck's callers (loss-of-control) name platforms as the headline model does.
+export { platformName }
 
 /** A metric as a slide shows it; `enteredOn` when a person entered it by hand, for that day. */
 type ShownMetrics = { readonly [K in MetricKey]?: NonNullable<RecordedMetrics[K]> & { readonly enteredOn?: string } }
@@ -71,7 +56,7 @@ interface Shown extends Omit<SnapshotResult, 'metrics'> {
   readonly today?: { readonly status: string; readonly reason?: string } | 'none'
 }
 
-const METRIC_KEYS: readonly MetricKey[] = ['followers', 'following', 'posts', 'lastPostAt', 'postsPerMonth']
+const METRIC_KEYS: readonly MetricKey[] = ['followers', 'following', 'posts', 'lastPostAt', 'postsPerMonth', 'interactionsPerPost', 'likes', 'views']
 
 /**
  * `result` with each metric it lacks taken from a figure entered by hand, when
@@ -135,32 +120,36 @@ export function liveEmptySegments(live: LiveMaterial | undefined, date: string):
   return empty
 }
 
-interface Headline {
+/** The slide's headline: the one model (snapshot/headline.ts), in the deck's words. */
+interface ShownHeadline {
   readonly text: string
-  readonly metric?: ShownCount
+  readonly model: Headline
+  /** "▲ 100 since 2026-11-17", or "first measurement" for a count with nothing earlier. */
   readonly delta?: string
 }
 
-function headline(result: Shown, history: readonly HistoryEntry[], date: string): Headline {
-  const word = followerWord(result.platform)
-  const followers = result.metrics.followers
-  if (followers) {
-    // A hand figure compares with what came before the day it is for, not with itself.
-    const previous = previousValue(history, result.account, 'followers', followers.enteredOn ?? date)
-    const delta = previous ? `${formatChange(followers.value - previous.value)} since ${previous.date}` : 'first measurement'
-    return { text: `${formatCount(followers.value)} ${word}`, metric: followers, delta }
-  }
-  if (result.metrics.lastPostAt) return { text: `last post ${result.metrics.lastPostAt.value.slice(0, 10)}` }
-  if (result.metrics.posts) return { text: `${formatCount(result.metrics.posts.value)} posts`, metric: result.metrics.posts }
-  return { text: 'live, no public numbers' }
+function headline(result: Shown, history: readonly HistoryEntry[], date: string): ShownHeadline {
+  const model = headlineOf(result, history, date)
+  const text = headlineWords(model) || 'live, no public numbers'
+  if (model.value === undefined) return { text, model }
+  return { text, model, delta: model.change ? `${formatChange(model.change.delta)} since ${model.change.since}` : 'first measurement' }
 }
 
-function secondaryFacts(metrics: ShownMetrics, platform: string): string[] {
+/** The headline's metric as recorded, for its source and note. */
+function headlineMetric(result: Shown, model: Headline): ShownCount | undefined {
+  return model.metric === 'none' || model.metric === 'lastPostAt' ? undefined : result.metrics[model.metric]
+}
+
+function secondaryFacts(metrics: ShownMetrics, platform: string, lead: Headline['metric']): string[] {
+  const words = platformWords(platform)
   const facts: string[] = []
   if (metrics.following) facts.push(`${formatCount(metrics.following.value)} following`)
-  if (metrics.posts) facts.push(`${formatCount(metrics.posts.value)} ${platform === 'youtube' || platform === 'tiktok' ? 'videos' : 'posts'}`)
+  if (metrics.likes && lead !== 'likes') facts.push(countWords(metrics.likes.value, words.likes))
+  if (metrics.posts && lead !== 'posts') facts.push(countWords(metrics.posts.value, words.posts))
+  if (metrics.views) facts.push(countWords(metrics.views.value, 'views'))
   if (metrics.lastPostAt) facts.push(`Last post ${metrics.lastPostAt.value.slice(0, 10)}`)
-  if (metrics.postsPerMonth) facts.push(`${formatCount(metrics.postsPerMonth.value)} posts in the last 30 days`)
+  const engagement = engagementWords(metrics)
+  if (engagement) facts.push(engagement)
   return facts
 }
 
@@ -184,8 +173,8 @@ export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: strin
     const label = name.toLowerCase().includes(platformName(r.platform).toLowerCase()) ? name : `${name} (${platformName(r.platform)})`
     if (r.status !== 'ok') return [label, `${STATUS_WORDS[r.status] ?? r.status}: ${r.reason ?? 'no reason given'}`] as const
     const h = headline(r, live.history, date)
-    const text = h.delta && h.delta !== 'first measurement' ? `${h.text}, ${h.delta.replace(/ since .*/, '')}` : h.text
-    return [label, h.metric?.enteredOn ? `${text} (entered by hand)` : text] as const
+    const text = h.model.change ? `${h.text}, ${formatChange(h.model.change.delta)}` : h.text
+    return [label, h.model.byHand ? `${text} (entered by hand)` : text] as const
   })
   const summary: Slide = {
     kind: 'table',
@@ -206,8 +195,10 @@ export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: strin
     ],
   }
   const unread = results.filter((r) => r.status !== 'ok')
+  // When no account has a number to show, the table of accounts not read is
+  // the summary: the same rows twice would only cost the segment a slide.
   return [
-    summary,
+    ...(unread.length === results.length && unread.length > 0 ? [] : [summary]),
     ...results.filter((r) => r.status === 'ok').map((result) => accountSlide(result, live.history, date, ACCOUNT_KICKER, accountLabel(result.account))),
     ...(unread.length > 0 ? [unreadSlide(unread, live.history, date, kicker, accountLabel)] : []),
   ]
@@ -221,8 +212,8 @@ export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: strin
  */
 function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
   const rows = unread.map((r) => {
-    const last = lastGoodValue(history, r.account, 'followers', date)
-    const known = last ? `Last good: ${formatCount(last.value)} ${followerWord(r.platform)} on ${last.date} (${ageWords(daysBetween(last.date, date))}).` : 'No good value recorded yet.'
+    const last = headlineOf(r, history, date).lastGood
+    const known = last ? `Last good: ${formatCount(last.value)} ${last.word} on ${last.date} (${ageWords(daysBetween(last.date, date))}).` : 'No good value recorded yet.'
     return [`${accountLabel(r.account)}: ${r.reason ?? STATUS_WORDS[r.status] ?? r.status}`, `${known} Fix: ${fixFor(r)}`] as const
   })
   return {
@@ -238,35 +229,30 @@ function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[],
   }
 }
 
-/** What would let showtell read this account next time, in words a presenter can act on. */
-function fixFor(result: Shown): string {
-  if (result.platform === 'x' && result.status === 'blocked' && result.reason === 'login required') return 'set SHOWTELL_X_BEARER_TOKEN (the X API).'
-  if (result.status === 'not-found') return "check the account's url or handle in showtell.yaml."
-  if (result.status === 'blocked') return `enter today's figure from the platform's own analytics: showtell record ${result.account} followers=N.`
-  return 'run showtell snapshot again; if it keeps failing, enter the figure by hand with showtell record.'
-}
 
 /** An account with a number to show (today's, or one entered by hand): large, with the change, the screenshot and the source. */
 function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string): Slide {
   const platform = platformName(result.platform)
   const when = capturedAtWords(result.capturedAt)
   const h = headline(result, history, date)
-  const source = h.metric ? sourceWords(h.metric) : undefined
+  const metric = headlineMetric(result, h.model)
+  const source = h.model.byHand ? handWords(h.model.byHand) : metric ? sourceWords(metric) : undefined
   const snapshot = result.today === 'none' ? undefined : result.today ? `Snapshot ${when}: ${result.today.status}` : `Snapshot ${when}`
   return {
     kind: 'account',
     segment: 'here-and-now',
     kicker,
     title: `${platform}: ${h.text}`,
-    figure: h.metric ? formatCount(h.metric.value) : undefined,
-    change: h.metric ? h.delta : undefined,
-    bullets: secondaryFacts(result.metrics, result.platform),
+    figure: h.model.value !== undefined ? formatCount(h.model.value) : undefined,
+    change: h.delta,
+    bullets: secondaryFacts(result.metrics, result.platform, h.model.metric),
     image: result.screenshot ? `snapshots/${result.screenshot}` : undefined,
     caption: [snapshot, source].filter(Boolean).join(' · '),
     notes: [
-      h.metric?.enteredOn
-        ? `${label}: ${h.text}${h.delta ? ` (${h.delta})` : ''}, entered by hand for ${h.metric.enteredOn}${h.metric.note ? ` (${h.metric.note})` : ''}.`
+      h.model.byHand
+        ? `${label}: ${h.text}${h.delta ? ` (${h.delta})` : ''}, entered by hand for ${h.model.byHand.date}${h.model.byHand.note ? ` (${h.model.byHand.note})` : ''}.`
         : `${label}, captured ${when}. ${h.text}${h.delta ? ` (${h.delta})` : ''}.`,
+      ...(h.model.metric === 'likes' ? [`${platform} gave no follower count for this account: the number is the ${h.model.word}, not followers.`] : []),
       ...(result.today && result.today !== 'none' ? [`Today's snapshot: ${result.today.status}${result.today.reason ? `, ${result.today.reason}` : ''}.`] : []),
       ...(result.title ? [`The page calls itself: ${result.title}`] : []),
       result.reason ? `Note: ${result.reason}.` : 'Open the account live if the room wants to see more.',
@@ -276,8 +262,11 @@ function accountSlide(result: Shown, history: readonly HistoryEntry[], date: str
 
 /** Where the headline number came from, for the caption: a source, or a person's hand with their note. */
 function sourceWords(metric: ShownCount): string {
-  if (metric.source === 'manual') return `entered by hand on ${metric.enteredOn ?? 'an earlier day'}${metric.note ? ` · ${metric.note}` : ''}`
   return `from ${SOURCE_WORDS[metric.source]}${metric.approximate ? ', rounded by the platform' : ''}`
+}
+
+function handWords(byHand: NonNullable<Headline['byHand']>): string {
+  return `entered by hand on ${byHand.date}${byHand.note ? ` · ${byHand.note}` : ''}`
 }
 
 function ageWords(days: number): string {
@@ -334,5 +323,47 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
     },
     notes: ['Pick one account and ask what we would do differently to move it by the next meeting.'],
   })
+  const engagement = engagementRows(entries, accounts, dates[0] ?? date, date, accountLabel)
+  if (engagement.length > 0) {
+    slides.push({
+      kind: 'table',
+      segment: 'roi',
+      kicker,
+      title: 'Engagement: interactions per post',
+      table: { header: ['Account', `Median per post, since ${dates[0] ?? date}`], rows: engagement.map((row) => [row.label, row.text] as const) },
+      notes: [
+        'The median interactions (likes, replies, shares) per post over the 30 days before each snapshot: whether people respond, not only whether they follow.',
+        ...engagement.map((row) => `${row.label}: ${row.notes}`),
+      ],
+    })
+  }
   return slides
+}
+
+/**
+ * Each account's engagement now (its newest interactions per post on or
+ * before the meeting) against the earliest in the ROI window, with the posts
+ * of the last 30 days; only accounts measured at least once in the window.
+ */
+function engagementRows(entries: readonly HistoryEntry[], accounts: readonly string[], from: string, date: string, accountLabel: (id: string) => string): { label: string; text: string; notes: string }[] {
+  return accounts.flatMap((account) => {
+    const inWindow = (d: string) => d >= from && d <= date
+    const now = newestCount(entries, account, 'interactionsPerPost', inWindow)
+    if (!now) return []
+    const earliest = entries
+      .filter((e) => e.account === account && e.status === 'ok' && e.metrics.interactionsPerPost !== undefined && inWindow(e.date) && e.date < now.date)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.capturedAt.localeCompare(b.capturedAt))[0]
+    const posts = newestCount(entries, account, 'postsPerMonth', (d) => d === now.date)
+    const pace = posts ? `; ${countWords(posts.value, 'posts')} in 30 days` : ''
+    const label = accountLabel(account)
+    if (!earliest) return [{ label, text: `${formatCount(now.value)} (first measured ${now.date})${pace}`, notes: `${interactionWords(now.value)} on ${now.date}${pace}.` }]
+    const then = earliest.metrics.interactionsPerPost!.value
+    return [
+      {
+        label,
+        text: `${formatCount(now.value)} (${formatChange(now.value - then)} since ${earliest.date})${pace}`,
+        notes: `${interactionWords(now.value)} on ${now.date}, against ${interactionWords(then)} on ${earliest.date}${pace}.`,
+      },
+    ]
+  })
 }

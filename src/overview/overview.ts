@@ -9,7 +9,8 @@ import { listBuilds, type BuiltDeck } from '../build/recent.js'
 import { todayIn, weekdayName } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeReason } from '../rotation/schedule.js'
-import { lastGoodValue, previousValue, readHistory, type CountKey, type HistoryEntry } from '../snapshot/history.js'
+import { headlineOf, type HeadlineCount } from '../snapshot/headline.js'
+import { readHistory, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotStatus } from '../snapshot/types.js'
 import type { Workspace } from '../workspace/load.js'
 import { companyNames } from '../workspace/config-values.js'
@@ -36,14 +37,14 @@ export interface AccountLine {
   /** The latest snapshot's status, or `never` before the first one. */
   readonly status: SnapshotStatus | 'never'
   readonly reason?: string
-  /** The main number: followers where known, else posts. */
-  readonly metric?: { readonly name: CountKey; readonly value: number; readonly approximate: boolean; /** Entered by hand (`showtell record`, the app's `e`). */ readonly byHand: boolean }
+  /** The headline number (snapshot/headline.ts): followers where known, else a page's likes, else posts; `word` is what the platform calls it. */
+  readonly metric?: { readonly name: HeadlineCount; readonly word: string; readonly value: number; readonly approximate: boolean; /** Entered by hand (`showtell record`, the app's `e`). */ readonly byHand: boolean }
   /** Change of the main number since the snapshot before, and that snapshot's date. */
   readonly change?: { readonly delta: number; readonly since: string }
   /** The newest post's date (YYYY-MM-DD), for accounts without a count (blogs). */
   readonly lastPostAt?: string
-  /** For a blocked account: its last good value and date. */
-  readonly lastGood?: { readonly value: number; readonly date: string }
+  /** For a blocked account: its last good value, which count it is and its word, and its date. */
+  readonly lastGood?: { readonly name: HeadlineCount; readonly word: string; readonly value: number; readonly date: string }
   /** Date of the latest snapshot. */
   readonly date?: string
 }
@@ -111,9 +112,7 @@ export async function loadOverview(workspace: Workspace, options: OverviewOption
   }
 }
 
-const MAIN_METRICS: readonly CountKey[] = ['followers', 'posts']
-
-/** One account's line from the history: its newest snapshot, and the one before for the change. */
+/** One account's line from the history: its newest snapshot's headline (snapshot/headline.ts), with the change since the one before. */
 export function accountLine(account: Account, entries: readonly HistoryEntry[]): AccountLine {
   const base = { id: account.id, label: account.label ?? account.id, platform: account.platform, owner: account.owner }
   let latest: HistoryEntry | undefined
@@ -123,22 +122,15 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
   }
   if (!latest) return { ...base, status: 'never' }
   const line = { ...base, status: latest.status, reason: latest.reason, date: latest.date }
-  if (latest.status !== 'ok') {
-    // A blocked page is never shown as data: only the last good value, with its date.
-    for (const name of MAIN_METRICS) {
-      const good = lastGoodValue(entries, account.id, name, latest.date)
-      if (good) return { ...line, lastGood: good }
-    }
-    return line
-  }
-  const name = MAIN_METRICS.find((key) => latest.metrics[key] !== undefined)
-  if (!name) return latest.metrics.lastPostAt ? { ...line, lastPostAt: latest.metrics.lastPostAt.value.slice(0, 10) } : line
-  const metric = latest.metrics[name]!
-  const previous = previousValue(entries, account.id, name, latest.date)
+  // A blocked page is never shown as data: only the last good value, with its date.
+  const h = headlineOf(latest, entries)
+  if (h.lastGood) return { ...line, lastGood: { name: h.lastGood.metric, word: h.lastGood.word, value: h.lastGood.value, date: h.lastGood.date } }
+  if (h.lastPostOn) return { ...line, lastPostAt: h.lastPostOn }
+  if (h.metric === 'none' || h.metric === 'lastPostAt' || h.value === undefined) return line
   return {
     ...line,
-    metric: { name, value: metric.value, approximate: metric.approximate === true, byHand: metric.source === 'manual' },
-    change: previous ? { delta: metric.value - previous.value, since: previous.date } : undefined,
+    metric: { name: h.metric, word: h.word, value: h.value, approximate: h.approximate, byHand: h.byHand !== undefined },
+    change: h.change,
   }
 }
 

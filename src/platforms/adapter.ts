@@ -14,8 +14,8 @@ export interface PlatformAdapter {
   readonly id: string
   /** How people write it: "YouTube", "LinkedIn". */
   readonly name: string
-  /** The headline count's word ("followers", "subscribers") and the posts' ("posts", "videos"). */
-  readonly words: { readonly followers: string; readonly posts: string }
+  /** The headline count's word ("followers", "subscribers"), the posts' ("posts", "videos") and the account's likes' ("Page likes"). */
+  readonly words: { readonly followers: string; readonly posts: string; readonly likes: string }
   /** The page to open and screenshot when the account has no explicit `url`. */
   pageUrl(account: AccountRef, base: BaseOf): string
   /**

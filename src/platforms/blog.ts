@@ -10,7 +10,7 @@ export function siteUrl(account: Parameters<PlatformAdapter['pageUrl']>[0]): str
 export const blog = {
   id: 'blog',
   name: 'Blog',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account) => siteUrl(account),
   sources: [],
   feeds: true,

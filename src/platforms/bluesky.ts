@@ -6,7 +6,7 @@ import { blueskyApi } from './bluesky-api.js'
 export const bluesky = {
   id: 'bluesky',
   name: 'Bluesky',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account, base) => `${base('bluesky-web')}/profile/${encodeURIComponent(handleOf(account))}`,
   sources: [blueskyApi],
   signIn: { key: 'bluesky-web', path: '/' },

@@ -6,7 +6,7 @@ import { facebookGraphApi } from './facebook-api.js'
 export const facebook = {
   id: 'facebook',
   name: 'Facebook',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'Page likes' },
   pageUrl: (account, base) => `${base('facebook')}/${encodeURIComponent(handleOf(account))}`,
   sources: [facebookGraphApi],
   signIn: { key: 'facebook', path: '/login' },

@@ -7,7 +7,7 @@ import { instagramGraphApi } from './instagram-api.js'
 export const instagram = {
   id: 'instagram',
   name: 'Instagram',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account, base) => `${base('instagram')}/${encodeURIComponent(handleOf(account))}/`,
   sources: [instagramGraphApi],
   signIn: { key: 'instagram', path: '/accounts/login/' },

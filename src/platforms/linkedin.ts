@@ -7,7 +7,7 @@ import { linkedinOrganizationApi } from './linkedin-api.js'
 export const linkedin = {
   id: 'linkedin',
   name: 'LinkedIn',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account, base) => `${base('linkedin')}/company/${encodeURIComponent(handleOf(account))}`,
   sources: [linkedinOrganizationApi],
   signIn: { key: 'linkedin', path: '/login' },

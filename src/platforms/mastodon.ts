@@ -7,7 +7,7 @@ import { mastodonApi, mastodonParts, mastodonRoot } from './mastodon-api.js'
 export const mastodon = {
   id: 'mastodon',
   name: 'Mastodon',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account, base) => `${mastodonRoot(account, base('mastodon')) ?? 'https://mastodon.social'}/@${encodeURIComponent(mastodonParts(account).user)}`,
   sources: [mastodonApi],
 } as const satisfies PlatformAdapter

@@ -5,7 +5,7 @@ import { threadsApi } from './threads-api.js'
 export const threads = {
   id: 'threads',
   name: 'Threads',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account, base) => `${base('threads')}/@${encodeURIComponent(handleOf(account))}`,
   sources: [threadsApi],
   signIn: { key: 'threads', path: '/login' },

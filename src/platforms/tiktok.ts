@@ -6,7 +6,7 @@ import { tiktokDisplayApi } from './tiktok-api.js'
 export const tiktok = {
   id: 'tiktok',
   name: 'TikTok',
-  words: { followers: 'followers', posts: 'videos' },
+  words: { followers: 'followers', posts: 'videos', likes: 'likes received' },
   pageUrl: (account, base) => `${base('tiktok')}/@${encodeURIComponent(handleOf(account))}`,
   sources: [tiktokDisplayApi],
   signIn: { key: 'tiktok', path: '/login' },

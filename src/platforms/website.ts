@@ -5,7 +5,7 @@ import { siteUrl } from './blog.js'
 export const website = {
   id: 'website',
   name: 'Website',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account) => siteUrl(account),
   sources: [],
   feeds: true,

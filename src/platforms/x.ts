@@ -6,7 +6,7 @@ import { xApi } from './x-api.js'
 export const x = {
   id: 'x',
   name: 'X',
-  words: { followers: 'followers', posts: 'posts' },
+  words: { followers: 'followers', posts: 'posts', likes: 'likes' },
   pageUrl: (account, base) => `${base('x-web')}/${encodeURIComponent(handleOf(account))}`,
   sources: [xApi],
   emptyPageMeans: 'login required',

@@ -6,7 +6,7 @@ import { youtubeDataApi } from './youtube-api.js'
 export const youtube = {
   id: 'youtube',
   name: 'YouTube',
-  words: { followers: 'subscribers', posts: 'videos' },
+  words: { followers: 'subscribers', posts: 'videos', likes: 'likes' },
   pageUrl: (account, base) => {
     const handle = handleOf(account)
     return handle.startsWith('UC') ? `${base('youtube')}/channel/${handle}` : `${base('youtube')}/@${encodeURIComponent(handle)}`

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planAgenda } from '../../src/agenda/plan.js'
-import { composeDeck, emptySegments } from '../../src/deck/compose.js'
+import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
 import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
 import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
@@ -122,22 +122,25 @@ describe('every built-in topic fits its slides', () => {
       status: i % 4 === 3 ? ('blocked' as const) : ('ok' as const),
       reason: i % 4 === 3 ? 'bot challenge (Cloudflare) on a page that would not let us in today' : undefined,
       screenshot: i % 4 === 3 ? undefined : `${account.id}.png`,
-      metrics: i % 4 === 3 ? {} : { followers: { value: 1_234_567 + i, source: 'meta' as const, approximate: true }, following: { value: 190, source: 'meta' as const }, posts: { value: 14_070, source: 'meta' as const }, lastPostAt: { value: '2026-11-17', source: 'feed' as const } },
+      // Every fact an account slide can carry, engagement included, at its longest.
+      metrics: i % 4 === 3 ? {} : { followers: { value: 1_234_567 + i, source: 'meta' as const, approximate: true }, following: { value: 190, source: 'meta' as const }, posts: { value: 14_070, source: 'meta' as const }, lastPostAt: { value: '2026-11-17', source: 'feed' as const }, likes: { value: 12_345_678, source: 'api' as const }, views: { value: 123_456_789, source: 'api' as const }, postsPerMonth: { value: 1_234, source: 'api' as const }, interactionsPerPost: { value: 12_345, source: 'api' as const } },
       capturedAt: '2026-11-24T08:02:00.000Z',
       durationMs: 1000,
     }))
     const history = ws.config.accounts.flatMap((account) =>
-      ['2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 1000, source: 'meta' as const } } })),
+      ['2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 1000, source: 'meta' as const }, interactionsPerPost: { value: 9_876 + j, source: 'api' as const } } })),
     )
     const topic = ws.topics.get('listening')!.topic
     const live = { results, history }
-    const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24') })
+    const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24'), slides: plannedSlideCounts(ws.config, topic, live, '2026-11-24') })
     const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
     // Our own accounts that answered get a slide each; those not read share one table (it
     // must fit too); the unofficial fan page is watched in loss of control instead.
     const ours = results.filter((r) => ws.config.accounts.find((a) => a.id === r.account)!.owner !== 'unofficial')
     expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ours.filter((r) => r.status === 'ok').length)
     expect(deck.slides.filter((s) => /accounts? could not be read today/.test(s.title)).flatMap((s) => s.table!.rows)).toHaveLength(ours.filter((r) => r.status !== 'ok').length)
+    expect(deck.slides.find((s) => s.kind === 'account')!.bullets).toContain('1,234 posts in 30 days · median 12,345 interactions per post')
+    expect(deck.slides.some((s) => s.segment === 'roi' && s.title.startsWith('Engagement'))).toBe(true)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
     expect(await problemsIn(html)).toEqual([])
   })

@@ -11,7 +11,7 @@ import type { SourceRun } from '../../src/snapshot/sources.js'
 const owners: ApiSource = { id: 'owners-api', name: 'Owners API', credential: 'youtube', read: async () => ({ status: 'skipped', reason: 'unused' }) }
 const open: ApiSource = { id: 'open-api', name: 'Open API', read: async () => ({ status: 'skipped', reason: 'unused' }) }
 
-const adapter: PlatformAdapter = { id: 'demo', name: 'Demo', words: { followers: 'followers', posts: 'posts' }, pageUrl: () => 'https://example.invalid/', sources: [owners, open] }
+const adapter: PlatformAdapter = { id: 'demo', name: 'Demo', words: { followers: 'followers', posts: 'posts', likes: 'likes' }, pageUrl: () => 'https://example.invalid/', sources: [owners, open] }
 const walled: PlatformAdapter = { ...adapter, emptyPageMeans: 'login required' }
 
 const run = (source: ApiSource, outcome: SourceOutcome): SourceRun => ({ source, outcome })

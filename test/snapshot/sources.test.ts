@@ -24,7 +24,7 @@ function source(id: string, answer: SourceOutcome | Error, credential?: ApiSourc
   }
 }
 
-const adapterWith = (...sources: ApiSource[]): PlatformAdapter => ({ id: 'demo', name: 'Demo', words: { followers: 'followers', posts: 'posts' }, pageUrl: () => '', sources })
+const adapterWith = (...sources: ApiSource[]): PlatformAdapter => ({ id: 'demo', name: 'Demo', words: { followers: 'followers', posts: 'posts', likes: 'likes' }, pageUrl: () => '', sources })
 const account = { id: 'acme', platform: 'youtube', handle: 'acme' }
 const get = async () => ({ status: 200, body: '{}' })
 const now = new Date('2026-12-01T09:00:00Z')

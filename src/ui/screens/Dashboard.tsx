@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
-import type { AccountLine, Overview } from '../../overview/overview.js'
-import { accountChange, fit, formatCount, shortLabel } from '../format.js'
+import type { Overview } from '../../overview/overview.js'
+import { accountChange, fit, formatCount, gridNumber, shortLabel } from '../format.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
 import Frame from '../components/Frame.js'
@@ -133,10 +133,4 @@ export default function Dashboard({ overview, dispatch, open }: Props) {
       </Box>
     </Frame>
   )
-}
-
-/** The grid has room for the number only: "12,345", "~88,700", "12,500✎" (entered by hand), or a blog's last post date. */
-function gridNumber(line: AccountLine): string {
-  if (line.metric) return `${line.metric.approximate ? '~' : ''}${formatCount(line.metric.value)}${line.metric.byHand ? '✎' : ''}`
-  return line.lastPostAt ?? ''
 }

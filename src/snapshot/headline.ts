@@ -1,0 +1,180 @@
+// Owns the one model of an account's headline number: which metric leads
+// (followers, else a page's likes, else posts, else the last post's date), its
+// word on that platform, whether it is rounded or entered by hand, its change
+// since the last meeting, and for an account not read today its last good
+// value. The deck, the overview (dashboard, Accounts screen, `showtell` as
+// text) and `showtell snapshot` all format this model, so they never disagree
+// about which number is the account's or what it is called. Also the
+// engagement words ("3 posts in 30 days · median 14 interactions per post").
+// Pure: no files, no clock.
+import { ADAPTERS, PLATFORMS, type Platform } from '../platforms/index.js'
+import { formatCount } from './format.js'
+import type { HistoryEntry, MetricKey } from './history.js'
+import { MANUAL_SOURCE, type RecordedMetrics, type RecordedSource, type SnapshotStatus } from './types.js'
+
+// ---- the words per platform -----------------------------------------------
+// ONE SMALL TABLE, on purpose: at merge time it moves into the platform
+// adapters (`src/platforms/<platform>.ts`, their `words`), and this file reads
+// it from the registry instead. Nothing else in the project spells these words.
+
+export interface PlatformWords {
+  /** How the platform is written on a slide. */
+  readonly name: string
+  /** What the platform calls the people who follow the account. */
+  readonly followers: string
+  /** What the account's posts are. */
+  readonly posts: string
+  /** What the account's `likes` metric is: never followers. */
+  readonly likes: string
+}
+
+/** Each platform's words, from its adapter (platforms/<id>.ts): a new platform's vocabulary is defined there, once. */
+export const PLATFORM_WORDS: Record<Platform, PlatformWords> = Object.fromEntries(
+  PLATFORMS.map((id) => [id, { name: ADAPTERS[id].name, ...ADAPTERS[id].words }]),
+) as Record<Platform, PlatformWords>
+
+const FALLBACK_WORDS = (platform: string): PlatformWords => ({ name: platform, followers: 'followers', posts: 'posts', likes: 'likes' })
+
+/** The words for `platform` (a history line may name one this build does not know). */
+export function platformWords(platform: string): PlatformWords {
+  return Object.hasOwn(PLATFORM_WORDS, platform) ? PLATFORM_WORDS[platform as Platform] : FALLBACK_WORDS(platform)
+}
+
+export function platformName(platform: string): string {
+  return platformWords(platform).name
+}
+
+// ---- the model ---------------------------------------------------------------
+
+/** The counts that can lead, best first. A page's likes lead only when no follower count exists; they are never called followers. */
+export const HEADLINE_COUNTS = ['followers', 'likes', 'posts'] as const
+export type HeadlineCount = (typeof HEADLINE_COUNTS)[number]
+
+type Subject = {
+  readonly account: string
+  readonly platform: string
+  readonly status: SnapshotStatus
+  /** A history entry's date: the day its figures are for. */
+  readonly date?: string
+  /** A metric filled by hand carries the day it was entered for (`enteredOn`), when it stands in a result of another day. */
+  readonly metrics: { readonly [K in MetricKey]?: RecordedMetrics[K] & { readonly enteredOn?: string } }
+}
+
+export interface Headline {
+  /** Which metric leads; `lastPostAt` for an account with no count (a blog); `none` when nothing is known. */
+  readonly metric: HeadlineCount | 'lastPostAt' | 'none'
+  /** The count; for `lastPostAt`, absent (see `lastPostOn`). */
+  readonly value?: number
+  /** The day of the latest post (YYYY-MM-DD), for `lastPostAt`. */
+  readonly lastPostOn?: string
+  /** What the number is on this platform ("followers", "subscribers", "Page likes", "videos"; singular for one: "1 subscriber"), or "last post". */
+  readonly word: string
+  /** The platform rounded it ("88.7K") or gave a floor. */
+  readonly approximate: boolean
+  /** Where the number came from (`manual` for a figure entered by hand). */
+  readonly source?: RecordedSource
+  /** A figure entered by hand: the day it is for, and the person's note. */
+  readonly byHand?: { readonly date: string; readonly note?: string }
+  /** The change of the same count since the newest good value from an earlier day. */
+  readonly change?: { readonly delta: number; readonly since: string }
+  /** For an account not read (status other than ok): the newest good count at or before the day, with its word. */
+  readonly lastGood?: { readonly metric: HeadlineCount; readonly value: number; readonly date: string; readonly word: string }
+}
+
+/**
+ * The headline of one snapshot result, history entry or result with hand
+ * figures filled in. `history` is what came before (for the change and the
+ * last good value); `date` is the day the headline is for (the meeting or
+ * snapshot date; a history entry's own date when left out). A failed subject
+ * never shows a number of its own: only `lastGood`.
+ */
+export function headlineOf(subject: Subject, history: readonly HistoryEntry[], date = subject.date ?? ''): Headline {
+  const words = platformWords(subject.platform)
+  if (subject.status !== 'ok') {
+    for (const metric of HEADLINE_COUNTS) {
+      const good = newestCount(history, subject.account, metric, (d) => d <= date)
+      if (good) return { metric: 'none', word: '', approximate: false, lastGood: { metric, ...good, word: wordFor(metric, words, good.value) } }
+    }
+    return { metric: 'none', word: '', approximate: false }
+  }
+  const metric = HEADLINE_COUNTS.find((key) => subject.metrics[key] !== undefined)
+  if (metric) {
+    const count = subject.metrics[metric]!
+    const byHand = count.source === MANUAL_SOURCE ? { date: count.enteredOn ?? subject.date ?? date, ...(count.note ? { note: count.note } : {}) } : undefined
+    // A hand figure compares with what came before the day it is for, not with itself.
+    const previous = newestCount(history, subject.account, metric, (d) => d < (count.enteredOn ?? date))
+    return {
+      metric,
+      value: count.value,
+      word: wordFor(metric, words, count.value),
+      approximate: count.approximate === true,
+      source: count.source,
+      ...(byHand ? { byHand } : {}),
+      ...(previous ? { change: { delta: count.value - previous.value, since: previous.date } } : {}),
+    }
+  }
+  const last = subject.metrics.lastPostAt
+  if (last) {
+    const byHand = last.source === MANUAL_SOURCE ? { date: last.enteredOn ?? subject.date ?? date, ...(last.note ? { note: last.note } : {}) } : undefined
+    return { metric: 'lastPostAt', lastPostOn: last.value.slice(0, 10), word: 'last post', approximate: false, source: last.source, ...(byHand ? { byHand } : {}) }
+  }
+  return { metric: 'none', word: '', approximate: false }
+}
+
+/** The word for `value` of `metric`: the table's plural, or for exactly one its singular ("1 subscriber", "1 Page like"). */
+function wordFor(metric: HeadlineCount, words: PlatformWords, value: number): string {
+  return singularFor(value, words[metric])
+}
+
+/** A plural from the table, made singular for exactly one: its first word's plural s goes ("likes received" → "like received"). */
+function singularFor(value: number, plural: string): string {
+  return value === 1 ? plural.replace(/s\b/, '') : plural
+}
+
+/** "14,070 videos", "1 video": a count with a word from the table. */
+export function countWords(value: number, plural: string): string {
+  return `${formatCount(value)} ${singularFor(value, plural)}`
+}
+
+/** The newest good value of a count for `account` on a day `when` accepts (the latest capture of the latest day). */
+export function newestCount(entries: readonly HistoryEntry[], account: string, metric: HeadlineCount | 'interactionsPerPost' | 'postsPerMonth', when: (date: string) => boolean): { value: number; date: string } | undefined {
+  let best: HistoryEntry | undefined
+  for (const entry of entries) {
+    if (entry.account !== account || entry.status !== 'ok' || entry.metrics[metric] === undefined || !when(entry.date)) continue
+    if (!best || entry.date > best.date || (entry.date === best.date && entry.capturedAt > best.capturedAt)) best = entry
+  }
+  return best ? { value: best.metrics[metric]!.value, date: best.date } : undefined
+}
+
+/** "12,345 followers", "4,200 Page likes", "last post 2026-11-17", or "" when nothing is known. No rounding mark: each place shows that its own way. */
+export function headlineWords(h: Headline): string {
+  if (h.value !== undefined) return `${formatCount(h.value)} ${h.word}`
+  if (h.lastPostOn) return `last post ${h.lastPostOn}`
+  return ''
+}
+
+// ---- engagement ------------------------------------------------------------
+
+/** "1 post", "3 posts": a count with its noun, grammatical for one. */
+export function countOf(value: number, one: string, many: string): string {
+  return `${formatCount(value)} ${value === 1 ? one : many}`
+}
+
+/**
+ * The account's pace and engagement over the 30 days before the snapshot, in
+ * words: "3 posts in 30 days · median 14 interactions per post"; either half
+ * alone when only it is known; undefined when neither is.
+ */
+export function engagementWords(metrics: Subject['metrics']): string | undefined {
+  const posts = metrics.postsPerMonth
+  const interactions = metrics.interactionsPerPost
+  if (posts && interactions) return `${countOf(posts.value, 'post', 'posts')} in 30 days · median ${interactionWords(interactions.value)}`
+  if (posts) return `${countOf(posts.value, 'post', 'posts')} in the last 30 days`
+  if (interactions) return `median ${interactionWords(interactions.value)} (last 30 days)`
+  return undefined
+}
+
+/** "14 interactions per post", "1 interaction per post". */
+export function interactionWords(value: number): string {
+  return `${countOf(value, 'interaction', 'interactions')} per post`
+}
