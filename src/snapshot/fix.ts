@@ -13,7 +13,7 @@ export function missingCredential(result: Fixable): { readonly name: string; rea
   for (const source of result.sources ?? []) {
     if (!source.credential) continue
     if (source.state === 'used' || source.state === 'answered') return undefined
-    if (source.state === 'skipped' && source.reason?.startsWith('no credential')) return { name: source.name, credential: source.credential, refused: false }
+    if (source.state === 'skipped' && source.reason?.includes(`set ${source.credential}`)) return { name: source.name, credential: source.credential, refused: false }
     if (source.state === 'blocked') return { name: source.name, credential: source.credential, refused: true }
   }
   return undefined

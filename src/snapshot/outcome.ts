@@ -67,7 +67,7 @@ export function resolveOutcome(adapter: PlatformAdapter, runs: readonly SourceRu
   const notFound = failures.find((run) => run.outcome.status === 'not-found')
   if (notFound) return tidy({ status: 'not-found', reason: reasonOf(notFound), ...shown, ...words, metrics: {}, sources: report(undefined, {}) })
   if (pageOk && page.metrics.followers !== undefined) {
-    const why = failures[0] ? `${failures[0].source.name}: ${reasonOf(failures[0])}; numbers from the page` : undefined
+    const why = failures[0] ? `${named(failures[0])}; numbers from the page` : undefined
     return tidy({ status: 'ok', reason: page.reason ?? why, ...shown, ...words, metrics: page.metrics, sources: report('page', page.metrics) })
   }
   const failed = failures[0]
@@ -79,6 +79,12 @@ export function resolveOutcome(adapter: PlatformAdapter, runs: readonly SourceRu
   }
   const metrics = pageOk ? page.metrics : {}
   return tidy({ status: page.status, reason: page.reason, screenshot: page.screenshot, ...words, metrics, sources: report(pageOk ? 'page' : undefined, metrics) })
+}
+
+/** The failure's reason, starting with the source's name unless the reason already does. */
+function named(run: SourceRun): string {
+  const reason = reasonOf(run)
+  return reason.startsWith(run.source.name) ? reason : `${run.source.name}: ${reason}`
 }
 
 function reasonOf(run: SourceRun): string {

@@ -107,7 +107,7 @@ describe('here and now', () => {
     expect(unread.table!.rows).toEqual([
       [
         'Testco on Instagram: login wall',
-        "Last good: 41,200 followers on 2026-11-17 (7 days old). Fix: enter today's figure from the platform's own analytics: showtell record testco-instagram followers=N.",
+        "Last good: 41,200 followers on 2026-11-17 (7 days old). Fix: sign in once with showtell login instagram, or enter today's figure from the platform's own analytics: showtell record testco-instagram followers=N.",
       ],
     ])
     const summary = deck.slides.find((s) => s.segment === 'here-and-now' && s.title.endsWith('did not'))!
@@ -123,7 +123,7 @@ describe('here and now', () => {
     const linkedin = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('LinkedIn'))!
     expect(linkedin.change).toBe('first measurement')
     const unread = deck.slides.find((s) => s.title === '1 account could not be read today')!
-    expect(unread.table!.rows[0]![1]).toBe("No good value recorded yet. Fix: enter today's figure from the platform's own analytics: showtell record testco-instagram followers=N.")
+    expect(unread.table!.rows[0]![1]).toBe("No good value recorded yet. Fix: sign in once with showtell login instagram, or enter today's figure from the platform's own analytics: showtell record testco-instagram followers=N.")
   })
 
   it('gives every account not read one row, with a fix that fits what went wrong, and splits a long list like any table', () => {
@@ -137,7 +137,14 @@ describe('here and now', () => {
     const material: LiveMaterial = {
       history: [],
       results: [
-        failing('a-x', 'x', 'blocked', 'login required'),
+        // As the pipeline records it: the owner API skipped for want of its token, the page behind its wall.
+        {
+          ...failing('a-x', 'x', 'blocked', 'login required'),
+          sources: [
+            { id: 'x-api-v2', name: 'X API v2', state: 'skipped', reason: 'no credential: set SHOWTELL_X_BEARER_TOKEN', credential: 'SHOWTELL_X_BEARER_TOKEN' },
+            { id: 'page', name: 'the page', state: 'blocked', reason: 'login wall' },
+          ],
+        },
         failing('b-gone', 'linkedin', 'not-found', 'page not found (404)'),
         failing('c-slow', 'linkedin', 'timeout', 'no answer within 30 s'),
         failing('d-wall', 'linkedin', 'blocked', 'login wall'),
@@ -150,11 +157,12 @@ describe('here and now', () => {
     expect(unread.length).toBe(2)
     const fixes = unread.flatMap((s) => s.table!.rows.map((row) => row[1].replace(/^No good value recorded yet\. Fix: /, '')))
     expect(fixes).toEqual([
-      'set SHOWTELL_X_BEARER_TOKEN (the X API).',
+      'set SHOWTELL_X_BEARER_TOKEN (X API v2).',
       "check the account's url or handle in showtell.yaml.",
       'run showtell snapshot again; if it keeps failing, enter the figure by hand with showtell record.',
-      "enter today's figure from the platform's own analytics: showtell record d-wall followers=N.",
-      "enter today's figure from the platform's own analytics: showtell record e-wall followers=N.",
+      // A walled page on a platform with a sign-in page: the signed-in profile, or the figure by hand.
+      "sign in once with showtell login linkedin, or enter today's figure from the platform's own analytics: showtell record d-wall followers=N.",
+      "sign in once with showtell login linkedin, or enter today's figure from the platform's own analytics: showtell record e-wall followers=N.",
     ])
     expect(deck.slides.some((s) => s.kind === 'account')).toBe(false)
   })

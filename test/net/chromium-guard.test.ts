@@ -253,7 +253,7 @@ describe('Chromium, allowPrivateNetwork: false', () => {
     const account = { id: 'bsky', platform: 'bluesky', handle: 'nordlys.bsky.social', owner: 'official' } as Account
     const result = await captureAccount(manager, account, { ...options(), endpoints: { bluesky: sitePath('/to-target/api'), 'bluesky-web': sitePath('/bsky-web') } })
     expect(result.status).toBe('error')
-    expect(result.reason).toBe('the Bluesky API could not be reached (redirected to a refused address: refused 127.0.0.1: a private address (loopback); set snapshot.allowPrivateNetwork: true only for a local demo or test site)')
+    expect(result.reason).toBe('Bluesky public API could not be reached (redirected to a refused address: refused 127.0.0.1: a private address (loopback); set snapshot.allowPrivateNetwork: true only for a local demo or test site)')
     expect(siteHits()).toEqual(expect.arrayContaining(['/to-target/api/xrpc/app.bsky.actor.getProfile?actor=nordlys.bsky.social']))
     expect(target.hits).toEqual([])
   })

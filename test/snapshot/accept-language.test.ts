@@ -54,7 +54,7 @@ beforeAll(async () => {
     if (path === '/feed.xml') return send('application/rss+xml', FEED)
     if (path === '/pixel.svg') return send('image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
     if (path.startsWith('/bsky/xrpc/')) {
-      return send('application/json', JSON.stringify({ handle: 'nordlys.bsky.social', displayName: 'Nordlys Outdoor', followersCount: 1200, followsCount: 10, postsCount: 99 }))
+      return send('application/json', JSON.stringify({ did: 'did:plc:nordlys', handle: 'nordlys.bsky.social', displayName: 'Nordlys Outdoor', followersCount: 1200, followsCount: 10, postsCount: 99 }))
     }
     if (path.startsWith('/bsky-web/profile/')) return send('text/html; charset=utf-8', BLUESKY_PAGE)
     return send('text/plain', 'ok')

@@ -175,14 +175,14 @@ describe('captureAccount with an API on 127.0.0.1', () => {
     expect(result).toMatchObject({
       account: 'acme-bsky',
       status: 'ok',
-      reason: `Bluesky public API: the bluesky API answered 200 with an unexpected answer (${why}); numbers from the page`,
+      reason: `Bluesky public API answered 200 with an unexpected answer (${why}); numbers from the page`,
     })
     expect(result.metrics.followers).toEqual({ value: 1_870, source: 'page-text', via: 'page' })
-    expect(result.sources?.[0]).toEqual({ id: 'bluesky-api', name: 'Bluesky public API', state: 'error', reason: `the bluesky API answered 200 with an unexpected answer (${why})` })
+    expect(result.sources?.[0]).toEqual({ id: 'bluesky-api', name: 'Bluesky public API', state: 'error', reason: `Bluesky public API answered 200 with an unexpected answer (${why})` })
   })
 
   it('the control: a good answer on the same server gives the API\'s numbers', async () => {
-    apiBody = JSON.stringify({ displayName: 'Acme', followersCount: 1_900, followsCount: 10, postsCount: 350 })
+    apiBody = JSON.stringify({ did: 'did:plc:acme', handle: 'acme.bsky.social', displayName: 'Acme', followersCount: 1_900, followsCount: 10, postsCount: 350 })
     const result = await capture()
     expect(result.status, result.reason).toBe('ok')
     expect(result.metrics).toEqual({ followers: { value: 1_900, source: 'api', via: 'bluesky-api' }, following: { value: 10, source: 'api', via: 'bluesky-api' }, posts: { value: 350, source: 'api', via: 'bluesky-api' } })

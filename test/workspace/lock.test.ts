@@ -227,7 +227,8 @@ for (let round = 0; round < Number(rounds); round++) {
       await writeFile(lock, JSON.stringify({ pid: dead, purpose: `crashed ${round}`, since: new Date().toISOString(), host: hostname() }))
       await writeFile(join(root, `go-${round}`), '')
       const results = await eventually(async () => {
-        const found = await Promise.all([0, 1, 2].map((me) => readFile(join(root, `result-${round}-${me}`), 'utf8').catch(() => undefined)))
+        // A result file read between its creation and its write is empty: not written yet.
+        const found = await Promise.all([0, 1, 2].map((me) => readFile(join(root, `result-${round}-${me}`), 'utf8').then((text) => text || undefined, () => undefined)))
         return found.every((r) => r !== undefined) ? (found as string[]) : undefined
       }, errors, () => failed)
       // Nobody failed other than by "another process holds the lock"; at least one got through.
