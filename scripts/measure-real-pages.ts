@@ -90,24 +90,30 @@ function capturesOf(dir: string, entry: Entry): { main: Capture; notFound?: Capt
   const page = (body: string, status: number | null, headers: Record<string, string> = {}): Capture => ({ kind: 'page', body, status, headers, url: owner.url, owner })
   if (/\.(rss|atom)$/.test(file)) return { main: { kind: 'feed', body: readFileSync(path, 'utf8'), now: new Date() } }
   if (folder === 'mastodon') {
-    if (file.endsWith('.json')) return { main: { kind: 'api', api: 'mastodon', status: 200, body: readFileSync(path, 'utf8') } }
+    if (file.endsWith('.json')) return { main: { kind: 'api', platform: 'mastodon', status: 200, body: readFileSync(path, 'utf8') } }
     if (/lookup/.test(file)) {
       const found = derived(dir, file, '.2')
       const missing = derived(dir, file, '.1')
       return {
-        main: { kind: 'api', api: 'mastodon', status: found.meta.statusCode, body: found.body },
-        notFound: { kind: 'api', api: 'mastodon', status: missing.meta.statusCode, body: missing.body },
+        main: { kind: 'api', platform: 'mastodon', status: found.meta.statusCode, body: found.body },
+        // The 404 names nobody: it answered a lookup of a name like the found account's, on the same server.
+        notFound: { kind: 'api', platform: 'mastodon', status: missing.meta.statusCode, body: missing.body, account: { handle: `nobody-here@${String(JSON.parse(found.body).url ?? 'https://mastodon.invalid/').split('/')[2]}` } },
       }
     }
     const answer = derived(dir, file, '.0')
     // The instance answer names its contact account; a snapshot asks for that account.
     const body = /instance/.test(file) ? JSON.stringify(JSON.parse(answer.body).contact_account) : answer.body
-    return { main: { kind: 'api', api: 'mastodon', status: answer.meta.statusCode, body } }
+    return { main: { kind: 'api', platform: 'mastodon', status: answer.meta.statusCode, body } }
   }
-  if (folder === 'bluesky' && file.endsWith('.json')) return { main: { kind: 'api', api: 'bluesky', status: 200, body: readFileSync(path, 'utf8') } }
+  if (folder === 'bluesky' && file.endsWith('.json')) return { main: { kind: 'api', platform: 'bluesky', status: 200, body: readFileSync(path, 'utf8') } }
   if (folder === 'api') {
-    const api = file.startsWith('api/x/') ? 'x' : 'none'
-    return { main: { kind: 'api', api, status: 200, body: readFileSync(path, 'utf8') } }
+    // api/<platform>/…: documentation samples, read by that platform's owner API. The LinkedIn
+    // sample answers for an organization by id and the Instagram one for @bluebottle (their MANIFEST).
+    const platform = file.split('/')[1]!
+    const account = platform === 'linkedin' ? { platformId: '2414183' } : platform === 'instagram' ? { handle: 'bluebottle' } : {}
+    // Documentation samples carry // comments that no real answer has: they are taken out.
+    const body = readFileSync(path, 'utf8').replace(/\s\/\/[^\n"]*$/gm, '')
+    return { main: { kind: 'api', platform, status: 200, body, account } }
   }
   if (file.endsWith('.mock.json')) {
     const { body, meta } = derived(dir, file)

@@ -48,7 +48,7 @@ function body(file: string): string {
 function captureOf(fixture: Fixture): Capture {
   const text = body(fixture.file)
   if (fixture.kind === 'feed') return { kind: 'feed', body: text, now: new Date('2026-12-01T00:00:00Z') }
-  if (fixture.kind === 'api') return { kind: 'api', api: fixture.api!, status: fixture.httpStatus ?? 200, body: text }
+  if (fixture.kind === 'api') return { kind: 'api', platform: fixture.api!, status: fixture.httpStatus ?? 200, body: text }
   return {
     kind: 'page',
     body: text,

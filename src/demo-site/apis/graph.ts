@@ -18,11 +18,11 @@ import { jsonReply, type Reply } from '../reply.js'
 import { COMPANY, COMPANY_POSTS, FACEBOOK, IMPOSTORS, INSTAGRAM, followers, posts, type InstagramAccount } from '../platforms.js'
 import type { ApiContext } from '../api.js'
 
-/** The Page as the Graph API knows it. The demo page shows only likes; its followers are these (before the bumps). */
+/** The Page as the Graph API knows it: the same followers as its page states (before the bumps). */
 export const GRAPH_PAGE = {
   id: '104729318562340',
   username: FACEBOOK.slug,
-  followers: 43_580,
+  followers: FACEBOOK.followers,
 } as const
 
 /** Reactions, comments and shares of the Page's posts, by the post's date (COMPANY_POSTS). */
