@@ -2,7 +2,7 @@
 // (test fixtures of MIT-licensed metadata, scraping and feed libraries; see
 // test/fixtures/real/MANIFEST.md), plus small fixtures of our own where a
 // source's licence does not allow shipping it. Each goes through the code a
-// snapshot runs (classifyPage, pageMetrics, parseFeed, readApiAnswer; see
+// snapshot runs (classifyPage, pageMetrics, parseFeed, the adapters' API sources; see
 // test/helpers/real-page-run.ts), read by real Chromium with every request
 // refused. The expected values were written by hand from the captures and
 // are listed in test/fixtures/real/expected.json. A number where the page
