@@ -27,7 +27,7 @@ export const CREDENTIAL_VARIABLES: readonly CredentialVariable[] = [
   { name: 'SHOWTELL_FACEBOOK_TOKEN', service: 'facebook', what: 'a Facebook Page access token (Meta Graph API)' },
   { name: 'SHOWTELL_INSTAGRAM_TOKEN', service: 'instagram', what: 'an access token for the Instagram professional account (Meta Graph API)' },
   { name: 'SHOWTELL_THREADS_TOKEN', service: 'threads', what: 'a Threads API access token' },
-  { name: 'SHOWTELL_LINKEDIN_TOKEN', service: 'linkedin', what: 'a LinkedIn access token of an organization admin (r_organization_social)' },
+  { name: 'SHOWTELL_LINKEDIN_TOKEN', service: 'linkedin', what: 'a LinkedIn access token of an organization admin (rw_organization_admin)' },
   { name: 'SHOWTELL_TIKTOK_TOKEN', service: 'tiktok', what: 'a TikTok Display API user access token (user.info.basic, user.info.stats)' },
 ]
 
