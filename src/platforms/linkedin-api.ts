@@ -23,6 +23,7 @@
 //   permission or role, 429 for a throttle.
 import { anyJson, array, count, describeFailure, maybe, object, parseJson, string } from '../data/decode.js'
 import { credentialVariable } from '../secrets/credentials.js'
+import { withoutToken } from './source-helpers.js'
 import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
 import type { AccountRef, ApiSource, HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 
@@ -150,10 +151,3 @@ function refusal(answer: HttpAnswer, json: unknown): SourceOutcome {
   return unexpectedStatus(NAME, answer)
 }
 
-/** A network error's message with the token cut out, should a client below ever have put it there. */
-function withoutToken(error: unknown, token: string): unknown {
-  if (!(error instanceof Error) || !error.message.includes(token)) return error
-  const scrubbed = new Error(error.message.split(token).join('[token]'))
-  scrubbed.name = error.name
-  return scrubbed
-}

@@ -27,6 +27,7 @@
 // The token goes in an `Authorization: Bearer` header, never in the URL, so no
 // error message about the URL can carry it.
 import { anyJson, array, count, dateTime, describeFailure, maybe, nonEmptyString, object, parseJson, string } from '../data/decode.js'
+import { atHandle, bare, text, withoutToken } from './source-helpers.js'
 import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
 import type { ApiSource, HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 import { credentialVariable } from '../secrets/credentials.js'
@@ -65,7 +66,7 @@ export const threadsApi: ApiSource = {
   async read(context) {
     const token = context.credential
     if (!token) return { status: 'skipped', reason: `${NAME}: no token; set ${credentialVariable('threads')}` }
-    const handle = threadsHandle(context.account)
+    const handle = atHandle(context.account)
     if (handle === undefined) return { status: 'skipped', reason: `${NAME}: the account has no Threads handle to check the token against` }
     const headers = { authorization: `Bearer ${token}` }
     const base = `${context.base('threads-api')}/v1.0`
@@ -154,25 +155,3 @@ function refusal(answer: HttpAnswer, json: unknown): SourceOutcome {
   return unexpectedStatus(NAME, answer)
 }
 
-/** The handle to compare with the token's username: `handle`, else the `/@name` of the profile URL; lower case, no `@`. */
-function threadsHandle(account: SourceContext['account']): string | undefined {
-  if (account.handle !== undefined && bare(account.handle) !== '') return bare(account.handle)
-  const fromUrl = account.url === undefined ? undefined : /\/@([A-Za-z0-9._]+)/.exec(account.url)?.[1]
-  return fromUrl === undefined ? undefined : bare(fromUrl)
-}
-
-function bare(handle: string): string {
-  return handle.trim().replace(/^@/, '').toLowerCase()
-}
-
-function text(key: 'title' | 'description', value: string | undefined): Partial<Record<'title' | 'description', string>> {
-  return value !== undefined && value.trim() !== '' ? { [key]: value.slice(0, 2000) } : {}
-}
-
-/** A network error's message with the token cut out, should a client below ever have put it there. */
-function withoutToken(error: unknown, token: string): unknown {
-  if (!(error instanceof Error) || !error.message.includes(token)) return error
-  const scrubbed = new Error(error.message.split(token).join('[token]'))
-  scrubbed.name = error.name
-  return scrubbed
-}

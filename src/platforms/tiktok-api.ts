@@ -19,8 +19,9 @@
 import { anyJson, count, describeFailure, maybe, nonEmptyString, object, parseJson, string } from '../data/decode.js'
 import { credentialVariable } from '../secrets/credentials.js'
 import type { Metrics } from '../snapshot/metrics.js'
+import { atHandle, bare, text, withoutToken } from './source-helpers.js'
 import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
-import type { AccountRef, ApiSource, HttpAnswer, SourceOutcome } from './source.js'
+import type { ApiSource, HttpAnswer, SourceOutcome } from './source.js'
 
 const ID = 'tiktok-display-api'
 const NAME = 'TikTok Display API'
@@ -50,7 +51,7 @@ export const tiktokDisplayApi: ApiSource = {
   async read(context) {
     const token = context.credential
     if (!token) return { status: 'skipped', reason: `${NAME}: no token; set ${credentialVariable('tiktok')}` }
-    const handle = tiktokHandle(context.account)
+    const handle = atHandle(context.account)
     if (handle === undefined) return { status: 'skipped', reason: `${NAME}: the account has no TikTok handle to check the token against` }
 
     let answer: HttpAnswer
@@ -95,25 +96,3 @@ function refusal(answer: HttpAnswer, code: string | undefined): SourceOutcome {
   return unexpectedStatus(NAME, answer)
 }
 
-/** The handle to compare with the token's username: `handle`, else the `/@name` of the profile URL; lower case, no `@`. */
-function tiktokHandle(account: AccountRef): string | undefined {
-  if (account.handle !== undefined && bare(account.handle) !== '') return bare(account.handle)
-  const fromUrl = account.url === undefined ? undefined : /\/@([A-Za-z0-9._]+)/.exec(account.url)?.[1]
-  return fromUrl === undefined ? undefined : bare(fromUrl)
-}
-
-function bare(handle: string): string {
-  return handle.trim().replace(/^@/, '').toLowerCase()
-}
-
-function text(key: 'title' | 'description', value: string | undefined): Partial<Record<'title' | 'description', string>> {
-  return value !== undefined && value.trim() !== '' ? { [key]: value.slice(0, 2000) } : {}
-}
-
-/** A network error's message with the token cut out, should a client below ever have put it there. */
-function withoutToken(error: unknown, token: string): unknown {
-  if (!(error instanceof Error) || !error.message.includes(token)) return error
-  const scrubbed = new Error(error.message.split(token).join('[token]'))
-  scrubbed.name = error.name
-  return scrubbed
-}
