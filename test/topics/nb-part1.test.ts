@@ -42,8 +42,10 @@ function slideFields(t: Topic): Array<[string, string]> {
 }
 
 // Words that give away an English sentence left behind. Names and source titles
-// are English on purpose, so those fields are left out of this check.
-const ENGLISH = /(?<!\p{L})(the|and|with|which|should|would|our|we|they|their|this|that|is|are|was|were|not|have|has)(?!\p{L})/iu
+// stay English on purpose: quoted titles («…») and The Onion are taken out first.
+const ENGLISH_WORDS = 'the a an and with which should would will must could our we you your they their this that these is are was were been not have has of it but from after every only when what who how why into about'.split(' ')
+// Lower case or capitalised only: upper-case "IT" is the Norwegian IT department. ("be" is Norwegian for "ask".)
+const ENGLISH = new RegExp(`(?<!\\p{L})(${ENGLISH_WORDS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join('|')})(?!\\p{L})`, 'u')
 // Words almost every Norwegian paragraph holds: a field with none of them is suspect.
 const NORWEGIAN = /(?<!\p{L})(og|i|på|er|det|som|en|et|til|av|for|med|vi|vår|våre|ikke|har|skal|kan)(?!\p{L})/iu
 
