@@ -70,7 +70,9 @@ const ENGLISH_WORDS = [
 ]
 // Proper names that contain one of the words above and stay as written.
 const NAMES = ['The Onion']
-const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}'-])(${ENGLISH_WORDS.join('|')})(?![\\p{L}\\p{N}'-])`, 'iu')
+// Lower case or capitalised, not upper case: "IT" is the Norwegian IT department.
+const ENGLISH_FORMS = ENGLISH_WORDS.flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)])
+const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}'-])(${ENGLISH_FORMS.join('|')})(?![\\p{L}\\p{N}'-])`, 'u')
 
 /**
  * The prose of a string with quoted titles (Norwegian «…», and "…" inside them)
@@ -159,6 +161,7 @@ describe('the Norwegian topic library', () => {
     expect.soft(englishWordIn('Vi må svare innen en time, også i helgene.')).toBeUndefined()
     expect.soft(englishWordIn('Saken står i «Leaders Must Lead Across Social-Media Landscape», 27. februar 2013.')).toBeUndefined()
     expect.soft(englishWordIn('Dodge og The Onion bommet på stemningen.')).toBeUndefined()
+    expect.soft(englishWordIn('Marked, HR, juridisk og IT ser ulike risikoer.')).toBeUndefined()
     expect.soft(englishWordIn('Vi må svare raskt. We should answer within the hour.')).toBe('We')
     expect.soft(englishWordIn('Kunder deler ideer when asked.')).toBe('when')
   })
