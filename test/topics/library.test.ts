@@ -216,7 +216,14 @@ describe('the Norwegian topic library', () => {
         expect.soft(point.title.length, `${path}: keyPoints[${i}].title`).toBeLessThanOrEqual(Math.ceil(original.title.length * NB_SLIDE_GROWTH))
         expect.soft(point.detail.length, `${path}: keyPoints[${i}].detail`).toBeLessThanOrEqual(Math.ceil(original.detail.length * NB_SLIDE_GROWTH))
       })
-      expect.soft(topic.title.length, `${path}: title`).toBeLessThanOrEqual(Math.ceil(en.title.length * NB_SLIDE_GROWTH))
+      const titles: Array<[string, string, string]> = [
+        ['title', topic.title, en.title],
+        ['exercise.title', topic.exercise.title, en.exercise.title],
+        ...topic.caseStudies.map((study, i): [string, string, string] => [`caseStudies[${i}].title`, study.title, en.caseStudies[i]!.title]),
+      ]
+      for (const [field, nb, original] of titles) {
+        expect.soft(nb.length, `${path}: ${field}`).toBeLessThanOrEqual(Math.ceil(original.length * NB_SLIDE_GROWTH))
+      }
 
       for (const { path: field, text: value } of strings(raw)) {
         if (field === 'id') continue
