@@ -1,63 +1,13 @@
-// Hostile text through the real templates (templates/deck.md.eta and every
-// templates/slides/*.md.eta, via renderMarkdown) and the real marp-core renderer.
-// Data must never become Markdown structure, raw HTML, a link, a Marp directive
-// or a new slide, in any field of any slide kind. escapeMarkdown / escapeNote
-// are also tested on their own, in a small hand-made skeleton.
-import { readdir } from 'node:fs/promises'
+// escapeMarkdown and escapeNote on their own: the hostile corpus in a small
+// hand-made Markdown skeleton, rendered by the real marp-core. Data must never
+// become Markdown structure, raw HTML, a link, a Marp directive or a new slide.
+// The same corpus through the real templates, for every slide kind and every
+// text field, is escape-templates.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { DeckModel, SlideKind, TimedSlide } from '../../src/deck/compose.js'
 import { escapeMarkdown, escapeNote } from '../../src/deck/escape.js'
 import { renderSlides } from '../../src/deck/render.js'
-import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
-import { topicSchema } from '../../src/topics/schema.js'
-
-const LONG = 'A **bold** [link](https://evil.example) <b>tag</b> --- `code` & "quote" @me #1 '.repeat(300)
-
-/** Each entry: a name for the test and the hostile text. */
-const CORPUS: readonly (readonly [string, string])[] = [
-  ['script tag', '<script>alert("pwned")</script>'],
-  ['img onerror', '<img src=x onerror=alert(1)>'],
-  ['inline HTML', '<b>bold</b> <i>it</i> <span style="color:red">red</span> <br> <div>block</div>'],
-  ['iframe and style', '<iframe src="https://evil.example"></iframe><style>section{display:none}</style>'],
-  ['local class directive', '<!-- _class: x -->'],
-  ['global theme directive', '<!-- theme: gaia -->'],
-  ['multi-line directive comment', '<!--\n_class: x\ntheme: gaia\npaginate: false\n-->'],
-  ['bare class directive', '_class: x'],
-  ['bare theme and class directives', 'theme: gaia\nclass: x\nbackgroundColor: red'],
-  ['slide break', 'before\n---\nafter'],
-  ['slide break in blank lines', 'Intro\n\n---\n\n# A new slide\n\n***\n\n___\n'],
-  ['front matter', '---\nmarp: true\ntheme: gaia\n_class: x\n---\nbody'],
-  ['emphasis', '*emphasis* _under_ **strong** __strong__ ~~strike~~ ***both***'],
-  ['link and image', '[click me](https://evil.example) ![pixel](https://evil.example/p.png "t")'],
-  ['reference link', '[x]: https://evil.example "title"\n[x] and [x][] and [y][x]'],
-  ['code', '`inline code` and ```fenced``` and\n```js\nalert(1)\n```\n    indented code'],
-  ['headings', '# Heading one\n## Heading two\nSetext\n===\nSetext two\n---'],
-  ['lists', '- dash\n* star\n+ plus\n1. one\n2) two\n- [ ] task'],
-  ['leading ordered-list marker', '10. Tenth item'],
-  ['blockquote', '> quoted\n>> nested quote'],
-  ['table', '| a | b |\n|---|:-:|\n| 1 | 2 |'],
-  ['lone pipes', '|| cell | :---: |'],
-  ['autolinks', '<https://evil.example> https://evil.example/path?q=1&r=2#frag HTTP://EVIL.EXAMPLE ftp://files.example'],
-  ['www links', 'www.evil.example and WWW.EVIL.EXAMPLE/path'],
-  ['protocol-relative link', 'see //evil.example/path for details'],
-  ['e-mail', 'write ceo@evil.example or mailto:ceo@evil.example'],
-  ['math', '$E = mc^2$ and $$\\int_0^1 x\\,dx$$ and \\(x\\)'],
-  ['emoji shortcodes', ':smile: :+1: :warning: :rocket:'],
-  ['HTML entities', '&amp; &lt;b&gt; &#169; &#x3C;script&#x3E; &nbsp; &quot;'],
-  ['backslashes', 'C:\\path\\to\\file \\* \\_ \\\\ \\# end\\'],
-  ['template syntax', '<%= it.secret %> <%~ it.raw %> <% code %> {{x}} ${x} {% raw %}'],
-  ['unicode', 'Ærlig talt «Åpenhet» — 日本語 עברית 🏳️‍🌈 😀 e\u0301 ﬁ'],
-  ['bidi and zero-width', '\u202Eevil\u202C a\u200Bb \u2066x\u2069'],
-  ['comment terminators', 'wait --> this -- that <!-- open --!> close'],
-  ['odd dash run before >', 'Step 1 ---> Step 2 -----> done <!---> x'],
-  ['note breakout with Markdown after it', 'Next step --->\n![pwned](https://evil.example/p.png)\n[click](https://evil.example)'],
-  ['CDATA, PI and doctype', '<?php echo 1; ?> <![CDATA[x]]> <!DOCTYPE html>'],
-  ['whitespace', '  Tabs\tand\t\tspaces   and\r\nCRLF\rand\u2028separators\f  '],
-  ['hard breaks', 'line one  \nline two\\\nline three'],
-  ['typographer bait', '"double" \'single\' (c) (tm) -- ... +-'],
-  ['footnote and extensions', '[^1] ==mark== ++ins++ x^2^ H~2~O'],
-  ['very long', LONG],
-]
+import { loadTemplates, type TemplateSet } from '../../src/deck/templates.js'
+import { CORPUS } from './hostile-corpus.js'
 
 // ---- helpers: a tiny, hand-written HTML reader for marp-core's output ----
 
@@ -266,128 +216,10 @@ describe('escapeMarkdown and escapeNote on hostile text, in the small skeleton, 
   })
 })
 
-// ---- the real templates: every slide kind, hostile text in every field ----
-
-/** Every slide kind, written out: the fixture check below fails when a template is added. */
-const KINDS: readonly SlideKind[] = ['title', 'agenda', 'bullets', 'statement', 'case', 'table', 'placeholder', 'closing', 'account', 'chart', 'finding']
-
-/** Text with no Markdown in it: the control each hostile rendering is compared with. */
-const PLAIN = 'Plain words'
-const SENTINEL_LEAD = 'Nothing hostile on this slide.'
-
-const TOPIC = topicSchema.parse({
-  id: 'escape-check',
-  title: 'Escape check',
-  summary: 'Hostile text stays text.',
-  why: ['Because pages are written by strangers.'],
-  keyPoints: [{ title: 'One point', detail: 'Detail.', notes: 'Talk track.' }],
-  demo: { focus: 'Accounts', platforms: ['x'], lookFor: ['Last post'] },
-  exercise: { title: 'Exercise', steps: ['Step.'] },
-  questions: ['Question?'],
-})
-
-function timed(slide: Omit<TimedSlide, 'index' | 'budgetSeconds' | 'positionInSegment' | 'segmentSlides' | 'segmentMinutes' | 'segmentTitle' | 'budgetLine'>, index: number): TimedSlide {
-  return { ...slide, index, budgetSeconds: 60, positionInSegment: 1, segmentSlides: 1, segmentMinutes: 1, segmentTitle: 'Key points', budgetLine: BUDGET_LINE }
-}
-
-/**
- * A deck of two slides: one of `kind` with `text` in every text field the slide
- * type has (and in the company, presenter and footer of the front matter), then
- * a fixed sentinel slide that must come through untouched.
- */
-function deckWith(kind: SlideKind, text: string): DeckModel {
-  const hostile = timed(
-    {
-      kind,
-      segment: 'key-points',
-      title: text,
-      kicker: text,
-      lead: text,
-      bullets: [text, text],
-      table: { header: [text, text], rows: [[text, text], [text, 'fixed']] },
-      callout: text,
-      source: text,
-      figure: text,
-      change: text,
-      caption: text,
-      // Our own values, never data: a picture in the build folder and a showtell command.
-      image: 'screenshot.png',
-      command: 'showtell snapshot',
-      notes: [text],
-    },
-    1,
-  )
-  const sentinel = timed({ kind: 'statement', segment: 'key-points', title: SENTINEL_TITLE, kicker: 'Sentinel', lead: SENTINEL_LEAD, notes: [SENTINEL_NOTE] }, 2)
-  return { company: text, presenter: text, footer: text, topic: TOPIC, date: '2026-12-08', duration: 45, theme: 'showtell', agenda: [], slides: [hostile, sentinel] }
-}
-
-const HOLDS_ESCAPED_TEXT = new Set(['data-header', 'data-footer', 'style'])
-
-interface Reading {
-  readonly slideCount: number
-  /** Per slide: its opening tags in order, its attributes (values decoded), the text of each element. */
-  readonly slides: readonly { readonly tags: string; readonly attrs: Record<string, string>; readonly texts: readonly string[] }[]
-}
-
-function read(kind: SlideKind, text: string): { reading: Reading; notes: readonly string[] } {
-  const rendered = renderSlides(renderMarkdown(deckWith(kind, text), set), set)
-  const slides = sections(rendered.html).map((section) => ({
-    tags: tags(section.inner).join(' '),
-    // The header and footer directives' values are stored Markdown-escaped (their text is checked
-    // in the header and footer elements); every other attribute must be exactly the plain one's.
-    attrs: Object.fromEntries(Object.entries(section.attrs).map(([name, value]) => [name, HOLDS_ESCAPED_TEXT.has(name) ? '(text)' : value])),
-    // Leaf text per element that holds text, in document order.
-    texts: [...section.inner.matchAll(/<([a-zA-Z][\w-]*)\b[^>]*>([^<]+)/g)].map((m) => `${m[1]}:${decodeEntities(m[2]!)}`),
-  }))
-  return { reading: { slideCount: rendered.slideCount, slides }, notes: rendered.notes.map((note) => note.replace(/\u200b/g, '')) }
-}
-
-/** What the hostile rendering must read like: the plain one, with the plain words replaced by the hostile text as one line. */
-function expectedReading(plain: Reading, text: string): Reading {
-  const swap = (value: string) => value.split(PLAIN).join(flatten(text))
-  return {
-    slideCount: plain.slideCount,
-    slides: plain.slides.map((slide) => ({
-      tags: slide.tags,
-      attrs: Object.fromEntries(Object.entries(slide.attrs).map(([name, value]) => [name, swap(value)])),
-      texts: slide.texts.map(swap),
-    })),
-  }
-}
-
-describe('hostile text in every field of every slide kind, through the real templates and marp-core', () => {
-  it.each(KINDS)('%s', (kind) => {
-    const { reading: plain } = read(kind, PLAIN)
-    // The control really carries the text in its fields, and the sentinel slide follows.
-    expect(plain.slideCount).toBe(2)
-    expect(plain.slides[0]!.texts.join('\n')).toContain(PLAIN)
-    expect(plain.slides[1]!.texts).toContain(`p:${SENTINEL_LEAD}`)
-
-    const problems: Record<string, unknown> = {}
-    for (const [name, text] of CORPUS) {
-      const { reading, notes } = read(kind, text)
-      const expected = expectedReading(plain, text)
-      // Same slides, same elements, same attributes (no class, theme or paginate from the data),
-      // and every field reads as the text itself, flattened to one line.
-      if (JSON.stringify(reading) !== JSON.stringify(expected)) problems[name] = { got: reading, expected }
-      // The notes hold the budget line and the whole text; the sentinel's notes are its own.
-      else if (notes.length !== 2 || !notes[0]!.includes(BUDGET_LINE) || !notes[0]!.includes(text.replace(/\r\n?/g, '\n').replace(/\u200b/g, '').trim()) || notes[1] !== `${BUDGET_LINE}\n\n${SENTINEL_NOTE}`) {
-        problems[name] = { notes }
-      }
-    }
-    expect(problems).toEqual({})
-  })
-})
-
 // ---- checks of this file's own data, not of the code ----
 
 describe('fixtures', () => {
   it('has a corpus of at least 25 hostile strings', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(25)
-  })
-
-  it('KINDS lists every slide template in templates/slides/', async () => {
-    const files = await readdir(new URL('../../templates/slides/', import.meta.url))
-    expect(files.map((file) => file.replace(/\.md\.eta$/, '')).sort()).toEqual([...KINDS].sort())
   })
 })
