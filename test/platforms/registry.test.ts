@@ -4,9 +4,13 @@
 // adapters', and the audit, the deck and `showtell login` read a platform's
 // handles and hints from its adapter. Expected values are written out here,
 // not taken from the code under test.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { generateCandidates, HANDLE_RULES } from '../../src/audit/candidates.js'
+import { loadRules } from '../../src/audit/rules.js'
+import { runAudit } from '../../src/audit/run.js'
 import { suggestAction } from '../../src/audit/suggest.js'
 import { shownHandle } from '../../src/deck/loss-of-control.js'
 import { ENDPOINT_KEYS } from '../../src/platforms/endpoints.js'
@@ -142,5 +146,32 @@ describe('handles and hints come from the adapters', () => {
     const blog = await runCli(['login', 'blog', '--workspace', workspace])
     expect(blog.code).toBe(2)
     expect(blog.stderr).toContain('one of bluesky, youtube, linkedin, instagram, facebook, threads, tiktok, x')
+  })
+
+  it('the audit looks for a Mastodon name on the servers of our own accounts, and probes each server for the user part', async () => {
+    const asked: string[] = []
+    const server = createServer((request, response) => {
+      asked.push(request.url ?? '')
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Record not found"}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mastodon`
+      const config = workspaceConfigSchema.parse({
+        company: { name: 'Nordlys Outdoor', aliases: [] },
+        accounts: [{ id: 'ours', platform: 'mastodon', handle: '@nordlys@snabelen.no' }],
+        meeting: { weekday: 'tuesday', start: '2026-11-24' },
+        snapshot: { timeout: 5, allowPrivateNetwork: true, endpoints: { mastodon: local } },
+      })
+      const rules = await loadRules()
+      const report = await runAudit(config, { mastodon: rules.mastodon! }, { delayMs: 0, budget: 1000 })
+      const handles = report.findings.map((f) => f.handle)
+      expect(handles).toContain('nordlysoutdoor@snabelen.no')
+      expect(handles.some((h) => h.endsWith('@mastodon.social'))).toBe(false)
+      expect(asked).toContain('/mastodon/api/v1/accounts/lookup?acct=nordlysoutdoor')
+      expect(asked.filter((url) => url.includes('%40'))).toEqual([])
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })
