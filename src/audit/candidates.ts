@@ -2,32 +2,25 @@
 // its aliases, folded to what platforms allow (case, diacritics, Norwegian
 // ø/å/æ), joined with the usual separators, with the usual prefixes and
 // suffixes, then filtered by each platform's handle rules. Pure, deterministic
-// and bounded: it says how many it made and how many it kept.
+// and bounded: it says how many it made and how many it kept. The handle rules
+// and the shapes a handle takes (`nordlys.bsky.social`, `nordlys@server`) are
+// the platform adapters' (`handles` in src/platforms/<id>.ts).
+import { ADAPTERS, PLATFORMS, type HandleRule } from '../platforms/index.js'
 import type { Platform } from '../topics/schema.js'
 
 export const SEPARATORS = ['', '_', '-', '.'] as const
 export const SUFFIXES = ['official', 'hq', 'inc', 'news', 'support', 'help', 'careers', 'jobs', 'team'] as const
 export const PREFIXES = ['real', 'the'] as const
 
-/** What a handle may look like on each platform the audit checks. */
-export interface HandleRule {
-  readonly pattern: RegExp
-  readonly min: number
-  readonly max: number
-}
+export type { HandleRule }
 
-export const HANDLE_RULES: Partial<Record<Platform, HandleRule>> = {
-  instagram: { pattern: /^(?!\.)(?!.*\.\.)(?!.*\.$)[a-z0-9._]+$/, min: 1, max: 30 },
-  threads: { pattern: /^(?!\.)(?!.*\.\.)(?!.*\.$)[a-z0-9._]+$/, min: 1, max: 30 },
-  x: { pattern: /^[a-z0-9_]+$/, min: 4, max: 15 },
-  tiktok: { pattern: /^(?!.*\.$)[a-z0-9._]+$/, min: 2, max: 24 },
-  facebook: { pattern: /^(?!\.)(?!.*\.$)[a-z0-9.]+$/, min: 5, max: 50 },
-  linkedin: { pattern: /^(?!-)(?!.*-$)[a-z0-9-]+$/, min: 3, max: 100 },
-  youtube: { pattern: /^(?![.-])[a-z0-9._-]+$/, min: 3, max: 30 },
-  // The part before ".bsky.social": a DNS label.
-  bluesky: { pattern: /^(?!-)(?!.*-$)[a-z0-9-]+$/, min: 3, max: 18 },
-  mastodon: { pattern: /^[a-z0-9_]+$/, min: 1, max: 30 },
-}
+/** What a handle may look like on each platform the audit checks: every adapter that declares a rule, in the registry's order. */
+export const HANDLE_RULES: Partial<Record<Platform, HandleRule>> = Object.fromEntries(
+  PLATFORMS.flatMap((id) => {
+    const rule = ADAPTERS[id].handles?.rule
+    return rule ? [[id, rule] as const] : []
+  }),
+)
 
 export interface Candidate {
   readonly platform: Platform
@@ -38,7 +31,9 @@ export interface Candidate {
 export interface CandidateOptions {
   /** Platforms to generate for. @default every platform with a rule */
   readonly platforms?: readonly Platform[]
-  /** Mastodon servers to look on. @default ['mastodon.social'] */
+  /** The servers to look on, per platform whose handles name their server (Mastodon). @default the adapter's own (mastodon.social) */
+  readonly servers?: Partial<Record<Platform, readonly string[]>>
+  /** The same servers for every such platform: the option's name from before the adapters, kept for its callers. */
   readonly mastodonInstances?: readonly string[]
   /** At most this many handles per platform (the most likely first). @default 40 */
   readonly perPlatform?: number
@@ -105,16 +100,15 @@ export function generateCandidates(companyName: string, aliases: readonly string
   const stems = handleStems([companyName, ...aliases])
   const platforms = options.platforms ?? (Object.keys(HANDLE_RULES) as Platform[])
   const perPlatform = options.perPlatform ?? 40
-  const instances = options.mastodonInstances?.length ? options.mastodonInstances : ['mastodon.social']
   const candidates: Candidate[] = []
   let dropped = 0
   for (const platform of platforms) {
     const valid = stems.filter((stem) => isValidHandle(platform, stem))
     dropped += Math.max(0, valid.length - perPlatform)
+    const shapes = ADAPTERS[platform].handles?.candidates
+    const ctx = { servers: options.servers?.[platform] ?? options.mastodonInstances ?? [] }
     for (const stem of valid.slice(0, perPlatform)) {
-      if (platform === 'bluesky') candidates.push({ platform, handle: `${stem}.bsky.social` })
-      else if (platform === 'mastodon') for (const instance of instances) candidates.push({ platform, handle: `${stem}@${instance}` })
-      else candidates.push({ platform, handle: stem })
+      for (const handle of shapes ? shapes(stem, ctx) : [stem]) candidates.push({ platform, handle })
     }
   }
   return { candidates, generated: stems.length, dropped }

@@ -5,7 +5,7 @@
 import pLimit from 'p-limit'
 import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
-import { pageUrl } from '../platforms/index.js'
+import { ADAPTERS, PLATFORMS, pageUrl } from '../platforms/index.js'
 import { acceptLanguage } from '../net/accept-language.js'
 import { guardedFetch, RefusedRequest, type FetchedText } from '../net/fetch.js'
 import { RequestGuard } from '../net/guard.js'
@@ -33,23 +33,25 @@ export interface AuditOptions {
   readonly guard?: RequestGuard
 }
 
-/** The base URL a rule uses in this workspace (the demo site and tests replace the real ones). */
-function baseFor(platform: Platform, rule: AuditRule, config: WorkspaceConfig): string {
-  const endpoints = config.snapshot.endpoints
-  const key = platform === 'x' ? 'x-web' : platform
-  return (endpoints as Record<string, string | undefined>)[key] ?? rule.base
+/** The base URL a rule uses in this workspace (the demo site and tests replace the real ones): the adapter's `auditEndpoint`, else the key named like the platform. */
+function configuredBase(platform: Platform, config: WorkspaceConfig): string | undefined {
+  const key = ADAPTERS[platform].auditEndpoint ?? platform
+  return (config.snapshot.endpoints as Record<string, string | undefined>)[key]
+}
+
+/** The servers the workspace's own accounts live on, per platform whose handles name their server (Mastodon): a name is looked for there first. */
+function ownServers(config: WorkspaceConfig): Partial<Record<Platform, string[]>> {
+  const servers: Partial<Record<Platform, string[]>> = {}
+  for (const account of config.accounts) {
+    const server = account.handle ? ADAPTERS[account.platform].handles?.onServer?.(account.handle)?.server : undefined
+    if (server && !servers[account.platform]?.includes(server)) servers[account.platform] = [...(servers[account.platform] ?? []), server]
+  }
+  return servers
 }
 
 export async function runAudit(config: WorkspaceConfig, rules: AuditRules, options: AuditOptions = {}): Promise<AuditReport> {
   const platforms = Object.keys(rules) as Platform[]
-  const instances = [
-    ...new Set(
-      config.accounts
-        .filter((a) => a.platform === 'mastodon' && a.handle?.includes('@'))
-        .map((a) => a.handle!.replace(/^@/, '').split('@')[1]!),
-    ),
-  ]
-  const set = generateCandidates(config.company.name, config.company.aliases, { platforms, mastodonInstances: instances })
+  const set = generateCandidates(config.company.name, config.company.aliases, { platforms, servers: ownServers(config) })
   // Round-robin over platforms, so a spent budget still left every platform
   // its most likely handles checked.
   const byPlatform = new Map<Platform, Candidate[]>()
@@ -97,8 +99,10 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
 
 /** The URL a rule probes for a candidate, and the user part its markers name. */
 function probeTarget(config: WorkspaceConfig, rule: AuditRule, candidate: Candidate): { url: string; user: string } {
-  const [user = '', instance] = candidate.platform === 'mastodon' ? candidate.handle.split('@') : [candidate.handle]
-  const base = candidate.platform === 'mastodon' ? (config.snapshot.endpoints.mastodon ?? `https://${instance}`) : baseFor(candidate.platform, rule, config)
+  // A handle that names its server (user@server) is probed on that server, for the user.
+  const onServer = ADAPTERS[candidate.platform].handles?.onServer?.(candidate.handle)
+  const user = onServer?.user ?? candidate.handle
+  const base = configuredBase(candidate.platform, config) ?? (onServer ? `https://${onServer.server}` : rule.base)
   return { url: probeUrl(rule, user, base), user }
 }
 
@@ -170,7 +174,12 @@ function describe(rule: AuditRule, body: string): Pick<AuditFinding, 'displayNam
   }
 }
 
-const PLATFORM_WORD = /\b(Instagram|Facebook|TikTok|YouTube|LinkedIn|Threads|Bluesky|Mastodon|X)\b/
+/** The names of the platforms whose handles the audit checks (their adapters' `name`), as a page title's suffix writes them. */
+const PLATFORM_WORD = new RegExp(
+  `\\b(${PLATFORMS.filter((id) => ADAPTERS[id].handles?.rule)
+    .map((id) => ADAPTERS[id].name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})\\b`,
+)
 
 /**
  * The name a profile page gives itself, without the handle and the platform's

@@ -12,6 +12,7 @@
 //   3. claim: otherwise. It uses our name and says nothing about who runs it,
 //      so it looks like ours; often a forgotten account someone here made.
 //      Find who made it and take it over, or have it closed.
+import { localPartOf } from '../platforms/index.js'
 import { foldWords } from './candidates.js'
 import type { AuditFinding } from './run.js'
 
@@ -59,12 +60,9 @@ const BIO_CLAIMS = /\b(?:our|the) official (?:account|page|profile|channel|store
 const BIO_ASKS = /\b(card details|card number|credit card|bank details|account number|password|login details|log-in details|payment details|order number|seed phrase|wallet)\b/i
 const DISCLOSURE = /\b(fan|fans|fanpage|fan page|fan account|unofficial|not affiliated|no affiliation|partner|reseller|retailer|dealer|distributor|community|club)\b/i
 
-/** The handle's own part, without a Bluesky or Mastodon domain, folded: `nordlys.official` → `nordlysofficial`. */
+/** The handle's own part, without a domain or server (the adapter's `handles.localPart`), folded: `nordlys.official` → `nordlysofficial`. */
 function handleWords(finding: Pick<AuditFinding, 'platform' | 'handle'>): string {
-  let local = finding.handle.toLowerCase().replace(/^@/, '')
-  if (finding.platform === 'mastodon') local = local.split('@')[0] ?? local
-  if (finding.platform === 'bluesky') local = local.split('.')[0] ?? local
-  return local.replace(/[^a-z0-9]/g, '')
+  return localPartOf(finding.platform, finding.handle.toLowerCase().replace(/^@/, '')).replace(/[^a-z0-9]/g, '')
 }
 
 export function suggestAction(finding: Pick<AuditFinding, 'platform' | 'handle' | 'displayName' | 'bio'>, names: readonly string[]): Suggestion {

@@ -79,8 +79,7 @@ export async function runLogin(ctx: CommandContext): Promise<number> {
   const workspace = await loadWorkspace(workspaceDir(ctx))
   const url = signInUrl(platform, workspace.config.snapshot.endpoints)
   if (!url) {
-    const hint = platform === 'mastodon' ? 'sign in at your own server; a Mastodon profile is public and read through its API' : `one of ${signable}`
-    throw new UserError(`there is nothing to sign in to for ${platform}`, { hint })
+    throw new UserError(`there is nothing to sign in to for ${platform}`, { hint: ADAPTERS[platform].signInHint ?? `one of ${signable}` })
   }
   const profileDir = await snapshotProfile(workspace)
   if (!profileDir) {

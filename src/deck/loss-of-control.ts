@@ -8,6 +8,7 @@ import { listedAccount } from '../audit/listed.js'
 import type { AuditFinding } from '../audit/run.js'
 import type { StoredAudit } from '../audit/store.js'
 import { ACTION_ROW, ACTION_TODO, ACTION_WORDS, suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
+import { shownHandleOf } from '../platforms/index.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
@@ -65,9 +66,9 @@ export function newFindings(config: WorkspaceConfig, audit: StoredAudit): NewFin
     .sort((a, b) => rank(a.suggestion.action) - rank(b.suggestion.action) || (b.finding.followers ?? -1) - (a.finding.followers ?? -1))
 }
 
-/** How a handle reads on a slide: `@nordlys.official`, `@nordlys@mastodon.social`, or a bare page name. */
+/** How a handle reads on a slide: `@nordlys.official`, `@nordlys@mastodon.social`, or a bare page name (the adapter's `handles.shown`). */
 export function shownHandle(finding: Pick<AuditFinding, 'platform' | 'handle'>): string {
-  return finding.platform === 'facebook' || finding.platform === 'linkedin' ? finding.handle : `@${finding.handle.replace(/^@/, '')}`
+  return shownHandleOf(finding.platform, finding.handle)
 }
 
 /** Lets a long handle or address wrap after its dots, slashes and @ instead of in the middle of a word. */

@@ -10,4 +10,9 @@ export const facebook = {
   pageUrl: (account, base) => `${base('facebook')}/${encodeURIComponent(handleOf(account))}`,
   sources: [facebookGraphApi],
   signIn: { key: 'facebook', path: '/login' },
+  handles: {
+    rule: { pattern: /^(?!\.)(?!.*\.$)[a-z0-9.]+$/, min: 5, max: 50 },
+    // A Page's name in its address, not an @handle people type.
+    shown: (handle: string) => handle,
+  },
 } as const satisfies PlatformAdapter

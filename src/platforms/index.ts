@@ -45,5 +45,15 @@ export function pageUrl(account: AccountRef, endpoints: Endpoints): string {
   return adapter.pageUrl(account, baseOf(endpoints))
 }
 
+/** A handle's own part, without the domain or server it lives on (see `Handles.localPart`); given in lower case without a leading @. */
+export function localPartOf(platform: string, handle: string): string {
+  return adapterOf(platform)?.handles?.localPart?.(handle) ?? handle
+}
+
+/** How a handle reads on a slide (see `Handles.shown`): `@nordlys.official`, `@nordlys@mastodon.social`, or a bare page name. */
+export function shownHandleOf(platform: string, handle: string): string {
+  return adapterOf(platform)?.handles?.shown?.(handle) ?? `@${handle.replace(/^@/, '')}`
+}
+
 export { handleOf } from './adapter.js'
-export type { PlatformAdapter } from './adapter.js'
+export type { HandleRule, Handles, PlatformAdapter } from './adapter.js'

@@ -11,4 +11,6 @@ export const instagram = {
   pageUrl: (account, base) => `${base('instagram')}/${encodeURIComponent(handleOf(account))}/`,
   sources: [instagramGraphApi],
   signIn: { key: 'instagram', path: '/accounts/login/' },
+  // No leading or trailing dot, no two dots in a row (Instagram's sign-up form).
+  handles: { rule: { pattern: /^(?!\.)(?!.*\.\.)(?!.*\.$)[a-z0-9._]+$/, min: 1, max: 30 } },
 } as const satisfies PlatformAdapter

@@ -11,4 +11,9 @@ export const linkedin = {
   pageUrl: (account, base) => `${base('linkedin')}/company/${encodeURIComponent(handleOf(account))}`,
   sources: [linkedinOrganizationApi],
   signIn: { key: 'linkedin', path: '/login' },
+  handles: {
+    rule: { pattern: /^(?!-)(?!.*-$)[a-z0-9-]+$/, min: 3, max: 100 },
+    // A company page's name in its address, not an @handle people type.
+    shown: (handle: string) => handle,
+  },
 } as const satisfies PlatformAdapter

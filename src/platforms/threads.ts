@@ -9,4 +9,6 @@ export const threads = {
   pageUrl: (account, base) => `${base('threads')}/@${encodeURIComponent(handleOf(account))}`,
   sources: [threadsApi],
   signIn: { key: 'threads', path: '/login' },
+  // A Threads profile is its Instagram account's handle.
+  handles: { rule: { pattern: /^(?!\.)(?!.*\.\.)(?!.*\.$)[a-z0-9._]+$/, min: 1, max: 30 } },
 } as const satisfies PlatformAdapter

@@ -10,4 +10,5 @@ export const tiktok = {
   pageUrl: (account, base) => `${base('tiktok')}/@${encodeURIComponent(handleOf(account))}`,
   sources: [tiktokDisplayApi],
   signIn: { key: 'tiktok', path: '/login' },
+  handles: { rule: { pattern: /^(?!.*\.$)[a-z0-9._]+$/, min: 2, max: 24 } },
 } as const satisfies PlatformAdapter

@@ -11,4 +11,7 @@ export const x = {
   sources: [xApi],
   emptyPageMeans: 'login required',
   signIn: { key: 'x-web', path: '/i/flow/login' },
+  // The audit's rule probes the web page (x.com), not the API's base.
+  auditEndpoint: 'x-web',
+  handles: { rule: { pattern: /^[a-z0-9_]+$/, min: 4, max: 15 } },
 } as const satisfies PlatformAdapter

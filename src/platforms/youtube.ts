@@ -15,4 +15,5 @@ export const youtube = {
   feeds: true,
   // YouTube signs in at Google's; a replaced endpoint (the demo site) has its own page.
   signIn: { key: 'youtube', path: '/login', real: 'https://accounts.google.com/ServiceLogin?service=youtube&continue=https%3A%2F%2Fwww.youtube.com%2F' },
+  handles: { rule: { pattern: /^(?![.-])[a-z0-9._-]+$/, min: 3, max: 30 } },
 } as const satisfies PlatformAdapter
