@@ -42,11 +42,18 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
   const listWidth = Math.min(46, Math.floor(columns * 0.45))
   const visible = Math.max(3, rows - 6)
   const first = windowStart(index, list.length, visible)
-  const plan = selected ? services.agenda(workspace, selected.id, duration) : undefined
+  // Planned as the build will plan it (the history and the latest audit on disk), for the meeting a build from here is for.
+  const preview = useAsync(
+    async () => (selected ? { topicId: selected.id, ...(await services.agenda(workspace, selected.id, { duration, date: nextDate })) } : undefined),
+    [workspace, selected?.id, duration, nextDate],
+  )
+  // An answer for another topic or duration is not shown while the new one is planned.
+  const planned = preview.data && preview.data.topicId === selected?.id && preview.data.plan.duration === duration ? preview.data : undefined
+  const plan = planned?.plan
   const topic = selected ? workspace.topics.get(selected.id)?.topic : undefined
 
   return (
-    <Frame screen="topics" title="topics" company={workspace.config.company.name} status={topics.error ? { text: topics.error.message, error: true } : undefined}>
+    <Frame screen="topics" title="topics" company={workspace.config.company.name} status={topics.error ?? preview.error ? { text: (topics.error ?? preview.error)!.message, error: true } : undefined}>
       {topics.loading && !topics.data ? (
         <Text color={theme.muted}>Reading the library…</Text>
       ) : (
@@ -84,6 +91,9 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
                   {segment.placeholder ? ' (placeholder)' : ''}
                 </Text>
               ))}
+              <Text color={theme.muted} wrap="truncate-end">
+                {planned!.words}
+              </Text>
             </Box>
           )}
         </Box>
