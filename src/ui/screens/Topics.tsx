@@ -49,7 +49,6 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
   )
   // An answer for another topic or duration is not shown while the new one is planned.
   const planned = preview.data && preview.data.topicId === selected?.id && preview.data.plan.duration === duration ? preview.data : undefined
-  const plan = planned?.plan
   const topic = selected ? workspace.topics.get(selected.id)?.topic : undefined
 
   return (
@@ -70,7 +69,7 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
               )
             })}
           </Box>
-          {selected && topic && plan && (
+          {selected && topic && (
             <Box flexDirection="column" flexGrow={1} flexShrink={1}>
               <Text bold color={theme.accent} wrap="truncate-end">
                 {topic.title}
@@ -82,18 +81,24 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
               <Box height={3} overflow="hidden">
                 <Text wrap="wrap">{topic.summary}</Text>
               </Box>
-              <Text bold>
-                Agenda for {duration} min <Text color={theme.muted}>(← → to change)</Text>
-              </Text>
-              {plan.segments.map((segment) => (
-                <Text key={segment.id} wrap="truncate-end" color={segment.placeholder ? theme.muted : undefined}>
-                  {String(segment.minutes).padStart(3)} min  {segment.title}
-                  {segment.placeholder ? ' (placeholder)' : ''}
-                </Text>
-              ))}
-              <Text color={theme.muted} wrap="truncate-end">
-                {planned!.words}
-              </Text>
+              {planned ? (
+                <>
+                  <Text bold>
+                    Agenda for {planned.plan.duration} min <Text color={theme.muted}>(← → to change)</Text>
+                  </Text>
+                  {planned.plan.segments.map((segment) => (
+                    <Text key={segment.id} wrap="truncate-end" color={segment.placeholder ? theme.muted : undefined}>
+                      {String(segment.minutes).padStart(3)} min  {segment.title}
+                      {segment.placeholder ? ' (placeholder)' : ''}
+                    </Text>
+                  ))}
+                  <Text color={theme.muted} wrap="truncate-end">
+                    {planned.words}
+                  </Text>
+                </>
+              ) : (
+                <Text color={theme.muted}>Planning {duration} min…</Text>
+              )}
             </Box>
           )}
         </Box>
