@@ -56,7 +56,7 @@ async function showTopic(ctx: CommandContext, workspace: Workspace, id: string):
     '',
     `Agenda for ${plan.duration} minutes:`,
     table(plan.segments.map((s) => [`  ${s.title}`, `${s.minutes} min`, s.placeholder ? `(placeholder: run ${s.fillHint})` : ''])),
-    `${words} A build for ${date} plans the same.`,
+    `For ${date}, as \`showtell build --topic ${topic.id}\` plans it. ${words}`,
     '',
   ]
   ctx.io.stdout.write(lines.join('\n'))

@@ -101,6 +101,10 @@ describe('one plan everywhere', () => {
     const json = await topicsJson(dir)
     expect(json.agenda).toEqual(expected)
     expect(json.words).toBe('Planned with the snapshots of 2026-11-17 and the audit of 2026-11-20.')
+    // The text preview says what it assumed, so a user knows why a segment is short.
+    const text = await runCli(['topics', 'show', 'policy', '--workspace', dir])
+    expect(text.stdout).toContain(`\nFor ${json.date}, as \`showtell build --topic policy\` plans it. Planned with the snapshots of 2026-11-17 and the audit of 2026-11-20.\n`)
+    expect(text.stdout).toMatch(/ROI: what changed\s+3 min\n/)
     const deck = await built(dir, json.date)
     expect(deck.ok).toBeGreaterThan(0)
     expect(deck.agenda).toEqual(expected)
