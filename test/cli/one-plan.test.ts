@@ -10,7 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { START } from '../../src/ui/state.js'
 import { REPO_ROOT, runCli } from '../helpers/cli.js'
+import { demoConfigObject } from '../helpers/demo-workspace.js'
 import { makeWorkspace } from '../helpers/workspace.js'
+import { stringify } from 'yaml'
 import { renderApp, type AppHarness } from '../ui/harness.js'
 
 let site: DemoSite
@@ -122,5 +124,25 @@ describe('one plan everywhere', () => {
     const deck = await built(dir, json.date)
     expect(deck.agenda).toEqual(expected)
     expect(deck.warnings.filter((w) => w.includes('was planned'))).toEqual([])
+  }, 300_000)
+
+  it('today’s snapshots failing do not change the minutes shown: the build keeps the plan, the failed accounts share one table within it', async () => {
+    // Three pages that answered at the last two meetings and are gone today.
+    const accounts = ['one', 'two', 'three'].map((id) => ({ id, platform: 'website', url: `${site.url}/nasty/not-found`, label: `Page ${id}` }))
+    const line = (date: string, account: string, value: number) =>
+      JSON.stringify({ date, capturedAt: `${date}T08:00:00.000Z`, account, platform: 'website', status: 'ok', metrics: { followers: { value, source: 'meta' } } })
+    const dir = await makeWorkspace({
+      'showtell.yaml': stringify(demoConfigObject(site.url, accounts)),
+      'history/snapshots.jsonl': `${['2026-11-10', '2026-11-17'].flatMap((date, i) => accounts.map((a) => line(date, a.id, 100 + i))).join('\n')}\n`,
+    })
+    // Planned from the history: what to look for, the summary and three account slides (at most 5 × 1.5 → 8 minutes; its weight gives it 6).
+    // No audit and no unofficial account: loss of control is a placeholder.
+    const expected = ['2', '6', '1 P', '8', '6', '6', '6', '6', '3', '1']
+    const json = await topicsJson(dir)
+    expect(json.agenda).toEqual(expected)
+    const deck = await built(dir, json.date)
+    expect(deck.ok).toBe(0)
+    // Planned from today's failures, the here-and-now would have had 3 minutes (two slides) and the rest shifted.
+    expect(deck.agenda).toEqual(expected)
   }, 300_000)
 })
