@@ -92,7 +92,7 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
                       {segment.placeholder ? ' (placeholder)' : ''}
                     </Text>
                   ))}
-                  <Text color={theme.muted} wrap="truncate-end">
+                  <Text color={theme.muted} wrap="wrap">
                     {planned.words}
                   </Text>
                 </>
