@@ -6,18 +6,19 @@
 // `buildDeck`; neither reaches into the steps.
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
+import { defaultMeetingDate, followMaterial, planFromMaterial } from '../agenda/material.js'
 import { planAgenda } from '../agenda/plan.js'
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import type { ChartPoint } from '../deck/chart.js'
-import { composeDeck, emptySegments, plannedSlideCounts, type DeckModel } from '../deck/compose.js'
+import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
 import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
 import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { UserError } from '../errors.js'
-import { addDays, meetingDates, todayIn } from '../rotation/calendar.js'
+import { addDays } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeUnreadable, MEETING_LOG_FILE, readMeetingLogFile, recordMeeting } from '../rotation/log.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
@@ -96,7 +97,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   const emit = options.onProgress ?? (() => {})
   const formats = new Set(options.formats ?? FORMATS)
   const { config } = workspace
-  const date = options.date ?? meetingDates(config.meeting, todayIn(config.meeting.timezone, options.now), 1)[0] ?? todayIn(config.meeting.timezone, options.now)
+  const date = options.date ?? defaultMeetingDate(config, options.now)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
     throw new UserError(`not a date: "${date}"`, { location: { field: '--date' }, hint: 'use YYYY-MM-DD, e.g. 2026-11-24' })
   }
@@ -161,6 +162,9 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     await pauseAt('build:plan')
     emit({ type: 'start', topic: topic.id, date, duration })
     const takeSnapshots = options.snapshots !== false && config.accounts.length > 0
+    // Planned from what a preview sees (the history and the audit before this
+    // build's snapshots), so the minutes it showed are the minutes built.
+    const planned = planFromMaterial({ config, topic, date, duration, history: history.entries, audit, snapshots: takeSnapshots })
     staged = await stageFolder(target)
     checkpoint()
     let results: SnapshotResult[] | undefined
@@ -183,8 +187,12 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     checkpoint()
     const folder = staged.path
     const live: LiveMaterial = { results, history: history.entries, audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, folder)) }
-    // The here-and-now's minutes follow its slide count (one shared table when every account failed).
-    const plan = planAgenda({ duration, empty: emptySegments(config, topic, live, date), slides: plannedSlideCounts(config, topic, live, date) })
+    // The planned minutes stay; a segment whose material today's snapshots brought or took shows it, or its placeholder, within them.
+    const { plan, changes } = followMaterial(planned.plan, emptySegments(config, topic, live, date))
+    for (const message of changes) {
+      warnings.push(message)
+      emit({ type: 'warning', message })
+    }
     // The meeting being built counts as held when the rotation picks the next one.
     const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
     const upcoming = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined

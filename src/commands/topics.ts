@@ -30,11 +30,12 @@ export async function runTopics(ctx: CommandContext): Promise<number> {
 async function showTopic(ctx: CommandContext, workspace: Workspace, id: string): Promise<number> {
   const topic = requireTopic(workspace, id, 'ID')
   // Only the preview needs the agenda planner and the deck's segments: the
-  // listing (`showtell topics --json`) does not load them.
-  const [{ planAgenda }, { emptySegments }] = await Promise.all([import('../agenda/plan.js'), import('../deck/compose.js')])
-  const plan = planAgenda({ duration: workspace.config.meeting.duration, empty: emptySegments(workspace.config, topic) })
+  // listing (`showtell topics --json`) does not load them. The preview plans
+  // as `showtell build --topic ID` will for the next meeting (agenda/material.ts).
+  const { planPreview } = await import('../agenda/material.js')
+  const { plan, material, words, date } = await planPreview(workspace, topic)
   if (ctx.values.json === true) {
-    printJson(ctx, { topic, agenda: plan })
+    printJson(ctx, { topic, date, agenda: plan, material: { ...material, words } })
     return EXIT.ok
   }
   const lines = [
@@ -55,6 +56,7 @@ async function showTopic(ctx: CommandContext, workspace: Workspace, id: string):
     '',
     `Agenda for ${plan.duration} minutes:`,
     table(plan.segments.map((s) => [`  ${s.title}`, `${s.minutes} min`, s.placeholder ? `(placeholder: run ${s.fillHint})` : ''])),
+    `For ${date}, as \`showtell build --topic ${topic.id}\` plans it. ${words}`,
     '',
   ]
   ctx.io.stdout.write(lines.join('\n'))

@@ -87,7 +87,7 @@ export default function App({ services, workspace: initialWorkspace, overview: i
       body = <Accounts workspace={workspace} services={services} overview={data} reloadOverview={overview.reload} overviewError={overview.error} setBusy={setBusy} />
       break
     case 'build-setup':
-      body = <BuildSetup key={screen.topicId} workspace={workspace} topicId={screen.topicId} date={screen.date} duration={screen.duration} dispatch={dispatch} />
+      body = <BuildSetup key={screen.topicId} workspace={workspace} services={services} topicId={screen.topicId} date={screen.date} duration={screen.duration} dispatch={dispatch} />
       break
     case 'build-run':
       body = <BuildRun workspace={workspace} services={services} request={screen.request} dispatch={dispatch} setBusy={setBusy} onBuilt={() => overview.reload()} />

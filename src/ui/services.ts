@@ -9,8 +9,7 @@
 // the build pipeline are not needed to show it.
 import type { BrowserManager } from '../browser/manager.js'
 import type { BuildManifest, BuildOptions } from '../build/build.js'
-import { planAgenda, type AgendaPlan } from '../agenda/plan.js'
-import { emptySegments } from '../deck/compose.js'
+import { planPreview, type PlannedFromMaterial } from '../agenda/material.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
 import type { ScheduleChange } from '../rotation/changes.js'
 import { todayIn } from '../rotation/calendar.js'
@@ -25,7 +24,11 @@ export interface AppServices {
   loadWorkspace(): Promise<Workspace>
   overview(workspace: Workspace): Promise<Overview>
   topics(workspace: Workspace): Promise<TopicStatus[]>
-  agenda(workspace: Workspace, topicId: string, duration: number): AgendaPlan
+  /**
+   * The agenda a build of this topic will have, planned as `buildDeck` plans
+   * it (agenda/material.ts), with the words for the material it assumed.
+   */
+  agenda(workspace: Workspace, topicId: string, options: AgendaOptions): Promise<PlannedFromMaterial & { readonly date: string }>
   schedule(workspace: Workspace, weeks: number): Promise<PlannedMeeting[]>
   changeSchedule(workspace: Workspace, change: ScheduleChange): Promise<string>
   markHeld(workspace: Workspace, date: string, topicId?: string): Promise<string>
@@ -42,6 +45,15 @@ export interface AppServices {
   readonly browser: BrowserManager
   /** The clock every screen reads: "today" is `todayIn(timezone, now())`. */
   now(): Date
+}
+
+/** What a preview plans for: the build's own choices. */
+export interface AgendaOptions {
+  readonly duration: number
+  /** @default the next meeting day */
+  readonly date?: string
+  /** Whether the build takes snapshots. @default true */
+  readonly snapshots?: boolean
 }
 
 /** What the Accounts screen's form holds: the value as typed, checked by `checkFigure`. */
@@ -64,10 +76,7 @@ export function realServices(workspaceDir: string, browser: BrowserManager, opti
     loadWorkspace: () => loadWorkspace(workspaceDir),
     overview: (workspace) => loadOverview(workspace, { now: now() }),
     topics: (workspace) => listTopicStatus(workspace, { from: today(workspace) }),
-    agenda: (workspace, topicId, duration) => {
-      const topic = workspace.topics.get(topicId)!.topic
-      return planAgenda({ duration, empty: emptySegments(workspace.config, topic) })
-    },
+    agenda: (workspace, topicId, options) => planPreview(workspace, workspace.topics.get(topicId)!.topic, { ...options, now: now() }),
     schedule: (workspace, weeks) => scheduleFor(workspace, { weeks, from: today(workspace) }),
     changeSchedule: async (workspace, change) => (await import('../rotation/changes.js')).changeSchedule(workspace, change),
     markHeld: async (workspace, date, topicId) => (await import('../rotation/changes.js')).markHeld(workspace, date, topicId),

@@ -10,6 +10,7 @@ import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { START } from '../../src/ui/state.js'
 import { makeDemoWorkspace } from '../helpers/demo-workspace.js'
 import { listTree } from '../helpers/workspace.js'
+import { makeAppWorkspace } from './fixtures.js'
 import { KEY, lineWith, renderApp, type AppHarness } from './harness.js'
 
 let site: DemoSite
@@ -75,7 +76,7 @@ describe('Build in the app', () => {
     await app.press(KEY.left, KEY.left)
     await app.waitFor('‹ 43 min ›')
     await app.press(KEY.down, KEY.down, KEY.space, KEY.down, KEY.space)
-    await app.waitFor((f) => /handout.pdf.*\[ \]/.test(f) && /deck.pdf.*\[ \]/.test(f))
+    const ready = await app.waitFor((f) => /handout.pdf.*\[ \]/.test(f) && /deck.pdf.*\[ \]/.test(f) && f.includes('Agenda for 43 min'))
     await app.press(KEY.enter)
     await app.waitFor('showtell · building')
     const result = await app.waitFor('showtell · deck ready', 90_000)
@@ -106,6 +107,9 @@ describe('Build in the app', () => {
     const shown = AGENDA_43.map(([title]) => /(\d+) min\s+(\d+) slides?/.exec(lineWith(result, title.slice(0, 20)))?.slice(1).map(Number))
     expect(shown).toEqual(AGENDA_43.map(([, minutes, slides]) => [minutes, slides]))
     expect(manifest.agenda.map((segment) => [segment.title, segment.minutes, segment.slideCount])).toEqual(AGENDA_43)
+    // The agenda the setup screen showed before the build is the one built (the same plan, agenda/material.ts).
+    const planned = AGENDA_43.map(([title]) => Number(new RegExp(`(\\d+) min  ${title.slice(0, 20)}`).exec(ready)?.[1]))
+    expect(planned).toEqual(AGENDA_43.map(([, minutes]) => minutes))
 
     // o opens deck.html; p says there is no PDF in this build.
     await app.press('o')
@@ -117,6 +121,25 @@ describe('Build in the app', () => {
     await app.press(KEY.escape)
     const dashboard = await app.waitFor((f) => f.includes('showtell · dashboard') && f.includes('2026-11-24 Listening'))
     expect(dashboard).toContain('Recent decks')
+  })
+
+  it('the setup shows the agenda the build will have, and plans it again when snapshots are switched off', async () => {
+    // The app's fixture workspace: three accounts, two meetings of history (2026-11-10 and 11-17), no audit.
+    app = await renderApp(await makeAppWorkspace(), { initial: setup('policy', '2026-11-24'), size: { columns: 160, rows: 40 } })
+    const on = await app.waitFor('Agenda for 45 min')
+    const minutes = (frame: string, title: string) => new RegExp(`(\\d+) min  ${title}( \\(placeholder\\))?`).exec(frame)?.slice(1, 3)
+    // Written out by hand: the here-and-now planned from the accounts as they answered on 11-17, ROI from two meetings and today's.
+    expect(minutes(on, 'Here and now: our accounts live')).toEqual(['6', undefined])
+    expect(minutes(on, 'Loss of control: accounts we do not run')).toEqual(['1', ' (placeholder)'])
+    expect(minutes(on, 'ROI: what changed')).toEqual(['3', undefined])
+    expect(on).toContain('Planned with the snapshots of 2026-11-17 and no audit yet.')
+    // Down to "Live snapshots", Space switches them off: no here-and-now (no figures by hand), ROI from the history alone.
+    await app.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.space)
+    const off = await app.waitFor((f) => f.includes('--no-snapshots') && /snapshots.*\[ \]/.test(f))
+    expect(minutes(off, 'Here and now: our accounts live')).toEqual(['1', ' (placeholder)'])
+    expect(minutes(off, 'ROI: what changed')).toEqual(['4', undefined])
+    expect(minutes(off, 'Key points')).toEqual(['9', undefined])
+    expect(off).toContain('Planned with no new snapshots (--no-snapshots), the history up to 2026-11-17 and no audit yet.')
   })
 
   it('Ctrl+C cancels: the browser closes, and out/ and the history stay as they were', async () => {

@@ -66,7 +66,8 @@ describe('Topics', () => {
   it('Enter opens the build of the selected topic at the previewed duration; Esc comes back', async () => {
     await openTopics()
     await app!.press(KEY.down, KEY.right)
-    const title = app!.frame().split('\n').find((l) => l.includes('min (← →'))!
+    // The preview reads the history and the audit from disk: it is planned a moment after the key.
+    const title = (await app!.waitFor('Agenda for 50 min')).split('\n').find((l) => l.includes('min (← →'))!
     expect(title).toContain('50 min')
     const topic = selected(app!.frame())!.replace(/…$/, '')
     await app!.press(KEY.enter)

@@ -3,13 +3,18 @@ import { useState } from 'react'
 import { FORMATS, type Format } from '../../build/build.js'
 import type { Workspace } from '../../workspace/load.js'
 import Frame from '../components/Frame.js'
+import { fit } from '../format.js'
+import { useAsync } from '../hooks/use-async.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useSelection } from '../hooks/use-selection.js'
+import { useTerminalSize } from '../hooks/use-terminal-size.js'
+import type { AppServices } from '../services.js'
 import type { BuildRequest, NavAction } from '../state.js'
 import { useTheme } from '../theme.js'
 
 export interface Props {
   readonly workspace: Workspace
+  readonly services: AppServices
   readonly topicId: string
   readonly date?: string
   readonly duration?: number
@@ -26,8 +31,9 @@ const FORMAT_LABEL: Record<Format, string> = {
 type Option = 'duration' | Format | 'snapshots'
 const OPTIONS: readonly Option[] = ['duration', ...FORMATS, 'snapshots']
 
-export default function BuildSetup({ workspace, topicId, date, duration: initial, dispatch }: Props) {
+export default function BuildSetup({ workspace, services, topicId, date, duration: initial, dispatch }: Props) {
   const theme = useTheme()
+  const { columns } = useTerminalSize()
   const [duration, setDuration] = useState(initial ?? workspace.config.meeting.duration)
   const [formats, setFormats] = useState<ReadonlySet<Format>>(new Set(FORMATS))
   const [snapshots, setSnapshots] = useState(workspace.config.accounts.length > 0)
@@ -35,6 +41,9 @@ export default function BuildSetup({ workspace, topicId, date, duration: initial
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
   const topic = workspace.topics.get(topicId)?.topic
   const option = OPTIONS[index]!
+  // The agenda this build will have: planned as buildDeck plans it, following the duration and the snapshots switch.
+  const preview = useAsync(() => services.agenda(workspace, topicId, { duration, date, snapshots }), [workspace, topicId, duration, date, snapshots])
+  const planned = preview.data && preview.data.plan.duration === duration && preview.data.material.snapshots === (snapshots && workspace.config.accounts.length > 0) ? preview.data : undefined
 
   useScreenKeys((input, key) => {
     if (move(input, key)) return true
@@ -82,9 +91,32 @@ export default function BuildSetup({ workspace, topicId, date, duration: initial
         {FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
         {row('snapshots', `Live snapshots of ${workspace.config.accounts.length} accounts`, snapshots ? '[x]' : '[ ]')}
       </Box>
+      {planned && <Agenda planned={planned} width={columns} muted={theme.muted} />}
+      {preview.error && <Text color={theme.muted}>{preview.error.message}</Text>}
       <Box marginTop={1}>
         <Text color={theme.muted}>Enter builds into out/{date ?? 'DATE'}-{topicId}/ · Space switches an option</Text>
       </Box>
     </Frame>
+  )
+}
+
+/** The planned agenda in two columns (it shares the screen with the options), and the material it assumed. */
+function Agenda({ planned, width, muted }: { readonly planned: Awaited<ReturnType<AppServices['agenda']>>; readonly width: number; readonly muted?: string }) {
+  const segments = planned.plan.segments
+  const half = Math.ceil(segments.length / 2)
+  const cell = Math.max(20, Math.floor((width - 6) / 2))
+  const entry = (s: (typeof segments)[number] | undefined) => (s ? fit(`${String(s.minutes).padStart(3)} min  ${s.title}${s.placeholder ? ' (placeholder)' : ''}`, cell - 1) : '')
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold>Agenda for {planned.plan.duration} min</Text>
+      {segments.slice(0, half).map((segment, i) => (
+        <Text key={segment.id} wrap="truncate-end">
+          {entry(segment)} {entry(segments[half + i])}
+        </Text>
+      ))}
+      <Text color={muted} wrap="truncate-end">
+        {planned.words}
+      </Text>
+    </Box>
   )
 }

@@ -42,11 +42,17 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
   const listWidth = Math.min(46, Math.floor(columns * 0.45))
   const visible = Math.max(3, rows - 6)
   const first = windowStart(index, list.length, visible)
-  const plan = selected ? services.agenda(workspace, selected.id, duration) : undefined
+  // Planned as the build will plan it (the history and the latest audit on disk), for the meeting a build from here is for.
+  const preview = useAsync(
+    async () => (selected ? { topicId: selected.id, ...(await services.agenda(workspace, selected.id, { duration, date: nextDate })) } : undefined),
+    [workspace, selected?.id, duration, nextDate],
+  )
+  // An answer for another topic or duration is not shown while the new one is planned.
+  const planned = preview.data && preview.data.topicId === selected?.id && preview.data.plan.duration === duration ? preview.data : undefined
   const topic = selected ? workspace.topics.get(selected.id)?.topic : undefined
 
   return (
-    <Frame screen="topics" title="topics" company={workspace.config.company.name} status={topics.error ? { text: topics.error.message, error: true } : undefined}>
+    <Frame screen="topics" title="topics" company={workspace.config.company.name} status={topics.error ?? preview.error ? { text: (topics.error ?? preview.error)!.message, error: true } : undefined}>
       {topics.loading && !topics.data ? (
         <Text color={theme.muted}>Reading the library…</Text>
       ) : (
@@ -63,7 +69,7 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
               )
             })}
           </Box>
-          {selected && topic && plan && (
+          {selected && topic && (
             <Box flexDirection="column" flexGrow={1} flexShrink={1}>
               <Text bold color={theme.accent} wrap="truncate-end">
                 {topic.title}
@@ -75,15 +81,24 @@ export default function Topics({ workspace, services, dispatch, nextDate }: Prop
               <Box height={3} overflow="hidden">
                 <Text wrap="wrap">{topic.summary}</Text>
               </Box>
-              <Text bold>
-                Agenda for {duration} min <Text color={theme.muted}>(← → to change)</Text>
-              </Text>
-              {plan.segments.map((segment) => (
-                <Text key={segment.id} wrap="truncate-end" color={segment.placeholder ? theme.muted : undefined}>
-                  {String(segment.minutes).padStart(3)} min  {segment.title}
-                  {segment.placeholder ? ' (placeholder)' : ''}
-                </Text>
-              ))}
+              {planned ? (
+                <>
+                  <Text bold>
+                    Agenda for {planned.plan.duration} min <Text color={theme.muted}>(← → to change)</Text>
+                  </Text>
+                  {planned.plan.segments.map((segment) => (
+                    <Text key={segment.id} wrap="truncate-end" color={segment.placeholder ? theme.muted : undefined}>
+                      {String(segment.minutes).padStart(3)} min  {segment.title}
+                      {segment.placeholder ? ' (placeholder)' : ''}
+                    </Text>
+                  ))}
+                  <Text color={theme.muted} wrap="wrap">
+                    {planned.words}
+                  </Text>
+                </>
+              ) : (
+                <Text color={theme.muted}>Planning {duration} min…</Text>
+              )}
             </Box>
           )}
         </Box>

@@ -1,0 +1,184 @@
+// Owns the material an agenda is planned from, for every place that plans
+// one: the Topics preview (`showtell topics show ID` and the app's Topics
+// screen), the app's Build setup and `showtell build`. They all call
+// `planFromMaterial`, so the minutes a preview shows are the minutes built.
+//
+// A preview runs before the build's snapshots exist, so the build cannot plan
+// from them either: everyone plans from what is on disk before the build (the
+// snapshot history and the latest audit). A build that takes snapshots is
+// planned as if each account answers today as it did in its latest snapshot
+// in the history (an account never read counts as answering: the build will
+// try it). A build without snapshots (`--no-snapshots`) is planned from the
+// history alone, as it composes. After its snapshots, the build keeps the
+// planned minutes and only switches a segment between its material and its
+// placeholder when today's snapshots differ from the plan (`followMaterial`).
+import { readLatestAudit, type StoredAudit } from '../audit/store.js'
+import { emptySegments, plannedSlideCounts } from '../deck/compose.js'
+import type { LiveMaterial } from '../deck/live.js'
+import { meetingDates, todayIn } from '../rotation/calendar.js'
+import { readHistory, type HistoryEntry } from '../snapshot/history.js'
+import type { SnapshotResult } from '../snapshot/types.js'
+import type { Topic } from '../topics/schema.js'
+import type { Workspace } from '../workspace/load.js'
+import type { WorkspaceConfig } from '../workspace/schema.js'
+import { planAgenda, type AgendaPlan, type PlanOptions } from './plan.js'
+import type { SegmentId } from './segments.js'
+
+/** The fixed words of this module, in one place for the message catalogue to come. */
+const WORDS = {
+  planned: 'Planned with',
+  snapshotsOf: (date: string) => `the snapshots of ${date}`,
+  noSnapshotsYet: 'no snapshots in the history yet',
+  withoutSnapshots: 'no new snapshots (--no-snapshots)',
+  noAccounts: 'no accounts to snapshot',
+  historyOf: (date: string) => `the history up to ${date}`,
+  auditOf: (date: string) => `the audit of ${date}`,
+  noAudit: 'no audit yet',
+  and: 'and',
+  followed: (title: string, has: boolean) =>
+    has
+      ? `"${title}" was planned as a placeholder, but this build's snapshots filled it: it shows them in its planned minutes; build again to plan them in full`
+      : `"${title}" was planned with material, but this build's snapshots have none for it: it shows its placeholder in its planned minutes`,
+}
+
+/** What a plan assumed, so a preview can say why a segment is short. */
+export interface PlanMaterial {
+  /** Whether the build takes snapshots (the plan assumes they answer as in the history). */
+  readonly snapshots: boolean
+  /** How many accounts the workspace lists (none: nothing to snapshot). */
+  readonly accounts: number
+  /** The newest snapshot date in the history on or before the meeting, if any. */
+  readonly snapshotDate?: string
+  /** The day the latest audit ran, if one has. */
+  readonly auditDate?: string
+}
+
+export interface MaterialInput {
+  readonly config: WorkspaceConfig
+  readonly topic: Topic
+  /** The meeting date, YYYY-MM-DD. */
+  readonly date: string
+  /** Minutes, 30–60. */
+  readonly duration: number
+  /** The snapshot history as it is before the build. */
+  readonly history: readonly HistoryEntry[]
+  /** The latest `showtell audit`, if any. */
+  readonly audit?: StoredAudit
+  /** Whether the build takes snapshots: false with --no-snapshots, and with no accounts. @default true */
+  readonly snapshots?: boolean
+}
+
+export interface PlannedFromMaterial {
+  readonly plan: AgendaPlan
+  /** The planner's input, as given to `planAgenda`. */
+  readonly input: PlanOptions
+  readonly material: PlanMaterial
+/** "Planned with the snapshots of 2026-11-17 and the audit of 2026-11-20." */
+  readonly words: string
+}
+
+/** The one way to plan a meeting's agenda before it is built. Pure. */
+export function planFromMaterial(material: MaterialInput): PlannedFromMaterial {
+  const { config, topic, date, duration, history, audit } = material
+  const snapshots = (material.snapshots ?? true) && config.accounts.length > 0
+  const live: LiveMaterial = { history, audit, ...(snapshots ? { results: expectedResults(config, history, date) } : {}) }
+  const input: PlanOptions = { duration, empty: emptySegments(config, topic, live, date), slides: plannedSlideCounts(config, topic, live, date) }
+  const snapshotDate = history.reduce<string | undefined>((newest, e) => (e.date <= date && isSnapshot(e) && (newest === undefined || e.date > newest) ? e.date : newest), undefined)
+  const used: PlanMaterial = { snapshots, accounts: config.accounts.length, ...(snapshotDate ? { snapshotDate } : {}), ...(audit ? { auditDate: audit.ranAt.slice(0, 10) } : {}) }
+  return { plan: planAgenda(input), input, material: used, words: materialWords(used) }
+}
+
+/**
+ * Today's snapshots as the plan expects them: each account as its latest
+ * entry in the history on or before the meeting (status and numbers), an
+ * account with none as answering with no numbers yet.
+ */
+function expectedResults(config: WorkspaceConfig, history: readonly HistoryEntry[], date: string): SnapshotResult[] {
+  const latest = new Map<string, { readonly entry: HistoryEntry; readonly metrics: SnapshotResult['metrics'] }>()
+  for (const entry of history) {
+    // A figure entered by hand is no snapshot: it says nothing of how the page answers.
+    if (entry.date > date || !isSnapshot(entry)) continue
+    const metrics = Object.fromEntries(Object.entries(entry.metrics).filter(([, metric]) => metric?.source !== 'manual')) as SnapshotResult['metrics']
+    const seen = latest.get(entry.account)?.entry
+    if (!seen || entry.date > seen.date || (entry.date === seen.date && entry.capturedAt >= seen.capturedAt)) latest.set(entry.account, { entry, metrics })
+  }
+  return config.accounts.map((account) => {
+    const { entry, metrics } = latest.get(account.id) ?? {}
+    return {
+      account: account.id,
+      platform: account.platform,
+      label: account.label ?? account.id,
+      url: '',
+      status: entry?.status ?? 'ok',
+      ...(entry?.reason ? { reason: entry.reason } : {}),
+      metrics: metrics ?? {},
+      capturedAt: entry?.capturedAt ?? `${date}T00:00:00.000Z`,
+      durationMs: 0,
+    }
+  })
+}
+
+/** A snapshot's line in the history, not a figure entered by hand (`showtell record`). */
+function isSnapshot(entry: HistoryEntry): boolean {
+  const metrics = Object.values(entry.metrics)
+  return metrics.length === 0 || metrics.some((metric) => metric?.source !== 'manual')
+}
+
+/** "Planned with the snapshots of 2026-11-17 and the audit of 2026-11-20." */
+export function materialWords(material: PlanMaterial): string {
+  const snapshots = material.snapshots
+    ? material.snapshotDate
+      ? WORDS.snapshotsOf(material.snapshotDate)
+      : WORDS.noSnapshotsYet
+    : [material.accounts === 0 ? WORDS.noAccounts : WORDS.withoutSnapshots, ...(material.snapshotDate ? [WORDS.historyOf(material.snapshotDate)] : [])].join(', ')
+  const audit = material.auditDate ? WORDS.auditOf(material.auditDate) : WORDS.noAudit
+  return `${WORDS.planned} ${snapshots} ${WORDS.and} ${audit}.`
+}
+
+/**
+ * The planned agenda, for the material the build really has after its
+ * snapshots: every segment keeps its planned minutes, and a segment whose
+ * material came or went today shows it (or its placeholder) within them.
+ * Each change is named, for the build's warnings.
+ */
+export function followMaterial(plan: AgendaPlan, empty: ReadonlySet<SegmentId>): { readonly plan: AgendaPlan; readonly changes: readonly string[] } {
+  const changes: string[] = []
+  const segments = plan.segments.map((segment) => {
+    // Segments that always have material (no fill hint) never become placeholders.
+    const placeholder = empty.has(segment.id) && segment.fillHint !== ''
+    if (placeholder === segment.placeholder) return segment
+    changes.push(WORDS.followed(segment.title, !placeholder))
+    return { ...segment, placeholder }
+  })
+  return { plan: { ...plan, segments }, changes }
+}
+
+/** The meeting a build is for when no date is given: the next meeting day in the workspace's time zone. */
+export function defaultMeetingDate(config: WorkspaceConfig, now?: Date): string {
+  const today = todayIn(config.meeting.timezone, now)
+  return meetingDates(config.meeting, today, 1)[0] ?? today
+}
+
+export interface PreviewOptions {
+  /** @default the next meeting day */
+  readonly date?: string
+  /** @default meeting.duration */
+  readonly duration?: number
+  /** @default true */
+  readonly snapshots?: boolean
+  /** @default new Date() */
+  readonly now?: Date
+}
+
+/**
+ * A preview's plan (the Topics screen, Build setup, `showtell topics show`):
+ * the history and the latest audit as they are on disk now, planned as the
+ * build of the same topic, date, duration and snapshots will plan them.
+ */
+export async function planPreview(workspace: Workspace, topic: Topic, options: PreviewOptions = {}): Promise<PlannedFromMaterial & { readonly date: string }> {
+  const { config } = workspace
+  const date = options.date ?? defaultMeetingDate(config, options.now)
+  const [history, audit] = await Promise.all([readHistory(workspace.paths.root), readLatestAudit(workspace.paths)])
+  const planned = planFromMaterial({ config, topic, date, duration: options.duration ?? config.meeting.duration, history: history.entries, audit, snapshots: options.snapshots })
+  return { ...planned, date }
+}
