@@ -292,7 +292,8 @@ function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMater
     notes: ['Open the accounts live and point at each of these.'],
   }
   const part = hereAndNow({ live: own, date, kicker, accountLabel: accountLabels(config), minutes, lookFor })
-  return { slides: part.slides.flatMap(split), appendix: part.appendix.flatMap(split) }
+  // A split slide is bookmarked once, at its first part.
+  return { slides: part.slides.flatMap(split), appendix: part.appendix.flatMap((slide) => split(slide).map((piece, i) => (i === 0 ? piece : { ...piece, bookmark: undefined }))) }
 }
 
 /**
