@@ -46,7 +46,13 @@ export const MIN_SECONDS_PER_SLIDE = 40
 /** Tiles on one overview slide: three columns of four rows at 24 px text fit 1280×720 (test/deck/slide-fit.test.ts checks it). */
 export const TILES_PER_SLIDE = 12
 /** Rows of the accounts-not-read table on the segment's one shared slide; the rest are in the appendix. */
-export const UNREAD_ROWS = 4
+export const UNREAD_ROWS = 3
+/**
+ * Rows a slide of the appendix's table of accounts not read: each row carries
+ * a reason and a fix of up to five lines, so two a slide (until tables split
+ * by measured height).
+ */
+export const APPENDIX_UNREAD_ROWS = 2
 
 /** How many slides `minutes` carry at MIN_SECONDS_PER_SLIDE each. */
 export function slidesThatFit(minutes: number): number {
@@ -189,7 +195,7 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
   })
   const appendix: Slide[] = [
     ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${WORDS.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account)), appendix: true, bookmark: accountLabel(r.account) })),
-    ...(unread.length > 0 ? [{ ...unreadSlide(unread, live.history, date, WORDS.appendix, accountLabel), appendix: true, bookmark: WORDS.notReadBookmark(unread.length) }] : []),
+    ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, WORDS.appendix, accountLabel), WORDS.notReadBookmark(unread.length)) : []),
   ]
   return { slides: [...lookFor, ...overview, ...spotlit, ...shared], appendix }
 }
@@ -248,4 +254,19 @@ function unreadShared(unread: readonly Shown[], history: readonly HistoryEntry[]
 function balanced<T>(items: readonly T[], size: number): T[][] {
   const parts = Math.max(1, Math.ceil(items.length / size))
   return Array.from({ length: parts }, (_, i) => items.slice(Math.round((i * items.length) / parts), Math.round(((i + 1) * items.length) / parts)))
+}
+
+/**
+ * The whole table of accounts not read, for the appendix, APPENDIX_UNREAD_ROWS
+ * rows a slide. Bookmarked once, at its first slide.
+ */
+function unreadAppendix(slide: Slide, bookmark: string): Slide[] {
+  const table = slide.table!
+  return balanced(table.rows, APPENDIX_UNREAD_ROWS).map((rows, i) => ({
+    ...slide,
+    title: i === 0 ? slide.title : `${slide.title} (continued)`,
+    table: { header: table.header, rows },
+    appendix: true,
+    ...(i === 0 ? { bookmark } : {}),
+  }))
 }

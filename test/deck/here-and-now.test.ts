@@ -192,7 +192,7 @@ describe('the here-and-now fits its minutes', () => {
     const segment = deck.slides.filter((s) => s.segment === 'here-and-now' && !s.appendix)
     expect(segment.map((s) => s.kind)).toEqual(['bullets', 'overview', 'table'])
     expect(segment[2]!.title).toBe('7 accounts could not be read today')
-    expect(segment[2]!.table!.rows.at(-1)).toEqual(['and 4 more: see the appendix', ''])
+    expect(segment[2]!.table!.rows.at(-1)).toEqual(['and 5 more: see the appendix', ''])
     const appendix = deck.slides.filter((s) => s.appendix)
     expect(appendix.flatMap((s) => (s.bookmark ? [s.bookmark] : []))).toEqual(['Account 8', 'Account 9', '7 accounts not read today'])
     // The appendix table of accounts not read is split like any table, its rows all there.
