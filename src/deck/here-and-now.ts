@@ -78,8 +78,10 @@ export interface Spotlight {
   readonly rank: number
 }
 
-/** A relative change smaller than this is noise, not news. */
-export const NOTABLE_CHANGE = 0.05
+/** A relative change smaller than this is noise, not news (a week's ordinary growth is 1–3%). */
+export const NOTABLE_CHANGE = 0.03
+/** Changes alone spotlight at most this many accounts: the room hears the biggest movers, the overview has the rest. */
+export const MAX_CHANGE_SPOTLIGHTS = 3
 /** "New activity": a post in the last SILENCE_RECENT days, after at least SILENCE_DAYS without one. */
 export const SILENCE_RECENT = 14
 export const SILENCE_DAYS = 30
@@ -94,7 +96,8 @@ export const ENGAGEMENT_JUMP = 1.5
  *      silence, or interactions per post at least 1.5 times the last
  *      meeting's (and at least 1 before);
  *   3. the largest relative changes of the headline count since the last
- *      meeting, 5% or more either way, largest first.
+ *      meeting, 3% or more either way, largest first, at most three.
+ * (The segment's minutes may then take fewer: see hereAndNow.)
  * An account is spotlit once, for its first reason. Within a reason, the
  * larger jump or change comes first, then the workspace's account order.
  */
@@ -135,7 +138,13 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
     }
   }
   const byRank = (a: Spotlight, b: Spotlight) => b.rank - a.rank
-  for (const pick of [...activity.sort(byRank), ...change.sort(byRank)]) add(pick)
+  for (const pick of activity.sort(byRank)) add(pick)
+  let changes = 0
+  for (const pick of change.sort(byRank)) {
+    if (changes === MAX_CHANGE_SPOTLIGHTS || taken.has(pick.account)) continue
+    add(pick)
+    changes += 1
+  }
   return picks
 }
 

@@ -48,7 +48,7 @@ function entry(account: string, date: string, metrics: HistoryEntry['metrics']):
 const followers = (value: number) => ({ followers: { value, source: 'api' as const } })
 
 describe('the spotlight rule, on hand-made histories', () => {
-  it('goal first, then new activity, then the largest relative changes of 5% or more; each account once; blocked pages never', () => {
+  it('goal first, then new activity, then the largest relative changes of 3% or more; each account once; blocked pages never', () => {
     const history = [
       entry('a', LAST, followers(1000)),
       entry('b', LAST, followers(1000)),
@@ -62,7 +62,7 @@ describe('the spotlight rule, on hand-made histories', () => {
     const shown = [
       result('a', followers(1200)), // +20%
       result('b', followers(1060)), // +6%
-      result('c', followers(1010)), // +1%: noise
+      result('c', followers(1020)), // +2%: noise
       result('d', followers(400)), // −20%: as large as a's, after it in the workspace's order
       result('e', { ...followers(1300), lastPostAt: { value: '2026-11-20', source: 'feed' } }), // first post in 80 days (and +30%: spotlit once)
       result('f', { ...followers(1000), interactionsPerPost: { value: 20, source: 'api' } }), // engagement ×2
@@ -80,6 +80,12 @@ describe('the spotlight rule, on hand-made histories', () => {
     ])
   })
 
+  it('changes alone spotlight the three largest movers, either way', () => {
+    const history = ['a', 'b', 'c', 'd', 'e'].map((id) => entry(id, LAST, followers(1000)))
+    const shown = [result('a', followers(1040)), result('b', followers(1100)), result('c', followers(920)), result('d', followers(1060)), result('e', followers(1031))]
+    expect(spotlights(shown, history, DATE).map((p) => p.why)).toEqual(['followers up 10.0% since 2026-11-17', 'followers down 8.0% since 2026-11-17', 'followers up 6.0% since 2026-11-17'])
+  })
+
   it('a post after a short pause, an old post after silence, or a small engagement rise is not news', () => {
     const history = [
       entry('p', LAST, { lastPostAt: { value: '2026-11-01', source: 'feed' } }), // 19 days before the new post
@@ -95,12 +101,17 @@ describe('the spotlight rule, on hand-made histories', () => {
   })
 })
 
-/** A workspace with `n` accounts of our own, a meeting with snapshots of them all and a week-old history. */
-function material(n: number, change: (i: number) => number) {
+/**
+ * A workspace with `n` accounts of our own, a meeting with snapshots of them
+ * all and a week-old history; with `jump`, every account's interactions per
+ * post doubled (new activity, so every one is a spotlight candidate).
+ */
+function material(n: number, change: (i: number) => number, jump = true) {
   const accounts = Array.from({ length: n }, (_, i) => ({ id: `acct-${i + 1}`, platform: 'bluesky', handle: `acct${i + 1}.bsky.social`, label: `Account ${i + 1}` }))
   const config: WorkspaceConfig = workspaceConfigSchema.parse({ ...base, accounts, competitors: [] })
-  const results = accounts.map((a, i) => result(a.id, followers(1000 + change(i))))
-  const history = accounts.map((a) => entry(a.id, LAST, followers(1000)))
+  const engagement = (value: number) => (jump ? { interactionsPerPost: { value, source: 'api' as const } } : {})
+  const results = accounts.map((a, i) => result(a.id, { ...followers(1000 + change(i)), ...engagement(20) }))
+  const history = accounts.map((a) => entry(a.id, LAST, { ...followers(1000), ...engagement(10) }))
   return { config, live: { results, history } }
 }
 
@@ -111,7 +122,7 @@ function build(config: WorkspaceConfig, live: { results: SnapshotResult[]; histo
 }
 
 describe('the here-and-now fits its minutes', () => {
-  // Every account changed by 10% or more: every one is a spotlight candidate,
+  // Every account's engagement doubled: every one is a spotlight candidate,
   // so the minutes, not the material, set the count.
   const everyone = (i: number) => 100 + i
   const label = (s: Slide) => (s.kind === 'overview' ? `overview ${s.tiles!.length}` : s.kind === 'account' ? 'spotlight' : s.kind)
@@ -179,14 +190,14 @@ describe('the here-and-now fits its minutes', () => {
   }
 
   it('with nothing that changed, no spotlights: what to look for and the overview, 3 minutes', () => {
-    const { config, live } = material(12, () => 0)
+    const { config, live } = material(12, () => 0, false)
     const deck = build(config, live, 45)
     expect(deck.slides.filter((s) => s.segment === 'here-and-now' && !s.appendix).map((s) => s.kind)).toEqual(['bullets', 'overview'])
     expect(deck.agenda.find((s) => s.id === 'here-and-now')!.minutes).toBe(3)
   })
 
   it('accounts not read share one slide in the segment; the appendix has them all', () => {
-    const { config, live } = material(9, () => 0)
+    const { config, live } = material(9, () => 0, false)
     const results = live.results.map((r, i) => (i < 7 ? result(r.account, {}, 'blocked') : r))
     const deck = build(config, { results, history: live.history }, 45)
     const segment = deck.slides.filter((s) => s.segment === 'here-and-now' && !s.appendix)
