@@ -18,6 +18,8 @@ export const WORDS = {
   accountKicker: 'Live now',
   appendix: 'Appendix',
   spotlight: 'Spotlight',
+  goalShort: 'goal',
+  activityShort: 'new activity',
   live: 'live',
   byHand: 'entered by hand',
   notRead: 'not read today',
@@ -74,6 +76,8 @@ export interface GoalMark {
 export interface Spotlight {
   readonly account: string
   readonly why: string
+  /** The reason in a few characters, for the kicker beside a screenshot ("+4.4%", "new activity", "goal"). */
+  readonly short: string
   readonly reason: 'goal' | 'activity' | 'change'
   readonly rank: number
 }
@@ -112,7 +116,7 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
   const readable = shown.filter((r) => r.status === 'ok')
   for (const r of readable) {
     const goal = goals.find((g) => g.account === r.account)
-    if (goal) add({ account: r.account, why: goal.words, reason: 'goal', rank: 3 })
+    if (goal) add({ account: r.account, why: goal.words, short: WORDS.goalShort, reason: 'goal', rank: 3 })
   }
   const activity: Spotlight[] = []
   const change: Spotlight[] = []
@@ -120,12 +124,12 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
     const posted = r.metrics.lastPostAt?.value.slice(0, 10)
     const before = previousPost(history, r.account, date)
     if (posted && before && daysFrom(posted, date) <= SILENCE_RECENT && daysFrom(before, posted) >= SILENCE_DAYS) {
-      activity.push({ account: r.account, why: WORDS.postAfterSilence(daysFrom(before, posted)), reason: 'activity', rank: 2 + daysFrom(before, posted) / 1e6 })
+      activity.push({ account: r.account, why: WORDS.postAfterSilence(daysFrom(before, posted)), short: WORDS.activityShort, reason: 'activity', rank: 2 + daysFrom(before, posted) / 1e6 })
     }
     const now = r.metrics.interactionsPerPost?.value
     const then = newestCount(history, r.account, 'interactionsPerPost', (d) => d < date)
     if (now !== undefined && then && then.value >= 1 && now >= then.value * ENGAGEMENT_JUMP) {
-      activity.push({ account: r.account, why: WORDS.engagementJump(then.value, now), reason: 'activity', rank: 2 + now / then.value / 1e6 })
+      activity.push({ account: r.account, why: WORDS.engagementJump(then.value, now), short: WORDS.activityShort, reason: 'activity', rank: 2 + now / then.value / 1e6 })
     }
     const h = headline(r, history, date).model
     if (h.value !== undefined && h.change) {
@@ -133,7 +137,7 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
       const relative = previous > 0 ? h.change.delta / previous : 0
       if (Math.abs(relative) >= NOTABLE_CHANGE) {
         const pct = `${(Math.abs(relative) * 100).toFixed(1)}% since ${h.change.since}`
-        change.push({ account: r.account, why: relative > 0 ? WORDS.grew(h.word, pct) : WORDS.fell(h.word, pct), reason: 'change', rank: 1 + Math.abs(relative) / 1e3 })
+        change.push({ account: r.account, why: relative > 0 ? WORDS.grew(h.word, pct) : WORDS.fell(h.word, pct), short: `${relative > 0 ? '+' : '−'}${(Math.abs(relative) * 100).toFixed(1)}%`, reason: 'change', rank: 1 + Math.abs(relative) / 1e3 })
       }
     }
   }
@@ -198,12 +202,18 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
   const lookFor = input.lookFor && room >= 1 ? [input.lookFor] : []
   const picks = spotlights(results, live.history, date, input.goals).slice(0, Math.max(0, room - lookFor.length))
   const byAccount = new Map(readable.map((r) => [r.account, r]))
+  // The kicker shares the slide with a screenshot, so it stays short; a reason
+  // the number beside it does not show (a goal, new activity) leads the facts,
+  // followed by the last two (the last post and the engagement, when known):
+  // the others are on the account's appendix slide, and all of them would
+  // run off the slide.
   const spotlit = picks.map((pick) => {
-    const slide = accountSlide(byAccount.get(pick.account)!, live.history, date, `${WORDS.spotlight} · ${pick.why}`, accountLabel(pick.account))
-    return { ...slide, notes: [WORDS.spotlightNote(pick.why), ...slide.notes] }
+    const slide = accountSlide(byAccount.get(pick.account)!, live.history, date, `${WORDS.spotlight} · ${pick.short}`, accountLabel(pick.account))
+    const bullets = pick.reason === 'change' ? slide.bullets : [pick.why[0]!.toUpperCase() + pick.why.slice(1), ...(slide.bullets ?? []).slice(-2)]
+    return { ...slide, bullets, notes: [WORDS.spotlightNote(pick.why), ...slide.notes] }
   })
   const appendix: Slide[] = [
-    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${WORDS.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account)), appendix: true, bookmark: accountLabel(r.account) })),
+    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, WORDS.appendix, accountLabel(r.account)), appendix: true, bookmark: accountLabel(r.account) })),
     ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, WORDS.appendix, accountLabel), WORDS.notReadBookmark(unread.length)) : []),
   ]
   return { slides: [...lookFor, ...overview, ...spotlit, ...shared], appendix }

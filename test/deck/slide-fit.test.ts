@@ -130,7 +130,7 @@ describe('every built-in topic fits its slides', () => {
       durationMs: 1000,
     }))
     const history = ws.config.accounts.flatMap((account) =>
-      ['2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 1000, source: 'meta' as const }, interactionsPerPost: { value: 9_876 + j, source: 'api' as const } } })),
+      ['2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 1000, source: 'meta' as const }, interactionsPerPost: { value: 5_000 + j, source: 'api' as const } } })),
     )
     const topic = ws.topics.get('listening')!.topic
     const live = { results, history }
@@ -144,6 +144,8 @@ describe('every built-in topic fits its slides', () => {
     expect(deck.slides.filter((s) => s.appendix && /accounts? could not be read today/.test(s.title)).flatMap((s) => s.table!.rows)).toHaveLength(ours.filter((r) => r.status !== 'ok').length)
     expect(deck.slides.filter((s) => !s.appendix && /accounts? could not be read today/.test(s.title))).toHaveLength(1)
     expect(deck.slides.filter((s) => s.kind === 'overview').flatMap((s) => s.tiles!)).toHaveLength(ours.length)
+    // Interactions per post went from 5,001 to 12,345: spotlights whose reason leads their facts, and still fit.
+    expect(deck.slides.filter((s) => s.kind === 'account' && !s.appendix && s.bullets?.[0]?.startsWith('Engagement jumped from 5,001 to 12,345')).length).toBeGreaterThan(0)
     expect(deck.slides.find((s) => s.kind === 'account')!.bullets).toContain('1,234 posts in 30 days · median 12,345 interactions per post')
     expect(deck.slides.some((s) => s.segment === 'roi' && s.title.startsWith('Engagement'))).toBe(true)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
