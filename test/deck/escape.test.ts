@@ -269,7 +269,7 @@ describe('escapeMarkdown and escapeNote on hostile text, in the small skeleton, 
 // ---- the real templates: every slide kind, hostile text in every field ----
 
 /** Every slide kind, written out: the fixture check below fails when a template is added. */
-const KINDS: readonly SlideKind[] = ['title', 'agenda', 'bullets', 'statement', 'case', 'table', 'placeholder', 'closing', 'account', 'chart', 'finding']
+const KINDS: readonly SlideKind[] = ['title', 'agenda', 'bullets', 'statement', 'case', 'table', 'placeholder', 'closing', 'account', 'chart', 'finding', 'overview']
 
 /** Text with no Markdown in it: the control each hostile rendering is compared with. */
 const PLAIN = 'Plain words'
@@ -310,6 +310,10 @@ function deckWith(kind: SlideKind, text: string): DeckModel {
       figure: text,
       change: text,
       caption: text,
+      tiles: [
+        { name: text, image: 'snapshots/a.png', figure: text, change: text, status: text },
+        { name: text, figure: text, change: '', status: text },
+      ],
       // Our own values, never data: a picture in the build folder and a showtell command.
       image: 'screenshot.png',
       command: 'showtell snapshot',
