@@ -81,7 +81,11 @@ export interface PlannedFromMaterial {
 export function planFromMaterial(material: MaterialInput): PlannedFromMaterial {
   const { config, topic, date, duration, history, audit } = material
   const snapshots = (material.snapshots ?? true) && config.accounts.length > 0
-  const live: LiveMaterial = { history, audit, ...(snapshots ? { results: expectedResults(config, history, date) } : {}) }
+  // The build compares today's snapshots with the history before them; the plan, taking each account's
+  // latest entry as "today", compares it with the entries before that one, or every change would be 0.
+  const expected = snapshots ? expectedResults(config, history, date) : undefined
+  const before = expected ? history.filter((entry) => !expected.used.has(entry)) : history
+  const live: LiveMaterial = { history: before, audit, ...(expected ? { results: expected.results } : {}) }
   const input: PlanOptions = { duration, empty: emptySegments(config, topic, live, date), slides: plannedSlideCounts(config, topic, live, date) }
   const snapshotDate = history.reduce<string | undefined>((newest, e) => (e.date <= date && isSnapshot(e) && (newest === undefined || e.date > newest) ? e.date : newest), undefined)
   const used: PlanMaterial = { snapshots, accounts: config.accounts.length, ...(snapshotDate ? { snapshotDate } : {}), ...(audit ? { auditDate: audit.ranAt.slice(0, 10) } : {}) }
@@ -93,7 +97,7 @@ export function planFromMaterial(material: MaterialInput): PlannedFromMaterial {
  * entry in the history on or before the meeting (status and numbers), an
  * account with none as answering with no numbers yet.
  */
-function expectedResults(config: WorkspaceConfig, history: readonly HistoryEntry[], date: string): SnapshotResult[] {
+function expectedResults(config: WorkspaceConfig, history: readonly HistoryEntry[], date: string): { results: SnapshotResult[]; used: ReadonlySet<HistoryEntry> } {
   const latest = new Map<string, { readonly entry: HistoryEntry; readonly metrics: SnapshotResult['metrics'] }>()
   for (const entry of history) {
     // A figure entered by hand is no snapshot: it says nothing of how the page answers.
@@ -102,7 +106,8 @@ function expectedResults(config: WorkspaceConfig, history: readonly HistoryEntry
     const seen = latest.get(entry.account)?.entry
     if (!seen || entry.date > seen.date || (entry.date === seen.date && entry.capturedAt >= seen.capturedAt)) latest.set(entry.account, { entry, metrics })
   }
-  return config.accounts.map((account) => {
+  const used = new Set([...latest.values()].map(({ entry }) => entry))
+  const results = config.accounts.map((account) => {
     const { entry, metrics } = latest.get(account.id) ?? {}
     return {
       account: account.id,
@@ -116,6 +121,7 @@ function expectedResults(config: WorkspaceConfig, history: readonly HistoryEntry
       durationMs: 0,
     }
   })
+  return { results, used }
 }
 
 /** A snapshot's line in the history, not a figure entered by hand (`showtell record`). */

@@ -6,7 +6,8 @@ import type { SegmentId } from '../agenda/segments.js'
 import { redact } from '../secrets/redact.js'
 import type { Topic } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
-import { hereAndNowSlides, liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
+import { hereAndNow, WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
+import { liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
 import type { Slide, TimedSlide } from './slide.js'
 
@@ -69,7 +70,15 @@ export function composeDeck(input: ComposeInput): DeckModel {
   const { config, topic, date, plan } = input
   const bySegment = new Map<SegmentId, Slide[]>()
   const own = ownMaterial(config, input.live)
+  // Slides for after "Next meeting", with no time budget (the here-and-now's per-account slides).
+  const appendix: Slide[] = []
   for (const segment of plan.segments) {
+    if (segment.id === 'here-and-now' && !segment.placeholder) {
+      const part = hereAndNowSegment(config, topic, own!, date, segment.title, segment.minutes)
+      bySegment.set(segment.id, part.slides)
+      appendix.push(...part.appendix)
+      continue
+    }
     bySegment.set(segment.id, segment.placeholder ? [placeholderSlide(segment)] : segmentSlides(segment, input, own))
   }
 
@@ -91,6 +100,9 @@ export function composeDeck(input: ComposeInput): DeckModel {
       })
     })
   }
+  appendix.forEach((slide, i) => {
+    slides.push({ ...slide, appendix: true, index: slides.length + 1, budgetSeconds: 0, positionInSegment: i + 1, segmentSlides: appendix.length, segmentMinutes: 0, segmentTitle: HERE_AND_NOW_WORDS.appendix, budgetLine: '' })
+  })
 
   return {
     company: config.company.name,
@@ -159,7 +171,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         }),
       ]
     case 'here-and-now':
-      return hereAndNowSegment(config, topic, own!, input.date, kicker)
+      return hereAndNowSegment(config, topic, own!, input.date, kicker, segment.minutes).slides
     case 'loss-of-control':
       return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) =>
         slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
@@ -264,36 +276,41 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
   }
 }
 
-/** The here-and-now segment's slides: what to look for, then the live slides, tables split like any table. */
-function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string): Slide[] {
-  return [
-    {
-      kind: 'bullets',
-      segment: 'here-and-now',
-      kicker,
-      title: topic.demo.focus,
-      bullets: topic.demo.lookFor,
-      notes: ['Open the accounts live and point at each of these.'],
-    },
-    ...hereAndNowSlides(own, date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])),
-  ]
+/**
+ * The here-and-now segment (what to look for, the overview, spotlights, the
+ * accounts not read; here-and-now.ts decides) and its appendix, tables split
+ * like any table. `minutes` undefined while planning.
+ */
+function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string, minutes?: number): { slides: Slide[]; appendix: Slide[] } {
+  const split = (slide: Slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])
+  const lookFor: Slide = {
+    kind: 'bullets',
+    segment: 'here-and-now',
+    kicker,
+    title: topic.demo.focus,
+    bullets: topic.demo.lookFor,
+    notes: ['Open the accounts live and point at each of these.'],
+  }
+  const part = hereAndNow({ live: own, date, kicker, accountLabel: accountLabels(config), minutes, lookFor })
+  // A split slide is bookmarked once, at its first part.
+  return { slides: part.slides.flatMap(split), appendix: part.appendix.flatMap((slide) => split(slide).map((piece, i) => (i === 0 ? piece : { ...piece, bookmark: undefined }))) }
 }
 
 /**
  * How many slides the segments whose minutes follow their slides have to talk
- * over (today the here-and-now: with every account failed, what to look for
- * and one shared table), for the planner's `slides`. Counted by composing
- * them; a table split over "(continued)" slides is talked over once, so it
- * counts once: eleven accounts not read are still one table, not three
- * slides' worth of minutes. Segments without material are left out (they are
- * placeholders).
+ * over (today the here-and-now), for the planner's `slides`. Counted by
+ * composing them as the build does, at the segment's usual maximum of
+ * minutes; the appendix costs no time and is not counted. Segments without
+ * material are left out (they are placeholders).
  */
 export function plannedSlideCounts(config: WorkspaceConfig, topic: Topic, live?: LiveMaterial, date = ''): Map<SegmentId, number> {
   const counts = new Map<SegmentId, number>()
   const own = ownMaterial(config, live)
   if (own && !emptySegments(config, topic, live, date).has('here-and-now')) {
-    // What to look for, then each live slide before tables are split.
-    counts.set('here-and-now', 1 + hereAndNowSlides(own, date, '', accountLabels(config)).length)
+    // As here-and-now.ts builds it at the segment's usual maximum: the planner
+    // then gives it at most minutesPerSlide per slide, and with fewer minutes
+    // here-and-now.ts drops spotlights so each slide keeps 40 seconds.
+    counts.set('here-and-now', hereAndNowSegment(config, topic, own, date, '').slides.length)
   }
   return counts
 }

@@ -12,6 +12,7 @@ import type { BrowserManager } from '../browser/manager.js'
 import { formatSeconds } from '../agenda/plan.js'
 import { RuntimeError } from '../errors.js'
 import type { DeckModel } from './compose.js'
+import { WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
 import { escapeHtml, type RenderedSlides } from './render.js'
 
 /** Milliseconds each browser step of an export may take. */
@@ -88,11 +89,12 @@ export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, d
     const timed = deck.slides[slide - 1]
     return timed ? [{ slide, title: timed.title, segmentTitle: timed.segmentTitle, pixels }] : []
   })
-  const bookmarks: { title: string; pageIndex: number }[] = []
+  const bookmarks: Bookmark[] = []
   for (const segment of deck.agenda) {
     const first = deck.slides.find((slide) => slide.segment === segment.id)
     if (first) bookmarks.push({ title: `${segment.title} (${segment.minutes} min)`, pageIndex: first.index - 1 })
   }
+  bookmarks.push(...appendixBookmark(deck))
   return { pdf: await finishPdf(await pdfLib, raw, pdfMeta(deck), bookmarks), overflows }
 }
 
@@ -192,10 +194,11 @@ export async function exportHandoutPdf(
     return step('printing', t.print, page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: t.print }))
   })
   const meta = pdfMeta(deck)
-  const bookmarks = deck.agenda.flatMap((segment) => {
+  const bookmarks: Bookmark[] = deck.agenda.flatMap((segment) => {
     const first = deck.slides.find((slide) => slide.segment === segment.id)
     return first ? [{ title: segment.title, pageIndex: first.index - 1 }] : []
   })
+  bookmarks.push(...appendixBookmark(deck))
   return finishPdf(await pdfLib, raw, { ...meta, title: `${meta.title} (handout)` }, bookmarks)
 }
 
@@ -229,6 +232,21 @@ export async function waitForAssets(page: Page): Promise<void> {
   })
 }
 
+interface Bookmark {
+  readonly title: string
+  readonly pageIndex: number
+  /** One level below it (the appendix's accounts). */
+  readonly children?: readonly Bookmark[]
+}
+
+/** "Appendix", with each of its slides that names itself (an account) under it; none without an appendix. */
+function appendixBookmark(deck: DeckModel): Bookmark[] {
+  const slides = deck.slides.filter((slide) => slide.appendix)
+  if (slides.length === 0) return []
+  const children = slides.flatMap((slide) => (slide.bookmark ? [{ title: slide.bookmark, pageIndex: slide.index - 1 }] : []))
+  return [{ title: HERE_AND_NOW_WORDS.appendix, pageIndex: slides[0]!.index - 1, children }]
+}
+
 type PdfLib = typeof import('pdf-lib')
 
 /** pdf-lib takes a quarter of a second to load: start it while Chromium prints. */
@@ -236,7 +254,7 @@ function loadPdfLib(): Promise<PdfLib> {
   return import('pdf-lib')
 }
 
-async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks: { title: string; pageIndex: number }[]): Promise<Uint8Array> {
+async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks: Bookmark[]): Promise<Uint8Array> {
   const pdf = await lib.PDFDocument.load(raw, { updateMetadata: false })
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   pdf.setAuthor(meta.author)
@@ -246,26 +264,34 @@ async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks:
   pdf.setProducer('showtell (Chromium, pdf-lib)')
   pdf.setCreationDate(new Date())
   pdf.setModificationDate(new Date())
-  addOutline(lib, pdf, bookmarks.filter((b) => b.pageIndex < pdf.getPageCount()))
+  const pages = pdf.getPageCount()
+  addOutline(lib, pdf, bookmarks.filter((b) => b.pageIndex < pages).map((b) => ({ ...b, children: b.children?.filter((c) => c.pageIndex < pages) })))
   return pdf.save()
 }
 
-/** Writes a flat PDF outline (bookmarks), one entry per item, in order. */
-function addOutline({ PDFHexString, PDFName }: PdfLib, pdf: PDFDocument, items: { title: string; pageIndex: number }[]): void {
+/** Writes a PDF outline (bookmarks), one entry per item, in order; an item's children one level below it, closed. */
+function addOutline({ PDFHexString, PDFName }: PdfLib, pdf: PDFDocument, items: readonly Bookmark[]): void {
   if (items.length === 0) return
   const context = pdf.context
   const rootRef = context.nextRef()
-  const refs: PDFRef[] = items.map(() => context.nextRef())
-  items.forEach((item, i) => {
-    const entry = context.obj({
-      Title: PDFHexString.fromText(item.title),
-      Parent: rootRef,
-      Dest: [pdf.getPage(item.pageIndex).ref, 'XYZ', null, null, null],
-      ...(i > 0 ? { Prev: refs[i - 1]! } : {}),
-      ...(i < items.length - 1 ? { Next: refs[i + 1]! } : {}),
+  const level = (list: readonly Bookmark[], parent: PDFRef): PDFRef[] => {
+    const refs: PDFRef[] = list.map(() => context.nextRef())
+    list.forEach((item, i) => {
+      const kids = item.children && item.children.length > 0 ? level(item.children, refs[i]!) : []
+      const entry = context.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: parent,
+        Dest: [pdf.getPage(item.pageIndex).ref, 'XYZ', null, null, null],
+        ...(i > 0 ? { Prev: refs[i - 1]! } : {}),
+        ...(i < list.length - 1 ? { Next: refs[i + 1]! } : {}),
+        // A negative count: the appendix's accounts are there but folded away.
+        ...(kids.length > 0 ? { First: kids[0]!, Last: kids[kids.length - 1]!, Count: -kids.length } : {}),
+      })
+      context.assign(refs[i]!, entry)
     })
-    context.assign(refs[i]!, entry)
-  })
+    return refs
+  }
+  const refs = level(items, rootRef)
   context.assign(rootRef, context.obj({ Type: 'Outlines', First: refs[0]!, Last: refs[refs.length - 1]!, Count: items.length }))
   pdf.catalog.set(PDFName.of('Outlines'), rootRef)
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
@@ -274,7 +300,7 @@ function addOutline({ PDFHexString, PDFName }: PdfLib, pdf: PDFDocument, items: 
 function handoutHtml(deck: DeckModel, rendered: RenderedSlides): string {
   const pages = deck.slides.map((slide, i) => ({
     heading: `Slide ${slide.index} of ${deck.slides.length} · ${slide.segmentTitle}`,
-    budget: `Budget ${formatSeconds(slide.budgetSeconds)} for this slide · segment ${slide.segmentMinutes} min`,
+    budget: slide.appendix ? `${HERE_AND_NOW_WORDS.appendix} · ${HERE_AND_NOW_WORDS.noTimePlanned}` : `Budget ${formatSeconds(slide.budgetSeconds)} for this slide · segment ${slide.segmentMinutes} min`,
     notes: (rendered.notes[i] ?? '').split(/\n{2,}/).filter((p) => p.trim() !== ''),
   }))
   const title = `${deck.company}: ${deck.topic.title}`

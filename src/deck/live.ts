@@ -1,12 +1,13 @@
-// Owns the slides built from live snapshots and the metrics history: the
-// here-and-now segment (one summary, then one slide per account, screenshot as
-// evidence, with the posts of the last 30 days and the median interactions per
-// post) and the ROI trend (followers, and engagement where the history has
+// Owns the slides built from live snapshots and the metrics history: what an
+// account shows today (this run's result, gaps filled by hand), its slide
+// (screenshot as evidence, with the posts of the last 30 days and the median
+// interactions per post), the shared table of accounts not read, and the ROI
+// trend (followers, and engagement where the history has
 // it). Which number leads and what it is called is the headline model's
-// (snapshot/headline.ts); this file only puts it into slide words. A blocked
-// account is never shown as data: the accounts not read share one table with
-// their last good value and its age (when none was read, that table is the
-// summary). A figure entered by hand (`showtell record`) is data, captioned as
+// (snapshot/headline.ts); this file only puts it into slide words. Which of
+// these slides the here-and-now segment shows, and which go to the appendix,
+// is here-and-now.ts's. A blocked account is never shown as data: the accounts
+// not read share one table with their last good value and its age. A figure entered by hand (`showtell record`) is data, captioned as
 // such, until an automatic value newer than it exists.
 import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
@@ -35,7 +36,7 @@ const SOURCE_WORDS: Record<RecordedSource, string> = {
   'page-text': 'the page text',
 }
 
-const STATUS_WORDS: Record<string, string> = {
+export const STATUS_WORDS: Record<string, string> = {
   blocked: 'blocked',
   'not-found': 'not found',
   timeout: 'no answer',
@@ -50,7 +51,7 @@ type ShownMetrics = { readonly [K in MetricKey]?: NonNullable<RecordedMetrics[K]
 type ShownCount = NonNullable<ShownMetrics['followers']>
 
 /** An account as the here-and-now shows it: this run's result, gaps filled by hand. */
-interface Shown extends Omit<SnapshotResult, 'metrics'> {
+export interface Shown extends Omit<SnapshotResult, 'metrics'> {
   readonly metrics: ShownMetrics
   /** How today's snapshot went, when a hand figure stands in for it; `none` in a build without snapshots. */
   readonly today?: { readonly status: string; readonly reason?: string } | 'none'
@@ -91,7 +92,7 @@ function handOnly(history: readonly HistoryEntry[], date: string): Shown[] {
 }
 
 /** What the here-and-now shows: this build's results, or without snapshots the figures entered by hand. */
-function shownResults(live: LiveMaterial, date: string): Shown[] {
+export function shownResults(live: LiveMaterial, date: string): Shown[] {
   if (!live.results) return handOnly(live.history, date)
   return live.results.map((r) => withHandFigures(r, live.history, date) ?? r)
 }
@@ -121,14 +122,14 @@ export function liveEmptySegments(live: LiveMaterial | undefined, date: string):
 }
 
 /** The slide's headline: the one model (snapshot/headline.ts), in the deck's words. */
-interface ShownHeadline {
+export interface ShownHeadline {
   readonly text: string
   readonly model: Headline
   /** "▲ 100 since 2026-11-17", or "first measurement" for a count with nothing earlier. */
   readonly delta?: string
 }
 
-function headline(result: Shown, history: readonly HistoryEntry[], date: string): ShownHeadline {
+export function headline(result: Shown, history: readonly HistoryEntry[], date: string): ShownHeadline {
   const model = headlineOf(result, history, date)
   const text = headlineWords(model) || 'live, no public numbers'
   if (model.value === undefined) return { text, model }
@@ -158,59 +159,13 @@ export function capturedAtWords(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
-/** Account slides share the slide with a screenshot, so their kicker stays short. */
-const ACCOUNT_KICKER = 'Live now'
-
-/** The here-and-now segment: a summary table, then one slide per account. */
-export function hereAndNowSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string): Slide[] {
-  const results = shownResults(live, date)
-  // A snapshot that failed today did not answer, even when a hand figure stands in for it.
-  const failedToday = (r: Shown) => r.status !== 'ok' || (r.today !== undefined && r.today !== 'none')
-  const answered = results.filter((r) => !failedToday(r)).length
-  const walled = results.length - answered
-  const rows = results.map((r) => {
-    const name = accountLabel(r.account)
-    const label = name.toLowerCase().includes(platformName(r.platform).toLowerCase()) ? name : `${name} (${platformName(r.platform)})`
-    if (r.status !== 'ok') return [label, `${STATUS_WORDS[r.status] ?? r.status}: ${r.reason ?? 'no reason given'}`] as const
-    const h = headline(r, live.history, date)
-    const text = h.model.change ? `${h.text}, ${formatChange(h.model.change.delta)}` : h.text
-    return [label, h.model.byHand ? `${text} (entered by hand)` : text] as const
-  })
-  const summary: Slide = {
-    kind: 'table',
-    segment: 'here-and-now',
-    kicker,
-    title: !live.results
-      ? `${results.length === 1 ? 'One account' : `${results.length} accounts`} from figures entered by hand (no snapshots in this deck)`
-      : walled === 0
-        ? `All ${results.length} of our accounts are live right now`
-        : `${answered} of our ${results.length} accounts answered; ${walled} did not`,
-    table: { header: ['Account', 'Right now'], rows },
-    notes: [
-      live.results
-        ? 'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.'
-        : 'No snapshots were taken for this deck: these are the figures entered by hand, each with the day it is for.',
-      ...results.filter((r) => r.status !== 'ok').map((r) => `${accountLabel(r.account)}: ${r.status}, ${r.reason ?? ''}`),
-      ...results.flatMap((r) => (r.today && r.today !== 'none' ? [`${accountLabel(r.account)}: ${r.today.status}, ${r.today.reason ?? ''}; shown from a figure entered by hand`] : [])),
-    ],
-  }
-  const unread = results.filter((r) => r.status !== 'ok')
-  // When no account has a number to show, the table of accounts not read is
-  // the summary: the same rows twice would only cost the segment a slide.
-  return [
-    ...(unread.length === results.length && unread.length > 0 ? [] : [summary]),
-    ...results.filter((r) => r.status === 'ok').map((result) => accountSlide(result, live.history, date, ACCOUNT_KICKER, accountLabel(result.account))),
-    ...(unread.length > 0 ? [unreadSlide(unread, live.history, date, kicker, accountLabel)] : []),
-  ]
-}
-
 /**
  * The accounts that could not be read today (and have no figure entered by
  * hand to stand in) share one table, split like any table when it runs long,
  * instead of one near-empty slide each: what happened, the last good value
  * with its age (history, never today's number), and what would fix it.
  */
-function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
+export function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
   const rows = unread.map((r) => {
     const last = headlineOf(r, history, date).lastGood
     const known = last ? `Last good: ${formatCount(last.value)} ${last.word} on ${last.date} (${ageWords(daysBetween(last.date, date))}).` : 'No good value recorded yet.'
@@ -231,7 +186,7 @@ function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[],
 
 
 /** An account with a number to show (today's, or one entered by hand): large, with the change, the screenshot and the source. */
-function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string): Slide {
+export function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string): Slide {
   const platform = platformName(result.platform)
   const when = capturedAtWords(result.capturedAt)
   const h = headline(result, history, date)

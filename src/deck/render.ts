@@ -9,6 +9,7 @@ import { ignoreMissing, unreadable } from '../data/missing.js'
 import { RuntimeError, UserError } from '../errors.js'
 import { BUILTIN } from '../workspace/paths.js'
 import type { DeckModel } from './compose.js'
+import { WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
 import type { TemplateSet } from './templates.js'
 
 export interface RenderedSlides {
@@ -75,11 +76,14 @@ export function shellData(deck: DeckModel, rendered: RenderedSlides) {
   return {
     title: `${deck.company}: ${deck.topic.title}`,
     duration: deck.duration,
+    // Shown instead of the countdown and budgets on appendix slides, which have no time.
+    appendixLabel: HERE_AND_NOW_WORDS.appendix,
     slides: deck.slides.map((slide, i) => ({
       segment: slide.segment,
       segmentTitle: slide.segmentTitle,
       segmentMinutes: slide.segmentMinutes,
       budgetSeconds: slide.budgetSeconds,
+      appendix: slide.appendix === true,
       title: slide.title,
       notes: rendered.notes[i] ?? '',
     })),

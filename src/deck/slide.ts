@@ -4,7 +4,19 @@
 import type { SegmentId } from '../agenda/segments.js'
 
 /** The slide layouts the templates know, one template file per kind. */
-export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing' | 'account' | 'chart' | 'finding'
+export type SlideKind = 'title' | 'agenda' | 'bullets' | 'statement' | 'case' | 'table' | 'placeholder' | 'closing' | 'account' | 'chart' | 'finding' | 'overview'
+
+/** One account on the here-and-now overview (already in slide words). */
+export interface Tile {
+  readonly name: string
+  /** Its screenshot in the build folder, shown small. */
+  readonly image?: string
+  /** The headline number with its word, or why there is none. */
+  readonly figure: string
+  /** The change since the last meeting ("▲ 100"), or "" when none is known. */
+  readonly change: string
+  readonly status: string
+}
 
 export interface Slide {
   readonly kind: SlideKind
@@ -35,6 +47,12 @@ export interface Slide {
   readonly caption?: string
   /** Data for a chart slide; the build renders it to `image`. */
   readonly chart?: { readonly points: readonly { readonly label: string; readonly value: number }[] }
+  /** The accounts of an overview slide. */
+  readonly tiles?: readonly Tile[]
+  /** After "Next meeting", for reference: no time budget. */
+  readonly appendix?: boolean
+  /** Its PDF bookmark under "Appendix" (the account's name); a slide without one has no bookmark of its own. */
+  readonly bookmark?: string
   /** The talk track, one paragraph per item. */
   readonly notes: readonly string[]
 }

@@ -25,19 +25,24 @@
   function startClock() {
     if (clock.startedAt === null) {
       clock.startedAt = now()
-      clock.segment = data.slides[current].segment
+      clock.segment = segmentKey(current)
       clock.enteredAt = clock.startedAt
     }
   }
 
   function trackSegment() {
     if (clock.startedAt === null) return
-    var segment = data.slides[current].segment
+    var segment = segmentKey(current)
     if (segment === clock.segment) return
     var t = now()
     clock.spent[clock.segment] = (clock.spent[clock.segment] || 0) + (t - clock.enteredAt)
     clock.segment = segment
     clock.enteredAt = t
+  }
+
+  // Appendix slides (after "Next meeting") have no budget: time there counts against no segment.
+  function segmentKey(index) {
+    return data.slides[index].appendix ? '(appendix)' : data.slides[index].segment
   }
 
   function segmentSpentMs() {
@@ -113,6 +118,7 @@
     '#pv-countdown.ok{color:#9be29b}',
     '#pv-countdown.amber{color:#1b1200;background:#f2b630}',
     '#pv-countdown.red{color:#fff;background:#c62828}',
+    '#pv-countdown.appendix{color:#cfd6e0}',
     '.label{font-size:13px;text-transform:uppercase;letter-spacing:.08em;color:#9aa5b4}',
     '#pv-elapsed{font-size:26px}',
     '#pv-segment{font-size:18px}',
@@ -187,8 +193,8 @@
       var nextBox = doc.getElementById('pv-next')
       nextBox.replaceChildren(current + 1 < slides.length ? slideClone(doc, current + 1) : doc.createTextNode('End of deck'))
       doc.getElementById('pv-notes').textContent = slide.notes
-      doc.getElementById('pv-segment').textContent = slide.segmentTitle + ' · ' + slide.segmentMinutes + ' min'
-      doc.getElementById('pv-slide-budget').textContent = formatTime(slide.budgetSeconds * 1000)
+      doc.getElementById('pv-segment').textContent = slide.appendix ? data.appendixLabel : slide.segmentTitle + ' · ' + slide.segmentMinutes + ' min'
+      doc.getElementById('pv-slide-budget').textContent = slide.appendix ? data.appendixLabel : formatTime(slide.budgetSeconds * 1000)
       doc.getElementById('pv-counter').textContent = current + 1 + ' / ' + slides.length
     }
     tick()
@@ -203,9 +209,16 @@
     var state = left < 0 ? 'red' : left <= Math.max(budgetMs * AMBER_SHARE, AMBER_FLOOR_SECONDS * 1000) ? 'amber' : 'ok'
     var box = doc.getElementById('pv-countdown')
     if (!box) return
-    box.textContent = formatTime(left)
-    box.className = state
-    box.setAttribute('data-state', state)
+    if (slide.appendix) {
+      // No countdown in the appendix: it is there for questions, not planned time.
+      box.textContent = data.appendixLabel
+      box.className = 'appendix'
+      box.setAttribute('data-state', 'appendix')
+    } else {
+      box.textContent = formatTime(left)
+      box.className = state
+      box.setAttribute('data-state', state)
+    }
     var elapsed = clock.startedAt === null ? 0 : now() - clock.startedAt
     doc.getElementById('pv-elapsed').textContent = formatTime(elapsed) + ' of ' + data.duration + ':00'
   }

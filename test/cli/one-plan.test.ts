@@ -115,7 +115,10 @@ describe('one plan everywhere', () => {
 
   it('with no history and no audit: all three agree on the placeholders (ROI, one measurement), the build’s snapshots planned for', async () => {
     const dir = await exampleWorkspace(false)
-    const expected = ['2', '6', '4', '8', '6', '6', '6', '5', '1 P', '1']
+    // Every account expected to answer with no numbers yet: what to look for and the overview, no
+    // spotlight (nothing has changed yet). 2 slides, at most ceil(2 × 1.5) = 3 minutes; the 3 it gives up
+    // go by weight to key points, discussion and next meeting.
+    const expected = ['2', '3', '4', '9', '6', '6', '6', '6', '1 P', '2']
     const screen = await topicsScreen(dir)
     expect(screen.agenda).toEqual(expected)
     expect(screen.words).toBe('Planned with no snapshots in the history yet and no audit yet.')
@@ -135,14 +138,15 @@ describe('one plan everywhere', () => {
       'showtell.yaml': stringify(demoConfigObject(site.url, accounts)),
       'history/snapshots.jsonl': `${['2026-11-10', '2026-11-17'].flatMap((date, i) => accounts.map((a) => line(date, a.id, 100 + i))).join('\n')}\n`,
     })
-    // Planned from the history: what to look for, the summary and three account slides (at most 5 × 1.5 → 8 minutes; its weight gives it 6).
-    // No audit and no unofficial account: loss of control is a placeholder.
-    const expected = ['2', '6', '1 P', '8', '6', '6', '6', '6', '3', '1']
+    // Planned from the history: what to look for and the overview (100 → 101 is a 1% change, no spotlight):
+    // 2 slides, at most ceil(2 × 1.5) = 3 minutes; the minutes it gives up go by weight to key points, ROI
+    // and next meeting. No audit and no unofficial account: loss of control is a placeholder.
+    const expected = ['2', '3', '1 P', '9', '6', '6', '6', '6', '4', '2']
     const json = await topicsJson(dir)
     expect(json.agenda).toEqual(expected)
     const deck = await built(dir, json.date)
     expect(deck.ok).toBe(0)
-    // Planned from today's failures, the here-and-now would have had 3 minutes (two slides) and the rest shifted.
+    // Planned from today's failures it would have had a third slide (the accounts not read) and 5 minutes.
     expect(deck.agenda).toEqual(expected)
   }, 300_000)
 })

@@ -17,7 +17,7 @@ import { testBrowser } from '../helpers/browser.js'
 import { CORPUS } from './hostile-corpus.js'
 
 /** Every slide kind, written out: the fixture check at the end fails when a template is added. */
-const KINDS: readonly SlideKind[] = ['title', 'agenda', 'bullets', 'statement', 'case', 'table', 'placeholder', 'closing', 'account', 'chart', 'finding']
+const KINDS: readonly SlideKind[] = ['title', 'agenda', 'bullets', 'statement', 'case', 'table', 'placeholder', 'closing', 'account', 'chart', 'finding', 'overview']
 
 /** Text with no Markdown in it: the control each hostile rendering is compared with. */
 const PLAIN = 'Plain words'
@@ -68,6 +68,12 @@ function hostileSlide(kind: SlideKind, text: string, index: number): TimedSlide 
       figure: text,
       change: text,
       caption: text,
+      // The overview's tiles: an account's name, number, change and status, each text from a page or a workspace.
+      tiles: [
+        { name: text, image: IMAGE, figure: text, change: text, status: text },
+        { name: text, figure: text, change: '', status: text },
+      ],
+      bookmark: text,
       image: IMAGE,
       command: COMMAND,
       notes: [text],
@@ -98,6 +104,10 @@ const FIELD_ROLES = {
   change: 'text',
   caption: 'text',
   notes: 'text',
+  tiles: 'text',
+  // An account's label, as its PDF bookmark under "Appendix".
+  bookmark: 'text',
+  appendix: 'layout',
   // Our own constants: a file in the build folder and a showtell command.
   image: 'ours',
   command: 'ours',
@@ -217,7 +227,8 @@ describe('hostile text in every field of every slide kind, through the real temp
     expect(plain).toHaveLength(2)
     expect(plain![0]!.texts.filter((t) => t.endsWith(`:${PLAIN}`)).length).toBeGreaterThanOrEqual(2)
     expect(plain![1]!.texts).toContain(`p:${SENTINEL_LEAD}`)
-    expect(plain![0]!.attrs).toContain(`class=${kind}`)
+    // The slide's class names its kind first (the overview adds its tile size: `overview tiles-small`).
+    expect(plain![0]!.attrs.some((attr) => attr === `class=${kind}` || attr.startsWith(`class=${kind} `))).toBe(true)
 
     const renderings = CORPUS.map(([, text]) => render(kind, text))
     const parsed = await parse(renderings.map((r) => r.html))

@@ -104,8 +104,8 @@ describe('a page’s likes are never followers', () => {
     expect(slide.title).toBe('Facebook: 4,200 Page likes')
     expect(slide.figure).toBe('4,200')
     expect(slide.notes).toContain('Facebook gave no follower count for this account: the number is the Page likes, not followers.')
-    const summary = deck.slides.find((s) => s.segment === 'here-and-now' && s.kind === 'table')!
-    expect(summary.table!.rows).toEqual([['Testco on Facebook', '4,200 Page likes']])
+    const overview = deck.slides.find((s) => s.kind === 'overview')!
+    expect(overview.tiles).toEqual([{ name: 'Testco on Facebook', figure: '4,200 Page likes', change: 'first measurement', status: 'live' }])
   })
 
   it('a page with followers and likes leads with followers; the likes are a fact beside them', () => {
@@ -135,7 +135,7 @@ describe('the here-and-now’s minutes follow its slides', () => {
 
   it('every account failed: what to look for and the one table of accounts not read (no summary repeating it), 3 minutes of 45', () => {
     const deck = compose(failing)
-    expect(deck.slides.filter((s) => s.segment === 'here-and-now').map((s) => s.title)).toEqual(['Look at our accounts', '3 accounts could not be read today'])
+    expect(deck.slides.filter((s) => s.segment === 'here-and-now' && !s.appendix).map((s) => s.title)).toEqual(['Look at our accounts', '3 accounts could not be read today'])
     // Loss of control and ROI are placeholders (1 minute each). Without the cap the here-and-now takes 6;
     // the 3 minutes it gives up go by weight to the case studies, the worst cases and the exercise.
     expect(deck.agenda.map((s) => [s.id, s.minutes])).toEqual([
@@ -154,7 +154,7 @@ describe('the here-and-now’s minutes follow its slides', () => {
     expect(deck.agenda.find((s) => s.id === 'here-and-now')).toMatchObject({ minutes: 3, slideCount: 2 })
   })
 
-  it('a long table of accounts not read is talked over once: five accounts on two slides still plan 3 minutes', () => {
+  it('five accounts not read share one slide in the segment (the rest of the table in the appendix): 3 minutes', () => {
     const five = workspaceConfigSchema.parse({
       company: { name: 'Testco' },
       accounts: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, platform: 'linkedin', handle: id })),
@@ -164,12 +164,11 @@ describe('the here-and-now’s minutes follow its slides', () => {
     expect(plannedSlideCounts(five, topic, live, DATE)).toEqual(new Map([['here-and-now', 2]]))
     const plan = planAgenda({ duration: 45, empty: emptySegments(five, topic, live, DATE), slides: plannedSlideCounts(five, topic, live, DATE) })
     const deck = composeDeck({ config: five, topic, date: DATE, plan, live })
-    expect(deck.slides.filter((s) => s.segment === 'here-and-now').map((s) => s.title)).toEqual([
-      'Look at our accounts',
-      '5 accounts could not be read today',
-      '5 accounts could not be read today (continued)',
-    ])
-    expect(deck.agenda.find((s) => s.id === 'here-and-now')).toMatchObject({ minutes: 3, slideCount: 3 })
+    const segment = deck.slides.filter((s) => s.segment === 'here-and-now' && !s.appendix)
+    expect(segment.map((s) => s.title)).toEqual(['Look at our accounts', '5 accounts could not be read today'])
+    expect(segment[1]!.table!.rows.map((row) => row[0])).toEqual(['a: login wall', 'b: login wall', 'and 3 more: see the appendix'])
+    expect(deck.slides.filter((s) => s.appendix).flatMap((s) => s.table!.rows.map((row) => row[0]))).toEqual(['a: login wall', 'b: login wall', 'c: login wall', 'd: login wall', 'e: login wall'])
+    expect(deck.agenda.find((s) => s.id === 'here-and-now')).toMatchObject({ minutes: 3, slideCount: 2 })
   })
 
   it('accounts that answered keep the segment its budget', () => {
@@ -181,8 +180,11 @@ describe('the here-and-now’s minutes follow its slides', () => {
         result('testco-youtube', 'youtube', { followers: { value: 2_000, source: 'api' } }),
       ],
     })
-    // What to look for, the summary, three accounts: 5 slides, a cap of 8 minutes, above its usual 6 at 45 minutes.
-    expect(deck.agenda.map((s) => s.minutes)).toEqual([2, 6, 1, 9, 6, 6, 6, 6, 1, 2])
-    expect(deck.agenda.find((s) => s.id === 'here-and-now')!.slideCount).toBe(5)
+    // A first measurement has no change to spotlight: what to look for and the overview, 2 slides,
+    // a cap of 3 minutes; the rest of the plan as in the all-failed case above.
+    expect(deck.agenda.map((s) => s.minutes)).toEqual([2, 3, 1, 9, 7, 7, 7, 6, 1, 2])
+    expect(deck.agenda.find((s) => s.id === 'here-and-now')!.slideCount).toBe(2)
+    // Each account still has its slide, in the appendix.
+    expect(deck.slides.filter((s) => s.appendix && s.kind === 'account')).toHaveLength(3)
   })
 })

@@ -81,15 +81,15 @@ describe('a figure entered by hand', () => {
     expect(slide.notes).toContain("Today's snapshot: blocked, login wall.")
   })
 
-  it('does not count a blocked snapshot as answered in the summary, though its row shows the hand figure', () => {
-    const summary = hereAndNow({ history: [byHand('2026-11-20', 12_500)], results: [BLOCKED] }).find((s) => s.kind === 'table')!
-    expect(summary.title).toBe('0 of our 1 accounts answered; 1 did not')
-    expect(summary.table!.rows).toEqual([['Testco on LinkedIn', '12,500 followers (entered by hand)']])
+  it('does not count a blocked snapshot as answered in the overview, though its tile shows the hand figure', () => {
+    const overview = hereAndNow({ history: [byHand('2026-11-20', 12_500)], results: [BLOCKED] }).find((s) => s.kind === 'overview')!
+    expect(overview.title).toBe('0 of our 1 accounts answered; 1 did not')
+    expect(overview.tiles!.map((t) => [t.name, t.figure, t.status])).toEqual([['Testco on LinkedIn', '12,500 followers', 'entered by hand']])
   })
 
   it('without snapshots, fills the here-and-now with the hand figures alone', () => {
     const slides = hereAndNow({ history: [automatic('2026-11-10', 12_000), byHand('2026-11-20', 12_500, 'from analytics')] })
-    expect(slides.find((s) => s.kind === 'table')!.title).toBe('One account from figures entered by hand (no snapshots in this deck)')
+    expect(slides.find((s) => s.kind === 'overview')!.title).toBe('One account from figures entered by hand (no snapshots in this deck)')
     expect(slides.find((s) => s.kind === 'account')!.caption).toBe('entered by hand on 2026-11-20 · from analytics')
     // Without a hand figure there is nothing live to show: the segment is its placeholder.
     expect(hereAndNow({ history: [automatic('2026-11-10', 12_000)] }).map((s) => s.kind)).toEqual(['placeholder'])

@@ -110,11 +110,11 @@ describe('here and now', () => {
         "Last good: 41,200 followers on 2026-11-17 (7 days old). Fix: sign in once with showtell login instagram, or enter today's figure from the platform's own analytics: showtell record testco-instagram followers=N.",
       ],
     ])
-    const summary = deck.slides.find((s) => s.segment === 'here-and-now' && s.title.endsWith('did not'))!
-    expect(summary.title).toBe('1 of our 2 accounts answered; 1 did not')
-    expect(summary.table!.rows).toEqual([
-      ['Testco on LinkedIn', '12,345 followers, ▲ 100'],
-      ['Testco on Instagram', 'blocked: login wall'],
+    const overview = deck.slides.find((s) => s.kind === 'overview')!
+    expect(overview.title).toBe('1 of our 2 accounts answered; 1 did not')
+    expect(overview.tiles!.map((t) => [t.name, t.figure, t.change, t.status])).toEqual([
+      ['Testco on LinkedIn', '12,345 followers', '▲ 100', 'live'],
+      ['Testco on Instagram', 'not read today', '', 'blocked'],
     ])
   })
 
@@ -153,8 +153,9 @@ describe('here and now', () => {
     }
     const plan = planAgenda({ duration: 45, empty: emptySegments(many, topic, material, '2026-11-24') })
     const deck = composeDeck({ config: many, topic, date: '2026-11-24', plan, live: material })
-    const unread = deck.slides.filter((s) => s.title.startsWith('5 accounts could not be read today'))
-    expect(unread.length).toBe(2)
+    // The whole table is in the appendix, two rows a slide (each row carries a long fix).
+    const unread = deck.slides.filter((s) => s.appendix && s.title.startsWith('5 accounts could not be read today'))
+    expect(unread.length).toBe(3)
     const fixes = unread.flatMap((s) => s.table!.rows.map((row) => row[1].replace(/^No good value recorded yet\. Fix: /, '')))
     expect(fixes).toEqual([
       'set SHOWTELL_X_BEARER_TOKEN (X API v2).',

@@ -183,8 +183,10 @@ describe('unofficial accounts are watched, not counted as ours', () => {
     const history = [{ date: '2026-11-17', capturedAt: '2026-11-17T08:00:00.000Z', account: 'fjordvik-jobs-x', platform: 'x', status: 'ok' as const, metrics: { followers: { value: 70, source: 'meta' as const } } }]
     const deck = deckWith({ results: [ok('fjordvik-linkedin', 'linkedin', 5000), ok('fjordvik-jobs-x', 'x', 75)], history, audit: AUDIT })
     const hereAndNow = deck.slides.filter((s) => s.segment === 'here-and-now')
-    expect(hereAndNow.find((s) => s.kind === 'table')!.title).toBe('All 1 of our accounts are live right now')
-    expect(hereAndNow.filter((s) => s.kind === 'account')).toHaveLength(1)
+    const overview = hereAndNow.find((s) => s.kind === 'overview')!
+    expect(overview.title).toBe('All 1 of our accounts are live right now')
+    expect(overview.tiles!.map((t) => t.name)).toEqual(['Fjordvik on LinkedIn'])
+    expect(hereAndNow.filter((s) => s.kind === 'account').map((s) => s.title)).toEqual(['LinkedIn: 5,000 followers'])
     expect(segment(deck).at(-1)!.table!.rows).toEqual([['Fjordvik Jobs (X)', '75 followers, ▲ 5 since 2026-11-17']])
   })
 })

@@ -1,13 +1,15 @@
 // Deck craft, checked in real Chromium: every slide of every built-in topic
 // fits 1280×720 (nothing clipped, nothing running off the bottom), body text is
 // at least 24 px, and text meets WCAG AA contrast.
-import { readFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planAgenda } from '../../src/agenda/plan.js'
 import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
-import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
+import { inlineAssets, renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
 import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
 import { workspaceConfigSchema } from '../../src/workspace/schema.js'
@@ -128,17 +130,22 @@ describe('every built-in topic fits its slides', () => {
       durationMs: 1000,
     }))
     const history = ws.config.accounts.flatMap((account) =>
-      ['2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 1000, source: 'meta' as const }, interactionsPerPost: { value: 9_876 + j, source: 'api' as const } } })),
+      ['2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 1000, source: 'meta' as const }, interactionsPerPost: { value: 5_000 + j, source: 'api' as const } } })),
     )
     const topic = ws.topics.get('listening')!.topic
     const live = { results, history }
     const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24'), slides: plannedSlideCounts(ws.config, topic, live, '2026-11-24') })
     const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
-    // Our own accounts that answered get a slide each; those not read share one table (it
-    // must fit too); the unofficial fan page is watched in loss of control instead.
+    // Our own accounts that answered get a slide each in the appendix; those not read share one
+    // slide in the segment and one table in the appendix (all must fit too); the unofficial fan
+    // page is watched in loss of control instead.
     const ours = results.filter((r) => ws.config.accounts.find((a) => a.id === r.account)!.owner !== 'unofficial')
-    expect(deck.slides.filter((s) => s.kind === 'account')).toHaveLength(ours.filter((r) => r.status === 'ok').length)
-    expect(deck.slides.filter((s) => /accounts? could not be read today/.test(s.title)).flatMap((s) => s.table!.rows)).toHaveLength(ours.filter((r) => r.status !== 'ok').length)
+    expect(deck.slides.filter((s) => s.kind === 'account' && s.appendix)).toHaveLength(ours.filter((r) => r.status === 'ok').length)
+    expect(deck.slides.filter((s) => s.appendix && /accounts? could not be read today/.test(s.title)).flatMap((s) => s.table!.rows)).toHaveLength(ours.filter((r) => r.status !== 'ok').length)
+    expect(deck.slides.filter((s) => !s.appendix && /accounts? could not be read today/.test(s.title))).toHaveLength(1)
+    expect(deck.slides.filter((s) => s.kind === 'overview').flatMap((s) => s.tiles!)).toHaveLength(ours.length)
+    // Interactions per post went from 5,001 to 12,345: spotlights whose reason leads their facts, and still fit.
+    expect(deck.slides.filter((s) => s.kind === 'account' && !s.appendix && s.bullets?.[0]?.startsWith('Engagement jumped from 5,001 to 12,345')).length).toBeGreaterThan(0)
     expect(deck.slides.find((s) => s.kind === 'account')!.bullets).toContain('1,234 posts in 30 days · median 12,345 interactions per post')
     expect(deck.slides.some((s) => s.segment === 'roi' && s.title.startsWith('Engagement'))).toBe(true)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
@@ -225,6 +232,61 @@ describe('every built-in topic fits its slides', () => {
     expect(html).toContain('(continued)')
     expect(await problemsIn(html)).toEqual([])
   })
+})
+
+describe('the here-and-now overview fits 1280×720', () => {
+  // Long names (two lines at most, then an ellipsis), the longest numbers and
+  // changes, some accounts not read, and a real screenshot as each thumbnail.
+  async function overviewHtml(n: number): Promise<{ html: string; overviews: number }> {
+    const accounts = Array.from({ length: n }, (_, i) => ({ id: `acct-${i + 1}`, platform: 'instagram', url: `https://example.test/${i}`, label: `Nordlys Outdoor Norway on Instagram, number ${i + 1}` }))
+    const config = workspaceConfigSchema.parse({ ...(parse(await readFile(workspace.paths.config, 'utf8')) as object), accounts, competitors: [] })
+    const results = accounts.map((account, i) => ({
+      account: account.id,
+      platform: 'instagram' as const,
+      label: account.label,
+      url: account.url,
+      status: i % 5 === 4 ? ('blocked' as const) : ('ok' as const),
+      reason: i % 5 === 4 ? 'bot challenge (Cloudflare)' : undefined,
+      screenshot: i % 5 === 4 ? undefined : 'shot.png',
+      metrics: i % 5 === 4 ? {} : { followers: { value: 12_345_678 + i * 100_000, source: 'meta' as const } },
+      capturedAt: '2026-11-24T08:02:00.000Z',
+      durationMs: 1000,
+    }))
+    const history = accounts.map((account) => ({ date: '2026-11-17', capturedAt: '2026-11-17T08:00:00Z', account: account.id, platform: 'instagram', status: 'ok' as const, metrics: { followers: { value: 11_000_000, source: 'meta' as const } } }))
+    const topic = workspace.topics.get('policy')!.topic
+    const live = { results, history }
+    const plan = planAgenda({ duration: 60, empty: emptySegments(config, topic, live, '2026-11-24'), slides: plannedSlideCounts(config, topic, live, '2026-11-24') })
+    const deck = composeDeck({ config, topic, date: '2026-11-24', plan, live })
+    const folder = await mkdtemp(join(tmpdir(), 'showtell-overview-'))
+    await mkdir(join(folder, 'snapshots'))
+    await copyFile(join(REPO_ROOT, 'docs', 'slide-agenda.png'), join(folder, 'snapshots', 'shot.png'))
+    const rendered = renderSlides(renderMarkdown(deck, templates), templates)
+    const html = await inlineAssets(await renderDeckHtml(deck, rendered), folder)
+    return { html, overviews: deck.slides.filter((s) => s.kind === 'overview').length }
+  }
+
+  // 3: one row of large tiles; 12: one slide of 3 × 4; 40: four slides of 10.
+  for (const [n, slides] of [[3, 1], [12, 1], [40, 4]] as const) {
+    it(`${n} accounts: ${slides} overview slide${slides > 1 ? 's' : ''}, nothing overflows, every tile and thumbnail inside its slide`, async () => {
+      const { html, overviews } = await overviewHtml(n)
+      expect(overviews).toBe(slides)
+      expect(await problemsIn(html)).toEqual([])
+      const tiles = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('section.overview')).map((section) => {
+          const box = section.getBoundingClientRect()
+          return Array.from(section.querySelectorAll('li')).map((li) => {
+            const r = li.getBoundingClientRect()
+            const img = li.querySelector('img')
+            return { inside: r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right, height: Math.round(r.height), thumb: img ? img.naturalWidth > 0 && img.getBoundingClientRect().height >= 80 : null }
+          })
+        }),
+      )
+      expect(tiles.flat()).toHaveLength(n)
+      expect(tiles.flat().filter((t) => !t.inside)).toEqual([])
+      // Every account that answered shows its screenshot, at least 80 px tall; the others have none.
+      expect(tiles.flat().map((t) => t.thumb)).toEqual(Array.from({ length: n }, (_, i) => (i % 5 === 4 ? null : true)))
+    })
+  }
 })
 
 // A check of this file's input, not of the code: the fit checks above cover a real library.

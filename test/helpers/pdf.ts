@@ -5,6 +5,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 export interface PdfSummary {
   readonly pages: number
   readonly outline: string[]
+  /** The outline with one level below each entry (the appendix's accounts). */
+  readonly outlineTree: { title: string; children: string[] }[]
   readonly info: Record<string, unknown>
   /** Text per page. */
   readonly text: string[]
@@ -15,7 +17,9 @@ export async function readPdf(path: string): Promise<PdfSummary> {
   const data = new Uint8Array(await readFile(path))
   const doc = await getDocument({ data, verbosity: 0, isEvalSupported: false }).promise
   try {
-    const outline = ((await doc.getOutline()) ?? []).map((item) => item.title)
+    const items = (await doc.getOutline()) ?? []
+    const outline = items.map((item) => item.title)
+    const outlineTree = items.map((item) => ({ title: item.title, children: (item.items ?? []).map((child) => child.title) }))
     const meta = await doc.getMetadata()
     const text: string[] = []
     const pageSizes: { width: number; height: number }[] = []
@@ -26,7 +30,7 @@ export async function readPdf(path: string): Promise<PdfSummary> {
       const content = await page.getTextContent()
       text.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
     }
-    return { pages: doc.numPages, outline, info: meta.info as Record<string, unknown>, text, pageSizes }
+    return { pages: doc.numPages, outline, outlineTree, info: meta.info as Record<string, unknown>, text, pageSizes }
   } finally {
     await doc.destroy()
   }

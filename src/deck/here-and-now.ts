@@ -1,0 +1,291 @@
+// Owns the here-and-now segment's shape: what to look for, one overview of
+// every account (thumbnail, headline number, change since the last meeting,
+// status), a few spotlight slides, and the accounts not read on one shared
+// slide; then every account's own slide in the appendix after "Next meeting",
+// where it costs no time. The segment never holds more slides than its
+// minutes allow at MIN_SECONDS_PER_SLIDE each: twelve accounts in six minutes
+// are an overview and a few spotlights, not fifteen slides of 24 seconds.
+// Pure: no files, no browser. The slides themselves are live.ts's.
+import { SEGMENTS } from '../agenda/segments.js'
+import { formatChange, formatCount } from '../snapshot/format.js'
+import { newestCount } from '../snapshot/headline.js'
+import type { HistoryEntry } from '../snapshot/history.js'
+import { accountSlide, headline, platformName, shownResults, STATUS_WORDS, unreadSlide, type LiveMaterial, type Shown } from './live.js'
+import type { Slide, Tile } from './slide.js'
+
+/** Every fixed word this module puts on a slide, in one place for the coming message catalogue. */
+export const WORDS = {
+  accountKicker: 'Live now',
+  appendix: 'Appendix',
+  spotlight: 'Spotlight',
+  goalShort: 'goal',
+  activityShort: 'new activity',
+  live: 'live',
+  byHand: 'entered by hand',
+  notRead: 'not read today',
+  notReadBookmark: (n: number) => (n === 1 ? '1 account not read today' : `${n} accounts not read today`),
+  noTimePlanned: 'no time planned',
+  noNumbers: 'no public numbers',
+  firstMeasurement: 'first measurement',
+  allLive: (n: number) => `All ${n} of our accounts are live right now`,
+  someLive: (answered: number, n: number, walled: number) => `${answered} of our ${n} accounts answered; ${walled} did not`,
+  handOnly: (n: number) => `${n === 1 ? 'One account' : `${n} accounts`} from figures entered by hand (no snapshots in this deck)`,
+  part: (i: number, of: number) => ` (${i} of ${of})`,
+  grew: (word: string, pct: string) => `${word} up ${pct}`,
+  fell: (word: string, pct: string) => `${word} down ${pct}`,
+  postAfterSilence: (days: number) => `first post in ${days} days`,
+  engagementJump: (from: number, to: number) => `engagement jumped from ${formatCount(from)} to ${formatCount(to)} interactions per post`,
+  moreInAppendix: (n: number) => `and ${n} more: see the appendix`,
+  overviewNote: 'Every account at once: the number, its change since the last meeting, and whether it answered today. The spotlights that follow are the ones worth the room’s time; every account has its own slide in the appendix.',
+  handNote: 'No snapshots were taken for this deck: these are the figures entered by hand, each with the day it is for.',
+  liveNote: 'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.',
+  spotlightNote: (why: string) => `Why this account is in the spotlight: ${why}.`,
+  appendixNote: 'Appendix: for questions and the handout; no time is planned for it.',
+}
+
+/** The least time a slide of the segment gets; the deck-craft rule. */
+export const MIN_SECONDS_PER_SLIDE = 40
+/** Tiles on one overview slide: three columns of four rows at 24 px text fit 1280×720 (test/deck/slide-fit.test.ts checks it). */
+export const TILES_PER_SLIDE = 12
+/** Rows of the accounts-not-read table on the segment's one shared slide; the rest are in the appendix. */
+export const UNREAD_ROWS = 3
+/**
+ * Rows a slide of the appendix's table of accounts not read: each row carries
+ * a reason and a fix of up to five lines, so two a slide (until tables split
+ * by measured height).
+ */
+export const APPENDIX_UNREAD_ROWS = 2
+
+/** How many slides `minutes` carry at MIN_SECONDS_PER_SLIDE each. */
+export function slidesThatFit(minutes: number): number {
+  return Math.floor((minutes * 60) / MIN_SECONDS_PER_SLIDE)
+}
+
+/**
+ * A goal's verdict for one account at this meeting. The goals part of issue 12
+ * (src/deck/goals.ts) fills these; a goal reached or missed puts its account
+ * in the spotlight ahead of any other reason.
+ */
+export interface GoalMark {
+  readonly account: string
+  /** "reached 10,000 followers", "behind: 9,100 of 10,000 followers by 2027-03-01" */
+  readonly words: string
+}
+
+/** Why an account is in the spotlight; `rank` orders the candidates (higher first). */
+export interface Spotlight {
+  readonly account: string
+  readonly why: string
+  /** The reason in a few characters, for the kicker beside a screenshot ("+4.4%", "new activity", "goal"). */
+  readonly short: string
+  readonly reason: 'goal' | 'activity' | 'change'
+  readonly rank: number
+}
+
+/** A relative change smaller than this is noise, not news (a week's ordinary growth is 1–3%). */
+export const NOTABLE_CHANGE = 0.03
+/** Changes alone spotlight at most this many accounts: the room hears the biggest movers, the overview has the rest. */
+export const MAX_CHANGE_SPOTLIGHTS = 3
+/** "New activity": a post in the last SILENCE_RECENT days, after at least SILENCE_DAYS without one. */
+export const SILENCE_RECENT = 14
+export const SILENCE_DAYS = 30
+/** An engagement jump: interactions per post at least this many times the last meeting's. */
+export const ENGAGEMENT_JUMP = 1.5
+
+/**
+ * The spotlight rule. Only accounts read today (or with a figure entered by
+ * hand) qualify: a blocked page has no news of its own. In this order:
+ *   1. a goal reached or missed (GoalMark, from goals.ts);
+ *   2. new activity: a post in the last 14 days after 30 days or more of
+ *      silence, or interactions per post at least 1.5 times the last
+ *      meeting's (and at least 1 before);
+ *   3. the largest relative changes of the headline count since the last
+ *      meeting, 3% or more either way, largest first, at most three.
+ * (The segment's minutes may then take fewer: see hereAndNow.)
+ * An account is spotlit once, for its first reason. Within a reason, the
+ * larger jump or change comes first, then the workspace's account order.
+ */
+export function spotlights(shown: readonly Shown[], history: readonly HistoryEntry[], date: string, goals: readonly GoalMark[] = []): Spotlight[] {
+  const picks: Spotlight[] = []
+  const taken = new Set<string>()
+  const add = (pick: Spotlight) => {
+    if (taken.has(pick.account)) return
+    taken.add(pick.account)
+    picks.push(pick)
+  }
+  const readable = shown.filter((r) => r.status === 'ok')
+  for (const r of readable) {
+    const goal = goals.find((g) => g.account === r.account)
+    if (goal) add({ account: r.account, why: goal.words, short: WORDS.goalShort, reason: 'goal', rank: 3 })
+  }
+  const activity: Spotlight[] = []
+  const change: Spotlight[] = []
+  for (const r of readable) {
+    const posted = r.metrics.lastPostAt?.value.slice(0, 10)
+    const before = previousPost(history, r.account, date)
+    if (posted && before && daysFrom(posted, date) <= SILENCE_RECENT && daysFrom(before, posted) >= SILENCE_DAYS) {
+      activity.push({ account: r.account, why: WORDS.postAfterSilence(daysFrom(before, posted)), short: WORDS.activityShort, reason: 'activity', rank: 2 + daysFrom(before, posted) / 1e6 })
+    }
+    const now = r.metrics.interactionsPerPost?.value
+    const then = newestCount(history, r.account, 'interactionsPerPost', (d) => d < date)
+    if (now !== undefined && then && then.value >= 1 && now >= then.value * ENGAGEMENT_JUMP) {
+      activity.push({ account: r.account, why: WORDS.engagementJump(then.value, now), short: WORDS.activityShort, reason: 'activity', rank: 2 + now / then.value / 1e6 })
+    }
+    const h = headline(r, history, date).model
+    if (h.value !== undefined && h.change) {
+      const previous = h.value - h.change.delta
+      const relative = previous > 0 ? h.change.delta / previous : 0
+      if (Math.abs(relative) >= NOTABLE_CHANGE) {
+        const pct = `${(Math.abs(relative) * 100).toFixed(1)}% since ${h.change.since}`
+        change.push({ account: r.account, why: relative > 0 ? WORDS.grew(h.word, pct) : WORDS.fell(h.word, pct), short: `${relative > 0 ? '+' : '−'}${(Math.abs(relative) * 100).toFixed(1)}%`, reason: 'change', rank: 1 + Math.abs(relative) / 1e3 })
+      }
+    }
+  }
+  const byRank = (a: Spotlight, b: Spotlight) => b.rank - a.rank
+  for (const pick of activity.sort(byRank)) add(pick)
+  let changes = 0
+  for (const pick of change.sort(byRank)) {
+    if (changes === MAX_CHANGE_SPOTLIGHTS || taken.has(pick.account)) continue
+    add(pick)
+    changes += 1
+  }
+  return picks
+}
+
+/** The newest last-post date recorded before the meeting. */
+function previousPost(history: readonly HistoryEntry[], account: string, date: string): string | undefined {
+  let best: string | undefined
+  for (const e of history) {
+    const value = e.account === account && e.status === 'ok' && e.date < date ? e.metrics.lastPostAt?.value.slice(0, 10) : undefined
+    if (value && (!best || value > best)) best = value
+  }
+  return best
+}
+
+function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+export interface HereAndNowInput {
+  readonly live: LiveMaterial
+  readonly date: string
+  /** The segment's title, as the kicker of its slides. */
+  readonly kicker: string
+  readonly accountLabel: (id: string) => string
+  /** The segment's minutes; absent while planning (then the segment's usual maximum). */
+  readonly minutes?: number
+  /** What to look for (the topic's demo): dropped first, after the spotlights, when the minutes are short. */
+  readonly lookFor?: Slide
+  readonly goals?: readonly GoalMark[]
+}
+
+export interface HereAndNow {
+  /** The segment's slides, in order; never more than its minutes allow at MIN_SECONDS_PER_SLIDE each (the overview and the shared table of accounts not read always stay). */
+  readonly slides: Slide[]
+  /** Every account's own slide (and every account not read), for after "Next meeting". */
+  readonly appendix: Slide[]
+}
+
+const SEGMENT_MAX = SEGMENTS.find((s) => s.id === 'here-and-now')!.max
+
+export function hereAndNow(input: HereAndNowInput): HereAndNow {
+  const { live, date, kicker, accountLabel } = input
+  const results = shownResults(live, date)
+  const readable = results.filter((r) => r.status === 'ok')
+  const unread = results.filter((r) => r.status !== 'ok')
+
+  // When no account has a number, the shared table of accounts not read is
+  // the overview: the same accounts twice would only cost the segment a slide.
+  const overview = readable.length > 0 ? overviewSlides(live, results, date, kicker, accountLabel) : []
+  const shared = unread.length > 0 ? [unreadShared(unread, live.history, date, kicker, accountLabel)] : []
+  const room = slidesThatFit(input.minutes ?? SEGMENT_MAX) - overview.length - shared.length
+  const lookFor = input.lookFor && room >= 1 ? [input.lookFor] : []
+  const picks = spotlights(results, live.history, date, input.goals).slice(0, Math.max(0, room - lookFor.length))
+  const byAccount = new Map(readable.map((r) => [r.account, r]))
+  // The kicker shares the slide with a screenshot, so it stays short; a reason
+  // the number beside it does not show (a goal, new activity) leads the facts,
+  // followed by the last two (the last post and the engagement, when known):
+  // the others are on the account's appendix slide, and all of them would
+  // run off the slide.
+  const spotlit = picks.map((pick) => {
+    const slide = accountSlide(byAccount.get(pick.account)!, live.history, date, `${WORDS.spotlight} · ${pick.short}`, accountLabel(pick.account))
+    const bullets = pick.reason === 'change' ? slide.bullets : [pick.why[0]!.toUpperCase() + pick.why.slice(1), ...(slide.bullets ?? []).slice(-2)]
+    return { ...slide, bullets, notes: [WORDS.spotlightNote(pick.why), ...slide.notes] }
+  })
+  const appendix: Slide[] = [
+    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, WORDS.appendix, accountLabel(r.account)), appendix: true, bookmark: accountLabel(r.account) })),
+    ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, WORDS.appendix, accountLabel), WORDS.notReadBookmark(unread.length)) : []),
+  ]
+  return { slides: [...lookFor, ...overview, ...spotlit, ...shared], appendix }
+}
+
+/** One overview of every account, on as few slides as TILES_PER_SLIDE allows, balanced. */
+function overviewSlides(live: LiveMaterial, results: readonly Shown[], date: string, kicker: string, accountLabel: (id: string) => string): Slide[] {
+  const answered = results.filter((r) => r.status === 'ok' && (r.today === undefined || r.today === 'none')).length
+  const walled = results.length - answered
+  const title = !live.results ? WORDS.handOnly(results.length) : walled === 0 ? WORDS.allLive(results.length) : WORDS.someLive(answered, results.length, walled)
+  const tiles = results.map((r) => tileOf(r, live.history, date, accountLabel))
+  const parts = balanced(tiles, TILES_PER_SLIDE)
+  return parts.map((part, i) => ({
+    kind: 'overview' as const,
+    segment: 'here-and-now' as const,
+    kicker,
+    title: parts.length > 1 ? `${title}${WORDS.part(i + 1, parts.length)}` : title,
+    tiles: part,
+    notes: [
+      live.results ? WORDS.liveNote : WORDS.handNote,
+      ...(i === 0 ? [WORDS.overviewNote] : []),
+      ...part.map((t) => `${t.name}: ${[t.figure, t.change, t.status].filter(Boolean).join(', ')}.`),
+    ],
+  }))
+}
+
+function tileOf(r: Shown, history: readonly HistoryEntry[], date: string, accountLabel: (id: string) => string): Tile {
+  const name = accountLabel(r.account)
+  const label = name.toLowerCase().includes(platformName(r.platform).toLowerCase()) ? name : `${name} (${platformName(r.platform)})`
+  const image = r.screenshot ? `snapshots/${r.screenshot}` : undefined
+  if (r.status !== 'ok') return { name: label, image, figure: WORDS.notRead, change: '', status: STATUS_WORDS[r.status] ?? r.status }
+  const h = headline(r, history, date)
+  const failedToday = r.today !== undefined && r.today !== 'none'
+  return {
+    name: label,
+    image,
+    figure: h.model.value !== undefined || h.model.lastPostOn ? h.text : WORDS.noNumbers,
+    change: h.model.change ? formatChange(h.model.change.delta) : h.model.value !== undefined ? WORDS.firstMeasurement : '',
+    status: h.model.byHand ? WORDS.byHand : failedToday ? r.today.status : WORDS.live,
+  }
+}
+
+/**
+ * The accounts not read share one slide in the segment: the first
+ * UNREAD_ROWS rows, and a last row pointing to the appendix, which holds the
+ * whole table.
+ */
+function unreadShared(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
+  const slide = unreadSlide(unread, history, date, kicker, accountLabel)
+  const rows = slide.table!.rows
+  if (rows.length <= UNREAD_ROWS) return slide
+  const shown = rows.slice(0, UNREAD_ROWS - 1)
+  return { ...slide, table: { header: slide.table!.header, rows: [...shown, [WORDS.moreInAppendix(rows.length - shown.length), ''] as const] } }
+}
+
+/** As few parts of at most `size` as possible, balanced: 40 by 12 gives 10 + 10 + 10 + 10, not 12 + 12 + 12 + 4. */
+function balanced<T>(items: readonly T[], size: number): T[][] {
+  const parts = Math.max(1, Math.ceil(items.length / size))
+  return Array.from({ length: parts }, (_, i) => items.slice(Math.round((i * items.length) / parts), Math.round(((i + 1) * items.length) / parts)))
+}
+
+/**
+ * The whole table of accounts not read, for the appendix, APPENDIX_UNREAD_ROWS
+ * rows a slide. Bookmarked once, at its first slide.
+ */
+function unreadAppendix(slide: Slide, bookmark: string): Slide[] {
+  const table = slide.table!
+  return balanced(table.rows, APPENDIX_UNREAD_ROWS).map((rows, i) => ({
+    ...slide,
+    title: i === 0 ? slide.title : `${slide.title} (continued)`,
+    table: { header: table.header, rows },
+    appendix: true,
+    ...(i === 0 ? { bookmark } : {}),
+  }))
+}
