@@ -8,6 +8,7 @@ import type { Topic } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { hereAndNowSlides, liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
+import { plural } from './plural.js'
 import type { Slide, TimedSlide } from './slide.js'
 
 // The deck model's slide types, for the callers that read a composed deck.
@@ -48,6 +49,13 @@ function ownMaterial(config: WorkspaceConfig, live: LiveMaterial | undefined): L
   if (theirs.size === 0) return live
   return { ...live, results: live.results?.filter((r) => !theirs.has(r.account)), history: live.history.filter((e) => !theirs.has(e.account)) }
 }
+
+/** Counted words this module writes, in one place for the coming message catalogue. */
+const WORDS = {
+  minutes: { one: '# minute', other: '# minutes' },
+  decisions: { one: '# decision', other: '# decisions' },
+  worstCases: { one: 'Our worst case, with a plan', other: 'Our # worst cases, each with a plan' },
+} as const
 
 /** At most this many bullets (or table rows) on one slide; more split into "(continued)". */
 export const MAX_BULLETS = 6
@@ -135,14 +143,14 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
           kicker: `${config.company.name} · executive briefing`,
           title: topic.title,
           lead: formatLongDate(input.date),
-          bullets: [config.deck.presenter, `${plan.duration} minutes`].filter((x): x is string => Boolean(x)),
+          bullets: [config.deck.presenter, plural(plan.duration, WORDS.minutes)].filter((x): x is string => Boolean(x)),
           notes: [topic.summary],
         },
         {
           kind: 'agenda',
           segment: segment.id,
           kicker: 'Agenda',
-          title: `${plan.duration} minutes on ${lowerFirst(topic.title)}`,
+          title: `${plural(plan.duration, WORDS.minutes)} on ${lowerFirst(topic.title)}`,
           table: {
             header: ['Segment', 'Minutes'],
             rows: plan.segments.map((s) => [s.title, String(s.minutes)] as const),
@@ -189,7 +197,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         kind: 'table',
         segment: segment.id,
         kicker,
-        title: `Our ${topic.worstCases.length} worst cases, each with a plan`,
+        title: plural(topic.worstCases.length, WORDS.worstCases),
         table: { header: ['If this happens', 'We do this'], rows: topic.worstCases.map((w) => [w.scenario, w.mitigation] as const) },
         notes: topic.worstCases.map((w) => `${w.scenario} Mitigation: ${w.mitigation}`),
       })
@@ -197,7 +205,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       return splitBullets({
         kind: 'bullets',
         segment: segment.id,
-        kicker: topic.exercise.minutes ? `${kicker} · ${topic.exercise.minutes} minutes` : kicker,
+        kicker: topic.exercise.minutes ? `${kicker} · ${plural(topic.exercise.minutes, WORDS.minutes)}` : kicker,
         title: topic.exercise.title,
         bullets: topic.exercise.steps,
         numbered: true,
@@ -223,7 +231,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
             kind: 'table',
             segment: segment.id,
             kicker,
-            title: `${topic.actions.length} decisions to take today`,
+            title: `${plural(topic.actions.length, WORDS.decisions)} to take today`,
             table: { header: ['Decision', 'Owner'], rows: topic.actions.map((a) => [a.decision, a.owner] as const) },
             notes: ['Agree each decision and its owner before the meeting moves on.'],
           }),
