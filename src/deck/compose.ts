@@ -190,7 +190,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         lead: study.story,
         callout: study.lesson,
         source: study.source,
-        notes: [`${study.story} The lesson: ${study.lesson}`, `Source: ${study.source}`],
+        notes: [`${study.story} The lesson: ${study.lesson}`, ...(study.source ? [`Source: ${study.source}`] : [])],
       }))
     case 'worst-cases':
       return splitTable({
