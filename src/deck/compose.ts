@@ -10,6 +10,7 @@ import { hereAndNowSlides, liveEmptySegments, roiSlides, type LiveMaterial } fro
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
 import { plural } from './plural.js'
 import type { Slide, TimedSlide } from './slide.js'
+import type { Splitter } from './split.js'
 
 // The deck model's slide types, for the callers that read a composed deck.
 export type { Slide, SlideKind, TimedSlide } from './slide.js'
@@ -36,6 +37,12 @@ export interface ComposeInput {
   readonly next?: { readonly date: string; readonly topicTitle?: string }
   /** Snapshots, history and the latest audit; without them the live segments are placeholders. */
   readonly live?: LiveMaterial
+  /**
+   * How a long list or table becomes slides. The build passes one made by
+   * measuring in Chromium (split.ts: measuredSplitter); without it, a fixed
+   * count (MAX_BULLETS, MAX_TABLE_ROWS) for previews and plans.
+   */
+  readonly split?: Splitter
 }
 
 /**
@@ -57,7 +64,7 @@ const WORDS = {
   worstCases: { one: 'Our worst case, with a plan', other: 'Our # worst cases, each with a plan' },
 } as const
 
-/** At most this many bullets (or table rows) on one slide; more split into "(continued)". */
+/** Without a measurement: at most this many bullets (or table rows) on one slide; more split into "(continued)". */
 export const MAX_BULLETS = 6
 export const MAX_TABLE_ROWS = 4
 
@@ -134,6 +141,7 @@ function placeholderSlide(segment: PlannedSegment): Slide {
 function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMaterial | undefined): Slide[] {
   const { topic, config, plan } = input
   const kicker = segment.title
+  const split = input.split ?? splitByCount
   switch (segment.id) {
     case 'opening':
       return [
@@ -157,7 +165,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
           },
           notes: ['Walk through the agenda and promise to keep to the minutes shown.'],
         },
-        ...splitBullets({
+        ...split({
           kind: 'bullets',
           segment: segment.id,
           kicker,
@@ -167,11 +175,9 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         }),
       ]
     case 'here-and-now':
-      return hereAndNowSegment(config, topic, own!, input.date, kicker)
+      return hereAndNowSegment(config, topic, own!, input.date, kicker, split)
     case 'loss-of-control':
-      return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) =>
-        slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
-      )
+      return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) => (slide.table ? split(slide) : [slide]))
     case 'key-points':
       return topic.keyPoints.map((point) => ({
         kind: 'statement' as const,
@@ -193,7 +199,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         notes: [`${study.story} The lesson: ${study.lesson}`, ...(study.source ? [`Source: ${study.source}`] : [])],
       }))
     case 'worst-cases':
-      return splitTable({
+      return split({
         kind: 'table',
         segment: segment.id,
         kicker,
@@ -202,7 +208,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         notes: topic.worstCases.map((w) => `${w.scenario} Mitigation: ${w.mitigation}`),
       })
     case 'exercise':
-      return splitBullets({
+      return split({
         kind: 'bullets',
         segment: segment.id,
         kicker: topic.exercise.minutes ? `${kicker} · ${plural(topic.exercise.minutes, WORDS.minutes)}` : kicker,
@@ -215,7 +221,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       const slides: Slide[] = []
       if (topic.questions.length > 0) {
         slides.push(
-          ...splitBullets({
+          ...split({
             kind: 'bullets',
             segment: segment.id,
             kicker,
@@ -227,7 +233,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       }
       if (topic.actions.length > 0) {
         slides.push(
-          ...splitTable({
+          ...split({
             kind: 'table',
             segment: segment.id,
             kicker,
@@ -240,9 +246,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       return slides
     }
     case 'roi':
-      return roiSlides(own!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
-        slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
-      )
+      return roiSlides(own!, input.date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? split(slide) : [slide]))
     case 'next-meeting': {
       const next = input.next
       const slides: Slide[] = [
@@ -257,7 +261,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       ]
       if (topic.sources.length > 0) {
         slides.push(
-          ...splitBullets({
+          ...split({
             kind: 'bullets',
             segment: segment.id,
             kicker: 'Sources',
@@ -273,7 +277,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
 }
 
 /** The here-and-now segment's slides: what to look for, then the live slides, tables split like any table. */
-function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string): Slide[] {
+function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string, split: Splitter): Slide[] {
   return [
     {
       kind: 'bullets',
@@ -283,7 +287,7 @@ function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMater
       bullets: topic.demo.lookFor,
       notes: ['Open the accounts live and point at each of these.'],
     },
-    ...hereAndNowSlides(own, date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])),
+    ...hereAndNowSlides(own, date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? split(slide) : [slide])),
   ]
 }
 
@@ -306,21 +310,21 @@ export function plannedSlideCounts(config: WorkspaceConfig, topic: Topic, live?:
   return counts
 }
 
-function splitBullets(slide: Slide & { bullets: readonly string[] }): Slide[] {
+/** The split without a measurement: a fixed count per slide, balanced. */
+function splitByCount(slide: Slide): Slide[] {
+  if (slide.table) {
+    return chunk(slide.table.rows, MAX_TABLE_ROWS).map((rows, i) => ({
+      ...slide,
+      title: i === 0 ? slide.title : `${slide.title} (continued)`,
+      table: { header: slide.table!.header, rows },
+    }))
+  }
   let start = 1
-  return chunk(slide.bullets, MAX_BULLETS).map((bullets, i) => {
+  return chunk(slide.bullets ?? [], MAX_BULLETS).map((bullets, i) => {
     const part = { ...slide, title: i === 0 ? slide.title : `${slide.title} (continued)`, bullets, start }
     start += bullets.length
     return part
   })
-}
-
-function splitTable(slide: Slide & { table: NonNullable<Slide['table']> }): Slide[] {
-  return chunk(slide.table.rows, MAX_TABLE_ROWS).map((rows, i) => ({
-    ...slide,
-    title: i === 0 ? slide.title : `${slide.title} (continued)`,
-    table: { header: slide.table.header, rows },
-  }))
 }
 
 /** Splits into as few slides as `size` allows, balanced: 6 by 4 gives 3 + 3, not 4 + 2. */
