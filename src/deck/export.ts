@@ -13,6 +13,7 @@ import { formatSeconds } from '../agenda/plan.js'
 import { RuntimeError } from '../errors.js'
 import type { DeckModel } from './compose.js'
 import { escapeHtml, type RenderedSlides } from './render.js'
+import { plural } from './plural.js'
 
 /** Milliseconds each browser step of an export may take. */
 export interface ExportTimeouts {
@@ -44,7 +45,7 @@ export function pdfMeta(deck: DeckModel): PdfMeta {
   return {
     title: `${deck.company}: ${deck.topic.title}`,
     author: deck.presenter ?? deck.company,
-    subject: `Executive briefing of ${deck.date}, ${deck.duration} minutes`,
+    subject: `Executive briefing of ${deck.date}, ${plural(deck.duration, { one: '# minute', other: '# minutes' })}`,
     keywords: ['showtell', 'executive briefing', deck.topic.id, deck.date],
   }
 }

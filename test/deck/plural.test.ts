@@ -32,3 +32,23 @@ describe('plural', () => {
     expect(plural(1, { other: '# sheep' })).toBe('1 sheep')
   })
 })
+
+describe('counted words in the deck', () => {
+  it('"1 decision to take today", "2 decisions", and one worst case', async () => {
+    const { loadWorkspace } = await import('../../src/workspace/load.js')
+    const { planAgenda } = await import('../../src/agenda/plan.js')
+    const { composeDeck, emptySegments } = await import('../../src/deck/compose.js')
+    const { REPO_ROOT } = await import('../helpers/cli.js')
+    const ws = await loadWorkspace(REPO_ROOT)
+    const base = ws.topics.get('crisis')!.topic
+    const titles = (actions: number, worst: number) => {
+      const topic = { ...base, actions: base.actions.slice(0, actions), worstCases: base.worstCases.slice(0, worst) }
+      const plan = planAgenda({ duration: 60, empty: emptySegments(ws.config, topic) })
+      return composeDeck({ config: ws.config, topic, date: '2026-11-24', plan }).slides.map((s) => s.title)
+    }
+    expect(titles(1, 1)).toContain('1 decision to take today')
+    expect(titles(1, 1)).toContain('Our worst case, with a plan')
+    expect(titles(2, 2)).toContain('2 decisions to take today')
+    expect(titles(2, 2)).toContain('Our 2 worst cases, each with a plan')
+  })
+})
