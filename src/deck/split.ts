@@ -85,8 +85,10 @@ export function balancedSizes(fit: readonly number[]): number[] {
 
 /** What one rendered candidate slide measured. */
 interface Measured {
-  /** Leading rows (list items, table body rows) that end above the slide's bottom padding. */
-  readonly fits: number
+  /** Each row's (list item's, table body row's) top and bottom, in the slide's own pixels from its top. */
+  readonly rows: readonly { readonly top: number; readonly bottom: number }[]
+  /** Where the rows must end: the slide's height less its bottom padding. */
+  readonly limit: number
   /** Pixels the slide runs past its box (0 when nothing does). */
   readonly overflow: number
 }
@@ -115,22 +117,37 @@ async function measureSlides(page: Page, deck: DeckModel, set: TemplateSet, slid
       const box = section.getBoundingClientRect()
       // The slide may be drawn scaled (Marp's inline SVG): measure in the slide's own pixels.
       const scale = section.offsetHeight > 0 ? box.height / section.offsetHeight : 1
-      const limit = box.bottom - parseFloat(getComputedStyle(section).paddingBottom) * scale
-      const rows = Array.from(section.querySelectorAll(':scope > ul > li, :scope > ol > li, :scope > table > tbody > tr, :scope > table tbody > tr'))
-      let fits = 0
-      for (const row of rows) {
-        if (row.getBoundingClientRect().bottom > limit + 1) break
-        fits += 1
-      }
+      const limit = section.offsetHeight - parseFloat(getComputedStyle(section).paddingBottom)
+      const rows = Array.from(section.querySelectorAll(':scope > ul > li, :scope > ol > li, :scope > table tbody > tr')).map((row) => {
+        const r = row.getBoundingClientRect()
+        return { top: (r.top - box.top) / scale, bottom: (r.bottom - box.top) / scale }
+      })
       let overflow = section.scrollHeight - section.clientHeight
       section.querySelectorAll('*').forEach((el) => {
         const r = el.getBoundingClientRect()
         if (r.width === 0 && r.height === 0) return
         overflow = Math.max(overflow, (r.bottom - box.bottom) / scale, (box.top - r.top) / scale)
       })
-      return { fits, overflow: overflow > 2 ? Math.round(overflow) : 0 }
+      return { rows, limit, overflow: overflow > 2 ? Math.round(overflow) : 0 }
     }),
   )
+}
+
+/**
+ * How many rows fit on a slide whose first row is row `start`, for every
+ * start: the rows from there, stacked from where the first row sits, must end
+ * above the limit. An estimate (a "(continued)" title or a table's columns
+ * may lay out differently); the check round corrects what overflows.
+ */
+function fitsFrom(m: Measured, n: number): number[] {
+  const rows = m.rows.length === n ? m.rows : undefined
+  return Array.from({ length: n }, (_, start) => {
+    if (!rows) return 1
+    const room = m.limit - rows[0]!.top
+    let count = 0
+    while (start + count < n && rows[start + count]!.bottom - rows[start]!.top <= room + 1) count += 1
+    return Math.max(1, Math.min(count, MAX_ROWS_PER_SLIDE))
+  })
 }
 
 /** A key for a slide to split: the same slide composed twice gets the same key. */
@@ -147,11 +164,11 @@ export interface MeasureOptions {
 /**
  * Composes the deck once without splitting to learn which slides are long,
  * measures candidate slides for them in one page, and returns the Splitter
- * that splits each where its measured height runs out. Round one renders,
- * for every long slide, one candidate per possible first row holding all the
- * rows from there (so each row's bottom is measured once); the chosen slides
- * are then rendered together and any that still overflow (a table's columns
- * are laid out anew on each slide) lose a row, until none does.
+ * that splits each where its measured height runs out. Round one renders
+ * every long slide once with all its rows, so each row's height is measured
+ * once; the chosen slides are then rendered together and any that still
+ * overflow (a table's columns are laid out anew on each slide, a
+ * "(continued)" title may wrap) lose a row, until none does.
  */
 export async function measuredSplitter(input: ComposeInput, { page, templates }: MeasureOptions): Promise<Splitter> {
   const long: Slide[] = []
@@ -167,16 +184,10 @@ export async function measuredSplitter(input: ComposeInput, { page, templates }:
   await page.setViewport({ width: 1280, height: 720 })
   await page.emulateMediaType('print')
 
-  // Round one: how many rows fit from each first row.
-  const candidates = long.flatMap((slide) => Array.from({ length: itemCount(slide) }, (_, start) => part(slide, start, itemCount(slide) - start)))
-  const measured = await measureSlides(page, deck, templates, candidates)
-  const fits: number[][] = []
-  let at = 0
-  for (const slide of long) {
-    const n = itemCount(slide)
-    fits.push(measured.slice(at, at + n).map((m, start) => Math.max(1, Math.min(m.fits, MAX_ROWS_PER_SLIDE, n - start))))
-    at += n
-  }
+  // Round one: each long slide once, with all its rows; a row's height is
+  // measured once, and what fits from each first row follows from the sums.
+  const measured = await measureSlides(page, deck, templates, long)
+  const fits = long.map((slide, i) => fitsFrom(measured[i]!, itemCount(slide)))
 
   // Then: the chosen slides together; one that still overflows loses a row.
   for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -61,7 +61,8 @@ afterAll(async () => {
 /** Slides that run past their box, checked here on their own (not with split.ts's measure). */
 async function overflowing(slides: readonly Slide[], input: ComposeInput): Promise<number[]> {
   const base = composeDeck(input)
-  const deck = { ...base, slides: slides.map((slide, i) => ({ ...base.slides[0]!, ...slide, index: i + 1 })) }
+  const timing = { budgetSeconds: 60, positionInSegment: 1, segmentSlides: 1, segmentMinutes: 1, segmentTitle: '', budgetLine: '' }
+  const deck = { ...base, slides: slides.map((slide, i) => ({ ...slide, ...timing, index: i + 1 })) }
   await page.setContent(await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates)), { waitUntil: 'load' })
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('section')).flatMap((section, i) => {
@@ -138,4 +139,23 @@ describe('a long table split by measure', () => {
     }
     expect(await overflowing(slides, input)).toEqual([])
   })
+
+  it('a title that wraps once "(continued)" is added still leaves every slide fitting (the check round)', async () => {
+    const base = workspace.topics.get('crisis')!.topic
+    const steps = Array.from({ length: 18 }, (_, i) => `Step ${i + 1}: open the settings on your own phone and read the list of sessions out to the room, one by one`)
+    const failures: string[] = []
+    // Titles around one line long: at some length the "(continued)" one wraps and pushes the rows down.
+    for (let words = 4; words <= 12; words++) {
+      const title = Array.from({ length: words }, (_, i) => ['Review', 'every', 'signed-in', 'session'][i % 4]).join(' ')
+      const topic: Topic = { ...base, exercise: { title, steps } }
+      const plan = planAgenda({ duration: 60, empty: emptySegments(workspace.config, topic) })
+      const input = { config: workspace.config, topic, date: '2026-11-24', plan }
+      const split = await measuredSplitter(input, { page: measurePage, templates })
+      const slides = composeDeck({ ...input, split }).slides.filter((s) => s.segment === 'exercise')
+      const over = await overflowing(slides, input)
+      if (over.length > 0) failures.push(`${words} words: slides ${over.join(', ')} of ${slides.length} overflow`)
+    }
+    expect(failures).toEqual([])
+  })
 })
+
