@@ -9,8 +9,7 @@ import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { hereAndNowSlides, liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
 import { plural } from './plural.js'
-import type { Slide, TimedSlide } from './slide.js'
-import type { Splitter } from './split.js'
+import type { Slide, Splitter, TimedSlide } from './slide.js'
 
 // The deck model's slide types, for the callers that read a composed deck.
 export type { Slide, SlideKind, TimedSlide } from './slide.js'

@@ -8,11 +8,10 @@ import type { Page } from 'puppeteer-core'
 import type { ComposeInput, DeckModel } from './compose.js'
 import { composeDeck } from './compose.js'
 import { renderDeckHtml, renderSlides } from './render.js'
-import type { Slide, TimedSlide } from './slide.js'
+import type { Slide, Splitter, TimedSlide } from './slide.js'
 import { renderMarkdown, type TemplateSet } from './templates.js'
 
-/** Turns one slide with a long list or table into one or more slides. */
-export type Splitter = (slide: Slide) => Slide[]
+export type { Splitter } from './slide.js'
 
 /** Fixed words this module writes, in one place for the coming message catalogue. */
 const WORDS = { continued: (title: string) => `${title} (continued)` } as const
