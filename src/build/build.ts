@@ -11,7 +11,8 @@ import { planAgenda } from '../agenda/plan.js'
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import type { ChartPoint } from '../deck/chart.js'
-import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
+import { composeDeck, emptySegments, plannedSlideCounts, type DeckModel } from '../deck/compose.js'
+import { measuredSplitter } from '../deck/split.js'
 import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
 import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
@@ -196,7 +197,12 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     // The meeting being built counts as held when the rotation picks the next one.
     const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
     const upcoming = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined
-    const deck = composeDeck({ config, topic, date, plan, next: upcoming, live })
+    const composeInput = { config, topic, date, plan, next: upcoming, live }
+    // Long lists and tables split where the measured height runs out (split.ts); a deck.md
+    // alone needs no browser and keeps the fixed count.
+    const measure = formats.has('html') || formats.has('pdf') || formats.has('handout')
+    const split = measure ? await browser.withPage((page) => measuredSplitter(composeInput, { page, templates })) : undefined
+    const deck = composeDeck({ ...composeInput, split })
 
     timer.start('markdown')
     await writeCharts(deck, folder, renderLineChart)

@@ -9,7 +9,8 @@ import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { hereAndNow, WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
 import { liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
-import type { Slide, TimedSlide } from './slide.js'
+import { plural } from './plural.js'
+import type { Slide, Splitter, TimedSlide } from './slide.js'
 
 // The deck model's slide types, for the callers that read a composed deck.
 export type { Slide, SlideKind, TimedSlide } from './slide.js'
@@ -36,6 +37,12 @@ export interface ComposeInput {
   readonly next?: { readonly date: string; readonly topicTitle?: string }
   /** Snapshots, history and the latest audit; without them the live segments are placeholders. */
   readonly live?: LiveMaterial
+  /**
+   * How a long list or table becomes slides. The build passes one made by
+   * measuring in Chromium (split.ts: measuredSplitter); without it, a fixed
+   * count (MAX_BULLETS, MAX_TABLE_ROWS) for previews and plans.
+   */
+  readonly split?: Splitter
 }
 
 /**
@@ -50,7 +57,14 @@ function ownMaterial(config: WorkspaceConfig, live: LiveMaterial | undefined): L
   return { ...live, results: live.results?.filter((r) => !theirs.has(r.account)), history: live.history.filter((e) => !theirs.has(e.account)) }
 }
 
-/** At most this many bullets (or table rows) on one slide; more split into "(continued)". */
+/** Counted words this module writes, in one place for the coming message catalogue. */
+const WORDS = {
+  minutes: { one: '# minute', other: '# minutes' },
+  decisions: { one: '# decision', other: '# decisions' },
+  worstCases: { one: 'Our worst case, with a plan', other: 'Our # worst cases, each with a plan' },
+} as const
+
+/** Without a measurement: at most this many bullets (or table rows) on one slide; more split into "(continued)". */
 export const MAX_BULLETS = 6
 export const MAX_TABLE_ROWS = 4
 
@@ -74,7 +88,7 @@ export function composeDeck(input: ComposeInput): DeckModel {
   const appendix: Slide[] = []
   for (const segment of plan.segments) {
     if (segment.id === 'here-and-now' && !segment.placeholder) {
-      const part = hereAndNowSegment(config, topic, own!, date, segment.title, segment.minutes)
+      const part = hereAndNowSegment(config, topic, own!, date, segment.title, input.split ?? splitByCount, segment.minutes)
       bySegment.set(segment.id, part.slides)
       appendix.push(...part.appendix)
       continue
@@ -138,6 +152,7 @@ function placeholderSlide(segment: PlannedSegment): Slide {
 function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMaterial | undefined): Slide[] {
   const { topic, config, plan } = input
   const kicker = segment.title
+  const split = input.split ?? splitByCount
   switch (segment.id) {
     case 'opening':
       return [
@@ -147,21 +162,21 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
           kicker: `${config.company.name} · executive briefing`,
           title: topic.title,
           lead: formatLongDate(input.date),
-          bullets: [config.deck.presenter, `${plan.duration} minutes`].filter((x): x is string => Boolean(x)),
+          bullets: [config.deck.presenter, plural(plan.duration, WORDS.minutes)].filter((x): x is string => Boolean(x)),
           notes: [topic.summary],
         },
         {
           kind: 'agenda',
           segment: segment.id,
           kicker: 'Agenda',
-          title: `${plan.duration} minutes on ${lowerFirst(topic.title)}`,
+          title: `${plural(plan.duration, WORDS.minutes)} on ${lowerFirst(topic.title)}`,
           table: {
             header: ['Segment', 'Minutes'],
             rows: plan.segments.map((s) => [s.title, String(s.minutes)] as const),
           },
           notes: ['Walk through the agenda and promise to keep to the minutes shown.'],
         },
-        ...splitBullets({
+        ...split({
           kind: 'bullets',
           segment: segment.id,
           kicker,
@@ -171,11 +186,9 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         }),
       ]
     case 'here-and-now':
-      return hereAndNowSegment(config, topic, own!, input.date, kicker, segment.minutes).slides
+      return hereAndNowSegment(config, topic, own!, input.date, kicker, split, segment.minutes).slides
     case 'loss-of-control':
-      return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) =>
-        slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
-      )
+      return lossOfControlSlides({ config, audit: input.live?.audit, results: input.live?.results, history: input.live?.history ?? [], date: input.date, kicker }).flatMap((slide) => (slide.table ? split(slide) : [slide]))
     case 'key-points':
       return topic.keyPoints.map((point) => ({
         kind: 'statement' as const,
@@ -194,22 +207,22 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
         lead: study.story,
         callout: study.lesson,
         source: study.source,
-        notes: [`${study.story} The lesson: ${study.lesson}`, `Source: ${study.source}`],
+        notes: [`${study.story} The lesson: ${study.lesson}`, ...(study.source ? [`Source: ${study.source}`] : [])],
       }))
     case 'worst-cases':
-      return splitTable({
+      return split({
         kind: 'table',
         segment: segment.id,
         kicker,
-        title: `Our ${topic.worstCases.length} worst cases, each with a plan`,
+        title: plural(topic.worstCases.length, WORDS.worstCases),
         table: { header: ['If this happens', 'We do this'], rows: topic.worstCases.map((w) => [w.scenario, w.mitigation] as const) },
         notes: topic.worstCases.map((w) => `${w.scenario} Mitigation: ${w.mitigation}`),
       })
     case 'exercise':
-      return splitBullets({
+      return split({
         kind: 'bullets',
         segment: segment.id,
-        kicker: topic.exercise.minutes ? `${kicker} · ${topic.exercise.minutes} minutes` : kicker,
+        kicker: topic.exercise.minutes ? `${kicker} · ${plural(topic.exercise.minutes, WORDS.minutes)}` : kicker,
         title: topic.exercise.title,
         bullets: topic.exercise.steps,
         numbered: true,
@@ -219,7 +232,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       const slides: Slide[] = []
       if (topic.questions.length > 0) {
         slides.push(
-          ...splitBullets({
+          ...split({
             kind: 'bullets',
             segment: segment.id,
             kicker,
@@ -231,11 +244,11 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       }
       if (topic.actions.length > 0) {
         slides.push(
-          ...splitTable({
+          ...split({
             kind: 'table',
             segment: segment.id,
             kicker,
-            title: `${topic.actions.length} decisions to take today`,
+            title: `${plural(topic.actions.length, WORDS.decisions)} to take today`,
             table: { header: ['Decision', 'Owner'], rows: topic.actions.map((a) => [a.decision, a.owner] as const) },
             notes: ['Agree each decision and its owner before the meeting moves on.'],
           }),
@@ -244,9 +257,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       return slides
     }
     case 'roi':
-      return roiSlides(own!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
-        slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
-      )
+      return roiSlides(own!, input.date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? split(slide) : [slide]))
     case 'next-meeting': {
       const next = input.next
       const slides: Slide[] = [
@@ -261,7 +272,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       ]
       if (topic.sources.length > 0) {
         slides.push(
-          ...splitBullets({
+          ...split({
             kind: 'bullets',
             segment: segment.id,
             kicker: 'Sources',
@@ -281,8 +292,8 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
  * accounts not read; here-and-now.ts decides) and its appendix, tables split
  * like any table. `minutes` undefined while planning.
  */
-function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string, minutes?: number): { slides: Slide[]; appendix: Slide[] } {
-  const split = (slide: Slide) => (slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide])
+function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMaterial, date: string, kicker: string, splitter: Splitter, minutes?: number): { slides: Slide[]; appendix: Slide[] } {
+  const split = (slide: Slide): Slide[] => (slide.table ? splitter(slide) : [slide])
   const lookFor: Slide = {
     kind: 'bullets',
     segment: 'here-and-now',
@@ -310,26 +321,26 @@ export function plannedSlideCounts(config: WorkspaceConfig, topic: Topic, live?:
     // As here-and-now.ts builds it at the segment's usual maximum: the planner
     // then gives it at most minutesPerSlide per slide, and with fewer minutes
     // here-and-now.ts drops spotlights so each slide keeps 40 seconds.
-    counts.set('here-and-now', hereAndNowSegment(config, topic, own, date, '').slides.length)
+    counts.set('here-and-now', hereAndNowSegment(config, topic, own, date, '', splitByCount).slides.length)
   }
   return counts
 }
 
-function splitBullets(slide: Slide & { bullets: readonly string[] }): Slide[] {
+/** The split without a measurement: a fixed count per slide, balanced. */
+function splitByCount(slide: Slide): Slide[] {
+  if (slide.table) {
+    return chunk(slide.table.rows, MAX_TABLE_ROWS).map((rows, i) => ({
+      ...slide,
+      title: i === 0 ? slide.title : `${slide.title} (continued)`,
+      table: { header: slide.table!.header, rows },
+    }))
+  }
   let start = 1
-  return chunk(slide.bullets, MAX_BULLETS).map((bullets, i) => {
+  return chunk(slide.bullets ?? [], MAX_BULLETS).map((bullets, i) => {
     const part = { ...slide, title: i === 0 ? slide.title : `${slide.title} (continued)`, bullets, start }
     start += bullets.length
     return part
   })
-}
-
-function splitTable(slide: Slide & { table: NonNullable<Slide['table']> }): Slide[] {
-  return chunk(slide.table.rows, MAX_TABLE_ROWS).map((rows, i) => ({
-    ...slide,
-    title: i === 0 ? slide.title : `${slide.title} (continued)`,
-    table: { header: slide.table.header, rows },
-  }))
 }
 
 /** Splits into as few slides as `size` allows, balanced: 6 by 4 gives 3 + 3, not 4 + 2. */

@@ -14,6 +14,7 @@ import { RuntimeError } from '../errors.js'
 import type { DeckModel } from './compose.js'
 import { WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
 import { escapeHtml, type RenderedSlides } from './render.js'
+import { plural } from './plural.js'
 
 /** Milliseconds each browser step of an export may take. */
 export interface ExportTimeouts {
@@ -45,7 +46,7 @@ export function pdfMeta(deck: DeckModel): PdfMeta {
   return {
     title: `${deck.company}: ${deck.topic.title}`,
     author: deck.presenter ?? deck.company,
-    subject: `Executive briefing of ${deck.date}, ${deck.duration} minutes`,
+    subject: `Executive briefing of ${deck.date}, ${plural(deck.duration, { one: '# minute', other: '# minutes' })}`,
     keywords: ['showtell', 'executive briefing', deck.topic.id, deck.date],
   }
 }

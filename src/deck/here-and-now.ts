@@ -11,6 +11,7 @@ import { formatChange, formatCount } from '../snapshot/format.js'
 import { newestCount } from '../snapshot/headline.js'
 import type { HistoryEntry } from '../snapshot/history.js'
 import { accountSlide, headline, platformName, shownResults, STATUS_WORDS, unreadSlide, type LiveMaterial, type Shown } from './live.js'
+import { plural } from './plural.js'
 import type { Slide, Tile } from './slide.js'
 
 /** Every fixed word this module puts on a slide, in one place for the coming message catalogue. */
@@ -23,19 +24,19 @@ export const WORDS = {
   live: 'live',
   byHand: 'entered by hand',
   notRead: 'not read today',
-  notReadBookmark: (n: number) => (n === 1 ? '1 account not read today' : `${n} accounts not read today`),
+  notReadBookmark: (n: number) => plural(n, { one: '# account not read today', other: '# accounts not read today' }),
   noTimePlanned: 'no time planned',
   noNumbers: 'no public numbers',
   firstMeasurement: 'first measurement',
   allLive: (n: number) => `All ${n} of our accounts are live right now`,
-  someLive: (answered: number, n: number, walled: number) => `${answered} of our ${n} accounts answered; ${walled} did not`,
-  handOnly: (n: number) => `${n === 1 ? 'One account' : `${n} accounts`} from figures entered by hand (no snapshots in this deck)`,
+  someLive: (answered: number, n: number, walled: number) => `${answered} of our ${plural(n, { one: '# account', other: '# accounts' })} answered; ${walled} did not`,
+  handOnly: (n: number) => `${plural(n, { one: 'One account', other: '# accounts' })} from figures entered by hand (no snapshots in this deck)`,
   part: (i: number, of: number) => ` (${i} of ${of})`,
   grew: (word: string, pct: string) => `${word} up ${pct}`,
   fell: (word: string, pct: string) => `${word} down ${pct}`,
-  postAfterSilence: (days: number) => `first post in ${days} days`,
+  postAfterSilence: (days: number) => `first post in ${plural(days, { one: '# day', other: '# days' })}`,
   engagementJump: (from: number, to: number) => `engagement jumped from ${formatCount(from)} to ${formatCount(to)} interactions per post`,
-  moreInAppendix: (n: number) => `and ${n} more: see the appendix`,
+  moreInAppendix: (n: number) => `and ${formatCount(n)} more: see the appendix`,
   overviewNote: 'Every account at once: the number, its change since the last meeting, and whether it answered today. The spotlights that follow are the ones worth the room’s time; every account has its own slide in the appendix.',
   handNote: 'No snapshots were taken for this deck: these are the figures entered by hand, each with the day it is for.',
   liveNote: 'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.',

@@ -16,6 +16,7 @@ import { fixFor } from '../snapshot/fix.js'
 import { countWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformWords, type Headline } from '../snapshot/headline.js'
 import { daysBetween, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
 import type { RecordedMetrics, RecordedSource, SnapshotResult } from '../snapshot/types.js'
+import { plural } from './plural.js'
 import type { Slide } from './slide.js'
 
 export interface LiveMaterial {
@@ -175,7 +176,7 @@ export function unreadSlide(unread: readonly Shown[], history: readonly HistoryE
     kind: 'table',
     segment: 'here-and-now',
     kicker,
-    title: unread.length === 1 ? `1 account could not be read today` : `${unread.length} accounts could not be read today`,
+    title: plural(unread.length, { one: '# account could not be read today', other: '# accounts could not be read today' }),
     table: { header: ['Account: why', 'What we know, and the fix'], rows },
     notes: [
       'These pages gave no numbers of their own today. The values shown are history, with their age, not today’s numbers.',
@@ -226,8 +227,7 @@ function handWords(byHand: NonNullable<Headline['byHand']>): string {
 
 function ageWords(days: number): string {
   if (days <= 0) return 'today'
-  if (days === 1) return '1 day old'
-  return `${days} days old`
+  return plural(days, { one: '# day old', other: '# days old' })
 }
 
 /** The ROI segment: followers across meetings, as a chart and per account. */
@@ -256,9 +256,9 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
       title: `Followers ${change >= 0 ? 'grew' : 'fell'} ${Math.abs(change).toFixed(1)}% over ${dates.length} meetings`,
       chart: { points: totals },
       image: 'charts/followers.svg',
-      caption: `Total followers of the ${complete.length} accounts measured at every meeting since ${dates[0]}`,
+      caption: `Total followers of the ${plural(complete.length, { one: '# account', other: '# accounts' })} measured at every meeting since ${dates[0]}`,
       notes: [
-        `Across ${complete.length} accounts, from ${formatCount(first)} on ${dates[0]} to ${formatCount(lastTotal)} on ${dates.at(-1)}.`,
+        `Across ${plural(complete.length, { one: '# account', other: '# accounts' })}, from ${formatCount(first)} on ${dates[0]} to ${formatCount(lastTotal)} on ${dates.at(-1)}.`,
         'Connect the change to what we did: which posts, campaigns or replies moved it?',
       ],
     })

@@ -14,6 +14,7 @@ import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/his
 import type { SnapshotResult } from '../snapshot/types.js'
 import { companyNames } from '../workspace/config-values.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
+import { plural } from './plural.js'
 import type { Slide } from './slide.js'
 import { capturedAtWords, platformName } from './live.js'
 
@@ -85,8 +86,9 @@ function clip(text: string, max: number): string {
 /** What fits the left half of a finding slide (three lines of title, two of name, two of address). */
 const FIT = { handle: 40, name: 40, link: 64 } as const
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`
+/** "1 handle", "2 handles": the form from Intl.PluralRules (deck/plural.ts). */
+function counted(n: number, one: string, many = `${one}s`): string {
+  return plural(n, { one: `# ${one}`, other: `# ${many}` })
 }
 
 export function lossOfControlSlides(input: LossOfControlInput): Slide[] {
@@ -149,36 +151,34 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
       ? walls.length === 0
         ? 'No unknown account carries our name'
         : 'No unknown account carries our name where we could look'
-      : found.length === 1
-        ? '1 account carries our name but is not run by us'
-        : `${found.length} accounts carry our name but are not run by us`
+      : plural(found.length, { one: '# account carries our name but is not run by us', other: '# accounts carry our name but are not run by us' })
   const bullets: string[] = []
   if (found.length > 0) {
     const by = ACTION_ORDER.map((action) => [action, found.filter((f) => f.suggestion.action === action).length] as const).filter(([, n]) => n > 0)
     bullets.push(`Found: ${by.map(([action, n]) => `${n} ${ACTION_TODO[action]}`).join(', ')}`)
   }
-  bullets.push(`Recognised the ${plural(listed, 'account')} we already list`)
-  if (watched > 0) bullets.push(`${plural(watched, 'unofficial account')} we already watch`)
+  bullets.push(`Recognised the ${counted(listed, 'account')} we already list`)
+  if (watched > 0) bullets.push(`${counted(watched, 'unofficial account')} we already watch`)
   // One bullet per platform the audit could not see into, while they fit; the rest named together.
   const room = Math.max(1, MAX_SUMMARY_BULLETS - bullets.length - (unchecked > 0 ? 1 : 0))
   const shownWalls = walls.length <= room ? walls : walls.slice(0, room - 1)
   for (const wall of shownWalls) bullets.push(`Could not check ${platformName(wall.platform)}: ${wall.reason}`)
   const rest = walls.slice(shownWalls.length)
   if (rest.length > 0) bullets.push(`Could not check ${rest.map((w) => platformName(w.platform)).join(', ')}: see the notes`)
-  if (unchecked > 0) bullets.push(`${plural(unchecked, 'handle')} left unchecked: the request budget ran out`)
+  if (unchecked > 0) bullets.push(`${counted(unchecked, 'handle')} left unchecked: the request budget ran out`)
   return {
     kind: 'bullets',
     segment: 'loss-of-control',
     kicker: input.kicker,
     title,
-    lead: `We checked ${plural(audit.checked, 'possible handle')} on ${plural(audit.platforms.length, 'platform')}, ${capturedAtWords(audit.ranAt)}.`,
+    lead: `We checked ${counted(audit.checked, 'possible handle')} on ${counted(audit.platforms.length, 'platform')}, ${capturedAtWords(audit.ranAt)}.`,
     bullets,
     notes: [
       `showtell audit made ${formatCount(audit.candidates)} candidate handles from our name and aliases and checked ${formatCount(audit.checked)} of them (budget ${formatCount(audit.budget)}) on ${audit.platforms.map(platformName).join(', ')}. It ran ${capturedAtWords(audit.ranAt)}.`,
       found.length > 0 ? `New since showtell.yaml was last updated: ${found.map((f) => `${shownHandle(f.finding)} on ${platformName(f.finding.platform)} (${f.suggestion.action})`).join('; ')}.` : 'Nothing new carries our name on the platforms the audit could see.',
-      ...all.map((w) => `${platformName(w.platform)} could not be checked for ${plural(w.count, 'handle')}: ${w.reason}.`),
+      ...all.map((w) => `${platformName(w.platform)} could not be checked for ${counted(w.count, 'handle')}: ${w.reason}.`),
       ...(all.length > 0 ? ['Unknown is not absent: check those platforms by hand, logged in.'] : []),
-      ...(unchecked > 0 ? [`${plural(unchecked, 'handle')} were not checked because the request budget ran out; raise audit.budget or run showtell audit --budget N.`] : []),
+      ...(unchecked > 0 ? [`${plural(unchecked, { one: '# handle was', other: '# handles were' })} not checked because the request budget ran out; raise audit.budget or run showtell audit --budget N.`] : []),
     ],
   }
 }
@@ -192,7 +192,7 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
   const link = finding.profileUrl ?? finding.url
   const bullets = [
     ...(finding.displayName ? [`Calls itself “${clip(finding.displayName, FIT.name)}”`] : []),
-    ...(finding.followers !== undefined ? [`${plural(finding.followers, 'follower')}`] : []),
+    ...(finding.followers !== undefined ? [`${counted(finding.followers, 'follower')}`] : []),
     // The scheme is noise on a slide; the notes keep the whole address.
     ...(link ? [breakable(clip(link.replace(/^https?:\/\//, ''), FIT.link))] : []),
   ]
@@ -209,7 +209,7 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
     image: finding.screenshot,
     caption: finding.screenshot ? `Screenshot ${capturedAtWords(when)}` : `No screenshot${finding.screenshotNote ? `: ${finding.screenshotNote}` : ''}`,
     notes: [
-      `${handle} on ${platform}${finding.displayName ? `, calling itself "${finding.displayName}"` : ''}${finding.followers !== undefined ? `, ${plural(finding.followers, 'follower')}` : ''}. It is not in showtell.yaml.`,
+      `${handle} on ${platform}${finding.displayName ? `, calling itself "${finding.displayName}"` : ''}${finding.followers !== undefined ? `, ${counted(finding.followers, 'follower')}` : ''}. It is not in showtell.yaml.`,
       ...(finding.bio ? [`Its bio: ${finding.bio}`] : []),
       `Suggested: ${ACTION_WORDS[suggestion.action]}. ${suggestion.why}`,
       ...(link ? [`Open it live: ${link}`] : []),
@@ -226,7 +226,7 @@ function moreFindingsSlides(rest: readonly NewFinding[], kicker: string): Slide[
       kind: 'table',
       segment: 'loss-of-control',
       kicker,
-      title: `${rest.length} more account${rest.length === 1 ? '' : 's'} in our name`,
+      title: plural(rest.length, { one: '# more account in our name', other: '# more accounts in our name' }),
       table: {
         header: ['Account', 'Suggested'],
         rows: rest.map(({ finding, suggestion }) => [`${shownHandle(finding)} (${platformName(finding.platform)})`, ACTION_ROW[suggestion.action]] as const),
@@ -246,7 +246,7 @@ function watchedSlides(input: LossOfControlInput): Slide[] {
       kind: 'table',
       segment: 'loss-of-control',
       kicker: input.kicker,
-      title: `We watch ${plural(accounts.length, 'unofficial account')} that ${accounts.length === 1 ? 'carries' : 'carry'} our name`,
+      title: plural(accounts.length, { one: 'We watch # unofficial account that carries our name', other: 'We watch # unofficial accounts that carry our name' }),
       table: { header: ['Account', 'Latest'], rows },
       notes: [
         'These accounts are known to the team and listed in showtell.yaml as unofficial, so the audit does not report them as new. Ask whether each one still helps or harms us.',
@@ -260,10 +260,10 @@ function latestWords(account: Account, input: LossOfControlInput): string {
   const followers = result?.status === 'ok' ? result.metrics.followers : undefined
   if (followers) {
     const previous = previousValue(input.history, account.id, 'followers', input.date)
-    return `${plural(followers.value, 'follower')}${previous ? `, ${formatChange(followers.value - previous.value)} since ${previous.date}` : ''}`
+    return `${counted(followers.value, 'follower')}${previous ? `, ${formatChange(followers.value - previous.value)} since ${previous.date}` : ''}`
   }
   const last = lastGoodValue(input.history, account.id, 'followers', input.date)
-  const lastWords = last ? `last seen ${plural(last.value, 'follower')} on ${last.date}` : undefined
+  const lastWords = last ? `last seen ${counted(last.value, 'follower')} on ${last.date}` : undefined
   if (result && result.status !== 'ok') return [`${result.status}: ${result.reason ?? 'no reason given'}`, lastWords].filter(Boolean).join('; ')
   if (result) return lastWords ?? 'live, no public numbers'
   return lastWords ?? 'not measured yet: run showtell snapshot'

@@ -69,3 +69,9 @@ export interface TimedSlide extends Slide {
   /** The speaker-note line that states the budget. */
   readonly budgetLine: string
 }
+
+/**
+ * Turns one slide with a long list or table into one or more slides. Here so
+ * that compose.ts takes one without importing split.ts, which measures.
+ */
+export type Splitter = (slide: Slide) => Slide[]

@@ -31,7 +31,8 @@ export const caseStudySchema = z.strictObject({
   title: title,
   story: text.describe('What happened, in two or three sentences.'),
   lesson: text.describe('What the executives should take from it, in one sentence.'),
-  source: text.describe('Where the fact comes from.'),
+  // Optional from the start (product.md): an internal story has no published source, and the slide then shows no source line.
+  source: text.optional().describe('Where the fact comes from (optional: an internal story has no published source).'),
 })
 
 export const worstCaseSchema = z.strictObject({

@@ -83,7 +83,7 @@ describe('a figure entered by hand', () => {
 
   it('does not count a blocked snapshot as answered in the overview, though its tile shows the hand figure', () => {
     const overview = hereAndNow({ history: [byHand('2026-11-20', 12_500)], results: [BLOCKED] }).find((s) => s.kind === 'overview')!
-    expect(overview.title).toBe('0 of our 1 accounts answered; 1 did not')
+    expect(overview.title).toBe('0 of our 1 account answered; 1 did not')
     expect(overview.tiles!.map((t) => [t.name, t.figure, t.status])).toEqual([['Testco on LinkedIn', '12,500 followers', 'entered by hand']])
   })
 
