@@ -232,7 +232,10 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       return slides
     }
     case 'roi':
-      return roiSlides(own!, input.date, kicker, accountLabels(config)).flatMap((slide) =>
+      return roiSlides(own!, input.date, kicker, accountLabels(config), {
+        goals: config.goals,
+        official: config.accounts.filter((account) => account.owner === 'official').map((account) => account.id),
+      }).flatMap((slide) =>
         slide.table ? splitTable(slide as Slide & { table: NonNullable<Slide['table']> }) : [slide],
       )
     case 'next-meeting': {
