@@ -228,7 +228,7 @@ function checkGoals(config: { accounts: readonly Account[]; goals: readonly Goal
       ctx.addIssue({
         code: 'custom',
         path: ['goals', i, 'account'],
-        message: `${unofficial ? 'not one of our accounts' : 'unknown account'} "${goal.account}" (known: ${[ALL_ACCOUNTS, ...ours].join(', ')})`,
+        message: `${unofficial ? `account "${goal.account}" is not ours (owner: unofficial)` : `unknown account "${goal.account}"`} (known: ${[ALL_ACCOUNTS, ...ours].join(', ')})`,
       })
     }
   })
