@@ -47,9 +47,21 @@ function formatAmount(value: number): string {
   return new Intl.NumberFormat('en-GB', { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 }).format(value)
 }
 
-/** A weekly pace with its sign: "+155", "−3.5", "0". */
-function formatPace(value: number): string {
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0, signDisplay: 'exceptZero' }).format(value)
+/** A weekly pace with its sign: "+155", "−3.5", "0"; `digits` decimals at most (default: one below 10, none above). */
+function formatPace(value: number, digits = Math.abs(value) < 10 ? 1 : 0): string {
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value)
+}
+
+/**
+ * Achieved and needed, rounded alike. Behind by less than the rounding
+ * ("+75 a week, +75 needed") would contradict the verdict, so a behind pair
+ * gets the decimals that show the gap: "+75 a week, +75.1 needed".
+ */
+function pacePair(achieved: number, needed: number): [string, string] {
+  let digits = Math.abs(achieved) < 10 && Math.abs(needed) < 10 ? 1 : 0
+  const rounded = (v: number) => Math.round(v * 10 ** digits) / 10 ** digits
+  while (achieved < needed && rounded(achieved) >= rounded(needed) && digits < 3) digits++
+  return [formatPace(achieved, digits), formatPace(needed, digits)]
 }
 
 function goalName(goal: Goal, accountLabel: (id: string) => string): string {
@@ -75,8 +87,10 @@ export function whereWeAre(p: GoalProgress): string {
       return `${verdict}: ${formatAmount(p.current.value)} on ${p.current.date}, ${formatAmount(p.goal.target - p.current.value)} ${WORDS.short}`
     case 'unknown':
       return `${verdict}: ${now}, ${WORDS.noPace}; ${formatPace(p.needed ?? 0)} ${WORDS.week} ${WORDS.needed}`
-    default:
-      return `${verdict}: ${now}; ${formatPace(p.achieved!.perWeek)} ${WORDS.week}, ${formatPace(p.needed!)} ${WORDS.needed}`
+    default: {
+      const [achieved, needed] = pacePair(p.achieved!.perWeek, p.needed!)
+      return `${verdict}: ${now}; ${achieved} ${WORDS.week}, ${needed} ${WORDS.needed}`
+    }
   }
 }
 
