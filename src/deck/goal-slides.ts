@@ -117,11 +117,19 @@ function goalNotes(p: GoalProgress, name: string): string {
 }
 
 /**
- * The chart title states the verdict in one line of the slide (the metric and
- * date are on the chart and in its caption): "Nordlys on LinkedIn: on track for 14,000".
+ * The chart title states the verdict in one line of the slide (the chart
+ * fills the rest; a second line would push it off the bottom): "Nordlys on
+ * LinkedIn: on track for 14,000". A name too long for one line moves to the
+ * caption: "Behind pace for 14,000 followers".
  */
+export const CHART_TITLE_CHARS = 50
+
 function chartTitle(p: GoalProgress, name: string): string {
-  return `${name}: ${p.verdict === 'on-track' ? WORDS.onTrackFor : WORDS.behindFor} ${formatAmount(p.goal.target)}`
+  const verdict = p.verdict === 'on-track' ? WORDS.onTrackFor : WORDS.behindFor
+  const named = `${name}: ${verdict} ${formatAmount(p.goal.target)}`
+  if (named.length <= CHART_TITLE_CHARS) return named
+  const short = `${verdict} ${formatAmount(p.goal.target)} ${WORDS.metric[p.goal.metric]}`
+  return short[0]!.toUpperCase() + short.slice(1)
 }
 
 /**
