@@ -4,7 +4,11 @@
 // last 4 weeks. Every expected number below was worked out by hand from the
 // history in this file (the arithmetic is in the comments), not read back from
 // the code under test.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
+import { MINIMAL_CONFIG, makeWorkspace } from '../helpers/workspace.js'
 import { renderLineChart } from '../../src/deck/chart.js'
 import { goalSlides, goalsTitle, whereWeAre } from '../../src/deck/goal-slides.js'
 import { goalProgress, sumSeries, type GoalContext } from '../../src/deck/goals.js'
@@ -205,5 +209,28 @@ describe('the trend chart with a target', () => {
 
   it('without a target, no dashed line', () => {
     expect(renderLineChart([{ label: '2026-10-20', value: 1 }, { label: '2026-11-17', value: 2 }])).not.toContain('stroke-dasharray')
+  })
+})
+
+describe('through the built CLI', () => {
+  it('the deck shows the goal, and the chart file the build writes has the target line; every slide fits', async () => {
+    const line = (date: string, value: number) =>
+      JSON.stringify({ date, capturedAt: `${date}T08:00:00.000Z`, account: 'testco-linkedin', platform: 'linkedin', status: 'ok', metrics: { followers: { value, source: 'meta' } } })
+    const history = [line('2026-10-27', 1000), line('2026-11-03', 1100), line('2026-11-10', 1150), line('2026-11-17', 1300)].join('\n')
+    const goals = 'goals:\n  - account: testco-linkedin\n    metric: followers\n    target: 2000\n    by: 2027-02-16\n'
+    const dir = await makeWorkspace({ 'showtell.yaml': `${MINIMAL_CONFIG}${goals}`, 'history/snapshots.jsonl': `${history}\n` })
+    const result = await runCli(['build', '--topic', 'policy', '--date', '2026-11-24', '--format', 'md,pdf', '--no-snapshots', '--json'], { cwd: dir })
+    expect(result.code, result.stderr).toBe(0)
+    expect((JSON.parse(result.stdout) as { warnings: string[] }).warnings).toEqual([])
+    const folder = join(dir, 'out', '2026-11-24-policy')
+    const md = await readFile(join(folder, 'deck.md'), 'utf8')
+    // No snapshot today: the newest value is 1,300 on 11-17. Pace: 10-27 (1000) to 11-17, 300 in 3 weeks = 100 a week.
+    // Needed: 11-24 to 2027-02-16 is 6 + 31 + 31 + 16 = 84 days = 12 weeks; 700 / 12 = 58.3, shown as 58.
+    expect(md).toContain('# Our goal: on track')
+    expect(md).toContain('| Testco on LinkedIn: 2,000 followers by 2027\\-02\\-16 | On track: 1,300 on 2026\\-11\\-17; \\+100 a week, \\+58 needed |')
+    expect(md).toContain('# Testco on LinkedIn: on track for 2,000')
+    const svg = await readFile(join(folder, 'charts', 'goal-1.svg'), 'utf8')
+    expect(svg).toMatch(/<line class="target" [^>]*stroke-dasharray/)
+    expect(svg).toContain('>Target 2,000 by 2027-02-16</text>')
   })
 })
