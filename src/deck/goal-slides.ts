@@ -15,6 +15,7 @@ const WORDS = {
   /** "Our 3 goals: 1 on track, 1 behind, 1 reached": the counts, in this order. */
   count: { 'on-track': 'on track', reached: 'reached', behind: 'behind', missed: 'missed', unknown: 'not measurable yet' } satisfies Record<Verdict, string>,
   goal: { one: 'goal', other: 'goals' },
+  account: { one: 'account', other: 'accounts' },
   all: 'Our official accounts',
   header: ['Goal', 'Where we are'] as const,
   ourGoal: 'Our goal',
@@ -111,7 +112,7 @@ function goalNotes(p: GoalProgress, name: string): string {
   else parts.push(`No ${metric} recorded yet.`)
   if (p.needed !== undefined) parts.push(`Needed: ${formatPace(p.needed)} ${WORDS.week} for ${formatAmount(p.daysLeft / 7)} weeks.`)
   if (p.achieved) parts.push(`Achieved: ${formatPace(p.achieved.perWeek)} ${WORDS.week} from ${p.achieved.from.date} to ${p.achieved.to.date}.`)
-  if (p.summed) parts.push(`The sum of ${p.summed.length} official ${p.summed.length === 1 ? 'account' : 'accounts'}${p.leftOut && p.leftOut.length > 0 ? `; left out, first measured too recently to compare: ${p.leftOut.join(', ')}` : ''}.`)
+  if (p.summed) parts.push(`The sum of ${p.summed.length} official ${plural.select(p.summed.length) === 'one' ? WORDS.account.one : WORDS.account.other}${p.leftOut && p.leftOut.length > 0 ? `; left out, first measured too recently to compare: ${p.leftOut.join(', ')}` : ''}.`)
   parts.push(`${WORDS.verdict[p.verdict]}: ${p.reason}.`)
   return parts.join(' ')
 }
