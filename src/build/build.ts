@@ -10,7 +10,7 @@ import { defaultMeetingDate, followMaterial, planFromMaterial } from '../agenda/
 import { planAgenda } from '../agenda/plan.js'
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
-import type { ChartPoint } from '../deck/chart.js'
+import type { ChartPoint, LineChartOptions } from '../deck/chart.js'
 import { composeDeck, emptySegments, plannedSlideCounts, type DeckModel } from '../deck/compose.js'
 import { measuredSplitter } from '../deck/split.js'
 import type { LiveMaterial } from '../deck/live.js'
@@ -409,11 +409,11 @@ async function withAuditScreenshots(audit: StoredAudit, root: string, folder: st
 }
 
 /** Renders each chart slide's data to the SVG file its template shows. */
-async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (points: readonly ChartPoint[]) => string): Promise<void> {
+async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (points: readonly ChartPoint[], options?: LineChartOptions) => string): Promise<void> {
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
-    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points))
+    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points, slide.chart.target ? { target: slide.chart.target } : {}))
   }
 }
 

@@ -257,7 +257,10 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
       return slides
     }
     case 'roi':
-      return roiSlides(own!, input.date, kicker, accountLabels(config)).flatMap((slide) => (slide.table ? split(slide) : [slide]))
+      return roiSlides(own!, input.date, kicker, accountLabels(config), {
+        goals: config.goals,
+        official: config.accounts.filter((account) => account.owner === 'official').map((account) => account.id),
+      }).flatMap((slide) => (slide.table ? split(slide) : [slide]))
     case 'next-meeting': {
       const next = input.next
       const slides: Slide[] = [

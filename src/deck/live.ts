@@ -18,6 +18,14 @@ import { daysBetween, handFigure, series, type HistoryEntry, type MetricKey } fr
 import type { RecordedMetrics, RecordedSource, SnapshotResult } from '../snapshot/types.js'
 import { plural } from './plural.js'
 import type { Slide } from './slide.js'
+import { goalSlides } from './goal-slides.js'
+import type { Goal } from '../workspace/schema.js'
+
+/** The workspace's goals, and the official accounts a goal on `all` sums. */
+export interface GoalsConfig {
+  readonly goals: readonly Goal[]
+  readonly official: readonly string[]
+}
 
 export interface LiveMaterial {
   /** This build's snapshots; absent with --no-snapshots. */
@@ -230,8 +238,13 @@ function ageWords(days: number): string {
   return plural(days, { one: '# day old', other: '# days old' })
 }
 
-/** The ROI segment: followers across meetings, as a chart and per account. */
-export function roiSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string): Slide[] {
+/**
+ * The ROI segment: the team's goals first (goal-slides.ts), then followers
+ * across meetings, as a chart and per account. A goal's chart, with its
+ * target, takes the place of the followers chart: the goals say what the team
+ * measures itself by.
+ */
+export function roiSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string, goals: GoalsConfig = { goals: [], official: [] }): Slide[] {
   const dates = trendDates(live, date).slice(-8)
   const entries: HistoryEntry[] = [
     ...live.history,
@@ -247,8 +260,9 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
   const first = totals[0]?.value ?? 0
   const lastTotal = totals.at(-1)?.value ?? 0
   const change = first > 0 ? ((lastTotal - first) / first) * 100 : 0
-  const slides: Slide[] = []
-  if (complete.length > 0) {
+  const forGoals = goalSlides(goals.goals, { entries, date, official: goals.official }, kicker, accountLabel)
+  const slides: Slide[] = [...forGoals.table, ...forGoals.charts]
+  if (complete.length > 0 && forGoals.charts.length === 0) {
     slides.push({
       kind: 'chart',
       segment: 'roi',

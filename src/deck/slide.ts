@@ -46,7 +46,11 @@ export interface Slide {
   /** What the picture is and where the number came from, in small type. */
   readonly caption?: string
   /** Data for a chart slide; the build renders it to `image`. */
-  readonly chart?: { readonly points: readonly { readonly label: string; readonly value: number }[] }
+  readonly chart?: {
+    readonly points: readonly { readonly label: string; readonly value: number }[]
+    /** A goal's target, drawn dashed up to its date (deck/goals.ts). */
+    readonly target?: { readonly value: number; readonly date: string; readonly label: string }
+  }
   /** The accounts of an overview slide. */
   readonly tiles?: readonly Tile[]
   /** After "Next meeting", for reference: no time budget. */

@@ -146,7 +146,7 @@ export function lastGoodValue(entries: readonly HistoryEntry[], account: string,
 }
 
 /** One value per date (the last good one of that date), oldest first: the trend. */
-export function series(entries: readonly HistoryEntry[], account: string, metric: CountKey, throughDate: string): { date: string; value: number }[] {
+export function series(entries: readonly HistoryEntry[], account: string, metric: CountKey | 'postsPerMonth' | 'interactionsPerPost', throughDate: string): { date: string; value: number }[] {
   const byDate = new Map<string, { value: number; capturedAt: string }>()
   for (const entry of entries) {
     const m = entry.metrics[metric]

@@ -143,6 +143,37 @@ const browserSchema = z.strictObject({
     .describe('A running browser to connect to (like --browser-ws), e.g. a browser pool.'),
 })
 
+/**
+ * The numbers a goal can be set on, and why these: followers is the reach the
+ * team reports; posts (the platform's count of all posts) and postsPerMonth
+ * (posts in the last 30 days) are the effort it controls; interactionsPerPost
+ * (the median per post over 30 days) is whether people respond. `following`,
+ * likes and views are left out: following is not a result, and likes/views
+ * exist on too few platforms to set a goal on.
+ */
+export const GOAL_METRICS = ['followers', 'posts', 'postsPerMonth', 'interactionsPerPost'] as const
+export type GoalMetric = (typeof GOAL_METRICS)[number]
+/** A goal on `all` sums the metric over our official accounts; a median per post does not add up. */
+export const GOAL_METRICS_FOR_ALL: readonly GoalMetric[] = ['followers', 'posts', 'postsPerMonth']
+/** `account: all`: the sum over our official accounts (src/deck/goals.ts says how a sum is made). */
+export const ALL_ACCOUNTS = 'all'
+
+const goalSchema = z.strictObject({
+  account: slugSchema.describe('The id of one of our accounts, or `all`: the sum over our official accounts.'),
+  metric: z
+    .enum(GOAL_METRICS, { error: (issue) => `unknown metric ${JSON.stringify(issue.input)} (known: ${GOAL_METRICS.join(', ')})` })
+    .describe('followers, posts, postsPerMonth (posts in the last 30 days) or interactionsPerPost (median per post).'),
+  target: z
+    .number({ error: (issue) => `must be a number (got ${JSON.stringify(issue.input)})` })
+    .positive({ message: 'must be a positive number' })
+    .max(1e12, { message: 'must be at most 1000000000000' })
+    .describe('The value to reach (at least), e.g. 15000 followers.'),
+  by: isoDateSchema.describe('The date to reach it by, YYYY-MM-DD. A date in the past shows as reached or missed.'),
+  label: text.optional().describe('How the goal is named on slides; default: the account and the metric.'),
+})
+
+export type Goal = z.output<typeof goalSchema>
+
 const deckSchema = z.strictObject({
   presenter: text.optional(),
   footer: text.optional(),
@@ -164,6 +195,7 @@ export const workspaceConfigSchema = z
     audit: auditSchema.prefault({}).describe('How politely `showtell audit` probes the platforms.'),
     deck: deckSchema.prefault({}),
     browser: browserSchema.prefault({}),
+    goals: list(goalSchema).default([]).describe('What the team set out to reach: the ROI segment shows each goal against its pace.'),
   })
   .superRefine((config, ctx) => {
     // Account ids name snapshot files, so they must be unique across the whole file.
@@ -180,7 +212,27 @@ export const workspaceConfigSchema = z
     config.competitors.forEach((competitor, c) =>
       competitor.accounts.forEach((account, i) => check(account.id, ['competitors', c, 'accounts', i, 'id'])),
     )
+    checkGoals(config, ctx)
   })
+
+/** A goal names one of our accounts (not an unofficial one, not a competitor's), and `all` only with a metric that adds up. */
+function checkGoals(config: { accounts: readonly Account[]; goals: readonly Goal[] }, ctx: z.RefinementCtx): void {
+  const ours = config.accounts.filter((account) => account.owner !== 'unofficial').map((account) => account.id)
+  config.goals.forEach((goal, i) => {
+    if (goal.account === ALL_ACCOUNTS) {
+      if (!GOAL_METRICS_FOR_ALL.includes(goal.metric)) {
+        ctx.addIssue({ code: 'custom', path: ['goals', i, 'metric'], message: `${goal.metric} cannot be summed over all accounts (a median per post does not add up): set it per account` })
+      }
+    } else if (!ours.includes(goal.account)) {
+      const unofficial = config.accounts.some((account) => account.id === goal.account)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['goals', i, 'account'],
+        message: `${unofficial ? `account "${goal.account}" is not ours (owner: unofficial)` : `unknown account "${goal.account}"`} (known: ${[ALL_ACCOUNTS, ...ours].join(', ')})`,
+      })
+    }
+  })
+}
 
 export type WorkspaceConfig = z.output<typeof workspaceConfigSchema>
 

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planAgenda } from '../../src/agenda/plan.js'
+import { renderLineChart } from '../../src/deck/chart.js'
 import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
 import { inlineAssets, renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { measuredSplitter } from '../../src/deck/split.js'
@@ -170,6 +171,39 @@ describe('every built-in topic fits its slides', () => {
     expect(await problemsIn(html)).toEqual([])
   })
 
+  it('ROI goal slides fit: five goals with long names and large numbers, each verdict, and a goal chart', async () => {
+    const base = workspace.config
+    const long = 'Nordlys Outdoor field journal, the long-form stories from the north'
+    const goals = [
+      { account: 'all', metric: 'followers' as const, target: 1_234_567_890, by: '2027-12-28', label: long },
+      { account: 'nordlys-linkedin', metric: 'followers' as const, target: 1_000_500, by: '2027-06-29' },
+      { account: 'nordlys-instagram', metric: 'postsPerMonth' as const, target: 30, by: '2027-06-29', label: long },
+      { account: 'nordlys-facebook', metric: 'followers' as const, target: 1_000, by: '2026-12-31' },
+      { account: 'nordlys-youtube', metric: 'interactionsPerPost' as const, target: 123_456, by: '2026-11-17' },
+    ]
+    const config = { ...base, goals }
+    const history = base.accounts.flatMap((account) =>
+      ['2026-10-27', '2026-11-10', '2026-11-17'].map((date, j) => ({ date, capturedAt: `${date}T08:00:00Z`, account: account.id, platform: account.platform, status: 'ok' as const, metrics: { followers: { value: 1_000_000 + j * 100, source: 'meta' as const }, postsPerMonth: { value: 3 + j, source: 'api' as const } } })),
+    )
+    const topic = workspace.topics.get('listening')!.topic
+    const live = { history }
+    const plan = planAgenda({ duration: 45, empty: emptySegments(config, topic, live, '2026-11-24') })
+    const deck = composeDeck({ config, topic, date: '2026-11-24', plan, live })
+    const roi = deck.slides.filter((s) => s.segment === 'roi')
+    // Five rows split over two slides; one chart (the first goal a pace decides), its long name moved to the caption.
+    expect(roi.filter((s) => /goals:/.test(s.title)).flatMap((s) => s.table!.rows)).toHaveLength(5)
+    expect(roi.filter((s) => s.chart?.target)).toHaveLength(1)
+    expect(roi.find((s) => s.chart?.target)!.title).toBe('Behind pace for 1,234,567,890 followers')
+    // The chart as the build writes it, inline, so its height is measured with the title.
+    let html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
+    for (const s of deck.slides.filter((s) => s.chart && s.image)) {
+      const svg = renderLineChart(s.chart!.points, s.chart!.target ? { target: s.chart!.target } : {})
+      expect(html).toContain(`"${s.image}"`)
+      html = html.replaceAll(`"${s.image}"`, `"data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"`)
+    }
+    expect(await problemsIn(html)).toEqual([])
+  })
+
   it('loss-of-control slides fit: long handles, names and addresses, with and without screenshots, more finds than slides', async () => {
     const ws = workspace
     const long = 'nordlysoutdoor_official_support'
@@ -245,7 +279,8 @@ describe('every built-in topic fits its slides', () => {
       owner: 'unofficial',
       label: `A fan page with a rather long name that somebody made years ago number ${i}`,
     }))
-    const config = workspaceConfigSchema.parse({ ...(parse(await readFile(workspace.paths.config, 'utf8')) as object), accounts })
+    // The example's goals name its own accounts, which this workspace replaces.
+    const config = workspaceConfigSchema.parse({ ...(parse(await readFile(workspace.paths.config, 'utf8')) as object), accounts, goals: [] })
     const html = await deckHtml('governance', 45, { ...workspace, config })
     expect(html).toContain('(continued)')
     expect(await problemsIn(html)).toEqual([])
@@ -257,7 +292,7 @@ describe('the here-and-now overview fits 1280×720', () => {
   // changes, some accounts not read, and a real screenshot as each thumbnail.
   async function overviewHtml(n: number): Promise<{ html: string; overviews: number }> {
     const accounts = Array.from({ length: n }, (_, i) => ({ id: `acct-${i + 1}`, platform: 'instagram', url: `https://example.test/${i}`, label: `Nordlys Outdoor Norway on Instagram, number ${i + 1}` }))
-    const config = workspaceConfigSchema.parse({ ...(parse(await readFile(workspace.paths.config, 'utf8')) as object), accounts, competitors: [] })
+    const config = workspaceConfigSchema.parse({ ...(parse(await readFile(workspace.paths.config, 'utf8')) as object), accounts, competitors: [], goals: [] })
     const results = accounts.map((account, i) => ({
       account: account.id,
       platform: 'instagram' as const,
