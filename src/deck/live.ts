@@ -12,6 +12,7 @@
 import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
+import { adapterOf } from '../platforms/index.js'
 import { fixFor } from '../snapshot/fix.js'
 import { countWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformWords, type Headline } from '../snapshot/headline.js'
 import { daysBetween, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
@@ -200,7 +201,7 @@ export function accountSlide(result: Shown, history: readonly HistoryEntry[], da
   const when = capturedAtWords(result.capturedAt)
   const h = headline(result, history, date)
   const metric = headlineMetric(result, h.model)
-  const source = h.model.byHand ? handWords(h.model.byHand) : metric ? sourceWords(metric) : undefined
+  const source = h.model.byHand ? handWords(h.model.byHand) : metric ? sourceWords(metric, result.platform) : undefined
   const snapshot = result.today === 'none' ? undefined : result.today ? `Snapshot ${when}: ${result.today.status}` : `Snapshot ${when}`
   return {
     kind: 'account',
@@ -225,8 +226,10 @@ export function accountSlide(result: Shown, history: readonly HistoryEntry[], da
 }
 
 /** Where the headline number came from, for the caption: a source, or a person's hand with their note. */
-function sourceWords(metric: ShownCount): string {
-  return `from ${SOURCE_WORDS[metric.source]}${metric.approximate ? ', rounded by the platform' : ''}`
+/** "from the YouTube Data API v3": the API source that gave the number by its name (the metric's `via`), else the kind of source. */
+function sourceWords(metric: ShownCount, platform: string): string {
+  const api = metric.source === 'api' && metric.via ? adapterOf(platform)?.sources.find((source) => source.id === metric.via)?.name : undefined
+  return `from ${api ? `the ${api}` : SOURCE_WORDS[metric.source]}${metric.approximate ? ', rounded by the platform' : ''}`
 }
 
 function handWords(byHand: NonNullable<Headline['byHand']>): string {

@@ -97,6 +97,17 @@ describe('here and now', () => {
     expect(linkedin.bullets).toEqual(['210 posts'])
   })
 
+  it('names the owner API a number came from (its via), and the kind of source otherwise', () => {
+    const fromApi = result({ metrics: { followers: { value: 12_345, source: 'api', via: 'linkedin-organization-api' } }, screenshot: 'testco-linkedin.png' })
+    const deck = compose({ history: [], results: [fromApi] })
+    const slide = deck.slides.find((s) => s.kind === 'account' && s.title.startsWith('LinkedIn'))!
+    expect(slide.caption).toBe('Snapshot 2026-11-24 08:02 UTC · from the LinkedIn Community Management API')
+    // A via that no source of the platform has (an old history line): the kind of source, never a guess.
+    const unknown = result({ metrics: { followers: { value: 12_345, source: 'api', via: 'gone-api' } }, screenshot: 'testco-linkedin.png' })
+    const other = compose({ history: [], results: [unknown] }).slides.find((s) => s.kind === 'account' && s.title.startsWith('LinkedIn'))!
+    expect(other.caption).toBe("Snapshot 2026-11-24 08:02 UTC · from the platform's public API")
+  })
+
   it('shows a blocked account on the shared slide of accounts not read: its reason, its last good value with its age, and the fix; never a slide or screenshot of its own', () => {
     const deck = compose(live)
     expect(deck.slides.filter((s) => s.kind === 'account').map((s) => s.title)).toEqual(['LinkedIn: 12,345 followers'])
