@@ -4,6 +4,7 @@
 // lock. The history and the meeting log are written before the swap, and put
 // back if the swap does not happen. The CLI and the app both call
 // `buildDeck`; neither reaches into the steps.
+import { FORMATS, type Format } from './formats.js'
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
 import { defaultMeetingDate, followMaterial, planFromMaterial } from '../agenda/material.js'
@@ -27,8 +28,7 @@ import { isRealDate } from '../workspace/config-values.js'
 import { acquireLock, stageFolder, writeFileAtomic, type StagedFolder } from '../workspace/store.js'
 import { gateAt, pauseAt } from '../process/test-pause.js'
 
-export const FORMATS = ['html', 'pdf', 'handout', 'md'] as const
-export type Format = (typeof FORMATS)[number]
+export { FORMATS, type Format } from './formats.js'
 
 export const FILE_OF: Record<Format, string> = {
   md: 'deck.md',

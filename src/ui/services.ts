@@ -9,7 +9,7 @@
 // the build pipeline are not needed to show it.
 import type { BrowserManager } from '../browser/manager.js'
 import type { BuildManifest, BuildOptions } from '../build/build.js'
-import { planPreview, type PlannedFromMaterial } from '../agenda/material.js'
+import type { PlannedFromMaterial } from '../agenda/material.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
 import type { ScheduleChange } from '../rotation/changes.js'
 import { todayIn } from '../rotation/calendar.js'
@@ -76,7 +76,12 @@ export function realServices(workspaceDir: string, browser: BrowserManager, opti
     loadWorkspace: () => loadWorkspace(workspaceDir),
     overview: (workspace) => loadOverview(workspace, { now: now() }),
     topics: (workspace) => listTopicStatus(workspace, { from: today(workspace) }),
-    agenda: (workspace, topicId, options) => planPreview(workspace, workspace.topics.get(topicId)!.topic, { ...options, now: now() }),
+    // The planner reads the deck's composition rules (and through them the schemas): loaded when a
+    // screen first shows an agenda, not with the dashboard's first frame (test/cli/lazy-imports.test.ts).
+    agenda: async (workspace, topicId, options) => {
+      const { planPreview } = await import('../agenda/material.js')
+      return planPreview(workspace, workspace.topics.get(topicId)!.topic, { ...options, now: now() })
+    },
     schedule: (workspace, weeks) => scheduleFor(workspace, { weeks, from: today(workspace) }),
     changeSchedule: async (workspace, change) => (await import('../rotation/changes.js')).changeSchedule(workspace, change),
     markHeld: async (workspace, date, topicId) => (await import('../rotation/changes.js')).markHeld(workspace, date, topicId),

@@ -181,7 +181,8 @@ describe('a figure by hand in the deck', () => {
     expect(built.code).toBe(0)
     const deck = await readFile(join(workspace, 'out', '2026-11-24-policy', 'deck.md'), 'utf8')
     expect(deck).toContain('# LinkedIn: 12,500 followers')
-    expect(deck).toContain('| Testco on LinkedIn | 12,500 followers, ▲ 500 \\(entered by hand\\) |')
+    // Its tile on the overview: the name, the hand figure, its change and that it was entered by hand.
+    expect(deck).toContain('**Testco on LinkedIn**\n  12,500 followers\n  ▲ 500 · entered by hand')
     // The caption (Marp's footer on an account slide), escaped as every caption is.
     expect(deck).toContain('<!-- _footer: "entered by hand on 2026\\\\-11\\\\-20 · from LinkedIn analytics, Visitors tab" -->')
 

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
-import { FORMATS, type Format } from '../../build/build.js'
+import { FORMATS, type Format } from '../../build/formats.js'
 import type { Workspace } from '../../workspace/load.js'
 import Frame from '../components/Frame.js'
 import { fit } from '../format.js'
