@@ -10,6 +10,8 @@ import { hereAndNow, WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
 import { liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
 import { plural } from './plural.js'
+import type { HistoryEntry } from '../snapshot/history.js'
+import { goalMarks } from './goal-slides.js'
 import type { Slide, Splitter, TimedSlide } from './slide.js'
 
 // The deck model's slide types, for the callers that read a composed deck.
@@ -305,7 +307,14 @@ function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMater
     bullets: topic.demo.lookFor,
     notes: ['Open the accounts live and point at each of these.'],
   }
-  const part = hereAndNow({ live: own, date, kicker, accountLabel: accountLabels(config), minutes, lookFor })
+  // A goal of one account reached or missed at this meeting puts that account in the spotlight.
+  const entries: HistoryEntry[] = [
+    ...own.history,
+    ...(own.results ?? []).map((r) => ({ date, capturedAt: r.capturedAt, account: r.account, platform: r.platform, status: r.status, metrics: r.metrics })),
+  ]
+  const official = config.accounts.filter((account) => account.owner === 'official').map((account) => account.id)
+  const goals = goalMarks(config.goals, { entries, date, official })
+  const part = hereAndNow({ live: own, date, kicker, accountLabel: accountLabels(config), minutes, lookFor, goals })
   // A split slide is bookmarked once, at its first part.
   return { slides: part.slides.flatMap(split), appendix: part.appendix.flatMap((slide) => split(slide).map((piece, i) => (i === 0 ? piece : { ...piece, bookmark: undefined }))) }
 }

@@ -10,6 +10,9 @@ import { goalProgress, type GoalContext, type GoalProgress, type Verdict } from 
 import type { Slide } from './slide.js'
 
 const WORDS = {
+  /** A goal in the here-and-now's spotlight: "reached the goal of 88,000 followers by 2026-12-31". */
+  markReached: 'reached the goal of',
+  markMissed: 'missed the goal of',
   metric: { followers: 'followers', posts: 'posts', postsPerMonth: 'posts in 30 days', interactionsPerPost: 'interactions per post' } satisfies Record<GoalMetric, string>,
   verdict: { 'on-track': 'On track', behind: 'Behind', reached: 'Reached', missed: 'Missed', unknown: 'No verdict yet' } satisfies Record<Verdict, string>,
   /** "Our 3 goals: 1 on track, 1 behind, 1 reached": the counts, in this order. */
@@ -168,4 +171,24 @@ export function goalSlides(goals: readonly Goal[], context: GoalContext, kicker:
       }
     })
   return { table: [table], charts }
+}
+
+/**
+ * The goals that are news at this meeting, for the here-and-now's spotlights
+ * (here-and-now.ts, rule 1): a goal of one account reached now but not at the
+ * meeting before, or missed at this meeting (it was not missed before). A goal
+ * of `all` belongs to no one account. A goal reached weeks ago is no news and
+ * stays in the ROI segment.
+ */
+export function goalMarks(goals: readonly Goal[], context: GoalContext): { readonly account: string; readonly words: string }[] {
+  const previous = context.entries.reduce<string | undefined>((newest, e) => (e.date < context.date && (newest === undefined || e.date > newest) ? e.date : newest), undefined)
+  const marks: { account: string; words: string }[] = []
+  for (const goal of goals) {
+    if (goal.account === ALL_ACCOUNTS) continue
+    const now = goalProgress(goal, context)
+    const before = previous === undefined ? undefined : goalProgress(goal, { ...context, entries: context.entries.filter((e) => e.date <= previous), date: previous })
+    if (now.verdict === 'reached' && before?.verdict !== 'reached') marks.push({ account: goal.account, words: `${WORDS.markReached} ${targetWords(goal)}` })
+    else if (now.verdict === 'missed' && before !== undefined && before.verdict !== 'missed') marks.push({ account: goal.account, words: `${WORDS.markMissed} ${targetWords(goal)}` })
+  }
+  return marks
 }

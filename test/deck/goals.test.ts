@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
 import { MINIMAL_CONFIG, makeWorkspace } from '../helpers/workspace.js'
 import { renderLineChart } from '../../src/deck/chart.js'
-import { goalSlides, goalsTitle, whereWeAre } from '../../src/deck/goal-slides.js'
+import { goalMarks, goalSlides, goalsTitle, whereWeAre } from '../../src/deck/goal-slides.js'
 import { goalProgress, sumSeries, type GoalContext } from '../../src/deck/goals.js'
 import type { HistoryEntry } from '../../src/snapshot/history.js'
 import type { RecordedMetrics } from '../../src/snapshot/types.js'
@@ -232,5 +232,42 @@ describe('through the built CLI', () => {
     const svg = await readFile(join(folder, 'charts', 'goal-1.svg'), 'utf8')
     expect(svg).toMatch(/<line class="target" [^>]*stroke-dasharray/)
     expect(svg).toContain('>Target 2,000 by 2027-02-16</text>')
+  })
+})
+
+describe('goalMarks: the goals that are news at this meeting, for the here-and-now spotlights', () => {
+  const line = (date: string, account: string, followers: number): HistoryEntry => ({
+    date,
+    capturedAt: `${date}T08:00:00.000Z`,
+    account,
+    platform: 'linkedin',
+    status: 'ok',
+    metrics: { followers: { value: followers, source: 'meta' } },
+  })
+  const goal = (account: string, target: number, by: string) => ({ account, metric: 'followers' as const, target, by })
+  const context = (entries: HistoryEntry[]): GoalContext => ({ entries, date: '2026-12-08', official: ['a', 'b', 'c'] })
+
+  it('a goal reached since the last meeting, or missed at this one, is news; one reached weeks ago, or of all accounts, is not', () => {
+    const entries = [
+      // a: 990 at the last meeting, 1,010 today: reached its 1,000 now.
+      line('2026-12-01', 'a', 990),
+      line('2026-12-08', 'a', 1_010),
+      // b: over 500 at both meetings: reached before, no news.
+      line('2026-12-01', 'b', 600),
+      line('2026-12-08', 'b', 610),
+      // c: 100 and 120 against 200 by 2026-12-05: the date fell between the meetings.
+      line('2026-12-01', 'c', 100),
+      line('2026-12-08', 'c', 120),
+    ]
+    const goals = [goal('a', 1_000, '2027-03-01'), goal('b', 500, '2027-03-01'), goal('c', 200, '2026-12-05'), goal('all', 1_500, '2027-03-01')]
+    expect(goalMarks(goals, context(entries))).toEqual([
+      { account: 'a', words: 'reached the goal of 1,000 followers by 2027-03-01' },
+      { account: 'c', words: 'missed the goal of 200 followers by 2026-12-05' },
+    ])
+  })
+
+  it('a goal missed at an earlier meeting is no news again', () => {
+    const entries = [line('2026-11-24', 'c', 90), line('2026-12-01', 'c', 100), line('2026-12-08', 'c', 120)]
+    expect(goalMarks([goal('c', 200, '2026-11-30')], context(entries))).toEqual([])
   })
 })
