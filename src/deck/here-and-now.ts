@@ -214,7 +214,7 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
     return { ...slide, bullets, notes: [WORDS.spotlightNote(pick.why), ...slide.notes] }
   })
   const appendix: Slide[] = [
-    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, WORDS.appendix, accountLabel(r.account)), appendix: true, bookmark: accountLabel(r.account) })),
+    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${WORDS.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account)), appendix: true, bookmark: accountLabel(r.account) })),
     ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, WORDS.appendix, accountLabel), WORDS.notReadBookmark(unread.length)) : []),
   ]
   return { slides: [...lookFor, ...overview, ...spotlit, ...shared], appendix }

@@ -146,6 +146,8 @@ describe('the here-and-now fits its minutes', () => {
       expect(part.slides.map(label)).toEqual(want)
       expect(part.slides.flatMap((s) => s.tiles ?? []).map((t) => t.name)).toEqual(config.accounts.map((a) => `${a.label} (Bluesky)`))
       expect(part.appendix.map((s) => s.bookmark)).toEqual(config.accounts.map((a) => a.label))
+      // Each appendix slide names its account in its header: a platform's name alone ("LinkedIn: 3,210 followers") says whose only in the bookmark.
+      expect(part.appendix.map((s) => s.kicker)).toEqual(config.accounts.map((a) => `Appendix · ${a.label}`))
     })
   }
 
