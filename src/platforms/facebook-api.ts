@@ -25,6 +25,7 @@ import { credentialVariable } from '../secrets/credentials.js'
 import type { Metrics } from '../snapshot/metrics.js'
 import { engagementOf, type PostCounts } from './graph-posts.js'
 import { graphHeaders, graphJson, graphRefusal, graphUrl, graphNoAnswer } from './graph-errors.js'
+import { text } from './source-helpers.js'
 import type { AccountRef, ApiSource, SourceContext, SourceOutcome } from './source.js'
 
 const ID = 'facebook-graph-api'
@@ -131,10 +132,6 @@ async function engagement(context: SourceContext, token: string, pageId: string)
   } catch {
     return {}
   }
-}
-
-function text<K extends 'title' | 'description'>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value !== undefined && value.trim() !== '' ? ({ [key]: value.slice(0, 2000) } as Partial<Record<K, string>>) : {}
 }
 
 export const facebookGraphApi: ApiSource = { id: ID, name: NAME, credential: 'facebook', read }

@@ -13,6 +13,7 @@
 // - The token in an `Authorization: Bearer` header, as Meta's own Graph API
 //   examples send it (it keeps the token out of URLs, logs and error messages):
 //   https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/text-messages/
+import { withoutToken } from './source-helpers.js'
 import { anyJson, maybe, object, parseJson, string, wholeCount } from '../data/decode.js'
 import { credentialVariable, type CredentialService } from '../secrets/credentials.js'
 import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
@@ -117,7 +118,5 @@ export function graphJson(answer: HttpAnswer, api: string): { ok: true; value: u
  * could one day carry a token (a `next` paging link, a proxy's rewrite).
  */
 export function graphNoAnswer(api: string, error: unknown, token: string): SourceOutcome {
-  if (!(error instanceof Error) || !error.message.includes(token)) return noAnswer(api, error)
-  const scrubbed = Object.assign(new Error(error.message.split(token).join('[token]')), { name: error.name })
-  return noAnswer(api, scrubbed)
+  return noAnswer(api, withoutToken(error, token))
 }

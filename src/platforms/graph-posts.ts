@@ -2,6 +2,7 @@
 // (a Page's posts, an Instagram account's media): the latest post, the posts
 // of the 30 days before the snapshot and their median interactions. Pure.
 import type { Metrics } from '../snapshot/metrics.js'
+import { median } from './engagement.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const WINDOW_MS = 30 * DAY_MS
@@ -27,18 +28,10 @@ export function engagementOf(posts: readonly PostCounts[], now: Date, via: strin
   // When the page was full and even its oldest post is in the window, more may be further back.
   const floor = !complete && oldest > nowMs - WINDOW_MS
   const counted = recent.map((post) => post.interactions).filter((value): value is number => value !== undefined)
-  const median = medianOf(counted)
+  const middle = median(counted)
   return {
     lastPostAt: { value: new Date(newest).toISOString(), source: 'api', via },
     postsPerMonth: { value: recent.length, source: 'api', via, ...(floor ? { approximate: true } : {}) },
-    ...(median !== undefined ? { interactionsPerPost: { value: median, source: 'api', via } } : {}),
+    ...(middle !== undefined ? { interactionsPerPost: { value: middle, source: 'api', via } } : {}),
   }
-}
-
-/** The median, the mean of the middle two for an even count; undefined for none. */
-export function medianOf(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }

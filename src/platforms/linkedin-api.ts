@@ -21,10 +21,10 @@
 //   `{"status","serviceErrorCode","code","message"}`: 401 for an invalid,
 //   revoked or expired token (`EXPIRED_ACCESS_TOKEN`), 403 for a missing
 //   permission or role, 429 for a throttle.
-import { anyJson, array, count, describeFailure, maybe, object, parseJson, string } from '../data/decode.js'
+import { array, count, describeFailure, maybe, object, string } from '../data/decode.js'
 import { credentialVariable } from '../secrets/credentials.js'
-import { withoutToken } from './source-helpers.js'
-import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
+import { askJson } from './source-helpers.js'
+import { expired, forbidden, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
 import type { AccountRef, ApiSource, HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 
 const ID = 'linkedin-organization-api'
@@ -123,19 +123,9 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The JSON of a 200 answer, or the outcome that ends the read. */
-async function ask(context: SourceContext, url: string, headers: Record<string, string>, token: string): Promise<{ json: unknown } | SourceOutcome> {
-  let answer: HttpAnswer
-  try {
-    answer = await context.get(url, headers)
-  } catch (error) {
-    return noAnswer(NAME, withoutToken(error, token))
-  }
-  const parsed = parseJson(answer.body, anyJson)
-  if (answer.status === 200) {
-    return parsed.ok ? { json: parsed.value } : { status: 'error', reason: `${NAME} answered 200 with something that is not JSON` }
-  }
-  return refusal(answer, parsed.ok ? parsed.value : undefined)
+/** The JSON of a 200 answer, or the outcome that ends the read (source-helpers.ts `askJson`, with this API's refusals). */
+function ask(context: SourceContext, url: string, headers: Record<string, string>, token: string): Promise<{ json: unknown } | SourceOutcome> {
+  return askJson(NAME, context, url, headers, token, refusal)
 }
 
 /** What an error answer means for the account (its `code` is read, its message never quoted). */

@@ -26,9 +26,9 @@
 //   engagement needs one insights call per post, so it is not read here.
 // The token goes in an `Authorization: Bearer` header, never in the URL, so no
 // error message about the URL can carry it.
-import { anyJson, array, count, dateTime, describeFailure, maybe, nonEmptyString, object, parseJson, string } from '../data/decode.js'
-import { atHandle, bare, text, withoutToken } from './source-helpers.js'
-import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
+import { array, count, dateTime, describeFailure, maybe, nonEmptyString, object, parseJson, string } from '../data/decode.js'
+import { askJson, atHandle, bare, text } from './source-helpers.js'
+import { expired, forbidden, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
 import type { ApiSource, HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 import { credentialVariable } from '../secrets/credentials.js'
 import type { Metrics } from '../snapshot/metrics.js'
@@ -126,19 +126,9 @@ async function recentPosts(context: SourceContext, url: string, headers: Record<
   }
 }
 
-/** The JSON of a 200 answer, or the outcome that ends the read. */
-async function ask(context: SourceContext, url: string, headers: Record<string, string>, token: string): Promise<{ json: unknown } | SourceOutcome> {
-  let answer: HttpAnswer
-  try {
-    answer = await context.get(url, headers)
-  } catch (error) {
-    return noAnswer(NAME, withoutToken(error, token))
-  }
-  const parsed = parseJson(answer.body, anyJson)
-  if (answer.status === 200) {
-    return parsed.ok ? { json: parsed.value } : { status: 'error', reason: `${NAME} answered 200 with something that is not JSON` }
-  }
-  return refusal(answer, parsed.ok ? parsed.value : undefined)
+/** The JSON of a 200 answer, or the outcome that ends the read (source-helpers.ts `askJson`, with this API's refusals). */
+function ask(context: SourceContext, url: string, headers: Record<string, string>, token: string): Promise<{ json: unknown } | SourceOutcome> {
+  return askJson(NAME, context, url, headers, token, refusal)
 }
 
 /** What a Graph error answer means for the account (the codes are Meta's; the message is never quoted). */

@@ -35,7 +35,9 @@
 // network error that may quote the URL.
 import { anyJson, array, boolean, count, dateTime, describeFailure, isRecord, kindOf, maybe, object, optional, parseJson, string, type Decoder } from '../data/decode.js'
 import { credentialVariable } from '../secrets/credentials.js'
+import { text } from '../snapshot/api-answers.js'
 import type { CountMetric, Metrics } from '../snapshot/metrics.js'
+import { median } from './engagement.js'
 import { expired, forbidden, noAnswer, rateLimited, unauthorised, unexpectedStatus } from './problems.js'
 import type { AccountRef, ApiSource, HttpAnswer, SourceContext, SourceOutcome } from './source.js'
 
@@ -291,13 +293,6 @@ async function medianInteractions(context: SourceContext, key: string, base: str
   return { value, ...VIA, ...(partial ? { approximate: true } : {}) }
 }
 
-/** The middle value; for an even count, the mean of the two middle ones. */
-export function median(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
 
 // ---- asking --------------------------------------------------------------
 
@@ -325,9 +320,4 @@ export function scrub(text: string, key: string, shortest = 1): string {
     if (form.length > 0) out = out.split(form).join('…')
   }
   return out
-}
-
-/** A display text: blank is nothing, and a very long one is cut. */
-function text(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim() !== '' ? value.slice(0, 2000) : undefined
 }
