@@ -7,10 +7,9 @@ import { redact } from '../secrets/redact.js'
 import type { Topic } from '../topics/schema.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { hereAndNow, WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
-import { liveEmptySegments, roiSlides, type LiveMaterial } from './live.js'
+import { liveEmptySegments, roiSlides, withToday, type LiveMaterial } from './live.js'
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
 import { plural } from './plural.js'
-import type { HistoryEntry } from '../snapshot/history.js'
 import { goalMarks } from './goal-slides.js'
 import type { Slide, Splitter, TimedSlide } from './slide.js'
 
@@ -261,7 +260,7 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
     case 'roi':
       return roiSlides(own!, input.date, kicker, accountLabels(config), {
         goals: config.goals,
-        official: config.accounts.filter((account) => account.owner === 'official').map((account) => account.id),
+        official: officialIds(config),
       }).flatMap((slide) => (slide.table ? split(slide) : [slide]))
     case 'next-meeting': {
       const next = input.next
@@ -292,6 +291,11 @@ function segmentSlides(segment: PlannedSegment, input: ComposeInput, own: LiveMa
   }
 }
 
+/** Our official accounts' ids, in file order: what a goal of `all` sums. */
+function officialIds(config: WorkspaceConfig): string[] {
+  return config.accounts.filter((account) => account.owner === 'official').map((account) => account.id)
+}
+
 /**
  * The here-and-now segment (what to look for, the overview, spotlights, the
  * accounts not read; here-and-now.ts decides) and its appendix, tables split
@@ -308,12 +312,7 @@ function hereAndNowSegment(config: WorkspaceConfig, topic: Topic, own: LiveMater
     notes: ['Open the accounts live and point at each of these.'],
   }
   // A goal of one account reached or missed at this meeting puts that account in the spotlight.
-  const entries: HistoryEntry[] = [
-    ...own.history,
-    ...(own.results ?? []).map((r) => ({ date, capturedAt: r.capturedAt, account: r.account, platform: r.platform, status: r.status, metrics: r.metrics })),
-  ]
-  const official = config.accounts.filter((account) => account.owner === 'official').map((account) => account.id)
-  const goals = goalMarks(config.goals, { entries, date, official })
+  const goals = goalMarks(config.goals, { entries: withToday(own, date), date, official: officialIds(config) })
   const part = hereAndNow({ live: own, date, kicker, accountLabel: accountLabels(config), minutes, lookFor, goals })
   // A split slide is bookmarked once, at its first part.
   return { slides: part.slides.flatMap(split), appendix: part.appendix.flatMap((slide) => split(slide).map((piece, i) => (i === 0 ? piece : { ...piece, bookmark: undefined }))) }

@@ -5,7 +5,6 @@
 // words are in WORDS, so they can move into a message catalogue.
 import type { Goal, GoalMetric } from '../workspace/schema.js'
 import { ALL_ACCOUNTS } from '../workspace/schema.js'
-import { formatCount } from '../snapshot/format.js'
 import { goalProgress, type GoalContext, type GoalProgress, type Verdict } from './goals.js'
 import type { Slide } from './slide.js'
 

@@ -15,7 +15,7 @@ import { formatChange, formatCount } from '../snapshot/format.js'
 import { adapterOf } from '../platforms/index.js'
 import { fixFor } from '../snapshot/fix.js'
 import { countWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformWords, type Headline } from '../snapshot/headline.js'
-import { daysBetween, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
+import { daysBetween, entryOf, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
 import type { RecordedMetrics, RecordedSource, SnapshotResult } from '../snapshot/types.js'
 import { plural } from './plural.js'
 import type { Slide } from './slide.js'
@@ -241,6 +241,11 @@ function ageWords(days: number): string {
   return plural(days, { one: '# day old', other: '# days old' })
 }
 
+/** The history with this meeting's snapshots added as its lines for `date`: what trends and goals are measured on. */
+export function withToday(live: LiveMaterial, date: string): HistoryEntry[] {
+  return [...live.history, ...(live.results ?? []).map((result) => entryOf(result, date))]
+}
+
 /**
  * The ROI segment: the team's goals first (goal-slides.ts), then followers
  * across meetings, as a chart and per account. A goal's chart, with its
@@ -249,10 +254,7 @@ function ageWords(days: number): string {
  */
 export function roiSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string, goals: GoalsConfig = { goals: [], official: [] }): Slide[] {
   const dates = trendDates(live, date).slice(-8)
-  const entries: HistoryEntry[] = [
-    ...live.history,
-    ...(live.results ?? []).map((r) => ({ date, capturedAt: r.capturedAt, account: r.account, platform: r.platform, status: r.status, metrics: r.metrics })),
-  ]
+  const entries = withToday(live, date)
   const accounts = [...new Set(entries.map((e) => e.account))]
   const perAccount = accounts
     .map((account) => ({ account, points: series(entries, account, 'followers', date).filter((p) => dates.includes(p.date)) }))

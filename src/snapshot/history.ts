@@ -80,9 +80,9 @@ export async function readHistory(workspaceRoot: string, env: NodeJS.ProcessEnv 
   }
 }
 
-/** Adds this run's results, dated `date`, and rewrites the file atomically. */
-export async function appendHistory(workspaceRoot: string, date: string, results: readonly SnapshotResult[], current?: History): Promise<History> {
-  const added: HistoryEntry[] = results.map((result) => ({
+/** A snapshot result as the history line it becomes, dated `date` (the history's file, the deck's trend and goals alike). */
+export function entryOf(result: SnapshotResult, date: string): HistoryEntry {
+  return {
     date,
     capturedAt: result.capturedAt,
     account: result.account,
@@ -90,8 +90,12 @@ export async function appendHistory(workspaceRoot: string, date: string, results
     status: result.status,
     ...(result.reason ? { reason: result.reason } : {}),
     metrics: result.metrics,
-  }))
-  return appendEntries(workspaceRoot, added, current)
+  }
+}
+
+/** Adds this run's results, dated `date`, and rewrites the file atomically. */
+export async function appendHistory(workspaceRoot: string, date: string, results: readonly SnapshotResult[], current?: History): Promise<History> {
+  return appendEntries(workspaceRoot, results.map((result) => entryOf(result, date)), current)
 }
 
 /** Adds `added` (a run's results, or figures entered by hand) and rewrites the file atomically. */

@@ -188,7 +188,8 @@ async function visitPage(browser: BrowserManager, page: Page, on: Page['on'], ac
     return failure(error, options.timeoutMs)
   }
   const owner = { platform: account.platform, handle: account.handle?.replace(/^@/, ''), url: page.url() }
-  const metrics = mergeMetrics(tagged(pageMetrics(facts, owner), 'page'), tagged(await feedMetrics(facts, options), 'feed'))
+  // pageMetrics marks its numbers `via: page`; the feed's say `feed`.
+  const metrics = mergeMetrics(pageMetrics(facts, owner), await feedMetrics(facts, options))
   // A post is shown as it is, but says why it has no follower count: its
   // numbers belong to the post or its author, never to the account.
   const post = notAProfile(facts, owner)
@@ -210,8 +211,8 @@ async function feedMetrics(facts: PageFactsRead, options: VisitOptions): Promise
   const parsed = parseFeed(text.body)
   if (!parsed.ok) return {}
   const out: { -readonly [K in keyof Metrics]: Metrics[K] } = {}
-  if (parsed.feed.lastPostAt) out.lastPostAt = { value: parsed.feed.lastPostAt, source: 'feed' }
-  if (parsed.feed.postsPerMonth !== undefined) out.postsPerMonth = { value: parsed.feed.postsPerMonth, source: 'feed' }
+  if (parsed.feed.lastPostAt) out.lastPostAt = { value: parsed.feed.lastPostAt, source: 'feed', via: 'feed' }
+  if (parsed.feed.postsPerMonth !== undefined) out.postsPerMonth = { value: parsed.feed.postsPerMonth, source: 'feed', via: 'feed' }
   return out
 }
 
@@ -244,10 +245,4 @@ export function describeError(error: unknown): string {
   ]
   for (const [pattern, words] of known) if (pattern.test(message)) return words
   return message.split('\n')[0]!.slice(0, 200)
-}
-
-
-/** Each metric marked with the source that gave it. */
-function tagged(metrics: Metrics, via: string): Metrics {
-  return Object.fromEntries(Object.entries(metrics).map(([key, metric]) => [key, { ...metric, via }])) as Metrics
 }
