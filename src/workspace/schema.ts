@@ -7,6 +7,7 @@ import { acceptLanguage, DEFAULT_LOCALE, LOCALE_TAG } from '../net/accept-langua
 import { slugSchema as anySlug } from './slug.js'
 import { DURATION, formatPath, isRealDate, WEEKDAYS } from './config-values.js'
 import { LIMITS } from './limits.js'
+import { DEFAULT_LANGUAGE, hasLanguage, languages } from '../deck/lang.js'
 
 // Every string and list has a ceiling (limits.ts): names and labels reach
 // slides, ids name files, and a file that is mostly one field should fail
@@ -178,6 +179,11 @@ const deckSchema = z.strictObject({
   presenter: text.optional(),
   footer: text.optional(),
   theme: slugSchema.default('showtell'),
+  language: z
+    .string()
+    .refine(hasLanguage, { error: (issue) => `no deck language ${JSON.stringify(issue.input)} (known: ${languages().join(', ')}; a new one is a file in messages/)` })
+    .default(DEFAULT_LANGUAGE)
+    .describe('The language of every fixed word in the deck, the handout, the presenter view and the notes: en (English) or nb (Norwegian Bokmål). Dates and numbers follow it. Built-in topics come in that language; a workspace topic is used as written.'),
 })
 
 export const workspaceConfigSchema = z
