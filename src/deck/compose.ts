@@ -10,6 +10,7 @@ import { hereAndNow, WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
 import { liveEmptySegments, roiSlides, withToday, type LiveMaterial } from './live.js'
 import { hasLossOfControlMaterial, lossOfControlSlides, unofficialAccounts } from './loss-of-control.js'
 import { plural } from './plural.js'
+import { DEFAULT_LANGUAGE } from './lang.js'
 import { goalMarks } from './goal-slides.js'
 import type { Slide, Splitter, TimedSlide } from './slide.js'
 
@@ -24,6 +25,8 @@ export interface DeckModel {
   readonly presenter?: string
   readonly footer?: string
   readonly theme: string
+  /** The catalogue every fixed word comes from (`deck.language`: en, nb); render and export read it too. */
+  readonly language: string
   readonly agenda: readonly (PlannedSegment & { readonly slideCount: number })[]
   readonly slides: readonly TimedSlide[]
 }
@@ -127,6 +130,7 @@ export function composeDeck(input: ComposeInput): DeckModel {
     presenter: config.deck.presenter,
     footer: config.deck.footer,
     theme: config.deck.theme,
+    language: config.deck.language ?? DEFAULT_LANGUAGE,
     agenda: plan.segments.map((segment) => ({ ...segment, slideCount: bySegment.get(segment.id)?.length ?? 0 })),
     slides,
   }

@@ -121,7 +121,7 @@ function sentinel(index: number): TimedSlide {
 
 /** The front matter's company, presenter and footer carry the text too. */
 function deckOf(slides: TimedSlide[], text: string): DeckModel {
-  return { company: text, presenter: text, footer: text, topic: TOPIC, date: '2026-12-08', duration: 45, theme: 'showtell', agenda: [], slides }
+  return { company: text, presenter: text, footer: text, topic: TOPIC, date: '2026-12-08', duration: 45, theme: 'showtell', language: 'en', agenda: [], slides }
 }
 
 /** What escapeMarkdown promises to keep: the text, with whitespace runs collapsed and trimmed. */
