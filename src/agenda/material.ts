@@ -14,6 +14,7 @@
 // placeholder when today's snapshots differ from the plan (`followMaterial`).
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { emptySegments, plannedSlideCounts } from '../deck/compose.js'
+import { SEGMENT_DEFINITIONS } from '../deck/segments/index.js'
 import type { LiveMaterial } from '../deck/live.js'
 import { meetingDates, todayIn } from '../rotation/calendar.js'
 import { readHistory, type HistoryEntry } from '../snapshot/history.js'
@@ -150,8 +151,8 @@ export function materialWords(material: PlanMaterial): string {
 export function followMaterial(plan: AgendaPlan, empty: ReadonlySet<SegmentId>): { readonly plan: AgendaPlan; readonly changes: readonly string[] } {
   const changes: string[] = []
   const segments = plan.segments.map((segment) => {
-    // Segments that always have material (no fill hint) never become placeholders.
-    const placeholder = empty.has(segment.id) && segment.fillHint !== ''
+    // A segment that is always shown never becomes a placeholder.
+    const placeholder = empty.has(segment.id) && !SEGMENT_DEFINITIONS[segment.id].spec.alwaysShown
     if (placeholder === segment.placeholder) return segment
     changes.push(WORDS.followed(segment.title, !placeholder))
     return { ...segment, placeholder }

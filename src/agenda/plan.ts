@@ -5,7 +5,8 @@
 // except the discussion, which absorbs what no segment can take.
 import { UserError } from '../errors.js'
 import { DURATION } from '../workspace/config-values.js'
-import { PLACEHOLDER_MINUTES, SEGMENTS, type SegmentId, type SegmentSpec } from './segments.js'
+import { SEGMENTS } from '../deck/segments/index.js'
+import { PLACEHOLDER_MINUTES, type SegmentId, type SegmentSpec } from './segments.js'
 
 export interface PlannedSegment {
   readonly id: SegmentId
@@ -57,8 +58,8 @@ export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS, s
       hint: `pick a whole number of minutes from ${DURATION.min} to ${DURATION.max}`,
     })
   }
-  // The opening and the next-meeting slide always have material.
-  const isEmpty = (spec: SegmentSpec) => empty.has(spec.id) && spec.fillHint !== ''
+  // A segment that is always shown (the opening, the next meeting) is never a placeholder.
+  const isEmpty = (spec: SegmentSpec) => empty.has(spec.id) && !spec.alwaysShown
   const bounds = segments.map((spec) => segmentBounds(spec, isEmpty(spec), slides.get(spec.id)))
   const minutes = bounds.map((b) => b.min)
   let left = duration - minutes.reduce((a, b) => a + b, 0)
@@ -84,8 +85,9 @@ export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS, s
     left -= 1
   }
   // A topic with little material cannot fill a long meeting within the usual
-  // maxima; the discussion absorbs the rest rather than failing the build.
-  const stretchedIndex = left > 0 ? segments.findIndex((spec) => spec.id === 'discussion' && !isEmpty(spec)) : -1
+  // maxima; the segment that takes spare time (the discussion) absorbs the
+  // rest rather than failing the build.
+  const stretchedIndex = left > 0 ? segments.findIndex((spec) => spec.takesSpareTime === true && !isEmpty(spec)) : -1
   if (left > 0) {
     const sink = stretchedIndex >= 0 ? stretchedIndex : segments.findIndex((spec) => !isEmpty(spec))
     minutes[sink]! += left

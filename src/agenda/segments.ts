@@ -1,5 +1,7 @@
-// Owns the fixed shape of a briefing: ten segments in meeting order, each with
-// the minutes it may take and its share (weight) of any spare time.
+// Owns the fixed shape of a briefing: ten segment ids in meeting order, and
+// the shape of a segment's planning spec (the minutes it may take, its share
+// of spare time). Each segment's own spec is in its definition,
+// src/deck/segments/<id>.ts; SEGMENTS there lists them in this order.
 
 export const SEGMENT_IDS = [
   'opening',
@@ -29,22 +31,11 @@ export interface SegmentSpec {
    * show gives its time away (see planAgenda).
    */
   readonly minutesPerSlide?: number
+  /** Never a placeholder: the segment always has something to show (the opening, the next meeting). */
+  readonly alwaysShown?: boolean
+  /** Takes the minutes no segment can within its maximum, when a thin topic leaves some over (the discussion). */
+  readonly takesSpareTime?: boolean
 }
-
-export const SEGMENTS: readonly SegmentSpec[] = [
-  { id: 'opening', title: 'Opening', min: 1, max: 3, weight: 1, fillHint: '' },
-  // An account slide is a minute and a half of talk; a deck where every account
-  // failed (one shared table) should not hold the room for ten minutes.
-  { id: 'here-and-now', title: 'Here and now: our accounts live', min: 3, max: 10, weight: 3, fillHint: 'showtell snapshot', minutesPerSlide: 1.5 },
-  { id: 'loss-of-control', title: 'Loss of control: accounts we do not run', min: 2, max: 6, weight: 2, fillHint: 'showtell audit' },
-  { id: 'key-points', title: 'Key points', min: 5, max: 18, weight: 4, fillHint: 'add keyPoints to the topic file' },
-  { id: 'case-studies', title: 'Case studies', min: 3, max: 10, weight: 3, fillHint: 'add caseStudies to the topic file' },
-  { id: 'worst-cases', title: 'Worst cases and mitigations', min: 3, max: 10, weight: 3, fillHint: 'add worstCases to the topic file' },
-  { id: 'exercise', title: 'Hands-on exercise', min: 5, max: 15, weight: 3, fillHint: 'add an exercise to the topic file' },
-  { id: 'discussion', title: 'Discussion and decisions', min: 4, max: 10, weight: 3, fillHint: 'add questions and actions to the topic file' },
-  { id: 'roi', title: 'ROI: what changed', min: 2, max: 6, weight: 2, fillHint: 'showtell snapshot' },
-  { id: 'next-meeting', title: 'Next meeting', min: 1, max: 2, weight: 1, fillHint: '' },
-]
 
 /** Minutes an empty segment keeps for its one placeholder slide. */
 export const PLACEHOLDER_MINUTES = 1

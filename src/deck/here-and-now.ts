@@ -6,7 +6,6 @@
 // minutes allow at MIN_SECONDS_PER_SLIDE each: twelve accounts in six minutes
 // are an overview and a few spotlights, not fifteen slides of 24 seconds.
 // Pure: no files, no browser. The slides themselves are live.ts's.
-import { SEGMENTS } from '../agenda/segments.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { newestCount } from '../snapshot/headline.js'
 import type { HistoryEntry } from '../snapshot/history.js'
@@ -173,8 +172,8 @@ export interface HereAndNowInput {
   /** The segment's title, as the kicker of its slides. */
   readonly kicker: string
   readonly accountLabel: (id: string) => string
-  /** The segment's minutes; absent while planning (then the segment's usual maximum). */
-  readonly minutes?: number
+  /** The segment's minutes (while planning, its usual maximum: segments/here-and-now.ts). */
+  readonly minutes: number
   /** What to look for (the topic's demo): dropped first, after the spotlights, when the minutes are short. */
   readonly lookFor?: Slide
   readonly goals?: readonly GoalMark[]
@@ -187,8 +186,6 @@ export interface HereAndNow {
   readonly appendix: Slide[]
 }
 
-const SEGMENT_MAX = SEGMENTS.find((s) => s.id === 'here-and-now')!.max
-
 export function hereAndNow(input: HereAndNowInput): HereAndNow {
   const { live, date, kicker, accountLabel } = input
   const results = shownResults(live, date)
@@ -199,7 +196,7 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
   // the overview: the same accounts twice would only cost the segment a slide.
   const overview = readable.length > 0 ? overviewSlides(live, results, date, kicker, accountLabel) : []
   const shared = unread.length > 0 ? [unreadShared(unread, live.history, date, kicker, accountLabel)] : []
-  const room = slidesThatFit(input.minutes ?? SEGMENT_MAX) - overview.length - shared.length
+  const room = slidesThatFit(input.minutes) - overview.length - shared.length
   const lookFor = input.lookFor && room >= 1 ? [input.lookFor] : []
   const picks = spotlights(results, live.history, date, input.goals).slice(0, Math.max(0, room - lookFor.length))
   const byAccount = new Map(readable.map((r) => [r.account, r]))

@@ -7,14 +7,19 @@
 import type { Page } from 'puppeteer-core'
 import type { ComposeInput, DeckModel } from './compose.js'
 import { composeDeck } from './compose.js'
+import { DEFAULT_LANGUAGE, english, langFor, type Lang } from './lang.js'
 import { renderDeckHtml, renderSlides } from './render.js'
 import type { Slide, Splitter, TimedSlide } from './slide.js'
 import { renderMarkdown, type TemplateSet } from './templates.js'
 
 export type { Splitter } from './slide.js'
 
-/** Fixed words this module writes, in one place for the coming message catalogue. */
-const WORDS = { continued: (title: string) => `${title} (continued)` } as const
+/** "Reach (continued)": the title of a slide after the first, in the deck's language. */
+type Continued = (title: string) => string
+
+function continuedIn(lang: Lang): Continued {
+  return (title) => lang.say(lang.w.common.continued, { title })
+}
 
 /**
  * A safety net, not the rule: never more rows than this on one slide, however
@@ -31,17 +36,17 @@ export function itemCount(slide: Slide): number {
 }
 
 /** The slide's items from `start`, as the slide that shows them: titled "(continued)" after the first. */
-export function part(slide: Slide, start: number, size: number): Slide {
-  const title = start === 0 ? slide.title : WORDS.continued(slide.title)
+export function part(slide: Slide, start: number, size: number, continued: Continued = continuedIn(english())): Slide {
+  const title = start === 0 ? slide.title : continued(slide.title)
   if (slide.table) return { ...slide, title, table: { header: slide.table.header, rows: slide.table.rows.slice(start, start + size) } }
   return { ...slide, title, bullets: (slide.bullets ?? []).slice(start, start + size), start: start + 1 }
 }
 
 /** The slides for `sizes` (rows per slide, in order). */
-export function partsOf(slide: Slide, sizes: readonly number[]): Slide[] {
+export function partsOf(slide: Slide, sizes: readonly number[], continued?: Continued): Slide[] {
   let at = 0
   return sizes.map((size) => {
-    const p = part(slide, at, size)
+    const p = part(slide, at, size, continued)
     at += size
     return p
   })
@@ -171,6 +176,7 @@ export interface MeasureOptions {
  */
 export async function measuredSplitter(input: ComposeInput, { page, templates }: MeasureOptions): Promise<Splitter> {
   const long: Slide[] = []
+  const continued = continuedIn(langFor(input.config.deck.language ?? DEFAULT_LANGUAGE))
   const deck = composeDeck({
     ...input,
     split: (slide) => {
@@ -179,7 +185,7 @@ export async function measuredSplitter(input: ComposeInput, { page, templates }:
     },
   })
   const decided = new Map<string, number[]>()
-  if (long.length === 0) return splitterFrom(decided)
+  if (long.length === 0) return splitterFrom(decided, continued)
   await page.setViewport({ width: 1280, height: 720 })
   await page.emulateMediaType('print')
 
@@ -191,7 +197,7 @@ export async function measuredSplitter(input: ComposeInput, { page, templates }:
   // Then: the chosen slides together; one that still overflows loses a row.
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sizes = fits.map(balancedSizes)
-    const chosen = long.map((slide, i) => partsOf(slide, sizes[i]!))
+    const chosen = long.map((slide, i) => partsOf(slide, sizes[i]!, continued))
     const check = await measureSlides(page, deck, templates, chosen.flat())
     let tightened = false
     let k = 0
@@ -211,13 +217,13 @@ export async function measuredSplitter(input: ComposeInput, { page, templates }:
       break
     }
   }
-  return splitterFrom(decided)
+  return splitterFrom(decided, continued)
 }
 
-function splitterFrom(decided: ReadonlyMap<string, number[]>): Splitter {
+function splitterFrom(decided: ReadonlyMap<string, number[]>, continued: Continued): Splitter {
   return (slide) => {
     const sizes = decided.get(keyOf(slide))
     // A slide the measurement did not see (it cannot happen with the same input) keeps the safety net.
-    return sizes ? partsOf(slide, sizes) : partsOf(slide, balancedSizes(Array.from({ length: itemCount(slide) }, () => MAX_ROWS_PER_SLIDE)))
+    return partsOf(slide, sizes ?? balancedSizes(Array.from({ length: itemCount(slide) }, () => MAX_ROWS_PER_SLIDE)), continued)
   }
 }

@@ -3,7 +3,8 @@
 // m:ss format used in the speaker notes.
 import { describe, expect, it } from 'vitest'
 import { formatSeconds, planAgenda, slideBudgets, type AgendaPlan } from '../../src/agenda/plan.js'
-import { SEGMENTS, type SegmentId } from '../../src/agenda/segments.js'
+import type { SegmentId } from '../../src/agenda/segments.js'
+import { SEGMENTS } from '../../src/deck/segments/index.js'
 import { UserError } from '../../src/errors.js'
 
 const DURATIONS = Array.from({ length: 31 }, (_, i) => 30 + i) // 30..60
