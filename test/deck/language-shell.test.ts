@@ -270,3 +270,24 @@ describe('an English deck (no language set) keeps its English words', () => {
     expect(data.slides[0].segmentLine).toBe('Hovedpunkter · 6 min')
   })
 })
+
+describe('a slide template with a fixed word of its own', () => {
+  const caseSlide: TimedSlide = {
+    ...SLIDES[0]!,
+    kind: 'case',
+    segment: 'case-studies',
+    title: 'Kontoen som ble kapret',
+    lead: 'En ansatt mistet passordet.',
+    callout: 'Slå på totrinnsbekreftelse.',
+    source: 'Datatilsynet 2025',
+  }
+  const footer = (language: string) => {
+    const deck: DeckModel = { ...DECK, language, slides: [caseSlide] }
+    return /<footer>([^<]*)<\/footer>/.exec(renderSlides(renderMarkdown(deck, set), set).html)?.[1]
+  }
+
+  it('names the case study\'s source as "Kilde" in Norwegian and "Source" in English', () => {
+    expect(footer('nb')).toBe('Kilde: Datatilsynet 2025')
+    expect(footer('en')).toBe('Source: Datatilsynet 2025')
+  })
+})
