@@ -311,8 +311,8 @@ function handoutTitle(deck: DeckModel, title: string): string {
   return lang.say(lang.w.handout.title, { title })
 }
 
-/** The handout page (exported for the language tests, which read it as the browser lays it out). */
-export function handoutHtml(deck: DeckModel, rendered: RenderedSlides): string {
+/** The handout page: each slide under its heading and budget, then its notes, in the deck's language. */
+function handoutHtml(deck: DeckModel, rendered: RenderedSlides): string {
   const lang = deckLang(deck)
   const w = lang.w.handout
   const pages = deck.slides.map((slide, i) => ({
