@@ -2,6 +2,11 @@
 // agenda segment, title and author), and the handout (each slide with its
 // budget and notes, A4). Both use the run's one browser through `withPage`.
 //
+// The words printed around the slides (the handout's headings, budgets and
+// "Speaker notes", the PDFs' subject, keywords and bookmarks) come from the
+// deck's catalogue (`handout` section); error messages stay English, as they
+// are the terminal's, not the deck's.
+//
 // Every browser call here has its own time limit, far inside the browser's
 // protocol timeout (120 s) and a run's deadline: a deck that the browser
 // cannot lay out (one unbreakable megabyte-long word was enough) fails within
@@ -12,9 +17,7 @@ import type { BrowserManager } from '../browser/manager.js'
 import { formatSeconds } from '../agenda/plan.js'
 import { RuntimeError } from '../errors.js'
 import type { DeckModel } from './compose.js'
-import { WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
-import { escapeHtml, type RenderedSlides } from './render.js'
-import { plural } from './plural.js'
+import { deckLang, escapeHtml, type RenderedSlides } from './render.js'
 
 /** Milliseconds each browser step of an export may take. */
 export interface ExportTimeouts {
@@ -43,11 +46,14 @@ export interface PdfMeta {
 }
 
 export function pdfMeta(deck: DeckModel): PdfMeta {
+  const lang = deckLang(deck)
+  const w = lang.w.handout
   return {
     title: `${deck.company}: ${deck.topic.title}`,
     author: deck.presenter ?? deck.company,
-    subject: `Executive briefing of ${deck.date}, ${plural(deck.duration, { one: '# minute', other: '# minutes' })}`,
-    keywords: ['showtell', 'executive briefing', deck.topic.id, deck.date],
+    subject: lang.say(w.subject, { date: lang.longDate(deck.date), minutes: lang.plural(deck.duration, lang.w.common.minutes) }),
+    // The ISO date stays: it is what a search for the meeting's day types.
+    keywords: ['showtell', w.keyword, deck.topic.id, deck.date],
   }
 }
 
@@ -90,10 +96,11 @@ export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, d
     const timed = deck.slides[slide - 1]
     return timed ? [{ slide, title: timed.title, segmentTitle: timed.segmentTitle, pixels }] : []
   })
+  const lang = deckLang(deck)
   const bookmarks: Bookmark[] = []
   for (const segment of deck.agenda) {
     const first = deck.slides.find((slide) => slide.segment === segment.id)
-    if (first) bookmarks.push({ title: `${segment.title} (${segment.minutes} min)`, pageIndex: first.index - 1 })
+    if (first) bookmarks.push({ title: lang.say(lang.w.handout.segmentBookmark, { segment: segment.title, minutes: lang.count(segment.minutes) }), pageIndex: first.index - 1 })
   }
   bookmarks.push(...appendixBookmark(deck))
   return { pdf: await finishPdf(await pdfLib, raw, pdfMeta(deck), bookmarks), overflows }
@@ -200,7 +207,7 @@ export async function exportHandoutPdf(
     return first ? [{ title: segment.title, pageIndex: first.index - 1 }] : []
   })
   bookmarks.push(...appendixBookmark(deck))
-  return finishPdf(await pdfLib, raw, { ...meta, title: `${meta.title} (handout)` }, bookmarks)
+  return finishPdf(await pdfLib, raw, { ...meta, title: handoutTitle(deck, meta.title) }, bookmarks)
 }
 
 /**
@@ -245,7 +252,7 @@ function appendixBookmark(deck: DeckModel): Bookmark[] {
   const slides = deck.slides.filter((slide) => slide.appendix)
   if (slides.length === 0) return []
   const children = slides.flatMap((slide) => (slide.bookmark ? [{ title: slide.bookmark, pageIndex: slide.index - 1 }] : []))
-  return [{ title: HERE_AND_NOW_WORDS.appendix, pageIndex: slides[0]!.index - 1, children }]
+  return [{ title: deckLang(deck).w.handout.appendixBookmark, pageIndex: slides[0]!.index - 1, children }]
 }
 
 type PdfLib = typeof import('pdf-lib')
@@ -298,14 +305,23 @@ function addOutline({ PDFHexString, PDFName }: PdfLib, pdf: PDFDocument, items: 
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
 }
 
+/** "Testco: Social media policy (handout)", in the deck's language. */
+function handoutTitle(deck: DeckModel, title: string): string {
+  const lang = deckLang(deck)
+  return lang.say(lang.w.handout.title, { title })
+}
+
+/** The handout page: each slide under its heading and budget, then its notes, in the deck's language. */
 function handoutHtml(deck: DeckModel, rendered: RenderedSlides): string {
+  const lang = deckLang(deck)
+  const w = lang.w.handout
   const pages = deck.slides.map((slide, i) => ({
-    heading: `Slide ${slide.index} of ${deck.slides.length} · ${slide.segmentTitle}`,
-    budget: slide.appendix ? `${HERE_AND_NOW_WORDS.appendix} · ${HERE_AND_NOW_WORDS.noTimePlanned}` : `Budget ${formatSeconds(slide.budgetSeconds)} for this slide · segment ${slide.segmentMinutes} min`,
+    heading: lang.say(w.heading, { n: lang.count(slide.index), count: lang.count(deck.slides.length), segment: slide.segmentTitle }),
+    budget: slide.appendix ? w.appendixBudget : lang.say(w.budget, { time: formatSeconds(slide.budgetSeconds), minutes: lang.count(slide.segmentMinutes) }),
     notes: (rendered.notes[i] ?? '').split(/\n{2,}/).filter((p) => p.trim() !== ''),
   }))
   const title = `${deck.company}: ${deck.topic.title}`
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} (handout)</title>
+  return `<!DOCTYPE html><html lang="${escapeHtml(lang.code)}"><head><meta charset="utf-8"><title>${escapeHtml(handoutTitle(deck, title))}</title>
 <style>${rendered.css}</style>
 <style>
 @page { size: A4; margin: 14mm 16mm; }
@@ -333,6 +349,7 @@ html, body { margin: 0; background: #fff; color: #17202e; font: 11pt/1.45 'Liber
   var sections = document.querySelectorAll('#source > .marpit > section');
   var out = document.getElementById('pages');
   var title = ${JSON.stringify(title).replace(/</g, '\\u003c')};
+  var notesLabel = ${JSON.stringify(w.notes).replace(/</g, '\\u003c')};
   pages.forEach(function (page, i) {
     var el = document.createElement('section');
     el.className = 'page';
@@ -346,7 +363,7 @@ html, body { margin: 0; background: #fff; color: #17202e; font: 11pt/1.45 'Liber
     var wrap = document.createElement('div'); wrap.className = 'marpit';
     if (sections[i]) wrap.appendChild(sections[i]);
     scaler.appendChild(wrap); box.appendChild(scaler); el.appendChild(box);
-    var label = document.createElement('div'); label.className = 'notes-label'; label.textContent = 'Speaker notes'; el.appendChild(label);
+    var label = document.createElement('div'); label.className = 'notes-label'; label.textContent = notesLabel; el.appendChild(label);
     var notes = document.createElement('div'); notes.className = 'notes';
     page.notes.forEach(function (text) { var p = document.createElement('p'); p.textContent = text; notes.appendChild(p); });
     el.appendChild(notes);

@@ -1,7 +1,9 @@
 // Owns Marp rendering: deck.md → slide HTML, CSS and per-slide notes with
 // marp-core, then wrapped in our self-contained HTML shell (keyboard
 // navigation, slide counter, presenter view). Nothing in the output loads from
-// the network.
+// the network. The shell's words (labels of the presenter view, the counter's
+// messages, `<html lang>`) come from the deck's catalogue (`shell` section)
+// through the JSON data block, so the script stays one fixed file.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Marp } from '@marp-team/marp-core'
@@ -9,7 +11,7 @@ import { ignoreMissing, unreadable } from '../data/missing.js'
 import { RuntimeError, UserError } from '../errors.js'
 import { BUILTIN } from '../workspace/paths.js'
 import type { DeckModel } from './compose.js'
-import { WORDS as HERE_AND_NOW_WORDS } from './here-and-now.js'
+import { langFor, type Lang } from './lang.js'
 import type { TemplateSet } from './templates.js'
 
 export interface RenderedSlides {
@@ -65,7 +67,12 @@ export interface ShellSlideMeta {
   readonly title: string
 }
 
-/** Data the shell script reads: one entry per slide, plus the agenda. */
+/** The language of a deck: its catalogue, or English for a model built without one. */
+export function deckLang(deck: DeckModel): Lang {
+  return langFor(deck.language || undefined)
+}
+
+/** Data the shell script reads: one entry per slide, plus the agenda and the words of the deck's language. */
 export function shellData(deck: DeckModel, rendered: RenderedSlides) {
   if (rendered.slideCount !== deck.slides.length) {
     throw new RuntimeError(
@@ -73,14 +80,35 @@ export function shellData(deck: DeckModel, rendered: RenderedSlides) {
       { hint: 'a custom template must not add or remove `---` slide breaks' },
     )
   }
+  const lang = deckLang(deck)
+  const w = lang.w.shell
   return {
     title: `${deck.company}: ${deck.topic.title}`,
     duration: deck.duration,
+    // The presenter window's `<html lang>`: the same as the deck's.
+    lang: lang.code,
     // Shown instead of the countdown and budgets on appendix slides, which have no time.
-    appendixLabel: HERE_AND_NOW_WORDS.appendix,
+    appendixLabel: w.appendix,
+    // Every fixed word the script writes; `{elapsed}` and `{total}` it fills itself.
+    words: {
+      presenterTitle: w.presenterTitle,
+      currentSlide: w.currentSlide,
+      nextSlide: w.nextSlide,
+      next: w.next,
+      notes: w.notes,
+      segment: w.segment,
+      segmentLeft: w.segmentLeft,
+      slideBudget: w.slideBudget,
+      elapsed: w.elapsed,
+      slide: w.slide,
+      elapsedOf: w.elapsedOf,
+      endOfDeck: w.endOfDeck,
+      allowPopups: w.allowPopups,
+    },
     slides: deck.slides.map((slide, i) => ({
       segment: slide.segment,
       segmentTitle: slide.segmentTitle,
+      segmentLine: lang.say(w.segmentLine, { segment: slide.segmentTitle, minutes: lang.count(slide.segmentMinutes) }),
       segmentMinutes: slide.segmentMinutes,
       budgetSeconds: slide.budgetSeconds,
       appendix: slide.appendix === true,
@@ -97,8 +125,9 @@ export async function renderDeckHtml(deck: DeckModel, rendered: RenderedSlides):
     readFile(join(BUILTIN.templates, 'shell', 'deck-shell.js'), 'utf8'),
   ])
   const data = shellData(deck, rendered)
+  const w = deckLang(deck).w.shell
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(data.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -109,9 +138,9 @@ export async function renderDeckHtml(deck: DeckModel, rendered: RenderedSlides):
 <style id="shell-style">${shellCss}</style>
 </head>
 <body>
-<main id="deck" aria-label="Slides">${rendered.html}</main>
+<main id="deck" aria-label="${escapeHtml(w.slides)}">${rendered.html}</main>
 <div id="counter" class="shell-ui" aria-live="polite"></div>
-<div id="help" class="shell-ui" hidden>← → Space PgUp PgDn Home End: move · P: presenter view · F: full screen</div>
+<div id="help" class="shell-ui" hidden>${escapeHtml(w.help)}</div>
 <script type="application/json" id="showtell-data">${jsonForScript(data)}</script>
 <script>${shellJs}</script>
 </body>

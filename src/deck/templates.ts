@@ -14,6 +14,7 @@ import { BUILTIN, displayPath } from '../workspace/paths.js'
 import { checkWithin, readInputText } from '../workspace/read-input.js'
 import type { DeckModel } from './compose.js'
 import { escapeMarkdown, escapeNote } from './escape.js'
+import { langFor } from './lang.js'
 
 export interface TemplateSet {
   /** Template name (path under templates/ without `.md.eta`) → source. */
@@ -74,6 +75,8 @@ export function renderMarkdown(deck: DeckModel, set: TemplateSet): string {
   try {
     return eta.render('@deck', {
       deck,
+      // The deck language's words, for the few fixed words a slide template writes itself.
+      w: langFor(deck.language || undefined).w,
       md: escapeMarkdown,
       note: escapeNote,
       // A directive value is YAML: quote it, after escaping the Markdown inside.

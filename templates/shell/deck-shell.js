@@ -3,10 +3,14 @@
  * view. Plain browser JavaScript with no imports, so the file works offline and
  * from file://. The presenter window is opened empty and filled from here, so
  * both windows share one state and stay in sync even on file:// URLs.
+ * Every word it writes comes from `data.words` (the deck's catalogue, put in
+ * the data block by src/deck/render.ts), so a Norwegian deck has a Norwegian
+ * presenter view and this file has no words of its own.
  */
 (function () {
   'use strict'
   var data = JSON.parse(document.getElementById('showtell-data').textContent)
+  var words = data.words
   var slides = Array.prototype.slice.call(document.querySelectorAll('#deck > .marpit > svg'))
   var counter = document.getElementById('counter')
   var help = document.getElementById('help')
@@ -132,26 +136,28 @@
     }
     var win = window.open('', 'showtell-presenter', 'width=1280,height=800')
     if (!win) {
-      counter.textContent = 'Allow pop-ups to open the presenter view'
+      counter.textContent = words.allowPopups
       return
     }
     startClock()
     var doc = win.document
     doc.open()
     doc.write(
-      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Presenter: ' +
-        escapeText(data.title) +
+      '<!DOCTYPE html><html lang="' +
+        escapeText(data.lang) +
+        '"><head><meta charset="utf-8"><title>' +
+        escapeText(say(words.presenterTitle, { title: data.title })) +
         '</title></head><body>' +
         '<div id="pv">' +
-        '<div id="pv-current" aria-label="Current slide"></div>' +
-        '<div id="pv-side"><div class="label">Next</div><div id="pv-next" aria-label="Next slide"></div>' +
-        '<div class="label" style="margin-top:12px">Notes</div><div id="pv-notes"></div></div>' +
+        '<div id="pv-current" aria-label="' + escapeText(words.currentSlide) + '"></div>' +
+        '<div id="pv-side"><div class="label">' + escapeText(words.next) + '</div><div id="pv-next" aria-label="' + escapeText(words.nextSlide) + '"></div>' +
+        '<div class="label" style="margin-top:12px">' + escapeText(words.notes) + '</div><div id="pv-notes"></div></div>' +
         '<div id="pv-bar">' +
-        '<div><div class="label">Segment</div><div id="pv-segment"></div></div>' +
-        '<div><div class="label">Segment time left</div><div id="pv-countdown" class="ok"></div></div>' +
-        '<div><div class="label">Slide budget</div><div id="pv-slide-budget"></div></div>' +
-        '<div><div class="label">Elapsed</div><div id="pv-elapsed"></div></div>' +
-        '<div><div class="label">Slide</div><div id="pv-counter"></div></div>' +
+        '<div><div class="label">' + escapeText(words.segment) + '</div><div id="pv-segment"></div></div>' +
+        '<div><div class="label">' + escapeText(words.segmentLeft) + '</div><div id="pv-countdown" class="ok"></div></div>' +
+        '<div><div class="label">' + escapeText(words.slideBudget) + '</div><div id="pv-slide-budget"></div></div>' +
+        '<div><div class="label">' + escapeText(words.elapsed) + '</div><div id="pv-elapsed"></div></div>' +
+        '<div><div class="label">' + escapeText(words.slide) + '</div><div id="pv-counter"></div></div>' +
         '</div></div></body></html>'
     )
     doc.close()
@@ -161,6 +167,13 @@
     win.addEventListener('keydown', onKey)
     presenter = win
     updatePresenter()
+  }
+
+  // Fills the {placeholders} of a catalogue text, as lang.say does.
+  function say(template, vars) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole
+    })
   }
 
   function escapeText(text) {
@@ -191,9 +204,9 @@
       currentBox.replaceChildren(slideClone(doc, current))
       currentBox.setAttribute('data-index', String(current))
       var nextBox = doc.getElementById('pv-next')
-      nextBox.replaceChildren(current + 1 < slides.length ? slideClone(doc, current + 1) : doc.createTextNode('End of deck'))
+      nextBox.replaceChildren(current + 1 < slides.length ? slideClone(doc, current + 1) : doc.createTextNode(words.endOfDeck))
       doc.getElementById('pv-notes').textContent = slide.notes
-      doc.getElementById('pv-segment').textContent = slide.appendix ? data.appendixLabel : slide.segmentTitle + ' · ' + slide.segmentMinutes + ' min'
+      doc.getElementById('pv-segment').textContent = slide.appendix ? data.appendixLabel : slide.segmentLine
       doc.getElementById('pv-slide-budget').textContent = slide.appendix ? data.appendixLabel : formatTime(slide.budgetSeconds * 1000)
       doc.getElementById('pv-counter').textContent = current + 1 + ' / ' + slides.length
     }
@@ -220,7 +233,7 @@
       box.setAttribute('data-state', state)
     }
     var elapsed = clock.startedAt === null ? 0 : now() - clock.startedAt
-    doc.getElementById('pv-elapsed').textContent = formatTime(elapsed) + ' of ' + data.duration + ':00'
+    doc.getElementById('pv-elapsed').textContent = say(words.elapsedOf, { elapsed: formatTime(elapsed), total: data.duration + ':00' })
   }
 
   document.addEventListener('keydown', onKey)
