@@ -105,7 +105,7 @@ export function composeDeck(input: ComposeInput): DeckModel {
     })
   }
   appendix.forEach((slide, i) => {
-    slides.push({ ...slide, appendix: true, index: slides.length + 1, budgetSeconds: 0, positionInSegment: i + 1, segmentSlides: appendix.length, segmentMinutes: 0, segmentTitle: APPENDIX_TITLE(lang), budgetLine: '' })
+    slides.push({ ...slide, appendix: true, index: slides.length + 1, budgetSeconds: 0, positionInSegment: i + 1, segmentSlides: appendix.length, segmentMinutes: 0, segmentTitle: lang.w.common.appendix, budgetLine: '' })
   })
 
   return {
@@ -120,11 +120,6 @@ export function composeDeck(input: ComposeInput): DeckModel {
     agenda: plan.segments.map((segment) => ({ ...segment, title: lang.w.segments[segment.id], slideCount: bySegment.get(segment.id)?.length ?? 0 })),
     slides,
   }
-}
-
-/** The appendix's name, as its slides' segment title. */
-function APPENDIX_TITLE(lang: Lang): string {
-  return lang.w.compose.appendix
 }
 
 function budgetLine(lang: Lang, segment: PlannedSegment, title: string, i: number, count: number, seconds: number): string {

@@ -252,7 +252,7 @@ function appendixBookmark(deck: DeckModel): Bookmark[] {
   const slides = deck.slides.filter((slide) => slide.appendix)
   if (slides.length === 0) return []
   const children = slides.flatMap((slide) => (slide.bookmark ? [{ title: slide.bookmark, pageIndex: slide.index - 1 }] : []))
-  return [{ title: deckLang(deck).w.handout.appendixBookmark, pageIndex: slides[0]!.index - 1, children }]
+  return [{ title: deckLang(deck).w.common.appendix, pageIndex: slides[0]!.index - 1, children }]
 }
 
 type PdfLib = typeof import('pdf-lib')

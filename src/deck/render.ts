@@ -88,7 +88,7 @@ export function shellData(deck: DeckModel, rendered: RenderedSlides) {
     // The presenter window's `<html lang>`: the same as the deck's.
     lang: lang.code,
     // Shown instead of the countdown and budgets on appendix slides, which have no time.
-    appendixLabel: w.appendix,
+    appendixLabel: lang.w.common.appendix,
     // Every fixed word the script writes; `{elapsed}` and `{total}` it fills itself.
     words: {
       presenterTitle: w.presenterTitle,

@@ -14,7 +14,7 @@ export const caseStudies: SegmentDefinition = {
       lead: study.story,
       callout: study.lesson,
       source: study.source,
-      notes: [lang.say(lang.w.compose.lessonNote, { story: study.story, lesson: study.lesson }), ...(study.source ? [lang.say(lang.w.compose.sourceNote, { source: study.source })] : [])],
+      notes: [lang.say(lang.w.compose.lessonNote, { story: study.story, lesson: study.lesson }), ...(study.source ? [lang.say(lang.w.common.source, { source: study.source })] : [])],
     })),
   }),
 }
