@@ -1,6 +1,7 @@
 // Owns the goal arithmetic: where a goal from `showtell.yaml` stands on the
-// meeting date, from the metrics history alone (pure; the words and slides
-// are goal-slides.ts's).
+// meeting date, from the metrics history alone (pure; the slides are
+// goal-slides.ts's, and the few words of a verdict's reason are the
+// catalogue's `goals.reason`, in the context's language).
 //
 // The rule, for one goal on the meeting date `date`:
 // - The series: one value per date (history.ts `series`), through `date`.
