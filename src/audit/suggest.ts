@@ -19,10 +19,16 @@ import type { AuditFinding } from './run.js'
 export const SUGGESTED_ACTIONS = ['report', 'add-unofficial', 'claim'] as const
 export type SuggestedAction = (typeof SUGGESTED_ACTIONS)[number]
 
+/** Which line of the rule decided: the deck says `why` in its own language from it (messages/*.json lossOfControl.why). */
+export type SuggestionRule = 'handle' | 'name' | 'bio-asks' | 'bio-claims' | 'says-not-us' | 'unclaimed'
+
 export interface Suggestion {
   readonly action: SuggestedAction
   /** One short sentence for the slide: why this action. */
   readonly why: string
+  readonly rule: SuggestionRule
+  /** The official-looking word of the handle or name, for `handle` and `name`. */
+  readonly word?: string
 }
 
 /** What each action asks the room to do, in a few words. */
@@ -72,17 +78,17 @@ export function suggestAction(finding: Pick<AuditFinding, 'platform' | 'handle' 
   const stem = stems.find((s) => folded.includes(s))
   const rest = stem ? folded.replace(stem, ' ') : folded
   const handleWord = HANDLE_WORDS.find((word) => rest.split(' ').some((part) => part.startsWith(word) || part.endsWith(word)))
-  if (handleWord) return { action: 'report', why: `Its handle says "${handleWord}": people will take it for us.` }
+  if (handleWord) return { action: 'report', rule: 'handle', word: handleWord, why: `Its handle says "${handleWord}": people will take it for us.` }
 
   const name = finding.displayName ?? ''
   const nameWord = NAME_WORDS.exec(name)?.[1]
-  if (nameWord) return { action: 'report', why: `Its name says "${nameWord}": people will take it for us.` }
+  if (nameWord) return { action: 'report', rule: 'name', word: nameWord, why: `Its name says "${nameWord}": people will take it for us.` }
 
   const bio = finding.bio ?? ''
-  if (BIO_ASKS.test(bio)) return { action: 'report', why: 'Its bio asks people for payment or login details.' }
-  if (BIO_CLAIMS.test(bio)) return { action: 'report', why: 'Its bio claims to be our official account.' }
+  if (BIO_ASKS.test(bio)) return { action: 'report', rule: 'bio-asks', why: 'Its bio asks people for payment or login details.' }
+  if (BIO_CLAIMS.test(bio)) return { action: 'report', rule: 'bio-claims', why: 'Its bio claims to be our official account.' }
 
-  if (DISCLOSURE.test(bio) || DISCLOSURE.test(name)) return { action: 'add-unofficial', why: 'It says it is not us: a fan or partner account.' }
+  if (DISCLOSURE.test(bio) || DISCLOSURE.test(name)) return { action: 'add-unofficial', rule: 'says-not-us', why: 'It says it is not us: a fan or partner account.' }
 
-  return { action: 'claim', why: 'It uses our name and does not say who runs it.' }
+  return { action: 'claim', rule: 'unclaimed', why: 'It uses our name and does not say who runs it.' }
 }

@@ -14,6 +14,7 @@ import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import type { ChartPoint, LineChartOptions } from '../deck/chart.js'
 import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
 import { measuredSplitter } from '../deck/split.js'
+import { langFor } from '../deck/lang.js'
 import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
 import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
@@ -413,7 +414,7 @@ async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (po
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
-    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points, slide.chart.target ? { target: slide.chart.target } : {}))
+    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points, { ...(slide.chart.target ? { target: slide.chart.target } : {}), lang: langFor(deck.language) }))
   }
 }
 

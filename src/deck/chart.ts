@@ -1,6 +1,10 @@
 // Owns the trend chart: a line over meetings as a standalone SVG, readable on
 // a projector and in print. No chart library fits here without a browser, so
 // this is a small renderer with its own tests. Labels are escaped XML.
+// Numbers and date labels are written in the deck's language (options.lang,
+// default English); the target's label comes written by its caller.
+import { axisDay } from './day-words.js'
+import { english, type Lang } from './lang.js'
 
 export interface ChartPoint {
   readonly label: string
@@ -22,6 +26,8 @@ export interface LineChartOptions {
   readonly width?: number
   /** @default 460 */
   readonly height?: number
+  /** The language of the axis numbers and of date labels (YYYY-MM-DD labels read "8 Dec" style where the language does not keep ISO dates). @default English */
+  readonly lang?: Lang
 }
 
 const PAD = { left: 150, right: 60, top: 40, bottom: 70 } as const
@@ -32,6 +38,7 @@ export function renderLineChart(points: readonly ChartPoint[], options: LineChar
   const plotW = width - PAD.left - PAD.right
   const plotH = height - PAD.top - PAD.bottom
   const target = options.target
+  const lang = options.lang ?? english()
   // With a target, x is time: the weeks left to the target's date show as
   // distance, so a date four months away does not look like next week.
   const days = (label: string) => Date.parse(`${label}T00:00:00Z`) / 86_400_000
@@ -45,7 +52,7 @@ export function renderLineChart(points: readonly ChartPoint[], options: LineChar
   const px = (i: number) => (target ? x(slots.indexOf(points[i]!.label)) : x(i))
   const y = (v: number) => PAD.top + plotH - ((v - lo) / (hi - lo || 1)) * plotH
   const ticks = [lo, lo + (hi - lo) / 2, hi]
-  const fmt = (v: number) => new Intl.NumberFormat('en-GB', { notation: v >= 100_000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(v)
+  const fmt = (v: number) => lang.number(v, { digits: 1, compact: v >= 100_000 })
   const line = points.map((p, i) => `${px(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ')
   const targetX = target ? x(slots.indexOf(target.date)) : 0
   // The label sits above the line, ending at the target's date, unless that runs off the left edge.
@@ -69,7 +76,7 @@ export function renderLineChart(points: readonly ChartPoint[], options: LineChar
     ...points.map((p, i) => `<circle cx="${px(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="9" fill="#0a4f99"/>`),
     ...targetParts,
     // Only the first, the last and every other label fit under a long axis.
-    ...slots.map((label, i) => (labelled.has(i) ? `<text x="${x(i).toFixed(1)}" y="${height - 24}" text-anchor="middle" font-size="24" fill="#3f4a5a">${escapeXml(label)}</text>` : '')),
+    ...slots.map((label, i) => (labelled.has(i) ? `<text x="${x(i).toFixed(1)}" y="${height - 24}" text-anchor="middle" font-size="24" fill="#3f4a5a">${escapeXml(axisDay(label, lang))}</text>` : '')),
     `</svg>`,
   ]
   return parts.filter(Boolean).join('\n')

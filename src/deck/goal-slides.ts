@@ -2,38 +2,14 @@
 // the target and its date, the weekly pace needed against the pace achieved,
 // and the verdict in plain words), then a trend chart with the target drawn
 // on it for the goals a pace decides. The arithmetic is goals.ts's; the fixed
-// words are in WORDS, so they can move into a message catalogue.
-import type { Goal, GoalMetric } from '../workspace/schema.js'
+// words are the catalogue's `goals` section (messages/<language>.json), the
+// numbers and dates the language's Intl formats (context.lang, default English).
+import type { Goal } from '../workspace/schema.js'
 import { ALL_ACCOUNTS } from '../workspace/schema.js'
+import { dayWords } from './day-words.js'
 import { goalProgress, type GoalContext, type GoalProgress, type Verdict } from './goals.js'
+import { english, type Lang } from './lang.js'
 import type { Slide } from './slide.js'
-
-const WORDS = {
-  /** A goal in the here-and-now's spotlight: "reached the goal of 88,000 followers by 2026-12-31". */
-  markReached: 'reached the goal of',
-  markMissed: 'missed the goal of',
-  metric: { followers: 'followers', posts: 'posts', postsPerMonth: 'posts in 30 days', interactionsPerPost: 'interactions per post' } satisfies Record<GoalMetric, string>,
-  verdict: { 'on-track': 'On track', behind: 'Behind', reached: 'Reached', missed: 'Missed', unknown: 'No verdict yet' } satisfies Record<Verdict, string>,
-  /** "Our 3 goals: 1 on track, 1 behind, 1 reached": the counts, in this order. */
-  count: { 'on-track': 'on track', reached: 'reached', behind: 'behind', missed: 'missed', unknown: 'not measurable yet' } satisfies Record<Verdict, string>,
-  goal: { one: 'goal', other: 'goals' },
-  account: { one: 'account', other: 'accounts' },
-  all: 'Our official accounts',
-  header: ['Goal', 'Where we are'] as const,
-  ourGoal: 'Our goal',
-  our: 'Our',
-  week: 'a week',
-  needed: 'needed',
-  now: 'now',
-  short: 'short',
-  noData: (metric: string) => `no ${metric} recorded yet`,
-  noPace: 'one measurement, no pace yet',
-  target: 'Target',
-  onTrackFor: 'on track for',
-  behindFor: 'behind pace for',
-  by: 'by',
-  notes: 'Ask of each goal behind: what would we do differently to be back on pace by the next meeting?',
-} as const
 
 /**
  * How many goal charts the segment shows: one, in place of the followers
@@ -42,17 +18,14 @@ const WORDS = {
  */
 export const MAX_GOAL_CHARTS = 1
 
-const plural = new Intl.PluralRules('en')
-const goalWord = (n: number) => (plural.select(n) === 'one' ? WORDS.goal.one : WORDS.goal.other)
-
-/** 12.5 → "12.5", 1234.4 → "1,234": paces of a few posts a month keep their decimal. */
-function formatAmount(value: number): string {
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 }).format(value)
+/** 12.5 → "12.5" ("12,5"), 1234.4 → "1,234" ("1 234"): paces of a few posts a month keep their decimal. */
+function formatAmount(value: number, lang: Lang): string {
+  return lang.number(value, { digits: Math.abs(value) < 10 ? 1 : 0 })
 }
 
 /** A weekly pace with its sign: "+155", "−3.5", "0"; `digits` decimals at most (default: one below 10, none above). */
-function formatPace(value: number, digits = Math.abs(value) < 10 ? 1 : 0): string {
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value)
+function formatPace(value: number, lang: Lang, digits = Math.abs(value) < 10 ? 1 : 0): string {
+  return lang.number(value, { digits, signed: true })
 }
 
 /**
@@ -60,62 +33,68 @@ function formatPace(value: number, digits = Math.abs(value) < 10 ? 1 : 0): strin
  * ("+75 a week, +75 needed") would contradict the verdict, so a behind pair
  * gets the decimals that show the gap: "+75 a week, +75.1 needed".
  */
-function pacePair(achieved: number, needed: number): [string, string] {
+function pacePair(achieved: number, needed: number, lang: Lang): [string, string] {
   let digits = Math.abs(achieved) < 10 && Math.abs(needed) < 10 ? 1 : 0
   const rounded = (v: number) => Math.round(v * 10 ** digits) / 10 ** digits
   while (achieved < needed && rounded(achieved) >= rounded(needed) && digits < 3) digits++
-  return [formatPace(achieved, digits), formatPace(needed, digits)]
+  return [formatPace(achieved, lang, digits), formatPace(needed, lang, digits)]
 }
 
-function goalName(goal: Goal, accountLabel: (id: string) => string): string {
-  return goal.label ?? (goal.account === ALL_ACCOUNTS ? WORDS.all : accountLabel(goal.account))
+function goalName(goal: Goal, accountLabel: (id: string) => string, lang: Lang): string {
+  return goal.label ?? (goal.account === ALL_ACCOUNTS ? lang.w.goals.all : accountLabel(goal.account))
 }
 
-/** "15,000 followers by 2027-03-30" */
-function targetWords(goal: Goal): string {
-  return `${formatAmount(goal.target)} ${WORDS.metric[goal.metric]} ${WORDS.by} ${goal.by}`
+/** "15,000 followers by 2027-03-30" ("15 000 følgere innen 30. mars 2027") */
+function targetWords(goal: Goal, lang: Lang): string {
+  return lang.say(lang.w.goals.target, { amount: formatAmount(goal.target, lang), metric: lang.w.goals.metric[goal.metric], date: dayWords(goal.by, lang) })
 }
 
 /** The verdict in one cell: "Behind: 199,602 now; +1,749 a week, +3,150 needed". */
-export function whereWeAre(p: GoalProgress): string {
-  const verdict = WORDS.verdict[p.verdict]
-  const metric = WORDS.metric[p.goal.metric]
-  if (!p.current) return `${verdict}: ${WORDS.noData(metric)}`
+export function whereWeAre(p: GoalProgress, lang: Lang = english()): string {
+  const w = lang.w.goals
+  const verdict = w.verdict[p.verdict]
+  const metric = w.metric[p.goal.metric]
+  if (!p.current) return lang.say(w.noData, { verdict, metric })
+  const value = formatAmount(p.current.value, lang)
   // A value from an earlier date (the account was not read today) says its date.
-  const now = `${formatAmount(p.current.value)} ${p.current.date === p.date ? WORDS.now : `on ${p.current.date}`}`
+  const now = p.current.date === p.date ? lang.say(w.now, { value }) : lang.say(w.nowOn, { value, date: dayWords(p.current.date, lang) })
   switch (p.verdict) {
     case 'reached':
-      return `${verdict}: ${now}`
+      return lang.say(w.reached, { verdict, now })
     case 'missed':
-      return `${verdict}: ${formatAmount(p.current.value)} on ${p.current.date}, ${formatAmount(p.goal.target - p.current.value)} ${WORDS.short}`
+      return lang.say(w.missed, { verdict, value, date: dayWords(p.current.date, lang), gap: formatAmount(p.goal.target - p.current.value, lang) })
     case 'unknown':
-      return `${verdict}: ${now}, ${WORDS.noPace}; ${formatPace(p.needed ?? 0)} ${WORDS.week} ${WORDS.needed}`
+      return lang.say(w.noPace, { verdict, now, needed: formatPace(p.needed ?? 0, lang) })
     default: {
-      const [achieved, needed] = pacePair(p.achieved!.perWeek, p.needed!)
-      return `${verdict}: ${now}; ${achieved} ${WORDS.week}, ${needed} ${WORDS.needed}`
+      const [achieved, needed] = pacePair(p.achieved!.perWeek, p.needed!, lang)
+      return lang.say(w.pace, { verdict, now, achieved, needed })
     }
   }
 }
 
 /** "Our 3 goals: 1 on track, 1 behind, 1 reached"; "Our goal: behind". */
-export function goalsTitle(progress: readonly GoalProgress[]): string {
-  if (progress.length === 1) return `${WORDS.ourGoal}: ${WORDS.count[progress[0]!.verdict]}`
+export function goalsTitle(progress: readonly GoalProgress[], lang: Lang = english()): string {
+  const w = lang.w.goals
+  if (progress.length === 1) return lang.say(w.ourGoal, { verdict: w.count[progress[0]!.verdict] })
   const order: Verdict[] = ['on-track', 'reached', 'behind', 'missed', 'unknown']
   const counts = order.map((v) => [v, progress.filter((p) => p.verdict === v).length] as const).filter(([, n]) => n > 0)
-  if (counts.length === 1) return `${WORDS.our} ${progress.length} ${goalWord(progress.length)}: ${WORDS.count[counts[0]![0]]}`
-  return `${WORDS.our} ${progress.length} ${goalWord(progress.length)}: ${counts.map(([v, n]) => `${n} ${WORDS.count[v]}`).join(', ')}`
+  const goals = lang.plural(progress.length, w.ourGoals)
+  if (counts.length === 1) return lang.say(w.goalsTitle, { goals, counts: w.count[counts[0]![0]] })
+  return lang.say(w.goalsTitle, { goals, counts: counts.map(([v, n]) => lang.say(w.countItem, { n: lang.count(n), verdict: w.count[v] })).join(', ') })
 }
 
 /** The talk track for one goal: every number behind its row, with dates. */
-function goalNotes(p: GoalProgress, name: string): string {
-  const metric = WORDS.metric[p.goal.metric]
-  const parts = [`${name}: ${targetWords(p.goal)}.`]
-  if (p.current) parts.push(`${formatAmount(p.current.value)} on ${p.current.date}, from ${formatAmount(p.start!.value)} on ${p.start!.date}.`)
-  else parts.push(`No ${metric} recorded yet.`)
-  if (p.needed !== undefined) parts.push(`Needed: ${formatPace(p.needed)} ${WORDS.week} for ${formatAmount(p.daysLeft / 7)} weeks.`)
-  if (p.achieved) parts.push(`Achieved: ${formatPace(p.achieved.perWeek)} ${WORDS.week} from ${p.achieved.from.date} to ${p.achieved.to.date}.`)
-  if (p.summed) parts.push(`The sum of ${p.summed.length} official ${plural.select(p.summed.length) === 'one' ? WORDS.account.one : WORDS.account.other}${p.leftOut && p.leftOut.length > 0 ? `; left out, first measured too recently to compare: ${p.leftOut.join(', ')}` : ''}.`)
-  parts.push(`${WORDS.verdict[p.verdict]}: ${p.reason}.`)
+function goalNotes(p: GoalProgress, name: string, lang: Lang): string {
+  const w = lang.w.goals
+  const day = (date: string) => dayWords(date, lang)
+  const amount = (value: number) => formatAmount(value, lang)
+  const parts = [lang.say(w.notesTarget, { name, target: targetWords(p.goal, lang) })]
+  if (p.current) parts.push(lang.say(w.notesValues, { value: amount(p.current.value), date: day(p.current.date), start: amount(p.start!.value), startDate: day(p.start!.date) }))
+  else parts.push(lang.say(w.notesNoData, { metric: w.metric[p.goal.metric] }))
+  if (p.needed !== undefined) parts.push(lang.say(w.notesNeeded, { pace: formatPace(p.needed, lang), weeks: amount(p.daysLeft / 7) }))
+  if (p.achieved) parts.push(lang.say(w.notesAchieved, { pace: formatPace(p.achieved.perWeek, lang), from: day(p.achieved.from.date), to: day(p.achieved.to.date) }))
+  if (p.summed) parts.push(`${lang.plural(p.summed.length, w.notesSummed)}${p.leftOut && p.leftOut.length > 0 ? lang.say(w.notesLeftOut, { accounts: p.leftOut.join(', ') }) : ''}.`)
+  parts.push(lang.say(w.notesVerdict, { verdict: w.verdict[p.verdict], reason: p.reason }))
   return parts.join(' ')
 }
 
@@ -127,11 +106,12 @@ function goalNotes(p: GoalProgress, name: string): string {
  */
 export const CHART_TITLE_CHARS = 50
 
-function chartTitle(p: GoalProgress, name: string): string {
-  const verdict = p.verdict === 'on-track' ? WORDS.onTrackFor : WORDS.behindFor
-  const named = `${name}: ${verdict} ${formatAmount(p.goal.target)}`
+function chartTitle(p: GoalProgress, name: string, lang: Lang): string {
+  const w = lang.w.goals
+  const verdict = lang.say(p.verdict === 'on-track' ? w.chartOnTrack : w.chartBehind, { amount: formatAmount(p.goal.target, lang) })
+  const named = lang.say(w.chartTitle, { name, verdict })
   if (named.length <= CHART_TITLE_CHARS) return named
-  const short = `${verdict} ${formatAmount(p.goal.target)} ${WORDS.metric[p.goal.metric]}`
+  const short = lang.say(w.chartShort, { verdict, metric: w.metric[p.goal.metric] })
   return short[0]!.toUpperCase() + short.slice(1)
 }
 
@@ -139,34 +119,43 @@ function chartTitle(p: GoalProgress, name: string): string {
  * The goal slides for the ROI segment: the table (split like any table by
  * the caller), then a chart for each goal a pace decides (on track or
  * behind) with two values or more, the first MAX_GOAL_CHARTS in file order.
+ * In the language of `context.lang` (default English).
  */
 export function goalSlides(goals: readonly Goal[], context: GoalContext, kicker: string, accountLabel: (id: string) => string): { table: Slide[]; charts: Slide[] } {
   if (goals.length === 0) return { table: [], charts: [] }
+  const lang = context.lang ?? english()
+  const w = lang.w.goals
   const progress = goals.map((goal) => goalProgress(goal, context))
   const table: Slide = {
     kind: 'table',
     segment: 'roi',
     kicker,
-    title: goalsTitle(progress),
-    table: { header: WORDS.header, rows: progress.map((p) => [`${goalName(p.goal, accountLabel)}: ${targetWords(p.goal)}`, whereWeAre(p)] as const) },
-    notes: [...progress.map((p) => goalNotes(p, goalName(p.goal, accountLabel))), WORDS.notes],
+    title: goalsTitle(progress, lang),
+    table: {
+      // Two cells: every catalogue's lists are held to English's length when it is loaded.
+      header: [w.header[0]!, w.header[1]!],
+      rows: progress.map((p) => [lang.say(w.row, { name: goalName(p.goal, accountLabel, lang), target: targetWords(p.goal, lang) }), whereWeAre(p, lang)] as const),
+    },
+    notes: [...progress.map((p) => goalNotes(p, goalName(p.goal, accountLabel, lang), lang)), w.notesAsk],
   }
   const charts = progress
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => (p.verdict === 'on-track' || p.verdict === 'behind') && p.series.length >= 2)
     .slice(0, MAX_GOAL_CHARTS)
     .map(({ p, i }): Slide => {
-      const name = goalName(p.goal, accountLabel)
+      const name = goalName(p.goal, accountLabel, lang)
       const points = p.series.slice(-8)
+      const target = formatAmount(p.goal.target, lang)
       return {
         kind: 'chart',
         segment: 'roi',
         kicker,
-        title: chartTitle(p, name),
-        chart: { points: points.map((pt) => ({ label: pt.date, value: pt.value })), target: { value: p.goal.target, date: p.goal.by, label: `${WORDS.target} ${formatAmount(p.goal.target)} ${WORDS.by} ${p.goal.by}` } },
+        title: chartTitle(p, name, lang),
+        // The points keep their ISO dates: the chart places them by date and writes them in the language (chart.ts).
+        chart: { points: points.map((pt) => ({ label: pt.date, value: pt.value })), target: { value: p.goal.target, date: p.goal.by, label: lang.say(w.chartTarget, { amount: target, date: dayWords(p.goal.by, lang) }) } },
         image: `charts/goal-${i + 1}.svg`,
-        caption: `${name}, ${WORDS.metric[p.goal.metric]} since ${points[0]!.date}; dashed: the target at ${p.goal.by}`,
-        notes: [goalNotes(p, name)],
+        caption: lang.say(w.chartCaption, { name, metric: w.metric[p.goal.metric], date: dayWords(points[0]!.date, lang), by: dayWords(p.goal.by, lang) }),
+        notes: [goalNotes(p, name, lang)],
       }
     })
   return { table: [table], charts }
@@ -180,14 +169,15 @@ export function goalSlides(goals: readonly Goal[], context: GoalContext, kicker:
  * stays in the ROI segment.
  */
 export function goalMarks(goals: readonly Goal[], context: GoalContext): { readonly account: string; readonly words: string }[] {
+  const lang = context.lang ?? english()
   const previous = context.entries.reduce<string | undefined>((newest, e) => (e.date < context.date && (newest === undefined || e.date > newest) ? e.date : newest), undefined)
   const marks: { account: string; words: string }[] = []
   for (const goal of goals) {
     if (goal.account === ALL_ACCOUNTS) continue
     const now = goalProgress(goal, context)
     const before = previous === undefined ? undefined : goalProgress(goal, { ...context, entries: context.entries.filter((e) => e.date <= previous), date: previous })
-    if (now.verdict === 'reached' && before?.verdict !== 'reached') marks.push({ account: goal.account, words: `${WORDS.markReached} ${targetWords(goal)}` })
-    else if (now.verdict === 'missed' && before !== undefined && before.verdict !== 'missed') marks.push({ account: goal.account, words: `${WORDS.markMissed} ${targetWords(goal)}` })
+    if (now.verdict === 'reached' && before?.verdict !== 'reached') marks.push({ account: goal.account, words: lang.say(lang.w.goals.markReached, { target: targetWords(goal, lang) }) })
+    else if (now.verdict === 'missed' && before !== undefined && before.verdict !== 'missed') marks.push({ account: goal.account, words: lang.say(lang.w.goals.markMissed, { target: targetWords(goal, lang) }) })
   }
   return marks
 }

@@ -1,6 +1,7 @@
 // Owns the goal arithmetic: where a goal from `showtell.yaml` stands on the
-// meeting date, from the metrics history alone (pure; the words and slides
-// are goal-slides.ts's).
+// meeting date, from the metrics history alone (pure; the slides are
+// goal-slides.ts's, and the few words of a verdict's reason are the
+// catalogue's `goals.reason`, in the context's language).
 //
 // The rule, for one goal on the meeting date `date`:
 // - The series: one value per date (history.ts `series`), through `date`.
@@ -25,6 +26,8 @@ import type { Goal, GoalMetric } from '../workspace/schema.js'
 import { ALL_ACCOUNTS } from '../workspace/schema.js'
 import { addDays } from '../rotation/calendar.js'
 import { daysBetween, series, type HistoryEntry } from '../snapshot/history.js'
+import { dayWords } from './day-words.js'
+import { english, type Lang } from './lang.js'
 
 export const PACE_DAYS = 28
 
@@ -40,7 +43,7 @@ export interface GoalProgress {
   /** The meeting date the goal is measured on. */
   readonly date: string
   readonly verdict: Verdict
-  /** Why the verdict is what it is, in a few plain words (for notes and tests). */
+  /** Why the verdict is what it is, in a few plain words of the context's language (for notes and tests). */
   readonly reason: string
   /** The values the goal is measured on, oldest first. */
   readonly series: readonly Point[]
@@ -64,10 +67,15 @@ export interface GoalContext {
   readonly date: string
   /** Our official accounts' ids, in file order: what `all` sums. */
   readonly official: readonly string[]
+  /** The deck's language, for the reasons here and the words of goal-slides.ts (default English). */
+  readonly lang?: Lang
 }
 
 export function goalProgress(goal: Goal, context: GoalContext): GoalProgress {
   const { date } = context
+  const lang = context.lang ?? english()
+  const why = lang.w.goals.reason
+  const day = (d: string) => dayWords(d, lang)
   const measured =
     goal.account === ALL_ACCOUNTS
       ? sumSeries(context.entries, context.official, goal.metric, date)
@@ -76,20 +84,20 @@ export function goalProgress(goal: Goal, context: GoalContext): GoalProgress {
   const daysLeft = daysBetween(date, goal.by)
   const base = { goal, date, series: points, daysLeft, ...('summed' in measured ? { summed: measured.summed, leftOut: measured.leftOut } : {}) }
   const current = points.at(-1)
-  if (!current) return { ...base, verdict: 'unknown', reason: 'no value recorded yet' }
+  if (!current) return { ...base, verdict: 'unknown', reason: why.noValue }
   const start = points[0]!
   const achieved = pace(points)
   const known = { ...base, current, start, ...(achieved ? { achieved } : {}) }
   if (current.value >= goal.target) {
     const first = points.find((p) => p.value >= goal.target)!
-    return { ...known, verdict: 'reached', reason: first.date > goal.by ? `reached on ${first.date}, after ${goal.by}` : `reached on ${first.date}` }
+    return { ...known, verdict: 'reached', reason: first.date > goal.by ? lang.say(why.reachedLate, { date: day(first.date), by: day(goal.by) }) : lang.say(why.reachedOn, { date: day(first.date) }) }
   }
-  if (daysLeft <= 0) return { ...known, verdict: 'missed', reason: daysLeft === 0 ? `${goal.by} is today and the target is not reached` : `${goal.by} has passed and the target was not reached` }
+  if (daysLeft <= 0) return { ...known, verdict: 'missed', reason: lang.say(daysLeft === 0 ? why.missedToday : why.missedPassed, { by: day(goal.by) }) }
   const needed = (goal.target - current.value) / (daysLeft / 7)
-  if (!achieved) return { ...known, needed, verdict: 'unknown', reason: 'one measurement so far: no pace to compare yet' }
+  if (!achieved) return { ...known, needed, verdict: 'unknown', reason: why.oneValue }
   return achieved.perWeek >= needed
-    ? { ...known, needed, verdict: 'on-track', reason: 'the pace achieved is at least the pace needed' }
-    : { ...known, needed, verdict: 'behind', reason: 'the pace achieved is below the pace needed' }
+    ? { ...known, needed, verdict: 'on-track', reason: why.onTrack }
+    : { ...known, needed, verdict: 'behind', reason: why.behind }
 }
 
 /** The weekly pace over the last 4 weeks of `points`, or the span available; undefined with fewer than two values. */

@@ -4,19 +4,25 @@
 // accounts showtell.yaml lists, watched with their latest numbers. Pure:
 // the build reads the audit and copies its screenshots; text stays raw here
 // and the templates escape it.
+//
+// Every fixed word is the catalogue's `lossOfControl` section, in the deck's
+// language (input.lang, default English); numbers and dates are its Intl
+// formats. What the audit itself wrote stays as written: a platform's reason
+// for an unknown answer (rules/audit.yaml, or the error met), a handle, a
+// display name, a bio.
 import { listedAccount } from '../audit/listed.js'
 import type { AuditFinding } from '../audit/run.js'
 import type { StoredAudit } from '../audit/store.js'
-import { ACTION_ROW, ACTION_TODO, ACTION_WORDS, suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
+import { suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
 import { shownHandleOf } from '../platforms/index.js'
-import { formatChange, formatCount } from '../snapshot/format.js'
 import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { companyNames } from '../workspace/config-values.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
-import { plural } from './plural.js'
+import { dayWords } from './day-words.js'
+import { english, type Lang } from './lang.js'
 import type { Slide } from './slide.js'
-import { capturedAtWords, platformName } from './live.js'
+import { platformName } from './live.js'
 
 export interface LossOfControlInput {
   readonly config: WorkspaceConfig
@@ -28,6 +34,8 @@ export interface LossOfControlInput {
   /** Meeting date, YYYY-MM-DD. */
   readonly date: string
   readonly kicker: string
+  /** The deck's language. @default English */
+  readonly lang?: Lang
 }
 
 /** Finds shown one slide each; the rest share a table. */
@@ -86,31 +94,39 @@ function clip(text: string, max: number): string {
 /** What fits the left half of a finding slide (three lines of title, two of name, two of address). */
 const FIT = { handle: 40, name: 40, link: 64 } as const
 
-/** "1 handle", "2 handles": the form from Intl.PluralRules (deck/plural.ts). */
-function counted(n: number, one: string, many = `${one}s`): string {
-  return plural(n, { one: `# ${one}`, other: `# ${many}` })
+/** "2026-12-04 09:12 UTC" (en), "4. des. 2026 kl. 09:12 UTC" (nb): when the audit ran or took a screenshot. */
+function atWords(iso: string, lang: Lang): string {
+  return lang.say(lang.w.lossOfControl.capturedAt, { date: dayWords(iso.slice(0, 10), lang), time: iso.slice(11, 16) })
+}
+
+/** Why this action, in the deck's language: the rule that decided, with the word it found. */
+function whyWords(suggestion: Suggestion, lang: Lang): string {
+  return lang.say(lang.w.lossOfControl.why[suggestion.rule], { word: suggestion.word ?? '' })
 }
 
 export function lossOfControlSlides(input: LossOfControlInput): Slide[] {
   const { audit, kicker } = input
+  const lang = input.lang ?? english()
+  const w = lang.w.lossOfControl
   const slides: Slide[] = []
   if (audit) {
     const found = newFindings(input.config, audit)
-    slides.push(summarySlide(input, audit, found))
-    slides.push(...found.slice(0, MAX_FINDING_SLIDES).map((f) => findingSlide(f, input)))
-    if (found.length > MAX_FINDING_SLIDES) slides.push(...moreFindingsSlides(found.slice(MAX_FINDING_SLIDES), kicker))
+    slides.push(summarySlide(input, audit, found, lang))
+    slides.push(...found.slice(0, MAX_FINDING_SLIDES).map((f) => findingSlide(f, input, lang)))
+    if (found.length > MAX_FINDING_SLIDES) slides.push(...moreFindingsSlides(found.slice(MAX_FINDING_SLIDES), kicker, lang))
   } else {
+    const command = 'showtell audit'
     slides.push({
       kind: 'placeholder',
       segment: 'loss-of-control',
       kicker,
-      title: 'No account audit has run yet',
-      lead: 'Run this before the meeting to look for accounts in our name:',
-      command: 'showtell audit',
-      notes: ['No audit has run in this workspace, so the deck cannot say which accounts carry our name. To look for them, run: showtell audit'],
+      title: w.noAuditTitle,
+      lead: w.noAuditLead,
+      command,
+      notes: [lang.say(w.noAuditNote, { command })],
     })
   }
-  slides.push(...watchedSlides(input))
+  slides.push(...watchedSlides(input, lang))
   return slides
 }
 
@@ -121,16 +137,17 @@ interface UnknownGroup {
 }
 
 /** Unknown answers per platform and reason, the budget's leftovers apart: what the audit could not see. */
-function unknownGroups(audit: StoredAudit): { walls: UnknownGroup[]; all: UnknownGroup[]; unchecked: number } {
+function unknownGroups(audit: StoredAudit, lang: Lang): { walls: UnknownGroup[]; all: UnknownGroup[]; unchecked: number } {
   const groups = new Map<string, UnknownGroup>()
   let unchecked = 0
   for (const finding of audit.findings) {
     if (finding.result !== 'unknown') continue
-    const reason = finding.reason ?? 'no reason given'
-    if (reason.startsWith('not checked')) {
+    // The budget's leftovers are told apart by the words audit/run.ts writes for them.
+    if (finding.reason?.startsWith('not checked')) {
       unchecked += 1
       continue
     }
+    const reason = finding.reason ?? lang.w.lossOfControl.noReason
     const key = `${finding.platform}\n${reason}`
     const group = groups.get(key)
     groups.set(key, { platform: finding.platform, reason, count: (group?.count ?? 0) + 1 })
@@ -142,129 +159,141 @@ function unknownGroups(audit: StoredAudit): { walls: UnknownGroup[]; all: Unknow
   return { walls: [...byPlatform.values()], all, unchecked }
 }
 
-function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: readonly NewFinding[]): Slide {
-  const { walls, all, unchecked } = unknownGroups(audit)
+function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: readonly NewFinding[], lang: Lang): Slide {
+  const w = lang.w.lossOfControl
+  const { walls, all, unchecked } = unknownGroups(audit, lang)
   const listed = audit.findings.filter((f) => f.result === 'official').length
   const watched = unofficialAccounts(input.config).length
-  const title =
-    found.length === 0
-      ? walls.length === 0
-        ? 'No unknown account carries our name'
-        : 'No unknown account carries our name where we could look'
-      : plural(found.length, { one: '# account carries our name but is not run by us', other: '# accounts carry our name but are not run by us' })
+  const title = found.length === 0 ? (walls.length === 0 ? w.noneFound : w.noneFoundWhereSeen) : lang.plural(found.length, w.found)
   const bullets: string[] = []
   if (found.length > 0) {
     const by = ACTION_ORDER.map((action) => [action, found.filter((f) => f.suggestion.action === action).length] as const).filter(([, n]) => n > 0)
-    bullets.push(`Found: ${by.map(([action, n]) => `${n} ${ACTION_TODO[action]}`).join(', ')}`)
+    bullets.push(lang.say(w.foundBullet, { todo: by.map(([action, n]) => lang.say(w.actionTodo[action], { n: lang.count(n) })).join(', ') }))
   }
-  bullets.push(`Recognised the ${counted(listed, 'account')} we already list`)
-  if (watched > 0) bullets.push(`${counted(watched, 'unofficial account')} we already watch`)
+  bullets.push(lang.plural(listed, w.recognised))
+  if (watched > 0) bullets.push(lang.plural(watched, w.watching))
   // One bullet per platform the audit could not see into, while they fit; the rest named together.
   const room = Math.max(1, MAX_SUMMARY_BULLETS - bullets.length - (unchecked > 0 ? 1 : 0))
   const shownWalls = walls.length <= room ? walls : walls.slice(0, room - 1)
-  for (const wall of shownWalls) bullets.push(`Could not check ${platformName(wall.platform)}: ${wall.reason}`)
+  for (const wall of shownWalls) bullets.push(lang.say(w.couldNotCheck, { platform: platformName(wall.platform), reason: wall.reason }))
   const rest = walls.slice(shownWalls.length)
-  if (rest.length > 0) bullets.push(`Could not check ${rest.map((w) => platformName(w.platform)).join(', ')}: see the notes`)
-  if (unchecked > 0) bullets.push(`${counted(unchecked, 'handle')} left unchecked: the request budget ran out`)
+  if (rest.length > 0) bullets.push(lang.say(w.couldNotCheckMore, { platforms: rest.map((wall) => platformName(wall.platform)).join(', ') }))
+  if (unchecked > 0) bullets.push(lang.plural(unchecked, w.leftUnchecked))
+  const when = atWords(audit.ranAt, lang)
   return {
     kind: 'bullets',
     segment: 'loss-of-control',
     kicker: input.kicker,
     title,
-    lead: `We checked ${counted(audit.checked, 'possible handle')} on ${counted(audit.platforms.length, 'platform')}, ${capturedAtWords(audit.ranAt)}.`,
+    lead: lang.say(w.lead, { handles: lang.plural(audit.checked, w.possibleHandles), platforms: lang.plural(audit.platforms.length, w.platforms), when }),
     bullets,
     notes: [
-      `showtell audit made ${formatCount(audit.candidates)} candidate handles from our name and aliases and checked ${formatCount(audit.checked)} of them (budget ${formatCount(audit.budget)}) on ${audit.platforms.map(platformName).join(', ')}. It ran ${capturedAtWords(audit.ranAt)}.`,
-      found.length > 0 ? `New since showtell.yaml was last updated: ${found.map((f) => `${shownHandle(f.finding)} on ${platformName(f.finding.platform)} (${f.suggestion.action})`).join('; ')}.` : 'Nothing new carries our name on the platforms the audit could see.',
-      ...all.map((w) => `${platformName(w.platform)} could not be checked for ${counted(w.count, 'handle')}: ${w.reason}.`),
-      ...(all.length > 0 ? ['Unknown is not absent: check those platforms by hand, logged in.'] : []),
-      ...(unchecked > 0 ? [`${plural(unchecked, { one: '# handle was', other: '# handles were' })} not checked because the request budget ran out; raise audit.budget or run showtell audit --budget N.`] : []),
+      lang.say(w.notesRun, { candidates: lang.count(audit.candidates), checked: lang.count(audit.checked), budget: lang.count(audit.budget), platforms: audit.platforms.map(platformName).join(', '), when }),
+      found.length > 0
+        ? lang.say(w.notesNew, { found: found.map((f) => lang.say(w.notesNewItem, { handle: shownHandle(f.finding), platform: platformName(f.finding.platform), action: w.actionKey[f.suggestion.action] })).join('; ') })
+        : w.notesNothingNew,
+      ...all.map((wall) => lang.say(w.notesWall, { platform: platformName(wall.platform), handles: lang.plural(wall.count, w.handles), reason: wall.reason })),
+      ...(all.length > 0 ? [w.notesUnknown] : []),
+      ...(unchecked > 0 ? [lang.plural(unchecked, w.notesBudget)] : []),
     ],
   }
 }
 
-function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlInput): Slide {
+function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlInput, lang: Lang): Slide {
+  const w = lang.w.lossOfControl
   const platform = platformName(finding.platform)
   const handle = shownHandle(finding)
   const shown = breakable(clip(handle, FIT.handle))
-  const title =
-    suggestion.action === 'report' ? `${shown} poses as us on ${platform}` : suggestion.action === 'claim' ? `${shown} on ${platform} looks like ours` : `${shown} on ${platform} is a fan or partner account`
+  const title = lang.say(suggestion.action === 'report' ? w.titleReport : suggestion.action === 'claim' ? w.titleClaim : w.titleUnofficial, { handle: shown, platform })
   const link = finding.profileUrl ?? finding.url
+  const followers = finding.followers !== undefined ? lang.plural(finding.followers, w.followers) : undefined
   const bullets = [
-    ...(finding.displayName ? [`Calls itself “${clip(finding.displayName, FIT.name)}”`] : []),
-    ...(finding.followers !== undefined ? [`${counted(finding.followers, 'follower')}`] : []),
+    ...(finding.displayName ? [lang.say(w.callsItself, { name: clip(finding.displayName, FIT.name) })] : []),
+    ...(followers !== undefined ? [followers] : []),
     // The scheme is noise on a slide; the notes keep the whole address.
     ...(link ? [breakable(clip(link.replace(/^https?:\/\//, ''), FIT.link))] : []),
   ]
   const when = finding.capturedAt ?? input.audit!.ranAt
+  const action = w.action[suggestion.action]
+  const why = whyWords(suggestion, lang)
   return {
     kind: 'finding',
     segment: 'loss-of-control',
     // Shares the slide with a screenshot, so the kicker stays short.
-    kicker: `Loss of control · ${platform}`,
+    kicker: lang.say(w.kicker, { platform }),
     title,
-    callout: ACTION_WORDS[suggestion.action],
-    lead: suggestion.why,
+    callout: action,
+    lead: why,
     bullets,
     image: finding.screenshot,
-    caption: finding.screenshot ? `Screenshot ${capturedAtWords(when)}` : `No screenshot${finding.screenshotNote ? `: ${finding.screenshotNote}` : ''}`,
+    caption: finding.screenshot ? lang.say(w.screenshot, { when: atWords(when, lang) }) : finding.screenshotNote ? lang.say(w.noScreenshotWhy, { why: finding.screenshotNote }) : w.noScreenshot,
     notes: [
-      `${handle} on ${platform}${finding.displayName ? `, calling itself "${finding.displayName}"` : ''}${finding.followers !== undefined ? `, ${counted(finding.followers, 'follower')}` : ''}. It is not in showtell.yaml.`,
-      ...(finding.bio ? [`Its bio: ${finding.bio}`] : []),
-      `Suggested: ${ACTION_WORDS[suggestion.action]}. ${suggestion.why}`,
-      ...(link ? [`Open it live: ${link}`] : []),
-      `Found by showtell audit, ${capturedAtWords(input.audit!.ranAt)}.`,
-      'Agree who owns the next step before the meeting moves on.',
+      lang.say(w.notesFinding, {
+        handle,
+        platform,
+        name: finding.displayName ? lang.say(w.notesCallingItself, { name: finding.displayName }) : '',
+        followers: followers !== undefined ? lang.say(w.notesFollowers, { followers }) : '',
+      }),
+      ...(finding.bio ? [lang.say(w.notesBio, { bio: finding.bio })] : []),
+      lang.say(w.notesSuggested, { action, why }),
+      ...(link ? [lang.say(w.notesOpen, { link })] : []),
+      lang.say(w.notesFoundBy, { when: atWords(input.audit!.ranAt, lang) }),
+      w.notesOwner,
     ],
   }
 }
 
 /** Finds beyond the slides of their own: one row each, split into "(continued)" by the composer. */
-function moreFindingsSlides(rest: readonly NewFinding[], kicker: string): Slide[] {
+function moreFindingsSlides(rest: readonly NewFinding[], kicker: string, lang: Lang): Slide[] {
+  const w = lang.w.lossOfControl
   return [
     {
       kind: 'table',
       segment: 'loss-of-control',
       kicker,
-      title: plural(rest.length, { one: '# more account in our name', other: '# more accounts in our name' }),
+      title: lang.plural(rest.length, w.more),
       table: {
-        header: ['Account', 'Suggested'],
-        rows: rest.map(({ finding, suggestion }) => [`${shownHandle(finding)} (${platformName(finding.platform)})`, ACTION_ROW[suggestion.action]] as const),
+        // Two cells: every catalogue's lists are held to English's length when it is loaded.
+        header: [w.moreHeader[0]!, w.moreHeader[1]!],
+        rows: rest.map(({ finding, suggestion }) => [lang.say(w.accountOn, { account: shownHandle(finding), platform: platformName(finding.platform) }), w.actionRow[suggestion.action]] as const),
       },
-      notes: rest.map(({ finding, suggestion }) => `${shownHandle(finding)} on ${platformName(finding.platform)}: ${ACTION_WORDS[suggestion.action]}. ${suggestion.why} ${finding.profileUrl ?? finding.url ?? ''}`.trim()),
+      notes: rest.map(({ finding, suggestion }) =>
+        lang.say(w.notesMore, { handle: shownHandle(finding), platform: platformName(finding.platform), action: w.action[suggestion.action], why: whyWords(suggestion, lang), link: finding.profileUrl ?? finding.url ?? '' }).trim(),
+      ),
     },
   ]
 }
 
 /** The unofficial accounts showtell.yaml lists: watched at every meeting with their latest numbers. */
-function watchedSlides(input: LossOfControlInput): Slide[] {
+function watchedSlides(input: LossOfControlInput, lang: Lang): Slide[] {
+  const w = lang.w.lossOfControl
   const accounts = unofficialAccounts(input.config)
   if (accounts.length === 0) return []
-  const rows = accounts.map((account) => [`${account.label ?? account.handle ?? account.id} (${platformName(account.platform)})`, latestWords(account, input)] as const)
+  const rows = accounts.map((account) => [lang.say(w.accountOn, { account: account.label ?? account.handle ?? account.id, platform: platformName(account.platform) }), latestWords(account, input, lang)] as const)
   return [
     {
       kind: 'table',
       segment: 'loss-of-control',
       kicker: input.kicker,
-      title: plural(accounts.length, { one: 'We watch # unofficial account that carries our name', other: 'We watch # unofficial accounts that carry our name' }),
-      table: { header: ['Account', 'Latest'], rows },
-      notes: [
-        'These accounts are known to the team and listed in showtell.yaml as unofficial, so the audit does not report them as new. Ask whether each one still helps or harms us.',
-      ],
+      title: lang.plural(accounts.length, w.watchedTitle),
+      table: { header: [w.watchedHeader[0]!, w.watchedHeader[1]!], rows },
+      notes: [w.watchedNote],
     },
   ]
 }
 
-function latestWords(account: Account, input: LossOfControlInput): string {
+function latestWords(account: Account, input: LossOfControlInput, lang: Lang): string {
+  const w = lang.w.lossOfControl
   const result = input.results?.find((r) => r.account === account.id)
   const followers = result?.status === 'ok' ? result.metrics.followers : undefined
   if (followers) {
     const previous = previousValue(input.history, account.id, 'followers', input.date)
-    return `${counted(followers.value, 'follower')}${previous ? `, ${formatChange(followers.value - previous.value)} since ${previous.date}` : ''}`
+    const now = lang.plural(followers.value, w.followers)
+    return previous ? lang.say(w.latest, { followers: now, change: lang.change(followers.value - previous.value), date: dayWords(previous.date, lang) }) : now
   }
   const last = lastGoodValue(input.history, account.id, 'followers', input.date)
-  const lastWords = last ? `last seen ${counted(last.value, 'follower')} on ${last.date}` : undefined
-  if (result && result.status !== 'ok') return [`${result.status}: ${result.reason ?? 'no reason given'}`, lastWords].filter(Boolean).join('; ')
-  if (result) return lastWords ?? 'live, no public numbers'
-  return lastWords ?? 'not measured yet: run showtell snapshot'
+  const lastWords = last ? lang.say(w.lastSeen, { followers: lang.plural(last.value, w.followers), date: dayWords(last.date, lang) }) : undefined
+  if (result && result.status !== 'ok') return [lang.say(w.statusWords, { status: w.status[result.status], reason: result.reason ?? w.noReason }), lastWords].filter(Boolean).join('; ')
+  if (result) return lastWords ?? w.liveNoNumbers
+  return lastWords ?? w.notMeasured
 }

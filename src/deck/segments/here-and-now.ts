@@ -36,7 +36,7 @@ export const hereAndNow: SegmentDefinition = {
       notes: [lang.w.compose.lookForNote],
     }
     // A goal of one account reached or missed at this meeting puts that account in the spotlight.
-    const goals = goalMarks(config.goals, { entries: withToday(material, date), date, official: officialIds(config) })
+    const goals = goalMarks(config.goals, { entries: withToday(material, date), date, official: officialIds(config), lang })
     // While planning (no minutes yet), as at the segment's usual maximum: the
     // planner then gives it at most minutesPerSlide per slide.
     const part = shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: minutes ?? spec.max, lookFor, goals })
