@@ -5,6 +5,8 @@
 // finds), builds the deck with live snapshots, and stops the site.
 // `npm run demo -- <showtell command and flags>` runs that command instead
 // while the site is up, e.g. `npm run demo -- snapshot --json`.
+// `npm run demo -- --language nb` does the same in the Norwegian example
+// workspace, demo/nb/ (the same company and accounts, `deck.language: nb`).
 // The commands get the demo site's test credentials for the owners' APIs
 // (demo-site/apis/index.ts), unless one is set already; `--no-credentials`
 // first runs them without any, to show the fallback source by source.
@@ -27,15 +29,24 @@ try {
   process.exit(1)
 }
 console.log(`Demo site on ${site.url}`)
-const history = new URL('../history/snapshots.jsonl', import.meta.url)
+let extra = process.argv.slice(2)
+// The Norwegian example is a workspace of its own, with its own history and decks.
+const norwegian = extra[0] === '--language' && extra[1] === 'nb'
+if (extra[0] === '--language' && !norwegian) {
+  console.error(`The demo has an English workspace (showtell.yaml) and a Norwegian one (--language nb); there is none for "${extra[1] ?? ''}".`)
+  await site.close()
+  process.exit(2)
+}
+if (norwegian) extra = extra.slice(2)
+const workspace = norwegian ? 'demo/nb/' : ''
+const history = new URL(`../${workspace}history/snapshots.jsonl`, import.meta.url)
 if (!existsSync(history)) {
-  mkdirSync(new URL('../history/', import.meta.url), { recursive: true })
+  mkdirSync(new URL(`../${workspace}history/`, import.meta.url), { recursive: true })
   copyFileSync(new URL('../demo/history.jsonl', import.meta.url), history)
-  console.log('Seeded history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)')
+  console.log(`Seeded ${workspace}history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)`)
 }
 // Each command runs in its own process, as a user would run it; the site keeps serving meanwhile.
 const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor', 'audit'])
-let extra = process.argv.slice(2)
 const withCredentials = extra[0] !== '--no-credentials'
 if (!withCredentials) extra = extra.slice(1)
 const { DEMO_CREDENTIALS } = await import('../dist/demo-site/apis/index.js')
@@ -54,7 +65,8 @@ for (const [name, value] of Object.entries(DEMO_VARIABLES)) {
   else env[name] ??= value
 }
 if (!withCredentials) delete env.X_BEARER_TOKEN
-const runs = commands.has(extra[0] ?? '') ? [extra] : [['audit'], ['build', '--topic', 'policy', ...extra]]
+const inWorkspace = norwegian ? ['--workspace', 'demo/nb'] : []
+const runs = (commands.has(extra[0] ?? '') ? [extra] : [['audit'], ['build', '--topic', 'policy', ...extra]]).map((args) => [...args, ...inWorkspace])
 let code = 0
 for (const args of runs) {
   console.log(`\n$ showtell ${args.join(' ')}`)
