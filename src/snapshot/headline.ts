@@ -12,14 +12,15 @@
 import { english, type Lang } from '../deck/lang.js'
 import type { PluralForms } from '../deck/plural.js'
 import { ADAPTERS, PLATFORMS, type Platform } from '../platforms/index.js'
-import { formatCount } from './format.js'
 import type { HistoryEntry, MetricKey } from './history.js'
 import { MANUAL_SOURCE, type RecordedMetrics, type RecordedSource, type SnapshotStatus } from './types.js'
 
 // ---- the words per platform -----------------------------------------------
-// ONE SMALL TABLE, on purpose: at merge time it moves into the platform
-// adapters (`src/platforms/<platform>.ts`, their `words`), and this file reads
-// it from the registry instead. Nothing else in the project spells these words.
+// The adapters (`src/platforms/<platform>.ts`, their `words`) hold each
+// platform's English words; the catalogues' `platforms` section holds them in
+// every language, as plural forms, and is what the headline reads. English's
+// are checked equal to the adapters' (test/deck/live-nb.test.ts), and every
+// platform of the registry must have words in every catalogue.
 
 export interface PlatformWords {
   /** How the platform is written on a slide. */
@@ -70,13 +71,14 @@ export function platformNameIn(platform: string, lang: Lang = english()): string
 /**
  * A calendar day (YYYY-MM-DD) as the language writes it on a slide: English
  * keeps the ISO date the deck always showed; a catalogue whose `live.dates`
- * is `short` gets Intl's short date ("17. nov."), with the year when it is
- * not the year of `meeting` (or no meeting is given).
+ * is `day-month` gets Intl's day and full month ("17. november"), with the
+ * year when it is not the year of `meeting` (or no meeting is given). Not the
+ * abbreviated month: "17. nov." would end a sentence with two full stops.
  */
 export function dayWords(day: string, lang: Lang = english(), meeting?: string): string {
   if (lang.w.live.dates === 'iso' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day
-  if (meeting && meeting.slice(0, 4) === day.slice(0, 4)) return lang.shortDate(day)
-  return new Intl.DateTimeFormat(lang.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  const year = meeting && meeting.slice(0, 4) === day.slice(0, 4) ? {} : { year: 'numeric' as const }
+  return new Intl.DateTimeFormat(lang.locale, { day: 'numeric', month: 'long', ...year, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
 }
 
 // ---- the model ---------------------------------------------------------------
@@ -157,16 +159,6 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
   return { metric: 'none', word: '', approximate: false }
 }
 
-/** A plural from the table, made singular for exactly one: its first word's plural s goes ("likes received" → "like received"). */
-function singularFor(value: number, plural: string): string {
-  return value === 1 ? plural.replace(/s\b/, '') : plural
-}
-
-/** "14,070 videos", "1 video": a count with a word from the table. */
-export function countWords(value: number, plural: string): string {
-  return `${formatCount(value)} ${singularFor(value, plural)}`
-}
-
 /** The newest good value of a count for `account` on a day `when` accepts (the latest capture of the latest day). */
 export function newestCount(entries: readonly HistoryEntry[], account: string, metric: HeadlineCount | 'interactionsPerPost' | 'postsPerMonth', when: (date: string) => boolean): { value: number; date: string } | undefined {
   let best: HistoryEntry | undefined
@@ -185,11 +177,6 @@ export function headlineWords(h: Headline, lang: Lang = english(), meeting?: str
 }
 
 // ---- engagement ------------------------------------------------------------
-
-/** "1 post", "3 posts": a count with its noun, grammatical for one. */
-export function countOf(value: number, one: string, many: string): string {
-  return `${formatCount(value)} ${value === 1 ? one : many}`
-}
 
 /**
  * The account's pace and engagement over the 30 days before the snapshot, in

@@ -145,10 +145,10 @@ describe('the here-and-now in Norwegian', () => {
     expect(spot.kicker).toBe(`I søkelyset · +11,1${NBSP}%`)
     expect(spot.title).toBe(`Bluesky: 12${NBSP}345 følgere`)
     expect(spot.figure).toBe(`12${NBSP}345`)
-    expect(spot.change).toBe(`▲ 1${NBSP}234 siden 17. nov.`)
-    expect(spot.notes[0]).toBe(`Hvorfor denne kontoen er i søkelyset: følgere opp 11,1${NBSP}% siden 17. nov..`)
+    expect(spot.change).toBe(`▲ 1${NBSP}234 siden 17. november`)
+    expect(spot.notes[0]).toBe(`Hvorfor denne kontoen er i søkelyset: følgere opp 11,1${NBSP}% siden 17. november.`)
     expect(spot.bullets).toEqual(['3 innlegg på 30 dager · median 1 interaksjon per innlegg'])
-    expect(spot.caption).toBe('Hentet 24. nov. 2026 kl. 08:05 UTC · fra plattformens åpne API')
+    expect(spot.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC · fra plattformens åpne API')
   })
 
   it('the accounts not read: the status word on the slide, the last good value with its Norwegian age, a Norwegian fix whose commands stay commands', () => {
@@ -158,7 +158,7 @@ describe('the here-and-now in Norwegian', () => {
     expect(unread.table!.rows).toEqual([
       [
         'Nordlys i nord: blokkert',
-        'Siste gode tall: 900 følgere per 17. nov. (7 dager gammelt). Løsning: logg inn én gang med showtell login bluesky, eller legg inn dagens tall fra plattformens egen statistikk: showtell record g followers=N.',
+        'Siste gode tall: 900 følgere per 17. november (7 dager gammelt). Løsning: logg inn én gang med showtell login bluesky, eller legg inn dagens tall fra plattformens egen statistikk: showtell record g followers=N.',
       ],
     ])
     // The reason is English free text from the snapshot: only in the notes, marked as such.
@@ -170,18 +170,20 @@ describe('the here-and-now in Norwegian', () => {
     const youtube = part.appendix.find((s) => s.bookmark === 'Nordlys-kanalen')!
     expect(youtube.kicker).toBe('Vedlegg · Nordlys-kanalen')
     expect(youtube.title).toBe('YouTube: 1 abonnent')
-    expect(youtube.change).toBe('uendret siden 17. nov.')
-    expect(youtube.bullets).toEqual(['140 videoer', 'Siste innlegg 20. nov.'])
+    expect(youtube.change).toBe('uendret siden 17. november')
+    expect(youtube.bullets).toEqual(['140 videoer', 'Siste innlegg 20. november'])
     const facebook = part.appendix.find((s) => s.bookmark === 'Nordlys-siden')!
     expect(facebook.title).toBe(`Facebook: 4${NBSP}200 liker-markeringer av siden`)
     expect(facebook.notes).toContain('Facebook ga ikke antall følgere for denne kontoen: tallet er liker-markeringer av siden, ikke følgere.')
-    expect(facebook.caption).toBe('Hentet 24. nov. 2026 kl. 08:05 UTC · fra teksten på siden')
+    expect(facebook.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC · fra teksten på siden')
   })
 
   it('carries none of the English fixed words, and no ISO dates', () => {
     const text = texts(all)
     expect(englishIn(text)).toEqual([])
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    // A date that ends a sentence must not leave two full stops ("17. nov..").
+    expect(text).not.toMatch(/\.\./)
   })
 
   it('the same slides in English stay English (the check above can fail)', () => {
@@ -193,13 +195,14 @@ describe('the here-and-now in Norwegian', () => {
 describe('a single account slide and the unread table, called directly with nb', () => {
   it('a figure entered by hand, for a day of last year: the year is shown', () => {
     const shown: Shown = {
-      ...result('a', 'bluesky', { followers: { value: 2000, source: 'manual', note: 'fra Bluesky-appen', enteredOn: '2025-12-30' } }),
+      ...result('a', 'bluesky', {}),
       screenshot: undefined,
+      metrics: { followers: { value: 2000, source: 'manual', note: 'fra Bluesky-appen', enteredOn: '2025-12-30' } },
       today: { status: 'timeout' },
-    } as Shown
+    }
     const slide = accountSlide(shown, [], DATE, 'Her og nå', 'Nordlys på Bluesky', nb)
-    expect(slide.caption).toBe('Hentet 24. nov. 2026 kl. 08:05 UTC: svarte ikke · lagt inn manuelt 30. des. 2025 · fra Bluesky-appen')
-    expect(slide.notes[0]).toBe(`Nordlys på Bluesky: 2${NBSP}000 følgere (første måling), lagt inn manuelt for 30. des. 2025 (fra Bluesky-appen).`)
+    expect(slide.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC: svarte ikke · lagt inn manuelt 30. desember 2025 · fra Bluesky-appen')
+    expect(slide.notes[0]).toBe(`Nordlys på Bluesky: 2${NBSP}000 følgere (første måling), lagt inn manuelt for 30. desember 2025 (fra Bluesky-appen).`)
     expect(slide.notes[1]).toBe('Dagens henting: svarte ikke.')
   })
 
@@ -221,11 +224,11 @@ describe('the ROI slides in Norwegian', () => {
 
   it('the followers chart, the table of changes and the engagement table, in Norwegian', () => {
     expect(slides.map((s) => s.title)).toEqual(['Følgerne økte 10,0\u00a0% over 3 møter', 'Hva som endret seg, konto for konto', 'Engasjement: interaksjoner per innlegg'])
-    expect(slides[0]!.caption).toBe('Følgere totalt for 1 konto målt på hvert møte siden 3. nov.')
-    expect(slides[0]!.notes[0]).toBe(`For 1 konto, fra 10${NBSP}000 per 3. nov. til 11${NBSP}000 per 24. nov..`)
-    expect(slides[1]!.table).toEqual({ header: ['Konto', 'Siden 3. nov.'], rows: [['Nordlys på Bluesky', `11${NBSP}000 (▲ 1${NBSP}000 siden 3. nov.)`]] })
-    expect(slides[2]!.table!.rows).toEqual([['Nordlys på Bluesky', '9 (▲ 5 siden 3. nov.); 1 innlegg på 30 dager']])
-    expect(slides[2]!.notes[1]).toBe('Nordlys på Bluesky: 9 interaksjoner per innlegg per 24. nov., mot 4 interaksjoner per innlegg per 3. nov.; 1 innlegg på 30 dager.')
+    expect(slides[0]!.caption).toBe('Følgere totalt for 1 konto målt på hvert møte siden 3. november')
+    expect(slides[0]!.notes[0]).toBe(`For 1 konto, fra 10${NBSP}000 per 3. november til 11${NBSP}000 per 24. november.`)
+    expect(slides[1]!.table).toEqual({ header: ['Konto', 'Siden 3. november'], rows: [['Nordlys på Bluesky', `11${NBSP}000 (▲ 1${NBSP}000 siden 3. november)`]] })
+    expect(slides[2]!.table!.rows).toEqual([['Nordlys på Bluesky', '9 (▲ 5 siden 3. november); 1 innlegg på 30 dager']])
+    expect(slides[2]!.notes[1]).toBe('Nordlys på Bluesky: 9 interaksjoner per innlegg per 24. november, mot 4 interaksjoner per innlegg per 3. november; 1 innlegg på 30 dager.')
     expect(englishIn(texts(slides))).toEqual([])
   })
 })
