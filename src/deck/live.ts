@@ -175,9 +175,16 @@ function secondaryFacts(metrics: ShownMetrics, platform: string, lead: Headline[
   return facts
 }
 
-/** "2026-11-22 03:50 UTC" from an ISO timestamp ("22. nov. 2026 kl. 03:50 UTC" in Norwegian). */
+/**
+ * "2026-11-22 03:50 UTC" from an ISO timestamp; "22.11.2026 kl. 03:50 UTC" in
+ * Norwegian: a timestamp in a caption takes Intl's numeric date, the short
+ * form a Norwegian reader expects there (the month in words made the caption
+ * wrap onto a third line and push an account slide past 720 px).
+ */
 export function capturedAtWords(iso: string, lang: Lang = english()): string {
-  return lang.say(lang.w.live.capturedAt, { date: dayWords(iso.slice(0, 10), lang), time: iso.slice(11, 16) })
+  const day = iso.slice(0, 10)
+  const date = lang.w.live.dates === 'iso' ? day : new Intl.DateTimeFormat(lang.locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  return lang.say(lang.w.live.capturedAt, { date, time: iso.slice(11, 16) })
 }
 
 /**

@@ -134,7 +134,7 @@ describe('the here-and-now in Norwegian', () => {
     expect(overview.tiles).toEqual([
       { name: 'Nordlys på Bluesky', image: 'snapshots/a.png', figure: `12${NBSP}345 følgere`, change: `▲ 1${NBSP}234`, status: 'lest i dag' },
       { name: 'Nordlys-kanalen (YouTube)', image: 'snapshots/y.png', figure: '1 abonnent', change: 'uendret', status: 'lest i dag' },
-      { name: 'Nordlys-siden (Facebook)', image: 'snapshots/f.png', figure: `4${NBSP}200 liker-markeringer av siden`, change: 'første måling', status: 'lest i dag' },
+      { name: 'Nordlys-siden (Facebook)', image: 'snapshots/f.png', figure: `4${NBSP}200 liker siden`, change: 'første måling', status: 'lest i dag' },
       { name: 'Nordlys i nord (Bluesky)', image: undefined, figure: 'ikke lest i dag', change: '', status: 'blokkert' },
     ])
     expect(overview.notes[0]).toBe('Dette er tall hentet direkte til dette møtet, ikke tall fra forrige kvartal. Åpne gjerne en konto i nettleseren og vis den på ordentlig.')
@@ -148,7 +148,7 @@ describe('the here-and-now in Norwegian', () => {
     expect(spot.change).toBe(`▲ 1${NBSP}234 siden 17. november`)
     expect(spot.notes[0]).toBe(`Hvorfor denne kontoen er i søkelyset: følgere opp 11,1${NBSP}% siden 17. november.`)
     expect(spot.bullets).toEqual(['3 innlegg på 30 dager · median 1 interaksjon per innlegg'])
-    expect(spot.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC · fra plattformens åpne API')
+    expect(spot.caption).toBe('Hentet 24.11.2026 kl. 08:05 UTC · fra plattformens åpne API')
   })
 
   it('the accounts not read: the status word on the slide, the last good value with its Norwegian age, a Norwegian fix whose commands stay commands', () => {
@@ -173,9 +173,9 @@ describe('the here-and-now in Norwegian', () => {
     expect(youtube.change).toBe('uendret siden 17. november')
     expect(youtube.bullets).toEqual(['140 videoer', 'Siste innlegg 20. november'])
     const facebook = part.appendix.find((s) => s.bookmark === 'Nordlys-siden')!
-    expect(facebook.title).toBe(`Facebook: 4${NBSP}200 liker-markeringer av siden`)
-    expect(facebook.notes).toContain('Facebook ga ikke antall følgere for denne kontoen: tallet er liker-markeringer av siden, ikke følgere.')
-    expect(facebook.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC · fra teksten på siden')
+    expect(facebook.title).toBe(`Facebook: 4${NBSP}200 liker siden`)
+    expect(facebook.notes).toContain('Facebook ga ikke antall følgere for denne kontoen: tallet er «liker siden», ikke følgere.')
+    expect(facebook.caption).toBe('Hentet 24.11.2026 kl. 08:05 UTC · fra teksten på siden')
   })
 
   it('carries none of the English fixed words, and no ISO dates', () => {
@@ -201,7 +201,7 @@ describe('a single account slide and the unread table, called directly with nb',
       today: { status: 'timeout' },
     }
     const slide = accountSlide(shown, [], DATE, 'Her og nå', 'Nordlys på Bluesky', nb)
-    expect(slide.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC: svarte ikke · lagt inn manuelt 30. desember 2025 · fra Bluesky-appen')
+    expect(slide.caption).toBe('Hentet 24.11.2026 kl. 08:05 UTC: svarte ikke · lagt inn manuelt 30. desember 2025 · fra Bluesky-appen')
     expect(slide.notes[0]).toBe(`Nordlys på Bluesky: 2${NBSP}000 følgere (første måling), lagt inn manuelt for 30. desember 2025 (fra Bluesky-appen).`)
     expect(slide.notes[1]).toBe('Dagens henting: svarte ikke.')
   })
@@ -270,8 +270,9 @@ describe('the platforms section of the catalogues', () => {
   })
 
   it('Norwegian names the platforms and their counts as a Norwegian team does', () => {
-    expect(nb.w.platforms.youtube).toEqual({ name: 'YouTube', followers: { one: 'abonnent', other: 'abonnenter' }, posts: { one: 'video', other: 'videoer' }, likes: { one: 'liker-markering', other: 'liker-markeringer' } })
-    expect(nb.w.platforms.facebook.likes).toEqual({ one: 'liker-markering av siden', other: 'liker-markeringer av siden' })
+    expect(nb.w.platforms.youtube).toEqual({ name: 'YouTube', followers: { one: 'abonnent', other: 'abonnenter' }, posts: { one: 'video', other: 'videoer' }, likes: { one: 'likerklikk', other: 'likerklikk' } })
+    expect(nb.w.platforms.facebook.likes).toEqual({ one: 'liker siden', other: 'liker siden' })
+    expect(nb.w.platforms.tiktok.likes).toEqual({ one: 'likerklikk', other: 'likerklikk' })
     expect(nb.w.platforms.blog.name).toBe('Blogg')
     expect(nb.w.platforms.website.name).toBe('Nettsted')
   })
