@@ -57,6 +57,28 @@ export function statusWord(status: string, lang: Lang = english()): string {
  */
 const REASONS_LANGUAGE = 'en'
 
+/**
+ * Why an account was not read, for a slide: the reason as written in a deck
+ * of the reasons' language; in another language, the kind of problem when
+ * showtell wrote the reason itself (classify.ts's "bot challenge (Cloudflare)",
+ * "rate limited (429)": the catalogue's `live.problems`, with a bracketed
+ * detail such as a vendor or an HTTP code kept), else the status word alone.
+ */
+export function problemWords(result: { readonly status: string; readonly reason?: string }, lang: Lang = english()): string {
+  const { reason } = result
+  if (reason && lang.code === REASONS_LANGUAGE) return reason
+  if (reason) {
+    const problems = lang.w.live.problems as Readonly<Record<string, string>>
+    const kind = Object.keys(problems)
+      .sort((a, b) => b.length - a.length)
+      .find((k) => reason === k || reason.startsWith(`${k} (`))
+    // A detail that is a name or a code ("(Cloudflare)", "(LinkedIn 999)", "(429)") reads the same in any language; other words are English.
+    const detail = kind ? reason.slice(kind.length) : ''
+    if (kind) return problems[kind]! + (/^ \((?:\d+|\p{Lu}[\p{L}\d.-]*(?: \d+)?)\)$/u.test(detail) ? detail : '')
+  }
+  return statusWord(result.status, lang)
+}
+
 /** A snapshot reason as the deck quotes it: verbatim, marked as English in a deck of another language. */
 function quoted(reason: string, lang: Lang): string {
   return lang.say(lang.w.live.reason, { reason })
@@ -198,8 +220,8 @@ export function unreadSlide(unread: readonly Shown[], history: readonly HistoryE
   const rows = unread.map((r) => {
     const last = headlineOf(r, history, date, lang).lastGood
     const known = last ? lang.say(words.lastGood, { value: lang.count(last.value), word: last.word, date: dayWords(last.date, lang, date), age: ageWords(daysBetween(last.date, date), lang) }) : words.noGoodValue
-    // The reason is English free text: on a slide of another language, the status word stands alone (the reason is in the notes).
-    const why = r.reason && lang.code === REASONS_LANGUAGE ? r.reason : statusWord(r.status, lang)
+    // The reason is English free text: on a slide of another language, the kind of problem or the status word (the reason is in the notes).
+    const why = problemWords(r, lang)
     return [lang.say(words.unreadRow, { account: accountLabel(r.account), why }), lang.say(words.unreadFix, { known, fix: fixFor(r, lang) })] as const
   })
   return {

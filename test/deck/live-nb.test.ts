@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { hereAndNow } from '../../src/deck/here-and-now.js'
 import { english, langFor, languages, type Words } from '../../src/deck/lang.js'
-import { accountSlide, roiSlides, unreadSlide, type LiveMaterial, type Shown } from '../../src/deck/live.js'
+import { accountSlide, problemWords, roiSlides, unreadSlide, type LiveMaterial, type Shown } from '../../src/deck/live.js'
 import type { Slide } from '../../src/deck/slide.js'
 import { ADAPTERS, PLATFORMS } from '../../src/platforms/index.js'
 import { fixFor } from '../../src/snapshot/fix.js'
@@ -151,13 +151,13 @@ describe('the here-and-now in Norwegian', () => {
     expect(spot.caption).toBe('Hentet 24.11.2026 kl. 08:05 UTC · fra plattformens åpne API')
   })
 
-  it('the accounts not read: the status word on the slide, the last good value with its Norwegian age, a Norwegian fix whose commands stay commands', () => {
+  it('the accounts not read: the kind of problem on the slide, the last good value with its Norwegian age, a Norwegian fix whose commands stay commands', () => {
     const unread = part.slides.find((s) => s.kind === 'table')!
     expect(unread.title).toBe('1 konto kunne ikke leses i dag')
     expect(unread.table!.header).toEqual(['Konto: hvorfor', 'Hva vi vet, og løsningen'])
     expect(unread.table!.rows).toEqual([
       [
-        'Nordlys i nord: blokkert',
+        'Nordlys i nord: robotsjekk',
         'Siste gode tall: 900 følgere per 17. november (7 dager gammelt). Løsning: logg inn én gang med showtell login bluesky, eller legg inn dagens tall fra plattformens egen statistikk: showtell record g followers=N.',
       ],
     ])
@@ -207,8 +207,31 @@ describe('a single account slide and the unread table, called directly with nb',
   })
 
   it('an account never read before: "Ingen gode tall registrert ennå", and the not-found fix', () => {
-    const slide = unreadSlide([result('x', 'bluesky', {}, 'not-found')], [], DATE, 'Her og nå', label, nb)
-    expect(slide.table!.rows).toEqual([['x: finnes ikke', 'Ingen gode tall registrert ennå. Løsning: sjekk kontoens url eller brukernavn i showtell.yaml.']])
+    const slide = unreadSlide([{ ...result('x', 'bluesky', {}, 'not-found'), reason: 'page not found (404)' }], [], DATE, 'Her og nå', label, nb)
+    expect(slide.table!.rows).toEqual([['x: siden finnes ikke (404)', 'Ingen gode tall registrert ennå. Løsning: sjekk kontoens url eller brukernavn i showtell.yaml.']])
+  })
+})
+
+describe('why an account was not read, on a Norwegian slide', () => {
+  const why = (reason: string | undefined, status = 'blocked') => problemWords({ status, reason }, nb)
+
+  it("the kind of problem, when showtell wrote the reason, with a name or a code kept", () => {
+    expect(why('bot challenge (Cloudflare)')).toBe('robotsjekk (Cloudflare)')
+    expect(why('bot block (LinkedIn 999)')).toBe('blokkert som robot (LinkedIn 999)')
+    expect(why('rate limited (429)')).toBe('for mange forespørsler (429)')
+    expect(why('login wall')).toBe('innloggingsvegg')
+    expect(why('page not found (410)', 'not-found')).toBe('siden finnes ikke (410)')
+  })
+
+  it('an English detail is dropped; a reason showtell did not write gives the status word', () => {
+    expect(why('page not found (answered 200)', 'not-found')).toBe('siden finnes ikke')
+    expect(why('YouTube Data API v3 failed: quota exceeded', 'error')).toBe('feilet')
+    expect(why('login wallpaper')).toBe('blokkert')
+    expect(why(undefined, 'timeout')).toBe('svarte ikke')
+  })
+
+  it('English keeps the reason as written', () => {
+    expect(problemWords({ status: 'blocked', reason: 'bot challenge (Cloudflare)' })).toBe('bot challenge (Cloudflare)')
   })
 })
 
