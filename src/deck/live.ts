@@ -311,7 +311,9 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
     .filter((a) => a.points.length >= 2)
   // The total only over accounts measured at every date, so a new account is not a jump.
   const complete = perAccount.filter((a) => a.points.length === dates.length)
-  const totals = dates.map((d) => ({ label: d, value: complete.reduce((sum, a) => sum + (a.points.find((p) => p.date === d)?.value ?? 0), 0) }))
+  // The axis labels are the chart's words: ISO dates in English as always, Intl's short date ("17. nov.") in another language.
+  const axis = (d: string) => (words.dates === 'iso' ? d : lang.shortDate(d))
+  const totals = dates.map((d) => ({ label: axis(d), value: complete.reduce((sum, a) => sum + (a.points.find((p) => p.date === d)?.value ?? 0), 0) }))
   const first = totals[0]?.value ?? 0
   const lastTotal = totals.at(-1)?.value ?? 0
   const change = first > 0 ? ((lastTotal - first) / first) * 100 : 0
@@ -324,7 +326,6 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
       segment: 'roi',
       kicker,
       title: lang.say(change >= 0 ? words.followersGrew : words.followersFell, { pct: percentWords(Math.abs(change) / 100, lang), meetings: lang.plural(dates.length, words.meetings) }),
-      // lang: the chart's labels are dates; chart.ts formats them (pass through once it takes a language)
       chart: { points: totals },
       image: 'charts/followers.svg',
       caption: lang.say(words.followersCaption, { accounts: lang.plural(complete.length, words.accounts), date: day(dates[0]!) }),

@@ -247,6 +247,7 @@ describe('the ROI slides in Norwegian', () => {
 
   it('the followers chart, the table of changes and the engagement table, in Norwegian', () => {
     expect(slides.map((s) => s.title)).toEqual(['Følgerne økte 10,0\u00a0% over 3 møter', 'Hva som endret seg, konto for konto', 'Engasjement: interaksjoner per innlegg'])
+    expect(slides[0]!.chart!.points.map((p) => p.label)).toEqual(['3. nov.', '17. nov.', '24. nov.'])
     expect(slides[0]!.caption).toBe('Følgere totalt for 1 konto målt på hvert møte siden 3. november')
     expect(slides[0]!.notes[0]).toBe(`For 1 konto, fra 10${NBSP}000 per 3. november til 11${NBSP}000 per 24. november.`)
     expect(slides[1]!.table).toEqual({ header: ['Konto', 'Siden 3. november'], rows: [['Nordlys på Bluesky', `11${NBSP}000 (▲ 1${NBSP}000 siden 3. november)`]] })
