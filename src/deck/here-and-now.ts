@@ -5,43 +5,15 @@
 // where it costs no time. The segment never holds more slides than its
 // minutes allow at MIN_SECONDS_PER_SLIDE each: twelve accounts in six minutes
 // are an overview and a few spotlights, not fifteen slides of 24 seconds.
-// Pure: no files, no browser. The slides themselves are live.ts's.
-import { formatChange, formatCount } from '../snapshot/format.js'
-import { newestCount } from '../snapshot/headline.js'
+// Pure: no files, no browser. The slides themselves are live.ts's. Every
+// fixed word is the catalogue's (messages/<lang>.json `live`), in the `lang`
+// of the input (English by default).
+import { dayWords, newestCount, platformNameIn } from '../snapshot/headline.js'
 import type { HistoryEntry } from '../snapshot/history.js'
-import { accountSlide, headline, platformName, shownResults, STATUS_WORDS, unreadSlide, type LiveMaterial, type Shown } from './live.js'
-import { plural } from './plural.js'
+import { english, type Lang } from './lang.js'
+import { accountSlide, headline, percentWords, shownResults, statusWord, unreadSlide, type LiveMaterial, type Shown } from './live.js'
 import type { Slide, Tile } from './slide.js'
 
-/** Every fixed word this module puts on a slide, in one place for the coming message catalogue. */
-export const WORDS = {
-  accountKicker: 'Live now',
-  appendix: 'Appendix',
-  spotlight: 'Spotlight',
-  goalShort: 'goal',
-  activityShort: 'new activity',
-  live: 'live',
-  byHand: 'entered by hand',
-  notRead: 'not read today',
-  notReadBookmark: (n: number) => plural(n, { one: '# account not read today', other: '# accounts not read today' }),
-  noTimePlanned: 'no time planned',
-  noNumbers: 'no public numbers',
-  firstMeasurement: 'first measurement',
-  allLive: (n: number) => `All ${n} of our accounts are live right now`,
-  someLive: (answered: number, n: number, walled: number) => `${answered} of our ${plural(n, { one: '# account', other: '# accounts' })} answered; ${walled} did not`,
-  handOnly: (n: number) => `${plural(n, { one: 'One account', other: '# accounts' })} from figures entered by hand (no snapshots in this deck)`,
-  part: (i: number, of: number) => ` (${i} of ${of})`,
-  grew: (word: string, pct: string) => `${word} up ${pct}`,
-  fell: (word: string, pct: string) => `${word} down ${pct}`,
-  postAfterSilence: (days: number) => `first post in ${plural(days, { one: '# day', other: '# days' })}`,
-  engagementJump: (from: number, to: number) => `engagement jumped from ${formatCount(from)} to ${formatCount(to)} interactions per post`,
-  moreInAppendix: (n: number) => `and ${formatCount(n)} more: see the appendix`,
-  overviewNote: 'Every account at once: the number, its change since the last meeting, and whether it answered today. The spotlights that follow are the ones worth the room’s time; every account has its own slide in the appendix.',
-  handNote: 'No snapshots were taken for this deck: these are the figures entered by hand, each with the day it is for.',
-  liveNote: 'These are live snapshots taken for this meeting, not last quarter’s numbers. Open any account in the browser to show it for real.',
-  spotlightNote: (why: string) => `Why this account is in the spotlight: ${why}.`,
-  appendixNote: 'Appendix: for questions and the handout; no time is planned for it.',
-}
 
 /** The least time a slide of the segment gets; the deck-craft rule. */
 export const MIN_SECONDS_PER_SLIDE = 40
@@ -105,7 +77,8 @@ export const ENGAGEMENT_JUMP = 1.5
  * An account is spotlit once, for its first reason. Within a reason, the
  * larger jump or change comes first, then the workspace's account order.
  */
-export function spotlights(shown: readonly Shown[], history: readonly HistoryEntry[], date: string, goals: readonly GoalMark[] = []): Spotlight[] {
+export function spotlights(shown: readonly Shown[], history: readonly HistoryEntry[], date: string, goals: readonly GoalMark[] = [], lang: Lang = english()): Spotlight[] {
+  const words = lang.w.live
   const picks: Spotlight[] = []
   const taken = new Set<string>()
   const add = (pick: Spotlight) => {
@@ -116,7 +89,7 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
   const readable = shown.filter((r) => r.status === 'ok')
   for (const r of readable) {
     const goal = goals.find((g) => g.account === r.account)
-    if (goal) add({ account: r.account, why: goal.words, short: WORDS.goalShort, reason: 'goal', rank: 3 })
+    if (goal) add({ account: r.account, why: goal.words, short: words.goalShort, reason: 'goal', rank: 3 })
   }
   const activity: Spotlight[] = []
   const change: Spotlight[] = []
@@ -124,20 +97,21 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
     const posted = r.metrics.lastPostAt?.value.slice(0, 10)
     const before = previousPost(history, r.account, date)
     if (posted && before && daysFrom(posted, date) <= SILENCE_RECENT && daysFrom(before, posted) >= SILENCE_DAYS) {
-      activity.push({ account: r.account, why: WORDS.postAfterSilence(daysFrom(before, posted)), short: WORDS.activityShort, reason: 'activity', rank: 2 + daysFrom(before, posted) / 1e6 })
+      activity.push({ account: r.account, why: lang.say(words.postAfterSilence, { days: lang.plural(daysFrom(before, posted), words.days) }), short: words.activityShort, reason: 'activity', rank: 2 + daysFrom(before, posted) / 1e6 })
     }
     const now = r.metrics.interactionsPerPost?.value
     const then = newestCount(history, r.account, 'interactionsPerPost', (d) => d < date)
     if (now !== undefined && then && then.value >= 1 && now >= then.value * ENGAGEMENT_JUMP) {
-      activity.push({ account: r.account, why: WORDS.engagementJump(then.value, now), short: WORDS.activityShort, reason: 'activity', rank: 2 + now / then.value / 1e6 })
+      activity.push({ account: r.account, why: lang.say(words.engagementJump, { from: lang.count(then.value), to: lang.count(now) }), short: words.activityShort, reason: 'activity', rank: 2 + now / then.value / 1e6 })
     }
-    const h = headline(r, history, date).model
+    const h = headline(r, history, date, lang).model
     if (h.value !== undefined && h.change) {
       const previous = h.value - h.change.delta
       const relative = previous > 0 ? h.change.delta / previous : 0
       if (Math.abs(relative) >= NOTABLE_CHANGE) {
-        const pct = `${(Math.abs(relative) * 100).toFixed(1)}% since ${h.change.since}`
-        change.push({ account: r.account, why: relative > 0 ? WORDS.grew(h.word, pct) : WORDS.fell(h.word, pct), short: `${relative > 0 ? '+' : '−'}${(Math.abs(relative) * 100).toFixed(1)}%`, reason: 'change', rank: 1 + Math.abs(relative) / 1e3 })
+        const pct = percentWords(Math.abs(relative), lang)
+        const why = lang.say(relative > 0 ? words.grew : words.fell, { word: h.word, pct, date: dayWords(h.change.since, lang, date) })
+        change.push({ account: r.account, why, short: `${relative > 0 ? '+' : '−'}${pct}`, reason: 'change', rank: 1 + Math.abs(relative) / 1e3 })
       }
     }
   }
@@ -177,6 +151,8 @@ export interface HereAndNowInput {
   /** What to look for (the topic's demo): dropped first, after the spotlights, when the minutes are short. */
   readonly lookFor?: Slide
   readonly goals?: readonly GoalMark[]
+  /** The deck's language; English when absent. */
+  readonly lang?: Lang
 }
 
 export interface HereAndNow {
@@ -188,17 +164,19 @@ export interface HereAndNow {
 
 export function hereAndNow(input: HereAndNowInput): HereAndNow {
   const { live, date, kicker, accountLabel } = input
+  const lang = input.lang ?? english()
+  const words = lang.w.live
   const results = shownResults(live, date)
   const readable = results.filter((r) => r.status === 'ok')
   const unread = results.filter((r) => r.status !== 'ok')
 
   // When no account has a number, the shared table of accounts not read is
   // the overview: the same accounts twice would only cost the segment a slide.
-  const overview = readable.length > 0 ? overviewSlides(live, results, date, kicker, accountLabel) : []
-  const shared = unread.length > 0 ? [unreadShared(unread, live.history, date, kicker, accountLabel)] : []
+  const overview = readable.length > 0 ? overviewSlides(live, results, date, kicker, accountLabel, lang) : []
+  const shared = unread.length > 0 ? [unreadShared(unread, live.history, date, kicker, accountLabel, lang)] : []
   const room = slidesThatFit(input.minutes) - overview.length - shared.length
   const lookFor = input.lookFor && room >= 1 ? [input.lookFor] : []
-  const picks = spotlights(results, live.history, date, input.goals).slice(0, Math.max(0, room - lookFor.length))
+  const picks = spotlights(results, live.history, date, input.goals, lang).slice(0, Math.max(0, room - lookFor.length))
   const byAccount = new Map(readable.map((r) => [r.account, r]))
   // The kicker shares the slide with a screenshot, so it stays short; a reason
   // the number beside it does not show (a goal, new activity) leads the facts,
@@ -206,51 +184,58 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
   // the others are on the account's appendix slide, and all of them would
   // run off the slide.
   const spotlit = picks.map((pick) => {
-    const slide = accountSlide(byAccount.get(pick.account)!, live.history, date, `${WORDS.spotlight} · ${pick.short}`, accountLabel(pick.account))
+    const slide = accountSlide(byAccount.get(pick.account)!, live.history, date, `${words.spotlight} · ${pick.short}`, accountLabel(pick.account), lang)
     const bullets = pick.reason === 'change' ? slide.bullets : [pick.why[0]!.toUpperCase() + pick.why.slice(1), ...(slide.bullets ?? []).slice(-2)]
-    return { ...slide, bullets, notes: [WORDS.spotlightNote(pick.why), ...slide.notes] }
+    return { ...slide, bullets, notes: [lang.say(words.spotlightNote, { why: pick.why }), ...slide.notes] }
   })
   const appendix: Slide[] = [
-    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${WORDS.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account)), appendix: true, bookmark: accountLabel(r.account) })),
-    ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, WORDS.appendix, accountLabel), WORDS.notReadBookmark(unread.length)) : []),
+    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${words.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account), lang), appendix: true, bookmark: accountLabel(r.account) })),
+    ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, words.appendix, accountLabel, lang), lang.plural(unread.length, words.notReadBookmark), lang) : []),
   ]
   return { slides: [...lookFor, ...overview, ...spotlit, ...shared], appendix }
 }
 
 /** One overview of every account, on as few slides as TILES_PER_SLIDE allows, balanced. */
-function overviewSlides(live: LiveMaterial, results: readonly Shown[], date: string, kicker: string, accountLabel: (id: string) => string): Slide[] {
+function overviewSlides(live: LiveMaterial, results: readonly Shown[], date: string, kicker: string, accountLabel: (id: string) => string, lang: Lang): Slide[] {
+  const words = lang.w.live
   const answered = results.filter((r) => r.status === 'ok' && (r.today === undefined || r.today === 'none')).length
   const walled = results.length - answered
-  const title = !live.results ? WORDS.handOnly(results.length) : walled === 0 ? WORDS.allLive(results.length) : WORDS.someLive(answered, results.length, walled)
-  const tiles = results.map((r) => tileOf(r, live.history, date, accountLabel))
+  const title = !live.results
+    ? lang.plural(results.length, words.handOnly)
+    : walled === 0
+      ? lang.say(words.allLive, { n: lang.count(results.length) })
+      : lang.say(words.someLive, { answered: lang.count(answered), accounts: lang.plural(results.length, words.accounts), walled: lang.count(walled) })
+  const tiles = results.map((r) => tileOf(r, live.history, date, accountLabel, lang))
   const parts = balanced(tiles, TILES_PER_SLIDE)
   return parts.map((part, i) => ({
     kind: 'overview' as const,
     segment: 'here-and-now' as const,
     kicker,
-    title: parts.length > 1 ? `${title}${WORDS.part(i + 1, parts.length)}` : title,
+    title: parts.length > 1 ? `${title}${lang.say(words.part, { i: i + 1, of: parts.length })}` : title,
     tiles: part,
     notes: [
-      live.results ? WORDS.liveNote : WORDS.handNote,
-      ...(i === 0 ? [WORDS.overviewNote] : []),
+      live.results ? words.liveNote : words.handNote,
+      ...(i === 0 ? [words.overviewNote] : []),
       ...part.map((t) => `${t.name}: ${[t.figure, t.change, t.status].filter(Boolean).join(', ')}.`),
     ],
   }))
 }
 
-function tileOf(r: Shown, history: readonly HistoryEntry[], date: string, accountLabel: (id: string) => string): Tile {
+function tileOf(r: Shown, history: readonly HistoryEntry[], date: string, accountLabel: (id: string) => string, lang: Lang): Tile {
+  const words = lang.w.live
   const name = accountLabel(r.account)
-  const label = name.toLowerCase().includes(platformName(r.platform).toLowerCase()) ? name : `${name} (${platformName(r.platform)})`
+  const platform = platformNameIn(r.platform, lang)
+  const label = name.toLowerCase().includes(platform.toLowerCase()) ? name : `${name} (${platform})`
   const image = r.screenshot ? `snapshots/${r.screenshot}` : undefined
-  if (r.status !== 'ok') return { name: label, image, figure: WORDS.notRead, change: '', status: STATUS_WORDS[r.status] ?? r.status }
-  const h = headline(r, history, date)
+  if (r.status !== 'ok') return { name: label, image, figure: words.notRead, change: '', status: statusWord(r.status, lang) }
+  const h = headline(r, history, date, lang)
   const failedToday = r.today !== undefined && r.today !== 'none'
   return {
     name: label,
     image,
-    figure: h.model.value !== undefined || h.model.lastPostOn ? h.text : WORDS.noNumbers,
-    change: h.model.change ? formatChange(h.model.change.delta) : h.model.value !== undefined ? WORDS.firstMeasurement : '',
-    status: h.model.byHand ? WORDS.byHand : failedToday ? r.today.status : WORDS.live,
+    figure: h.model.value !== undefined || h.model.lastPostOn ? h.text : words.noNumbers,
+    change: h.model.change ? lang.change(h.model.change.delta) : h.model.value !== undefined ? words.firstMeasurement : '',
+    status: h.model.byHand ? words.byHand : failedToday ? statusWord(r.today.status, lang) : words.live,
   }
 }
 
@@ -259,12 +244,12 @@ function tileOf(r: Shown, history: readonly HistoryEntry[], date: string, accoun
  * UNREAD_ROWS rows, and a last row pointing to the appendix, which holds the
  * whole table.
  */
-function unreadShared(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
-  const slide = unreadSlide(unread, history, date, kicker, accountLabel)
+function unreadShared(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string, lang: Lang): Slide {
+  const slide = unreadSlide(unread, history, date, kicker, accountLabel, lang)
   const rows = slide.table!.rows
   if (rows.length <= UNREAD_ROWS) return slide
   const shown = rows.slice(0, UNREAD_ROWS - 1)
-  return { ...slide, table: { header: slide.table!.header, rows: [...shown, [WORDS.moreInAppendix(rows.length - shown.length), ''] as const] } }
+  return { ...slide, table: { header: slide.table!.header, rows: [...shown, [lang.say(lang.w.live.moreInAppendix, { n: lang.count(rows.length - shown.length) }), ''] as const] } }
 }
 
 /** As few parts of at most `size` as possible, balanced: 40 by 12 gives 10 + 10 + 10 + 10, not 12 + 12 + 12 + 4. */
@@ -277,11 +262,11 @@ function balanced<T>(items: readonly T[], size: number): T[][] {
  * The whole table of accounts not read, for the appendix, APPENDIX_UNREAD_ROWS
  * rows a slide. Bookmarked once, at its first slide.
  */
-function unreadAppendix(slide: Slide, bookmark: string): Slide[] {
+function unreadAppendix(slide: Slide, bookmark: string, lang: Lang): Slide[] {
   const table = slide.table!
   return balanced(table.rows, APPENDIX_UNREAD_ROWS).map((rows, i) => ({
     ...slide,
-    title: i === 0 ? slide.title : `${slide.title} (continued)`,
+    title: i === 0 ? slide.title : lang.say(lang.w.common.continued, { title: slide.title }),
     table: { header: table.header, rows },
     appendix: true,
     ...(i === 0 ? { bookmark } : {}),

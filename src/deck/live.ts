@@ -9,15 +9,17 @@
 // is here-and-now.ts's. A blocked account is never shown as data: the accounts
 // not read share one table with their last good value and its age. A figure entered by hand (`showtell record`) is data, captioned as
 // such, until an automatic value newer than it exists.
+// Every fixed word is the catalogue's (messages/<lang>.json `live`), numbers
+// and dates the language's Intl formats; the functions compose calls take an
+// optional `lang` (English by default, as the deck always was).
 import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
-import { formatChange, formatCount } from '../snapshot/format.js'
 import { adapterOf } from '../platforms/index.js'
 import { fixFor } from '../snapshot/fix.js'
-import { countWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformWords, type Headline } from '../snapshot/headline.js'
+import { dayWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformNameIn, platformWordsIn, type Headline } from '../snapshot/headline.js'
 import { daysBetween, entryOf, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
-import type { RecordedMetrics, RecordedSource, SnapshotResult } from '../snapshot/types.js'
-import { plural } from './plural.js'
+import type { RecordedMetrics, SnapshotResult } from '../snapshot/types.js'
+import { english, type Lang } from './lang.js'
 import type { Slide } from './slide.js'
 import { goalSlides } from './goal-slides.js'
 import type { Goal } from '../workspace/schema.js'
@@ -37,20 +39,49 @@ export interface LiveMaterial {
   readonly audit?: StoredAudit
 }
 
-const SOURCE_WORDS: Record<RecordedSource, string> = {
-  manual: 'a figure entered by hand',
-  api: "the platform's public API",
-  feed: 'the RSS/Atom feed',
-  meta: "the page's meta tags",
-  'embedded-json': "the page's embedded data",
-  'page-text': 'the page text',
+/** A snapshot status in English words ("not found"), for callers without a language; the deck uses statusWord. */
+export const STATUS_WORDS: Readonly<Record<string, string>> = english().w.live.status
+
+/** A snapshot status (`blocked`, `not-found`…) in `lang`'s words; a status the catalogue does not know stays as it is. */
+export function statusWord(status: string, lang: Lang = english()): string {
+  const words = lang.w.live.status as Readonly<Record<string, string>>
+  return Object.hasOwn(words, status) ? words[status]! : status
 }
 
-export const STATUS_WORDS: Record<string, string> = {
-  blocked: 'blocked',
-  'not-found': 'not found',
-  timeout: 'no answer',
-  error: 'failed',
+/**
+ * The language a result's `reason` is written in: reasons are free text set
+ * at snapshot time (showtell's own words, or a page's or an API's message),
+ * always English. A deck in another language shows its own status word on
+ * the slide and the reason, marked as a technical message in English
+ * (`live.reason`), only in the speaker notes.
+ */
+const REASONS_LANGUAGE = 'en'
+
+/**
+ * Why an account was not read, for a slide: the reason as written in a deck
+ * of the reasons' language; in another language, the kind of problem when
+ * showtell wrote the reason itself (classify.ts's "bot challenge (Cloudflare)",
+ * "rate limited (429)": the catalogue's `live.problems`, with a bracketed
+ * detail such as a vendor or an HTTP code kept), else the status word alone.
+ */
+export function problemWords(result: { readonly status: string; readonly reason?: string }, lang: Lang = english()): string {
+  const { reason } = result
+  if (reason && lang.code === REASONS_LANGUAGE) return reason
+  if (reason) {
+    const problems = lang.w.live.problems as Readonly<Record<string, string>>
+    const kind = Object.keys(problems)
+      .sort((a, b) => b.length - a.length)
+      .find((k) => reason === k || reason.startsWith(`${k} (`))
+    // A detail that is a name or a code ("(Cloudflare)", "(LinkedIn 999)", "(429)") reads the same in any language; other words are English.
+    const detail = kind ? reason.slice(kind.length) : ''
+    if (kind) return problems[kind]! + (/^ \((?:\d+|\p{Lu}[\p{L}\d.-]*(?: \d+)?)\)$/u.test(detail) ? detail : '')
+  }
+  return statusWord(result.status, lang)
+}
+
+/** A snapshot reason as the deck quotes it: verbatim, marked as English in a deck of another language. */
+function quoted(reason: string, lang: Lang): string {
+  return lang.say(lang.w.live.reason, { reason })
 }
 
 // The deck's callers (loss-of-control) name platforms as the headline model does.
@@ -63,7 +94,7 @@ type ShownCount = NonNullable<ShownMetrics['followers']>
 /** An account as the here-and-now shows it: this run's result, gaps filled by hand. */
 export interface Shown extends Omit<SnapshotResult, 'metrics'> {
   readonly metrics: ShownMetrics
-  /** How today's snapshot went, when a hand figure stands in for it; `none` in a build without snapshots. */
+  /** How today's snapshot went (its status, e.g. `blocked`), when a hand figure stands in for it; `none` in a build without snapshots. */
   readonly today?: { readonly status: string; readonly reason?: string } | 'none'
 }
 
@@ -87,7 +118,7 @@ function withHandFigures(result: SnapshotResult, history: readonly HistoryEntry[
   }
   if (!filled) return today ? undefined : result
   if (result.status === 'ok' && !today) return { ...result, metrics }
-  return { ...result, status: 'ok', metrics, screenshot: undefined, reason: undefined, today: today ?? { status: STATUS_WORDS[result.status] ?? result.status, reason: result.reason } }
+  return { ...result, status: 'ok', metrics, screenshot: undefined, reason: undefined, today: today ?? { status: result.status, reason: result.reason } }
 }
 
 /** Every account's hand figures, for a build without snapshots: the accounts as the history names them. */
@@ -139,11 +170,12 @@ export interface ShownHeadline {
   readonly delta?: string
 }
 
-export function headline(result: Shown, history: readonly HistoryEntry[], date: string): ShownHeadline {
-  const model = headlineOf(result, history, date)
-  const text = headlineWords(model) || 'live, no public numbers'
+export function headline(result: Shown, history: readonly HistoryEntry[], date: string, lang: Lang = english()): ShownHeadline {
+  const model = headlineOf(result, history, date, lang)
+  const words = lang.w.live
+  const text = headlineWords(model, lang, date) || words.liveNoNumbers
   if (model.value === undefined) return { text, model }
-  return { text, model, delta: model.change ? `${formatChange(model.change.delta)} since ${model.change.since}` : 'first measurement' }
+  return { text, model, delta: model.change ? lang.say(words.changeSince, { change: lang.change(model.change.delta), date: dayWords(model.change.since, lang, date) }) : words.firstMeasurement }
 }
 
 /** The headline's metric as recorded, for its source and note. */
@@ -151,22 +183,30 @@ function headlineMetric(result: Shown, model: Headline): ShownCount | undefined 
   return model.metric === 'none' || model.metric === 'lastPostAt' ? undefined : result.metrics[model.metric]
 }
 
-function secondaryFacts(metrics: ShownMetrics, platform: string, lead: Headline['metric']): string[] {
-  const words = platformWords(platform)
+function secondaryFacts(metrics: ShownMetrics, platform: string, lead: Headline['metric'], date: string, lang: Lang): string[] {
+  const words = platformWordsIn(platform, lang)
+  const counted = (value: number, forms: Parameters<Lang['plural']>[1]) => lang.say(lang.w.live.headlineCount, { count: lang.count(value), word: lang.plural(value, forms) })
   const facts: string[] = []
-  if (metrics.following) facts.push(`${formatCount(metrics.following.value)} following`)
-  if (metrics.likes && lead !== 'likes') facts.push(countWords(metrics.likes.value, words.likes))
-  if (metrics.posts && lead !== 'posts') facts.push(countWords(metrics.posts.value, words.posts))
-  if (metrics.views) facts.push(countWords(metrics.views.value, 'views'))
-  if (metrics.lastPostAt) facts.push(`Last post ${metrics.lastPostAt.value.slice(0, 10)}`)
-  const engagement = engagementWords(metrics)
+  if (metrics.following) facts.push(lang.say(lang.w.live.following, { n: lang.count(metrics.following.value) }))
+  if (metrics.likes && lead !== 'likes') facts.push(counted(metrics.likes.value, words.likes))
+  if (metrics.posts && lead !== 'posts') facts.push(counted(metrics.posts.value, words.posts))
+  if (metrics.views) facts.push(lang.plural(metrics.views.value, lang.w.live.views))
+  if (metrics.lastPostAt) facts.push(lang.say(lang.w.live.lastPostFact, { date: dayWords(metrics.lastPostAt.value.slice(0, 10), lang, date) }))
+  const engagement = engagementWords(metrics, lang)
   if (engagement) facts.push(engagement)
   return facts
 }
 
-/** "2026-11-22 03:50 UTC" from an ISO timestamp. */
-export function capturedAtWords(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+/**
+ * "2026-11-22 03:50 UTC" from an ISO timestamp; "22.11.2026 kl. 03:50 UTC" in
+ * Norwegian: a timestamp in a caption takes Intl's numeric date, the short
+ * form a Norwegian reader expects there (the month in words made the caption
+ * wrap onto a third line and push an account slide past 720 px).
+ */
+export function capturedAtWords(iso: string, lang: Lang = english()): string {
+  const day = iso.slice(0, 10)
+  const date = lang.w.live.dates === 'iso' ? day : new Intl.DateTimeFormat(lang.locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  return lang.say(lang.w.live.capturedAt, { date, time: iso.slice(11, 16) })
 }
 
 /**
@@ -175,70 +215,78 @@ export function capturedAtWords(iso: string): string {
  * instead of one near-empty slide each: what happened, the last good value
  * with its age (history, never today's number), and what would fix it.
  */
-export function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string): Slide {
+export function unreadSlide(unread: readonly Shown[], history: readonly HistoryEntry[], date: string, kicker: string, accountLabel: (id: string) => string, lang: Lang = english()): Slide {
+  const words = lang.w.live
   const rows = unread.map((r) => {
-    const last = headlineOf(r, history, date).lastGood
-    const known = last ? `Last good: ${formatCount(last.value)} ${last.word} on ${last.date} (${ageWords(daysBetween(last.date, date))}).` : 'No good value recorded yet.'
-    return [`${accountLabel(r.account)}: ${r.reason ?? STATUS_WORDS[r.status] ?? r.status}`, `${known} Fix: ${fixFor(r)}`] as const
+    const last = headlineOf(r, history, date, lang).lastGood
+    const known = last ? lang.say(words.lastGood, { value: lang.count(last.value), word: last.word, date: dayWords(last.date, lang, date), age: ageWords(daysBetween(last.date, date), lang) }) : words.noGoodValue
+    // The reason is English free text: on a slide of another language, the kind of problem or the status word (the reason is in the notes).
+    const why = problemWords(r, lang)
+    return [lang.say(words.unreadRow, { account: accountLabel(r.account), why }), lang.say(words.unreadFix, { known, fix: fixFor(r, lang) })] as const
   })
   return {
     kind: 'table',
     segment: 'here-and-now',
     kicker,
-    title: plural(unread.length, { one: '# account could not be read today', other: '# accounts could not be read today' }),
-    table: { header: ['Account: why', 'What we know, and the fix'], rows },
+    title: lang.plural(unread.length, words.unreadTitle),
+    table: { header: [words.unreadHeader[0]!, words.unreadHeader[1]!], rows },
     notes: [
-      'These pages gave no numbers of their own today. The values shown are history, with their age, not today’s numbers.',
-      ...unread.map((r) => `${accountLabel(r.account)}: ${STATUS_WORDS[r.status] ?? r.status}, ${r.reason ?? 'no reason given'}.`),
+      words.unreadNote,
+      ...unread.map((r) => lang.say(words.unreadAccountNote, { account: accountLabel(r.account), status: statusWord(r.status, lang), reason: r.reason ? quoted(r.reason, lang) : words.noReason })),
     ],
   }
 }
 
 
 /** An account with a number to show (today's, or one entered by hand): large, with the change, the screenshot and the source. */
-export function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string): Slide {
-  const platform = platformName(result.platform)
-  const when = capturedAtWords(result.capturedAt)
-  const h = headline(result, history, date)
+export function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string, lang: Lang = english()): Slide {
+  const words = lang.w.live
+  const platform = platformNameIn(result.platform, lang)
+  const when = capturedAtWords(result.capturedAt, lang)
+  const h = headline(result, history, date, lang)
   const metric = headlineMetric(result, h.model)
-  const source = h.model.byHand ? handWords(h.model.byHand) : metric ? sourceWords(metric, result.platform) : undefined
-  const snapshot = result.today === 'none' ? undefined : result.today ? `Snapshot ${when}: ${result.today.status}` : `Snapshot ${when}`
+  const source = h.model.byHand ? handWords(h.model.byHand, lang, date) : metric ? sourceWords(metric, result.platform, lang) : undefined
+  const snapshot = result.today === 'none' ? undefined : result.today ? lang.say(words.snapshotToday, { when, status: statusWord(result.today.status, lang) }) : lang.say(words.snapshot, { when })
+  const inParens = (text: string | undefined) => (text ? lang.say(words.inParens, { text }) : '')
   return {
     kind: 'account',
     segment: 'here-and-now',
     kicker,
-    title: `${platform}: ${h.text}`,
-    figure: h.model.value !== undefined ? formatCount(h.model.value) : undefined,
+    title: lang.say(words.accountTitle, { platform, headline: h.text }),
+    figure: h.model.value !== undefined ? lang.count(h.model.value) : undefined,
     change: h.delta,
-    bullets: secondaryFacts(result.metrics, result.platform, h.model.metric),
+    bullets: secondaryFacts(result.metrics, result.platform, h.model.metric, date, lang),
     image: result.screenshot ? `snapshots/${result.screenshot}` : undefined,
     caption: [snapshot, source].filter(Boolean).join(' · '),
     notes: [
       h.model.byHand
-        ? `${label}: ${h.text}${h.delta ? ` (${h.delta})` : ''}, entered by hand for ${h.model.byHand.date}${h.model.byHand.note ? ` (${h.model.byHand.note})` : ''}.`
-        : `${label}, captured ${when}. ${h.text}${h.delta ? ` (${h.delta})` : ''}.`,
-      ...(h.model.metric === 'likes' ? [`${platform} gave no follower count for this account: the number is the ${h.model.word}, not followers.`] : []),
-      ...(result.today && result.today !== 'none' ? [`Today's snapshot: ${result.today.status}${result.today.reason ? `, ${result.today.reason}` : ''}.`] : []),
-      ...(result.title ? [`The page calls itself: ${result.title}`] : []),
-      result.reason ? `Note: ${result.reason}.` : 'Open the account live if the room wants to see more.',
+        ? lang.say(words.handNoteLine, { label, headline: h.text, delta: inParens(h.delta), date: dayWords(h.model.byHand.date, lang, date), note: inParens(h.model.byHand.note) })
+        : lang.say(words.capturedNote, { label, when, headline: h.text, delta: inParens(h.delta) }),
+      ...(h.model.metric === 'likes' ? [lang.say(words.likesNote, { platform, word: h.model.word })] : []),
+      ...(result.today && result.today !== 'none'
+        ? [lang.say(words.todayNote, { status: statusWord(result.today.status, lang), reason: result.today.reason ? lang.say(words.todayReason, { reason: quoted(result.today.reason, lang) }) : '' })]
+        : []),
+      ...(result.title ? [lang.say(words.titleNote, { title: result.title })] : []),
+      result.reason ? lang.say(words.reasonNote, { reason: quoted(result.reason, lang) }) : words.openLive,
     ],
   }
 }
 
 /** Where the headline number came from, for the caption: a source, or a person's hand with their note. */
 /** "from the YouTube Data API v3": the API source that gave the number by its name (the metric's `via`), else the kind of source. */
-function sourceWords(metric: ShownCount, platform: string): string {
+function sourceWords(metric: ShownCount, platform: string, lang: Lang): string {
+  const words = lang.w.live
   const api = metric.source === 'api' && metric.via ? adapterOf(platform)?.sources.find((source) => source.id === metric.via)?.name : undefined
-  return `from ${api ? `the ${api}` : SOURCE_WORDS[metric.source]}${metric.approximate ? ', rounded by the platform' : ''}`
+  return lang.say(words.from, { source: api ? lang.say(words.apiSource, { api }) : words.sources[metric.source], rounded: metric.approximate ? words.rounded : '' })
 }
 
-function handWords(byHand: NonNullable<Headline['byHand']>): string {
-  return `entered by hand on ${byHand.date}${byHand.note ? ` · ${byHand.note}` : ''}`
+function handWords(byHand: NonNullable<Headline['byHand']>, lang: Lang, meeting: string): string {
+  return lang.say(lang.w.live.byHandOn, { date: dayWords(byHand.date, lang, meeting), note: byHand.note ? lang.say(lang.w.live.byHandNote, { note: byHand.note }) : '' })
 }
 
-function ageWords(days: number): string {
-  if (days <= 0) return 'today'
-  return plural(days, { one: '# day old', other: '# days old' })
+function ageWords(days: number, lang: Lang): string {
+  if (days <= 0) return lang.w.live.today
+  return lang.plural(days, lang.w.live.daysOld)
 }
 
 /** The history with this meeting's snapshots added as its lines for `date`: what trends and goals are measured on. */
@@ -252,7 +300,9 @@ export function withToday(live: LiveMaterial, date: string): HistoryEntry[] {
  * target, takes the place of the followers chart: the goals say what the team
  * measures itself by.
  */
-export function roiSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string, goals: GoalsConfig = { goals: [], official: [] }): Slide[] {
+export function roiSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string, goals: GoalsConfig = { goals: [], official: [] }, lang: Lang = english()): Slide[] {
+  const words = lang.w.live
+  const day = (d: string) => dayWords(d, lang, date)
   const dates = trendDates(live, date).slice(-8)
   const entries = withToday(live, date)
   const accounts = [...new Set(entries.map((e) => e.account))]
@@ -261,24 +311,26 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
     .filter((a) => a.points.length >= 2)
   // The total only over accounts measured at every date, so a new account is not a jump.
   const complete = perAccount.filter((a) => a.points.length === dates.length)
-  const totals = dates.map((d) => ({ label: d, value: complete.reduce((sum, a) => sum + (a.points.find((p) => p.date === d)?.value ?? 0), 0) }))
+  // The axis labels are the chart's words: ISO dates in English as always, Intl's short date ("17. nov.") in another language.
+  const axis = (d: string) => (words.dates === 'iso' ? d : lang.shortDate(d))
+  const totals = dates.map((d) => ({ label: axis(d), value: complete.reduce((sum, a) => sum + (a.points.find((p) => p.date === d)?.value ?? 0), 0) }))
   const first = totals[0]?.value ?? 0
   const lastTotal = totals.at(-1)?.value ?? 0
   const change = first > 0 ? ((lastTotal - first) / first) * 100 : 0
-  const forGoals = goalSlides(goals.goals, { entries, date, official: goals.official }, kicker, accountLabel)
+  const forGoals = goalSlides(goals.goals, { entries, date, official: goals.official, lang }, kicker, accountLabel)
   const slides: Slide[] = [...forGoals.table, ...forGoals.charts]
   if (complete.length > 0 && forGoals.charts.length === 0) {
     slides.push({
       kind: 'chart',
       segment: 'roi',
       kicker,
-      title: `Followers ${change >= 0 ? 'grew' : 'fell'} ${Math.abs(change).toFixed(1)}% over ${dates.length} meetings`,
+      title: lang.say(change >= 0 ? words.followersGrew : words.followersFell, { pct: percentWords(Math.abs(change) / 100, lang), meetings: lang.plural(dates.length, words.meetings) }),
       chart: { points: totals },
       image: 'charts/followers.svg',
-      caption: `Total followers of the ${plural(complete.length, { one: '# account', other: '# accounts' })} measured at every meeting since ${dates[0]}`,
+      caption: lang.say(words.followersCaption, { accounts: lang.plural(complete.length, words.accounts), date: day(dates[0]!) }),
       notes: [
-        `Across ${plural(complete.length, { one: '# account', other: '# accounts' })}, from ${formatCount(first)} on ${dates[0]} to ${formatCount(lastTotal)} on ${dates.at(-1)}.`,
-        'Connect the change to what we did: which posts, campaigns or replies moved it?',
+        lang.say(words.followersNote, { accounts: lang.plural(complete.length, words.accounts), first: lang.count(first), firstDate: day(dates[0]!), last: lang.count(lastTotal), lastDate: day(dates.at(-1)!) }),
+        words.followersAsk,
       ],
     })
   }
@@ -286,29 +338,26 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
     kind: 'table',
     segment: 'roi',
     kicker,
-    title: 'What changed, account by account',
+    title: words.changedTitle,
     table: {
-      header: ['Account', `Since ${dates[0]}`],
+      header: [words.changedHeader[0]!, lang.say(words.changedHeader[1]!, { date: day(dates[0] ?? date) })],
       rows: perAccount.map((a) => {
         const start = a.points[0]!
         const end = a.points.at(-1)!
-        return [accountLabel(a.account), `${formatCount(end.value)} (${formatChange(end.value - start.value)} since ${start.date})`] as const
+        return [accountLabel(a.account), lang.say(words.changedRow, { value: lang.count(end.value), change: lang.change(end.value - start.value), date: day(start.date) })] as const
       }),
     },
-    notes: ['Pick one account and ask what we would do differently to move it by the next meeting.'],
+    notes: [words.changedNote],
   })
-  const engagement = engagementRows(entries, accounts, dates[0] ?? date, date, accountLabel)
+  const engagement = engagementRows(entries, accounts, dates[0] ?? date, date, accountLabel, lang)
   if (engagement.length > 0) {
     slides.push({
       kind: 'table',
       segment: 'roi',
       kicker,
-      title: 'Engagement: interactions per post',
-      table: { header: ['Account', `Median per post, since ${dates[0] ?? date}`], rows: engagement.map((row) => [row.label, row.text] as const) },
-      notes: [
-        'The median interactions (likes, replies, shares) per post over the 30 days before each snapshot: whether people respond, not only whether they follow.',
-        ...engagement.map((row) => `${row.label}: ${row.notes}`),
-      ],
+      title: words.engagementTitle,
+      table: { header: [words.engagementHeader[0]!, lang.say(words.engagementHeader[1]!, { date: day(dates[0] ?? date) })], rows: engagement.map((row) => [row.label, row.text] as const) },
+      notes: [words.engagementNote, ...engagement.map((row) => `${row.label}: ${row.notes}`)],
     })
   }
   return slides
@@ -319,7 +368,9 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
  * before the meeting) against the earliest in the ROI window, with the posts
  * of the last 30 days; only accounts measured at least once in the window.
  */
-function engagementRows(entries: readonly HistoryEntry[], accounts: readonly string[], from: string, date: string, accountLabel: (id: string) => string): { label: string; text: string; notes: string }[] {
+function engagementRows(entries: readonly HistoryEntry[], accounts: readonly string[], from: string, date: string, accountLabel: (id: string) => string, lang: Lang): { label: string; text: string; notes: string }[] {
+  const words = lang.w.live
+  const day = (d: string) => dayWords(d, lang, date)
   return accounts.flatMap((account) => {
     const inWindow = (d: string) => d >= from && d <= date
     const now = newestCount(entries, account, 'interactionsPerPost', inWindow)
@@ -328,16 +379,23 @@ function engagementRows(entries: readonly HistoryEntry[], accounts: readonly str
       .filter((e) => e.account === account && e.status === 'ok' && e.metrics.interactionsPerPost !== undefined && inWindow(e.date) && e.date < now.date)
       .sort((a, b) => a.date.localeCompare(b.date) || a.capturedAt.localeCompare(b.capturedAt))[0]
     const posts = newestCount(entries, account, 'postsPerMonth', (d) => d === now.date)
-    const pace = posts ? `; ${countWords(posts.value, 'posts')} in 30 days` : ''
+    const pace = posts ? lang.say(words.pace, { posts: lang.plural(posts.value, words.posts) }) : ''
     const label = accountLabel(account)
-    if (!earliest) return [{ label, text: `${formatCount(now.value)} (first measured ${now.date})${pace}`, notes: `${interactionWords(now.value)} on ${now.date}${pace}.` }]
+    if (!earliest) {
+      return [{ label, text: lang.say(words.firstMeasured, { value: lang.count(now.value), date: day(now.date) }) + pace, notes: lang.say(words.engagementRowNote, { interactions: interactionWords(now.value, lang), date: day(now.date), pace }) }]
+    }
     const then = earliest.metrics.interactionsPerPost!.value
     return [
       {
         label,
-        text: `${formatCount(now.value)} (${formatChange(now.value - then)} since ${earliest.date})${pace}`,
-        notes: `${interactionWords(now.value)} on ${now.date}, against ${interactionWords(then)} on ${earliest.date}${pace}.`,
+        text: lang.say(words.changedRow, { value: lang.count(now.value), change: lang.change(now.value - then), date: day(earliest.date) }) + pace,
+        notes: lang.say(words.engagementCompare, { now: interactionWords(now.value, lang), date: day(now.date), then: interactionWords(then, lang), earlier: day(earliest.date), pace }),
       },
     ]
   })
+}
+
+/** 0.044 → "4.4%" (en) or "4,4 %" (nb): one decimal always, as the deck wrote it with toFixed(1); no grouping. */
+export function percentWords(fraction: number, lang: Lang = english()): string {
+  return new Intl.NumberFormat(lang.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(fraction)
 }

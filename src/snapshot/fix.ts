@@ -2,7 +2,10 @@
 // trail of its sources: the owner's credential that is not set or was
 // refused, a sign-in for a walled page, or the figure by hand. One answer for
 // the deck's table of accounts not read, the snapshot command and doctor.
-// It names a credential by its variable, never its value.
+// It names a credential by its variable, never its value. Its words are the
+// catalogue's (messages/<lang>.json `live.fix`), English unless the deck
+// passes its language; the commands in them stay commands.
+import { english, type Lang } from '../deck/lang.js'
 import { adapterOf } from '../platforms/index.js'
 import type { SnapshotResult } from './types.js'
 
@@ -20,15 +23,14 @@ export function missingCredential(result: Fixable): { readonly name: string; rea
 }
 
 /** One sentence, ending with a full stop, that a presenter can act on. */
-export function fixFor(result: Fixable): string {
+export function fixFor(result: Fixable, lang: Lang = english()): string {
+  const words = lang.w.live.fix
   const better = missingCredential(result)
-  if (better) return better.refused ? `renew ${better.credential} (${better.name}).` : `set ${better.credential} (${better.name}).`
-  if (result.status === 'not-found') return "check the account's url or handle in showtell.yaml."
+  if (better) return lang.say(better.refused ? words.renew : words.set, { credential: better.credential, name: better.name })
+  if (result.status === 'not-found') return words.notFound
   if (result.status === 'blocked') {
     const record = `showtell record ${result.account} followers=N`
-    return adapterOf(result.platform)?.signIn
-      ? `sign in once with showtell login ${result.platform}, or enter today's figure from the platform's own analytics: ${record}.`
-      : `enter today's figure from the platform's own analytics: ${record}.`
+    return adapterOf(result.platform)?.signIn ? lang.say(words.signIn, { login: `showtell login ${result.platform}`, record }) : lang.say(words.byHand, { record })
   }
-  return 'run showtell snapshot again; if it keeps failing, enter the figure by hand with showtell record.'
+  return lang.say(words.again, { snapshot: 'showtell snapshot', record: 'showtell record' })
 }

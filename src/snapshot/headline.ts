@@ -6,16 +6,21 @@
 // text) and `showtell snapshot` all format this model, so they never disagree
 // about which number is the account's or what it is called. Also the
 // engagement words ("3 posts in 30 days · median 14 interactions per post").
-// Pure: no files, no clock.
+// Its words come from the message catalogue (messages/<lang>.json, sections
+// `live` and `platforms`): English by default, which is what the terminal
+// shows; the deck passes its own language. Pure: no files, no clock.
+import { english, type Lang } from '../deck/lang.js'
+import type { PluralForms } from '../deck/plural.js'
 import { ADAPTERS, PLATFORMS, type Platform } from '../platforms/index.js'
-import { formatCount } from './format.js'
 import type { HistoryEntry, MetricKey } from './history.js'
 import { MANUAL_SOURCE, type RecordedMetrics, type RecordedSource, type SnapshotStatus } from './types.js'
 
 // ---- the words per platform -----------------------------------------------
-// ONE SMALL TABLE, on purpose: at merge time it moves into the platform
-// adapters (`src/platforms/<platform>.ts`, their `words`), and this file reads
-// it from the registry instead. Nothing else in the project spells these words.
+// The adapters (`src/platforms/<platform>.ts`, their `words`) hold each
+// platform's English words; the catalogues' `platforms` section holds them in
+// every language, as plural forms, and is what the headline reads. English's
+// are checked equal to the adapters' (test/deck/live-nb.test.ts), and every
+// platform of the registry must have words in every catalogue.
 
 export interface PlatformWords {
   /** How the platform is written on a slide. */
@@ -42,6 +47,38 @@ export function platformWords(platform: string): PlatformWords {
 
 export function platformName(platform: string): string {
   return platformWords(platform).name
+}
+
+/** A platform's words in a language's catalogue: counted words as plural forms without the number. */
+export interface PlatformWordsIn {
+  readonly name: string
+  readonly followers: PluralForms
+  readonly posts: PluralForms
+  readonly likes: PluralForms
+}
+
+/** `platform`'s words in `lang` (messages/<lang>.json `platforms`); a platform the catalogue does not know keeps its id as name. */
+export function platformWordsIn(platform: string, lang: Lang = english()): PlatformWordsIn {
+  const known = lang.w.platforms as Readonly<Record<string, PlatformWordsIn>>
+  return Object.hasOwn(known, platform) ? known[platform]! : { name: platform, ...lang.w.live.otherPlatform }
+}
+
+/** How `platform` is written in `lang` ("Blog", "Blogg"). */
+export function platformNameIn(platform: string, lang: Lang = english()): string {
+  return platformWordsIn(platform, lang).name
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) as the language writes it on a slide: English
+ * keeps the ISO date the deck always showed; a catalogue whose `live.dates`
+ * is `day-month` gets Intl's day and full month ("17. november"), with the
+ * year when it is not the year of `meeting` (or no meeting is given). Not the
+ * abbreviated month: "17. nov." would end a sentence with two full stops.
+ */
+export function dayWords(day: string, lang: Lang = english(), meeting?: string): string {
+  if (lang.w.live.dates === 'iso' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day
+  const year = meeting && meeting.slice(0, 4) === day.slice(0, 4) ? {} : { year: 'numeric' as const }
+  return new Intl.DateTimeFormat(lang.locale, { day: 'numeric', month: 'long', ...year, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
 }
 
 // ---- the model ---------------------------------------------------------------
@@ -88,12 +125,13 @@ export interface Headline {
  * snapshot date; a history entry's own date when left out). A failed subject
  * never shows a number of its own: only `lastGood`.
  */
-export function headlineOf(subject: Subject, history: readonly HistoryEntry[], date = subject.date ?? ''): Headline {
-  const words = platformWords(subject.platform)
+export function headlineOf(subject: Subject, history: readonly HistoryEntry[], date = subject.date ?? '', lang: Lang = english()): Headline {
+  const words = platformWordsIn(subject.platform, lang)
+  const wordFor = (metric: HeadlineCount, value: number) => lang.plural(value, words[metric])
   if (subject.status !== 'ok') {
     for (const metric of HEADLINE_COUNTS) {
       const good = newestCount(history, subject.account, metric, (d) => d <= date)
-      if (good) return { metric: 'none', word: '', approximate: false, lastGood: { metric, ...good, word: wordFor(metric, words, good.value) } }
+      if (good) return { metric: 'none', word: '', approximate: false, lastGood: { metric, ...good, word: wordFor(metric, good.value) } }
     }
     return { metric: 'none', word: '', approximate: false }
   }
@@ -106,7 +144,7 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
     return {
       metric,
       value: count.value,
-      word: wordFor(metric, words, count.value),
+      word: wordFor(metric, count.value),
       approximate: count.approximate === true,
       source: count.source,
       ...(byHand ? { byHand } : {}),
@@ -116,24 +154,9 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
   const last = subject.metrics.lastPostAt
   if (last) {
     const byHand = last.source === MANUAL_SOURCE ? { date: last.enteredOn ?? subject.date ?? date, ...(last.note ? { note: last.note } : {}) } : undefined
-    return { metric: 'lastPostAt', lastPostOn: last.value.slice(0, 10), word: 'last post', approximate: false, source: last.source, ...(byHand ? { byHand } : {}) }
+    return { metric: 'lastPostAt', lastPostOn: last.value.slice(0, 10), word: lang.w.live.lastPostWord, approximate: false, source: last.source, ...(byHand ? { byHand } : {}) }
   }
   return { metric: 'none', word: '', approximate: false }
-}
-
-/** The word for `value` of `metric`: the table's plural, or for exactly one its singular ("1 subscriber", "1 Page like"). */
-function wordFor(metric: HeadlineCount, words: PlatformWords, value: number): string {
-  return singularFor(value, words[metric])
-}
-
-/** A plural from the table, made singular for exactly one: its first word's plural s goes ("likes received" → "like received"). */
-function singularFor(value: number, plural: string): string {
-  return value === 1 ? plural.replace(/s\b/, '') : plural
-}
-
-/** "14,070 videos", "1 video": a count with a word from the table. */
-export function countWords(value: number, plural: string): string {
-  return `${formatCount(value)} ${singularFor(value, plural)}`
 }
 
 /** The newest good value of a count for `account` on a day `when` accepts (the latest capture of the latest day). */
@@ -147,34 +170,29 @@ export function newestCount(entries: readonly HistoryEntry[], account: string, m
 }
 
 /** "12,345 followers", "4,200 Page likes", "last post 2026-11-17", or "" when nothing is known. No rounding mark: each place shows that its own way. */
-export function headlineWords(h: Headline): string {
-  if (h.value !== undefined) return `${formatCount(h.value)} ${h.word}`
-  if (h.lastPostOn) return `last post ${h.lastPostOn}`
+export function headlineWords(h: Headline, lang: Lang = english(), meeting?: string): string {
+  if (h.value !== undefined) return lang.say(lang.w.live.headlineCount, { count: lang.count(h.value), word: h.word })
+  if (h.lastPostOn) return lang.say(lang.w.live.lastPost, { date: dayWords(h.lastPostOn, lang, meeting) })
   return ''
 }
 
 // ---- engagement ------------------------------------------------------------
-
-/** "1 post", "3 posts": a count with its noun, grammatical for one. */
-export function countOf(value: number, one: string, many: string): string {
-  return `${formatCount(value)} ${value === 1 ? one : many}`
-}
 
 /**
  * The account's pace and engagement over the 30 days before the snapshot, in
  * words: "3 posts in 30 days · median 14 interactions per post"; either half
  * alone when only it is known; undefined when neither is.
  */
-export function engagementWords(metrics: Subject['metrics']): string | undefined {
-  const posts = metrics.postsPerMonth
-  const interactions = metrics.interactionsPerPost
-  if (posts && interactions) return `${countOf(posts.value, 'post', 'posts')} in 30 days · median ${interactionWords(interactions.value)}`
-  if (posts) return `${countOf(posts.value, 'post', 'posts')} in the last 30 days`
-  if (interactions) return `median ${interactionWords(interactions.value)} (last 30 days)`
+export function engagementWords(metrics: Subject['metrics'], lang: Lang = english()): string | undefined {
+  const posts = metrics.postsPerMonth && lang.plural(metrics.postsPerMonth.value, lang.w.live.posts)
+  const interactions = metrics.interactionsPerPost && interactionWords(metrics.interactionsPerPost.value, lang)
+  if (posts && interactions) return lang.say(lang.w.live.engagement, { posts, interactions })
+  if (posts) return lang.say(lang.w.live.postsOnly, { posts })
+  if (interactions) return lang.say(lang.w.live.interactionsOnly, { interactions })
   return undefined
 }
 
 /** "14 interactions per post", "1 interaction per post". */
-export function interactionWords(value: number): string {
-  return `${countOf(value, 'interaction', 'interactions')} per post`
+export function interactionWords(value: number, lang: Lang = english()): string {
+  return lang.plural(value, lang.w.live.interactions)
 }

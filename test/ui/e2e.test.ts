@@ -3,7 +3,7 @@
 // build it against the demo site, see the result screen with the deck's
 // folder, quit with q; the files are there. Colours follow NO_COLOR.
 import { existsSync } from 'node:fs'
-import { cp, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { mkdtemp } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'

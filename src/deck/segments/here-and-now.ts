@@ -39,7 +39,7 @@ export const hereAndNow: SegmentDefinition = {
     const goals = goalMarks(config.goals, { entries: withToday(material, date), date, official: officialIds(config), lang })
     // While planning (no minutes yet), as at the segment's usual maximum: the
     // planner then gives it at most minutesPerSlide per slide.
-    const part = shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: minutes ?? spec.max, lookFor, goals })
+    const part = shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: minutes ?? spec.max, lookFor, goals, lang })
     // A split slide is bookmarked once, at its first part.
     return {
       slides: splitTables(part.slides, split),

@@ -8,7 +8,7 @@ import type { SegmentDefinition } from './types.js'
 export const roi: SegmentDefinition = {
   spec: { id: 'roi', title: 'ROI: what changed', min: 2, max: 6, weight: 2, fillHint: 'showtell snapshot' },
   isEmpty: ({ own, date }) => !hasTrend(own, date),
-  slides: ({ config, own, date, title, split }) => ({
-    slides: splitTables(roiSlides(own ?? { history: [] }, date, title, accountLabels(config), { goals: config.goals, official: officialIds(config) }), split),
+  slides: ({ config, own, date, title, split, lang }) => ({
+    slides: splitTables(roiSlides(own ?? { history: [] }, date, title, accountLabels(config), { goals: config.goals, official: officialIds(config) }, lang), split),
   }),
 }
