@@ -301,6 +301,22 @@ export function withToday(live: LiveMaterial, date: string): HistoryEntry[] {
  * measures itself by.
  */
 export function roiSlides(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string, goals: GoalsConfig = { goals: [], official: [] }, lang: Lang = english()): Slide[] {
+  return roiParts(live, date, kicker, accountLabel, goals, lang).map((part) => part.slide)
+}
+
+/** One slide of the ROI segment and how much it matters when the minutes are short (lower first). */
+export interface RoiPart {
+  readonly slide: Slide
+  readonly rank: number
+}
+
+/**
+ * The ROI segment's slides (roiSlides), each ranked for fitToMinutes
+ * (fit.ts): the goals table first (what the team measures itself by), then
+ * the first chart, the table of what changed per account, engagement, and
+ * the further goal charts last.
+ */
+export function roiParts(live: LiveMaterial, date: string, kicker: string, accountLabel: (id: string) => string, goals: GoalsConfig = { goals: [], official: [] }, lang: Lang = english()): RoiPart[] {
   const words = lang.w.live
   const day = (d: string) => dayWords(d, lang, date)
   const dates = trendDates(live, date).slice(-8)
@@ -318,9 +334,9 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
   const lastTotal = totals.at(-1)?.value ?? 0
   const change = first > 0 ? ((lastTotal - first) / first) * 100 : 0
   const forGoals = goalSlides(goals.goals, { entries, date, official: goals.official, lang }, kicker, accountLabel)
-  const slides: Slide[] = [...forGoals.table, ...forGoals.charts]
+  const slides: RoiPart[] = [...forGoals.table.map((slide) => ({ slide, rank: 0 })), ...forGoals.charts.map((slide, i) => ({ slide, rank: i === 0 ? 1 : 4 }))]
   if (complete.length > 0 && forGoals.charts.length === 0) {
-    slides.push({
+    slides.push({ rank: 1, slide: {
       kind: 'chart',
       segment: 'roi',
       kicker,
@@ -332,9 +348,9 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
         lang.say(words.followersNote, { accounts: lang.plural(complete.length, words.accounts), first: lang.count(first), firstDate: day(dates[0]!), last: lang.count(lastTotal), lastDate: day(dates.at(-1)!) }),
         words.followersAsk,
       ],
-    })
+    } })
   }
-  slides.push({
+  slides.push({ rank: 2, slide: {
     kind: 'table',
     segment: 'roi',
     kicker,
@@ -348,17 +364,17 @@ export function roiSlides(live: LiveMaterial, date: string, kicker: string, acco
       }),
     },
     notes: [words.changedNote],
-  })
+  } })
   const engagement = engagementRows(entries, accounts, dates[0] ?? date, date, accountLabel, lang)
   if (engagement.length > 0) {
-    slides.push({
+    slides.push({ rank: 3, slide: {
       kind: 'table',
       segment: 'roi',
       kicker,
       title: words.engagementTitle,
       table: { header: [words.engagementHeader[0]!, lang.say(words.engagementHeader[1]!, { date: day(dates[0] ?? date) })], rows: engagement.map((row) => [row.label, row.text] as const) },
       notes: [words.engagementNote, ...engagement.map((row) => `${row.label}: ${row.notes}`)],
-    })
+    } })
   }
   return slides
 }

@@ -1,28 +1,17 @@
 // The Norwegian here-and-now, account, unread and ROI slides fit 1280×720 in
 // real Chromium, with every fact an account slide can carry at its longest:
 // Norwegian words are longer ("mottatte liker-markeringer", "liker-markeringer
-// av siden") and numbers carry a no-break space. compose.ts does not pass the
-// deck's language to these modules yet (the lead wires it), so this file hands
-// them Norwegian through a module mock; everything else is the real build path.
+// av siden") and numbers carry a no-break space. The workspace's deck is
+// Norwegian (deck.language: nb); everything is the real build path.
 import type { Page } from 'puppeteer-core'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planAgenda } from '../../src/agenda/plan.js'
 import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
-import { langFor } from '../../src/deck/lang.js'
 import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
 import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
 import { testBrowser } from '../helpers/browser.js'
 import { REPO_ROOT } from '../helpers/cli.js'
-
-vi.mock('../../src/deck/here-and-now.js', async (original) => {
-  const real = await original<typeof import('../../src/deck/here-and-now.js')>()
-  return { ...real, hereAndNow: (input: Parameters<typeof real.hereAndNow>[0]) => real.hereAndNow({ ...input, lang: langFor('nb') }) }
-})
-vi.mock('../../src/deck/live.js', async (original) => {
-  const real = await original<typeof import('../../src/deck/live.js')>()
-  return { ...real, roiSlides: (...args: Parameters<typeof real.roiSlides>) => real.roiSlides(args[0], args[1], args[2], args[3], args[4], langFor('nb')) }
-})
 
 const manager = testBrowser()
 let page: Page
@@ -30,7 +19,8 @@ let workspace: Workspace
 let templates: TemplateSet
 
 beforeAll(async () => {
-  workspace = await loadWorkspace(REPO_ROOT)
+  const english = await loadWorkspace(REPO_ROOT)
+  workspace = { ...english, config: { ...english.config, deck: { ...english.config.deck, language: 'nb' } } }
   templates = await loadTemplates()
   page = await manager.newPage()
   await page.setViewport({ width: 1280, height: 720 })
@@ -81,7 +71,7 @@ describe('the Norwegian live slides fit', () => {
     const live = { results, history }
     const plan = planAgenda({ duration: 45, empty: emptySegments(ws.config, topic, live, '2026-11-24'), slides: plannedSlideCounts(ws.config, topic, live, '2026-11-24') })
     const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
-    // The mock took: the live slides are Norwegian.
+    // The live slides are Norwegian.
     const liveSlides = deck.slides.filter((s) => s.segment === 'here-and-now' || s.segment === 'roi' || s.appendix)
     expect(liveSlides.some((s) => s.kicker?.startsWith('I søkelyset · '))).toBe(true)
     expect(liveSlides.filter((s) => s.appendix && /kontoe?r? kunne ikke leses i dag/.test(s.title)).length).toBeGreaterThan(0)
