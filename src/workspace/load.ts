@@ -49,8 +49,17 @@ export async function loadWorkspace(dir: string): Promise<Workspace> {
   const shown = displayPath(process.cwd(), paths.config)
   const text = await readInputText(paths.config, { shown, hintWhenMissing: 'run `showtell init` to create one, or pass --workspace DIR' })
   const config = await validatedOnce('config', paths.config, text, async () => {
-    const [{ parseYamlSource, validateYaml }, { workspaceConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')])
-    return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema)
+    const [{ defaultHint, parseYamlSource, validateYaml }, { workspaceConfigSchema }, { languages }] = await Promise.all([
+      import('./yaml-file.js'),
+      import('./schema.js'),
+      // schema.js loads it anyway (deck.language is checked against messages/).
+      import('../deck/lang.js'),
+    ])
+    return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema, (issue) => {
+      if (issue.path.join('.') !== 'deck.language' || typeof issue.input !== 'string') return defaultHint(issue)
+      const code = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(issue.input) ? issue.input : 'CODE'
+      return `write one of ${languages().join(', ')}; a new language is messages/${code}.json, with its built-in topics in topics/${code}/ (English ones until then)`
+    })
   })
   const library = await builtinLibraryFor(config.deck.language)
   const topics = await loadTopicLibrary(paths, library)
@@ -75,6 +84,16 @@ export async function builtinLibraryFor(language: string): Promise<BuiltinLibrar
   const own = builtinTopicsOf(language)
   if (own.language === BUILTIN_TOPICS_LANGUAGE || (await yamlFiles(own.folder)).length > 0) return own
   return builtinTopicsOf(BUILTIN_TOPICS_LANGUAGE)
+}
+
+/**
+ * Said where a user looks (`showtell topics`, `showtell doctor`) when the deck's
+ * language has no built-in topics of its own and the English ones stand in.
+ */
+export function topicLanguageNote(workspace: Pick<Workspace, 'config' | 'topicLanguage'>): string | undefined {
+  const asked = workspace.config.deck.language
+  if (asked === workspace.topicLanguage) return undefined
+  return `the built-in topics are in English: showtell has none in "${asked}" (deck.language) yet; a topic in the workspace's topics/ folder is used as written`
 }
 
 export async function loadTopicLibrary(
