@@ -73,7 +73,7 @@ describe('deck.language chooses the built-in topics', () => {
   })
 
   it('an English workspace (deck.language en, or none) keeps the English built-ins', async () => {
-    for (const files of [{}, { 'showtell.yaml': configIn('en') }]) {
+    for (const files of [{}, { 'showtell.yaml': configIn('en') }] as Array<Record<string, string>>) {
       const rows = await listed(await makeWorkspace(files))
       expect(rows.map((r) => r.id)).toEqual(IDS)
       expect(rows.find((r) => r.id === 'crisis')?.title).toBe('Crisis and worst cases')
