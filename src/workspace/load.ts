@@ -15,6 +15,7 @@ import { readdir, readFile, realpath } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
 import { array, nonEmptyString, object, parseJson, type Decoder } from '../data/decode.js'
 import { ignoreMissing } from '../data/missing.js'
+import { languages } from '../deck/lang.js'
 import { UserError } from '../errors.js'
 import type { Topic } from '../topics/schema.js'
 import { BUILTIN, BUILTIN_TOPICS_LANGUAGE, builtinTopicsOf, displayPath, workspacePaths, type WorkspacePaths } from './paths.js'
@@ -48,19 +49,24 @@ export async function loadWorkspace(dir: string): Promise<Workspace> {
   const paths = workspacePaths(dir)
   const shown = displayPath(process.cwd(), paths.config)
   const text = await readInputText(paths.config, { shown, hintWhenMissing: 'run `showtell init` to create one, or pass --workspace DIR' })
-  const config = await validatedOnce('config', paths.config, text, async () => {
-    const [{ defaultHint, parseYamlSource, validateYaml }, { workspaceConfigSchema }, { languages }] = await Promise.all([
-      import('./yaml-file.js'),
-      import('./schema.js'),
-      // schema.js loads it anyway (deck.language is checked against messages/).
-      import('../deck/lang.js'),
-    ])
-    return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema, (issue) => {
-      if (issue.path.join('.') !== 'deck.language' || typeof issue.input !== 'string') return defaultHint(issue)
-      const code = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(issue.input) ? issue.input : 'CODE'
-      return `write one of ${languages().join(', ')}; a new language is messages/${code}.json, with its built-in topics in topics/${code}/ (English ones until then)`
-    })
-  })
+  // deck.language is checked against the catalogues in messages/, which a user can add or
+  // remove without a new build: a config validated with messages/de.json present is not
+  // valid once it is gone.
+  const catalogues = languages()
+  const config = await validatedOnce(
+    'config',
+    paths.config,
+    text,
+    async () => {
+      const [{ defaultHint, parseYamlSource, validateYaml }, { workspaceConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')])
+      return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema, (issue) => {
+        if (issue.path.join('.') !== 'deck.language' || typeof issue.input !== 'string') return defaultHint(issue)
+        const code = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(issue.input) ? issue.input : 'CODE'
+        return `write one of ${catalogues.join(', ')}; a new language is messages/${code}.json, with its built-in topics in topics/${code}/ (English ones until then)`
+      })
+    },
+    `languages: ${catalogues.join(',')}`,
+  )
   const library = await builtinLibraryFor(config.deck.language)
   const topics = await loadTopicLibrary(paths, library)
   await checkTopicReferences(text, shown, config, topics)

@@ -7,7 +7,7 @@
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtinLibraryFor, loadTopicLibrary, writeBuiltinTopicCaches } from '../../src/workspace/load.js'
 import { builtinTopicsOf } from '../../src/workspace/paths.js'
 import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js'
@@ -53,12 +53,19 @@ async function run(args: string[], env: NodeJS.ProcessEnv = {}, cli?: string): P
  */
 async function copyPackage(): Promise<{ root: string; cli: string }> {
   const root = await mkdtemp(join(tmpdir(), 'showtell-package-'))
+  copies.push(root)
   for (const entry of ['package.json', 'dist', 'topics', 'messages', 'templates', 'schema', 'rules']) {
     await cp(join(REPO_ROOT, entry), join(root, entry), { recursive: true })
   }
   await symlink(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'))
   return { root, cli: join(root, 'dist', 'cli.js') }
 }
+
+/** The package copies (9 MB each) go when the file is done. */
+const copies: string[] = []
+afterAll(async () => {
+  for (const root of copies) await rm(root, { recursive: true, force: true })
+})
 
 describe('deck.language chooses the built-in topics', () => {
   it('an nb workspace lists the Norwegian built-ins, with the same ids as English', async () => {
@@ -217,6 +224,19 @@ describe('a deck language without built-in topics of its own', () => {
       ok: true,
       warning: 'the built-in topics are in English: showtell has none in "de" (deck.language) yet; a topic in the workspace\'s topics/ folder is used as written',
     }))
+  })
+
+  it('a config validated while messages/de.json existed is refused once it is gone (the validated cache knows the catalogues)', async () => {
+    const { root, cli } = await copyPackage()
+    const catalogue = join(root, 'messages', 'de.json')
+    await cp(join(root, 'messages', 'en.json'), catalogue)
+    const dir = await makeWorkspace({ 'showtell.yaml': configIn('de') })
+    const env = { SHOWTELL_CACHE_DIR: await mkdtemp(join(tmpdir(), 'showtell-vcache-')) }
+    expect((await run(['topics', '--workspace', dir], env, cli)).code).toBe(0)
+    await rm(catalogue)
+    const gone = await run(['topics', '--workspace', dir], env, cli)
+    expect(gone.code).toBe(2)
+    expect(gone.stderr).toContain(`showtell.yaml:19 deck.language: no deck language "de" (known: en, nb;`)
   })
 
   it('builtinLibraryFor falls back to English for a code with no folder, and keeps nb', async () => {
