@@ -18,7 +18,7 @@ import { ignoreMissing } from '../data/missing.js'
 import { languages } from '../deck/lang.js'
 import { UserError } from '../errors.js'
 import type { Topic } from '../topics/schema.js'
-import { BUILTIN, BUILTIN_TOPICS_LANGUAGE, builtinTopicsOf, displayPath, workspacePaths, type WorkspacePaths } from './paths.js'
+import { BUILTIN, BUILTIN_TOPICS_LANGUAGE, builtinTopicsOf, displayPath, LANGUAGE_CODE, workspacePaths, type WorkspacePaths } from './paths.js'
 import type { WorkspaceConfig } from './schema.js'
 import { formatPath } from './config-values.js'
 import { SLUG_PATTERN } from './slug-pattern.js'
@@ -61,7 +61,7 @@ export async function loadWorkspace(dir: string): Promise<Workspace> {
       const [{ defaultHint, parseYamlSource, validateYaml }, { workspaceConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')])
       return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema, (issue) => {
         if (issue.path.join('.') !== 'deck.language' || typeof issue.input !== 'string') return defaultHint(issue)
-        const code = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(issue.input) ? issue.input : 'CODE'
+        const code = LANGUAGE_CODE.test(issue.input) ? issue.input : 'CODE'
         return `write one of ${catalogues.join(', ')}; a new language is messages/${code}.json, with its built-in topics in topics/${code}/ (English ones until then)`
       })
     },

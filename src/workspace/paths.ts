@@ -31,7 +31,7 @@ export const BUILTIN = {
 export const BUILTIN_TOPICS_LANGUAGE = 'en'
 
 /** A deck language's code as a folder name: nothing that could climb out of topics/. */
-const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i
+export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i
 
 /**
  * Where the built-in topics of `language` would be, and their validated

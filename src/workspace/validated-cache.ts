@@ -61,8 +61,7 @@ export async function validatedOnce<T>(kind: ValidatedKind, file: string, text: 
   if (build === null) return validate()
   // One entry per file, replaced when the file changes: the cache cannot grow without bound.
   const entry = join(cacheDir(), 'validated', `${sha256(kind, file).slice(0, 40)}.json`)
-  // Without dependsOn the key is as before, so existing entries stay valid.
-  const key = dependsOn === '' ? sha256(build, process.version, kind, text) : sha256(build, process.version, kind, dependsOn, text)
+  const key = sha256(build, process.version, kind, dependsOn, text)
   try {
     const cached = JSON.parse(await readFile(entry, 'utf8')) as { key?: string; value?: T }
     if (cached.key === key && cached.value !== undefined) return cached.value
