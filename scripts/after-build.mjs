@@ -1,8 +1,9 @@
-// After tsc: stamp the build, store the validated built-in topic library in dist/ so commands
-// start without parsing 14 YAML files, bundle the CLI, make it executable, and mark the build
-// finished.
+// After tsc: stamp the build, store the validated built-in topic library of each language in
+// dist/ so commands start without parsing 14 YAML files, bundle the CLI, make it executable, and
+// mark the build finished.
 import { randomUUID } from 'node:crypto'
 import { chmodSync, rmSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 
 // The tests' globalSetup (test/helpers/fresh-dist.ts) trusts dist/ only when this marker is
 // newer than every source file. It goes first and comes back last, so a build that stops
@@ -14,9 +15,12 @@ rmSync(finished, { force: true })
 // keys its entries on it, so no entry outlives the code that validated it.
 writeFileSync(new URL('../dist/build-stamp.txt', import.meta.url), `${new Date().toISOString()} ${randomUUID()}\n`)
 
-const { writeBuiltinTopicCache } = await import('../dist/workspace/load.js')
-const count = await writeBuiltinTopicCache()
-console.log(`cached ${count} built-in topics in dist/builtin-topics.json`)
+// One cache per language (topics/*.yaml is English, topics/<code>/ another language), written
+// together; a language whose ids differ from English's fails the build.
+const { writeBuiltinTopicCaches } = await import('../dist/workspace/load.js')
+for (const { language, count, cache } of await writeBuiltinTopicCaches()) {
+  console.log(`cached ${count} built-in topics (${language}) in dist/${basename(cache)}`)
+}
 await import('./bundle-cli.mjs')
 chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755)
 writeFileSync(finished, `${new Date().toISOString()}\n`)

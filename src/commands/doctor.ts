@@ -11,7 +11,7 @@ import { PAGE_SOURCE } from '../snapshot/outcome.js'
 import { inspectCredentialsFile, shownPath } from '../secrets/credentials-file.js'
 import { useFileCredentials } from '../secrets/credentials.js'
 import { redact, redactDeep } from '../secrets/redact.js'
-import { loadWorkspace, type Workspace } from '../workspace/load.js'
+import { loadWorkspace, topicLanguageNote, type Workspace } from '../workspace/load.js'
 import { displayPath } from '../workspace/paths.js'
 import { snapshotProfile } from '../workspace/profile.js'
 import { browserManagerFor, browserSetting } from './browser-setting.js'
@@ -108,12 +108,15 @@ async function checkWorkspace(ctx: CommandContext): Promise<{ check: Check; work
   try {
     const workspace = await loadWorkspace(dir)
     const { config } = workspace
+    const note = topicLanguageNote(workspace)
     return {
       workspace,
       check: {
         name: 'workspace',
         ok: true,
         detail: `${displayPath(process.cwd(), workspace.paths.config)}: ${config.company.name}, ${config.accounts.length} accounts, ${workspace.topics.size} topics`,
+        // A deck language without built-in topics of its own gets the English ones.
+        ...(note ? { warning: note } : {}),
       },
     }
   } catch (error) {

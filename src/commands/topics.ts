@@ -1,7 +1,7 @@
 // `showtell topics` and `showtell topics show ID`: the topic library.
 import { listTopicStatus } from '../rotation/topic-status.js'
 import { EXIT, UserError } from '../errors.js'
-import { loadWorkspace, requireTopic, type Workspace } from '../workspace/load.js'
+import { loadWorkspace, requireTopic, topicLanguageNote, type Workspace } from '../workspace/load.js'
 import { printJson, table, workspaceDir, type CommandContext } from './context.js'
 
 export async function runTopics(ctx: CommandContext): Promise<number> {
@@ -24,6 +24,8 @@ export async function runTopics(ctx: CommandContext): Promise<number> {
       ...rows.map((row) => [row.id, row.title, row.lastCovered ?? 'never', row.due ?? '-', row.origin === 'workspace' ? 'workspace' : 'built-in']),
     ])}\n\n${rows.length} topics. Preview one with: showtell topics show ID\n`,
   )
+  const note = topicLanguageNote(workspace)
+  if (note) ctx.io.stdout.write(`Note: ${note}.\n`)
   return EXIT.ok
 }
 

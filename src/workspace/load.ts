@@ -2,17 +2,23 @@
 // topics overridden by the workspace's own `topics/<id>.yaml`), then the checks
 // that span files (rotation pins and order must name known topics).
 //
+// The built-in topics come in the deck's language (`deck.language`): English
+// at topics/*.yaml, another language at topics/<code>/*.yaml with the same
+// ids. A language with no folder of its own gets the English ones, and the
+// workspace says so (`topicLanguage`). A workspace topic is used as written.
+//
 // The YAML parser and zod load only when a file has to be validated: a file
 // whose exact text this build validated before comes from the validated
 // cache (validated-cache.ts), and the commands that only read start faster.
 import { createHash } from 'node:crypto'
 import { readdir, readFile, realpath } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path'
 import { array, nonEmptyString, object, parseJson, type Decoder } from '../data/decode.js'
 import { ignoreMissing } from '../data/missing.js'
+import { languages } from '../deck/lang.js'
 import { UserError } from '../errors.js'
 import type { Topic } from '../topics/schema.js'
-import { BUILTIN, displayPath, workspacePaths, type WorkspacePaths } from './paths.js'
+import { BUILTIN, BUILTIN_TOPICS_LANGUAGE, builtinTopicsOf, displayPath, LANGUAGE_CODE, workspacePaths, type WorkspacePaths } from './paths.js'
 import type { WorkspaceConfig } from './schema.js'
 import { formatPath } from './config-values.js'
 import { SLUG_PATTERN } from './slug-pattern.js'
@@ -32,24 +38,76 @@ export interface Workspace {
   readonly config: WorkspaceConfig
   /** Topics by id, in id order. */
   readonly topics: ReadonlyMap<string, TopicEntry>
+  /**
+   * The language of the built-in topics in `topics`: the deck's, or English
+   * when that language has no built-in topics of its own.
+   */
+  readonly topicLanguage: string
 }
 
 export async function loadWorkspace(dir: string): Promise<Workspace> {
   const paths = workspacePaths(dir)
   const shown = displayPath(process.cwd(), paths.config)
   const text = await readInputText(paths.config, { shown, hintWhenMissing: 'run `showtell init` to create one, or pass --workspace DIR' })
-  const config = await validatedOnce('config', paths.config, text, async () => {
-    const [{ parseYamlSource, validateYaml }, { workspaceConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')])
-    return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema)
-  })
-  const topics = await loadTopicLibrary(paths)
+  // deck.language is checked against the catalogues in messages/, which a user can add or
+  // remove without a new build: a config validated with messages/de.json present is not
+  // valid once it is gone.
+  const catalogues = languages()
+  const config = await validatedOnce(
+    'config',
+    paths.config,
+    text,
+    async () => {
+      const [{ defaultHint, parseYamlSource, validateYaml }, { workspaceConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')])
+      return validateYaml(parseYamlSource(text, shown), workspaceConfigSchema, (issue) => {
+        if (issue.path.join('.') !== 'deck.language' || typeof issue.input !== 'string') return defaultHint(issue)
+        const code = LANGUAGE_CODE.test(issue.input) ? issue.input : 'CODE'
+        return `write one of ${catalogues.join(', ')}; a new language is messages/${code}.json, with its built-in topics in topics/${code}/ (English ones until then)`
+      })
+    },
+    `languages: ${catalogues.join(',')}`,
+  )
+  const library = await builtinLibraryFor(config.deck.language)
+  const topics = await loadTopicLibrary(paths, library)
   await checkTopicReferences(text, shown, config, topics)
-  return { paths, config, topics }
+  return { paths, config, topics, topicLanguage: library.language }
 }
 
-export async function loadTopicLibrary(paths: Pick<WorkspacePaths, 'root' | 'topics'>): Promise<Map<string, TopicEntry>> {
+/** Where one language's built-in topics are, and their validated cache in dist/. */
+export interface BuiltinLibrary {
+  /** The language the topics are written in. */
+  readonly language: string
+  readonly folder: string
+  readonly cache: string
+}
+
+/**
+ * The built-in library for a deck in `language`: its own topics/<code>/ when
+ * that folder holds topics, else the English one (a third catalogue in
+ * messages/ does not need its topics translated before it can be used).
+ */
+export async function builtinLibraryFor(language: string): Promise<BuiltinLibrary> {
+  const own = builtinTopicsOf(language)
+  if (own.language === BUILTIN_TOPICS_LANGUAGE || (await yamlFiles(own.folder)).length > 0) return own
+  return builtinTopicsOf(BUILTIN_TOPICS_LANGUAGE)
+}
+
+/**
+ * Said where a user looks (`showtell topics`, `showtell doctor`) when the deck's
+ * language has no built-in topics of its own and the English ones stand in.
+ */
+export function topicLanguageNote(workspace: Pick<Workspace, 'config' | 'topicLanguage'>): string | undefined {
+  const asked = workspace.config.deck.language
+  if (asked === workspace.topicLanguage) return undefined
+  return `the built-in topics are in English: showtell has none in "${asked}" (deck.language) yet; a topic in the workspace's topics/ folder is used as written`
+}
+
+export async function loadTopicLibrary(
+  paths: Pick<WorkspacePaths, 'root' | 'topics'>,
+  library: Pick<BuiltinLibrary, 'folder' | 'cache'> = builtinTopicsOf(BUILTIN_TOPICS_LANGUAGE),
+): Promise<Map<string, TopicEntry>> {
   const topics = new Map<string, TopicEntry>()
-  for (const entry of await loadBuiltinTopics()) topics.set(entry.topic.id, entry)
+  for (const entry of await loadBuiltinTopics(library.folder, library.cache)) topics.set(entry.topic.id, entry)
   if (paths.topics !== BUILTIN.topics) {
     for (const file of await yamlFiles(paths.topics)) {
       const entry = await loadTopicFile(file, 'workspace', paths.root)
@@ -66,10 +124,12 @@ interface BuiltinCache {
 }
 
 /**
- * The built-in library, validated. Parsing 14 YAML files costs more than the
- * rest of `showtell topics`, so `npm run build` stores the validated topics in
- * dist/ with a digest of the files; the cache is used only while the digest
- * still matches what is on disk, so an edited topic file is always re-read.
+ * The built-in library of one language, validated. Parsing 14 YAML files costs
+ * more than the rest of `showtell topics`, so `npm run build` stores the
+ * validated topics in dist/ with a digest of the files, one cache per language
+ * (a deck in English reads no other language's); the cache is used only while
+ * the digest still matches what is on disk, so an edited topic file is always
+ * re-read.
  */
 export async function loadBuiltinTopics(folder: string = BUILTIN.topics, cachePath: string = BUILTIN.topicCache): Promise<TopicEntry[]> {
   const files = await yamlFiles(folder)
@@ -85,7 +145,7 @@ export async function loadBuiltinTopics(folder: string = BUILTIN.topics, cachePa
 
 async function checkBuiltinWithin(file: string, folder: string): Promise<void> {
   const real = await realpath(file).catch(() => file)
-  await checkWithin(real, { root: folder, name: 'the built-in topics folder' }, `(built-in) topics/${basename(file)}`)
+  await checkWithin(real, { root: folder, name: 'the built-in topics folder' }, builtinShown(file))
 }
 
 async function libraryDigest(files: string[]): Promise<string> {
@@ -121,13 +181,45 @@ const cachedTopic: Decoder<Topic> = (value, field) => {
 
 const BUILTIN_CACHE = object({ digest: nonEmptyString, files: array(nonEmptyString), topics: array(cachedTopic) })
 
-/** Validates the built-in library and stores it for fast loading (run by `npm run build`). */
+/** Validates one language's built-in library and stores it for fast loading (run by `npm run build`). */
 export async function writeBuiltinTopicCache(folder: string = BUILTIN.topics, cachePath: string = BUILTIN.topicCache): Promise<number> {
+  return (await validateAndCache(folder, cachePath)).length
+}
+
+async function validateAndCache(folder: string, cachePath: string): Promise<Topic[]> {
   const files = await yamlFiles(folder)
   const entries = await Promise.all(files.map((file) => loadTopicFile(file, 'builtin', folder)))
   const cache: BuiltinCache = { digest: await libraryDigest(files), files: files.map((file) => basename(file)), topics: entries.map((e) => e.topic) }
   await writeFileAtomic(cachePath, `${JSON.stringify(cache)}\n`)
-  return entries.length
+  return cache.topics
+}
+
+/**
+ * Validates and caches the built-in library of every language: English
+ * (topics/*.yaml) and each topics/<code>/ folder, all at once. A language
+ * must carry exactly English's ids, or the build fails: a workspace that
+ * switches language keeps its rotation order, pins and log.
+ */
+export async function writeBuiltinTopicCaches(
+  where: { readonly topics: string; readonly dist: string } = { topics: BUILTIN.topics, dist: dirname(BUILTIN.topicCache) },
+): Promise<Array<{ language: string; count: number; cache: string }>> {
+  const folders = (await readdir(where.topics, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && builtinTopicsOf(entry.name).language === entry.name)
+    .map((entry) => entry.name)
+    .sort()
+  const libraries = [BUILTIN_TOPICS_LANGUAGE, ...folders].map((code) => builtinTopicsOf(code, where))
+  const written = await Promise.all(libraries.map(async (library) => ({ library, ids: (await validateAndCache(library.folder, library.cache)).map((t) => t.id) })))
+  const english = written[0]!.ids
+  for (const { library, ids } of written.slice(1)) {
+    const missing = english.filter((id) => !ids.includes(id))
+    const extra = ids.filter((id) => !english.includes(id))
+    if (missing.length > 0 || extra.length > 0) {
+      throw new Error(
+        `built-in topics: topics/${library.language}/ must hold the same ids as topics/ (${[missing.length > 0 ? `missing ${missing.join(', ')}` : '', extra.length > 0 ? `not in English: ${extra.join(', ')}` : ''].filter(Boolean).join('; ')})`,
+      )
+    }
+  }
+  return written.map(({ library, ids }) => ({ language: library.language, count: ids.length, cache: library.cache }))
 }
 
 /**
@@ -136,7 +228,7 @@ export async function writeBuiltinTopicCache(folder: string = BUILTIN.topics, ca
  * before it is read, so no message can quote what it points at.
  */
 export async function loadTopicFile(file: string, origin: TopicEntry['origin'], root: string): Promise<TopicEntry> {
-  const shown = origin === 'builtin' ? `(built-in) topics/${basename(file)}` : displayPath(process.cwd(), file)
+  const shown = origin === 'builtin' ? builtinShown(file) : displayPath(process.cwd(), file)
   const id = basename(file).replace(/\.ya?ml$/, '')
   if (!SLUG_PATTERN.test(id)) {
     throw new UserError(`topic file name "${basename(file)}" is not a safe id`, {
@@ -158,6 +250,13 @@ export async function loadTopicFile(file: string, origin: TopicEntry['origin'], 
     return valid
   })
   return { topic, origin, file }
+}
+
+/** A built-in file as messages name it: `(built-in) topics/nb/crisis.yaml`. */
+function builtinShown(file: string): string {
+  const rel = relative(BUILTIN.topics, file)
+  const inside = rel && !rel.startsWith('..') && !isAbsolute(rel)
+  return `(built-in) topics/${inside ? rel.split(sep).join('/') : basename(file)}`
 }
 
 async function yamlFiles(folder: string): Promise<string[]> {

@@ -2,7 +2,7 @@
 // schema) and the files of a workspace.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path'
 
 /**
  * The installed package root: the nearest folder above this module with a
@@ -19,12 +19,35 @@ function packageRoot(from: string): string {
 }
 
 export const BUILTIN = {
+  /** The English built-in topics; another language's are in topics/<code>/ (builtinTopicsOf). */
   topics: join(PACKAGE_ROOT, 'topics'),
   templates: join(PACKAGE_ROOT, 'templates'),
   schema: join(PACKAGE_ROOT, 'schema'),
   /** The validated built-in library, written by `npm run build`. */
   topicCache: join(PACKAGE_ROOT, 'dist', 'builtin-topics.json'),
 } as const
+
+/** The language of the built-in topics at topics/*.yaml. */
+export const BUILTIN_TOPICS_LANGUAGE = 'en'
+
+/** A deck language's code as a folder name: nothing that could climb out of topics/. */
+export const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i
+
+/**
+ * Where the built-in topics of `language` would be, and their validated
+ * cache: English at topics/*.yaml (dist/builtin-topics.json), another
+ * language at topics/<code>/*.yaml (dist/builtin-topics.<code>.json). Whether
+ * that folder exists is for the loader to find out.
+ */
+export function builtinTopicsOf(
+  language: string,
+  where: { readonly topics: string; readonly dist: string } = { topics: BUILTIN.topics, dist: dirname(BUILTIN.topicCache) },
+): { readonly language: string; readonly folder: string; readonly cache: string } {
+  if (language === BUILTIN_TOPICS_LANGUAGE || !LANGUAGE_CODE.test(language)) {
+    return { language: BUILTIN_TOPICS_LANGUAGE, folder: where.topics, cache: join(where.dist, basename(BUILTIN.topicCache)) }
+  }
+  return { language, folder: join(where.topics, language), cache: join(where.dist, `builtin-topics.${language}.json`) }
+}
 
 export const CONFIG_FILE = 'showtell.yaml'
 

@@ -53,14 +53,15 @@ const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\
 /**
  * The value `validate` gives for `text`, from the cache when this exact text
  * of this file was validated by this build before. `validate` must depend on
- * nothing but the text (no clock, no other file).
+ * nothing but the text (no clock, no other file) and `dependsOn`: what else it
+ * reads that can change without a new build (the catalogues in messages/).
  */
-export async function validatedOnce<T>(kind: ValidatedKind, file: string, text: string, validate: () => Promise<T>): Promise<T> {
+export async function validatedOnce<T>(kind: ValidatedKind, file: string, text: string, validate: () => Promise<T>, dependsOn = ''): Promise<T> {
   const build = buildStamp()
   if (build === null) return validate()
   // One entry per file, replaced when the file changes: the cache cannot grow without bound.
   const entry = join(cacheDir(), 'validated', `${sha256(kind, file).slice(0, 40)}.json`)
-  const key = sha256(build, process.version, kind, text)
+  const key = sha256(build, process.version, kind, dependsOn, text)
   try {
     const cached = JSON.parse(await readFile(entry, 'utf8')) as { key?: string; value?: T }
     if (cached.key === key && cached.value !== undefined) return cached.value

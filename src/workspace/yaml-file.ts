@@ -229,7 +229,7 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`
 }
 
-function defaultHint(issue: z.core.$ZodIssue): string | undefined {
+export function defaultHint(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code === 'unrecognized_keys') return 'check the spelling; the JSON Schema in schema/ lists every field'
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'add the field'
   if (issue.code === 'too_big' && issue.origin === 'string') return 'shorten it: a slide has room for far less (the limits are in the README)'
