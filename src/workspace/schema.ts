@@ -7,7 +7,7 @@ import { acceptLanguage, DEFAULT_LOCALE, LOCALE_TAG } from '../net/accept-langua
 import { slugSchema as anySlug } from './slug.js'
 import { DURATION, formatPath, isRealDate, WEEKDAYS } from './config-values.js'
 import { LIMITS } from './limits.js'
-import { DEFAULT_LANGUAGE, hasLanguage, languages } from '../deck/lang.js'
+import { DEFAULT_LANGUAGE, hasLanguage } from '../deck/lang.js'
 
 // Every string and list has a ceiling (limits.ts): names and labels reach
 // slides, ids name files, and a file that is mostly one field should fail
@@ -181,7 +181,7 @@ const deckSchema = z.strictObject({
   theme: slugSchema.default('showtell'),
   language: z
     .string()
-    .refine(hasLanguage, { error: (issue) => `no deck language ${JSON.stringify(issue.input)} (known: ${languages().join(', ')}; a new one is a file in messages/)` })
+    .refine(hasLanguage, { error: (issue) => `no deck language ${JSON.stringify(issue.input)}` })
     .default(DEFAULT_LANGUAGE)
     .describe('The language of every fixed word in the deck, the handout, the presenter view and the notes: en (English) or nb (Norwegian Bokmål). Dates and numbers follow it. Built-in topics come in that language; a workspace topic is used as written.'),
 })
