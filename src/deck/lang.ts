@@ -43,6 +43,13 @@ export interface Lang {
   longDate(date: string): string
   /** 2026-12-08 → "8 Dec" / "8. des." */
   shortDate(date: string): string
+  /**
+   * A date inside a sentence: as the history writes it (2026-11-17) in a
+   * language whose catalogue says `"dates": "iso"` (English, as the deck always
+   * wrote it), else Intl's day and month ("17. november"), with the year
+   * unless it is the year of `meeting`.
+   */
+  day(date: string, meeting?: string): string
   /** 312 → "▲ 312", -40 → "▼ 40", 0 → the language's "no change". */
   change(delta: number): string
 }
@@ -152,6 +159,8 @@ function makeLang(code: string, w: Words): Lang {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
   const long = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
   const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' })
+  const dayMonthYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
   const day = (date: string) => new Date(`${date}T00:00:00Z`)
   const count = (value: number) => integer.format(value)
   return {
@@ -170,6 +179,10 @@ function makeLang(code: string, w: Words): Lang {
     // English's "Tuesday, 8 December 2026" loses its comma, as the deck always wrote it.
     longDate: (date) => long.format(day(date)).replace(/^(\p{L}+),/u, '$1'),
     shortDate: (date) => short.format(day(date)),
+    day: (date, meeting) => {
+      if (w.common.dates === 'iso' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date
+      return (meeting?.slice(0, 4) === date.slice(0, 4) ? dayMonth : dayMonthYear).format(day(date))
+    },
     change: (delta) => (delta > 0 ? `▲ ${count(delta)}` : delta < 0 ? `▼ ${count(-delta)}` : w.common.noChange),
   }
 }

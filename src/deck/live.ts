@@ -205,8 +205,7 @@ function secondaryFacts(metrics: ShownMetrics, platform: string, lead: Headline[
  */
 export function capturedAtWords(iso: string, lang: Lang = english()): string {
   const day = iso.slice(0, 10)
-  const date = lang.w.live.dates === 'iso' ? day : new Intl.DateTimeFormat(lang.locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
-  return lang.say(lang.w.live.capturedAt, { date, time: iso.slice(11, 16) })
+  return lang.say(lang.w.live.capturedAt, { date: lang.day(day), time: iso.slice(11, 16) })
 }
 
 /**
@@ -328,7 +327,7 @@ export function roiParts(live: LiveMaterial, date: string, kicker: string, accou
   // The total only over accounts measured at every date, so a new account is not a jump.
   const complete = perAccount.filter((a) => a.points.length === dates.length)
   // The axis labels are the chart's words: ISO dates in English as always, Intl's short date ("17. nov.") in another language.
-  const axis = (d: string) => (words.dates === 'iso' ? d : lang.shortDate(d))
+  const axis = (d: string) => (lang.w.common.dates === 'iso' ? d : lang.shortDate(d))
   const totals = dates.map((d) => ({ label: axis(d), value: complete.reduce((sum, a) => sum + (a.points.find((p) => p.date === d)?.value ?? 0), 0) }))
   const first = totals[0]?.value ?? 0
   const lastTotal = totals.at(-1)?.value ?? 0

@@ -22,7 +22,7 @@ import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { dayWords } from './day-words.js'
 import { english, type Lang } from './lang.js'
 import type { Slide } from './slide.js'
-import { platformName } from './live.js'
+import { platformName, problemWords } from './live.js'
 
 export interface LossOfControlInput {
   readonly config: WorkspaceConfig
@@ -175,7 +175,7 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
   // One bullet per platform the audit could not see into, while they fit; the rest named together.
   const room = Math.max(1, MAX_SUMMARY_BULLETS - bullets.length - (unchecked > 0 ? 1 : 0))
   const shownWalls = walls.length <= room ? walls : walls.slice(0, room - 1)
-  for (const wall of shownWalls) bullets.push(lang.say(w.couldNotCheck, { platform: platformName(wall.platform), reason: wall.reason }))
+  for (const wall of shownWalls) bullets.push(lang.say(w.couldNotCheck, { platform: platformName(wall.platform), reason: problemWords({ status: 'error', reason: wall.reason }, lang) }))
   const rest = walls.slice(shownWalls.length)
   if (rest.length > 0) bullets.push(lang.say(w.couldNotCheckMore, { platforms: rest.map((wall) => platformName(wall.platform)).join(', ') }))
   if (unchecked > 0) bullets.push(lang.plural(unchecked, w.leftUnchecked))
@@ -192,7 +192,7 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
       found.length > 0
         ? lang.say(w.notesNew, { found: found.map((f) => lang.say(w.notesNewItem, { handle: shownHandle(f.finding), platform: platformName(f.finding.platform), action: w.actionKey[f.suggestion.action] })).join('; ') })
         : w.notesNothingNew,
-      ...all.map((wall) => lang.say(w.notesWall, { platform: platformName(wall.platform), handles: lang.plural(wall.count, w.handles), reason: wall.reason })),
+      ...all.map((wall) => lang.say(w.notesWall, { platform: platformName(wall.platform), handles: lang.plural(wall.count, w.handles), reason: problemWords({ status: 'error', reason: wall.reason }, lang) })),
       ...(all.length > 0 ? [w.notesUnknown] : []),
       ...(unchecked > 0 ? [lang.plural(unchecked, w.notesBudget)] : []),
     ],
@@ -293,7 +293,7 @@ function latestWords(account: Account, input: LossOfControlInput, lang: Lang): s
   }
   const last = lastGoodValue(input.history, account.id, 'followers', input.date)
   const lastWords = last ? lang.say(w.lastSeen, { followers: lang.plural(last.value, w.followers), date: dayWords(last.date, lang) }) : undefined
-  if (result && result.status !== 'ok') return [lang.say(w.statusWords, { status: w.status[result.status], reason: result.reason ?? w.noReason }), lastWords].filter(Boolean).join('; ')
+  if (result && result.status !== 'ok') return [lang.say(w.statusWords, { status: w.status[result.status], reason: result.reason ? problemWords(result, lang) : w.noReason }), lastWords].filter(Boolean).join('; ')
   if (result) return lastWords ?? w.liveNoNumbers
   return lastWords ?? w.notMeasured
 }

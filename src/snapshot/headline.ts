@@ -70,15 +70,13 @@ export function platformNameIn(platform: string, lang: Lang = english()): string
 
 /**
  * A calendar day (YYYY-MM-DD) as the language writes it on a slide: English
- * keeps the ISO date the deck always showed; a catalogue whose `live.dates`
- * is `day-month` gets Intl's day and full month ("17. november"), with the
+ * keeps the ISO date the deck always showed; a catalogue whose `common.dates`
+ * is `words` gets Intl's day and full month ("17. november"), with the
  * year when it is not the year of `meeting` (or no meeting is given). Not the
  * abbreviated month: "17. nov." would end a sentence with two full stops.
  */
 export function dayWords(day: string, lang: Lang = english(), meeting?: string): string {
-  if (lang.w.live.dates === 'iso' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day
-  const year = meeting && meeting.slice(0, 4) === day.slice(0, 4) ? {} : { year: 'numeric' as const }
-  return new Intl.DateTimeFormat(lang.locale, { day: 'numeric', month: 'long', ...year, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  return lang.day(day, meeting)
 }
 
 // ---- the model ---------------------------------------------------------------

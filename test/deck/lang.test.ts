@@ -86,6 +86,14 @@ describe('formats', () => {
     expect(gb.shortDate('2026-12-08')).toBe('8 Dec')
   })
 
+  it('write a date inside a sentence: ISO in English as the deck always did, day and month in Norwegian, the year when it is not the meeting’s', () => {
+    expect(gb.day('2026-11-17', '2026-12-08')).toBe('2026-11-17')
+    expect(nb.day('2026-11-17', '2026-12-08')).toBe('17. november')
+    expect(nb.day('2025-11-17', '2026-12-08')).toBe('17. november 2025')
+    expect(nb.day('2027-03-30')).toBe('30. mars 2027')
+    expect(nb.day('not a date')).toBe('not a date')
+  })
+
   it('never shifts the calendar date', () => {
     expect(nb.longDate('2026-01-01')).toBe('torsdag 1. januar 2026')
   })

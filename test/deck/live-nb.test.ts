@@ -148,7 +148,7 @@ describe('the here-and-now in Norwegian', () => {
     expect(spot.change).toBe(`▲ 1${NBSP}234 siden 17. november`)
     expect(spot.notes[0]).toBe(`Hvorfor denne kontoen er i søkelyset: følgere opp 11,1${NBSP}% siden 17. november.`)
     expect(spot.bullets).toEqual(['3 innlegg på 30 dager · median 1 interaksjon per innlegg'])
-    expect(spot.caption).toBe('Hentet 24.11.2026 kl. 08:05 UTC · fra plattformens åpne API')
+    expect(spot.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC · fra plattformens åpne API')
   })
 
   it('the accounts not read: the kind of problem on the slide, the last good value with its Norwegian age, a Norwegian fix whose commands stay commands', () => {
@@ -175,7 +175,7 @@ describe('the here-and-now in Norwegian', () => {
     const facebook = part.appendix.find((s) => s.bookmark === 'Nordlys-siden')!
     expect(facebook.title).toBe(`Facebook: 4${NBSP}200 liker siden`)
     expect(facebook.notes).toContain('Facebook ga ikke antall følgere for denne kontoen: tallet er «liker siden», ikke følgere.')
-    expect(facebook.caption).toBe('Hentet 24.11.2026 kl. 08:05 UTC · fra teksten på siden')
+    expect(facebook.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC · fra teksten på siden')
   })
 
   it('carries none of the English fixed words, and no ISO dates', () => {
@@ -201,7 +201,7 @@ describe('a single account slide and the unread table, called directly with nb',
       today: { status: 'timeout' },
     }
     const slide = accountSlide(shown, [], DATE, 'Her og nå', 'Nordlys på Bluesky', nb)
-    expect(slide.caption).toBe('Hentet 24.11.2026 kl. 08:05 UTC: svarte ikke · lagt inn manuelt 30. desember 2025 · fra Bluesky-appen')
+    expect(slide.caption).toBe('Hentet 24. november 2026 kl. 08:05 UTC: svarte ikke · lagt inn manuelt 30. desember 2025 · fra Bluesky-appen')
     expect(slide.notes[0]).toBe(`Nordlys på Bluesky: 2${NBSP}000 følgere (første måling), lagt inn manuelt for 30. desember 2025 (fra Bluesky-appen).`)
     expect(slide.notes[1]).toBe('Dagens henting: svarte ikke.')
   })
