@@ -72,7 +72,8 @@ describe('src/', () => {
     expect(graph.get('commands/registry.ts')).toContainEqual(expect.objectContaining({ to: 'commands/home.ts', kind: 'dynamic' }))
     expect(graph.get('commands/home.ts')).toContainEqual(expect.objectContaining({ to: 'ui/start.tsx', kind: 'dynamic' }))
     expect(graph.get('audit/store.ts')).toContainEqual(expect.objectContaining({ to: 'audit/store-schema.ts', kind: 'dynamic' }))
-    expect(graph.get('deck/compose.ts')).toContainEqual(expect.objectContaining({ to: 'deck/live.ts', kind: 'static' }))
+    expect(graph.get('deck/compose.ts')).toContainEqual(expect.objectContaining({ to: 'deck/segments/index.ts', kind: 'static' }))
+    expect(graph.get('deck/segments/roi.ts')).toContainEqual(expect.objectContaining({ to: 'deck/live.ts', kind: 'static' }))
     expect(graph.get('deck/live.ts')).toContainEqual(expect.objectContaining({ to: 'deck/slide.ts', kind: 'type' }))
   })
 
