@@ -19,6 +19,7 @@ import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/
 import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
 import { testBrowser } from '../helpers/browser.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import { overflowsIn } from '../helpers/overflow.js'
 
 const nb = langFor('nb')
 const manager = testBrowser()
@@ -38,23 +39,6 @@ afterAll(async () => {
   await manager.close()
 })
 
-/** What runs off a slide: the slide's own overflow, or an element outside its box (slide-fit.test.ts's rule). */
-async function overflowsIn(html: string): Promise<string[]> {
-  await page.setContent(html, { waitUntil: 'load' })
-  return page.evaluate(() => {
-    const problems: string[] = []
-    document.querySelectorAll('section').forEach((section, i) => {
-      const box = section.getBoundingClientRect()
-      if (section.scrollHeight > section.clientHeight + 1) problems.push(`slide ${i + 1}: scrollHeight ${section.scrollHeight} > ${section.clientHeight}`)
-      section.querySelectorAll('*').forEach((el) => {
-        const r = el.getBoundingClientRect()
-        if (r.width === 0 && r.height === 0) return
-        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) problems.push(`slide ${i + 1}: <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 40)}" outside`)
-      })
-    })
-    return problems
-  })
-}
 
 /**
  * The deck with the slides `replaced` picks swapped for `slides`, in place of
@@ -114,7 +98,7 @@ describe('Norwegian slides fit 1280×720', () => {
     expect(charts[0]!.title).toBe('På etterskudd mot 1\u00a0234\u00a0567\u00a0890 følgere')
     const norwegian = await html(swapped(deck, isGoalSlide, [...cut(table[0]!, sizes), ...charts]))
     expect(norwegian).toContain('Der vi står')
-    expect(await overflowsIn(norwegian)).toEqual([])
+    expect(await overflowsIn(page, norwegian)).toEqual([])
   })
 
   it('loss of control: long handles, names and addresses, with and without screenshots, more finds than slides', async () => {
@@ -143,6 +127,6 @@ describe('Norwegian slides fit 1280×720', () => {
     const norwegian = slides.flatMap((s) => (!s.table ? [s] : cut(s, parts(s.table.header[1] === 'Forslag' ? 'Suggested' : 'Latest'))))
     const out = await html(swapped(deck, (s) => s.segment === 'loss-of-control', norwegian))
     expect(out).toContain('utgir seg for å være oss på Bluesky')
-    expect(await overflowsIn(out)).toEqual([])
+    expect(await overflowsIn(page, out)).toEqual([])
   })
 })

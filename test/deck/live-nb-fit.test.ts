@@ -12,6 +12,7 @@ import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/
 import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
 import { testBrowser } from '../helpers/browser.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import { overflowsIn } from '../helpers/overflow.js'
 
 const manager = testBrowser()
 let page: Page
@@ -31,23 +32,6 @@ afterAll(async () => {
   await manager.close()
 })
 
-/** Each slide whose content runs off it, and each element outside its slide. */
-async function overflows(html: string): Promise<string[]> {
-  await page.setContent(html, { waitUntil: 'load' })
-  return page.evaluate(() => {
-    const problems: string[] = []
-    document.querySelectorAll('section').forEach((section, i) => {
-      const box = section.getBoundingClientRect()
-      if (section.scrollHeight > section.clientHeight + 1) problems.push(`slide ${i + 1}: scrollHeight ${section.scrollHeight} > ${section.clientHeight}`)
-      section.querySelectorAll('*').forEach((el) => {
-        const r = el.getBoundingClientRect()
-        if (r.width === 0 && r.height === 0) return
-        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) problems.push(`slide ${i + 1}: <${el.tagName.toLowerCase()}> "${(el.textContent ?? '').slice(0, 40)}" outside the slide`)
-      })
-    })
-    return problems
-  })
-}
 
 describe('the Norwegian live slides fit', () => {
   it('every example account with every fact at its longest, blocked ones, a trend', async () => {
@@ -78,6 +62,6 @@ describe('the Norwegian live slides fit', () => {
     expect(liveSlides.find((s) => s.kind === 'account' && s.appendix)!.bullets).toContain('1\u00a0234 innlegg på 30 dager · median 12\u00a0345 interaksjoner per innlegg')
     expect(liveSlides.some((s) => s.segment === 'roi' && s.title === 'Engasjement: interaksjoner per innlegg')).toBe(true)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
-    expect(await overflows(html)).toEqual([])
+    expect(await overflowsIn(page, html)).toEqual([])
   })
 })
