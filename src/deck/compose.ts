@@ -53,6 +53,16 @@ export interface ComposeInput {
 /** Without a measurement: at most this many bullets (or table rows) on one slide; more split into "(continued)". */
 export const MAX_BULLETS = 6
 export const MAX_TABLE_ROWS = 4
+/**
+ * Without a measurement, a table's rows are also counted in estimated lines:
+ * a cell wraps at about CELL_CHARS_PER_LINE characters (half of 1280 px at
+ * 24 px text), and a slide's table holds about TABLE_LINES lines, so a table
+ * whose rows carry a reason and a fix of several lines gets fewer rows a
+ * slide. Only an estimate, for a build without a browser (`--format md`) and
+ * for plans; a build with one measures (split.ts).
+ */
+export const CELL_CHARS_PER_LINE = 45
+export const TABLE_LINES = 11
 
 /** Which segments have material for this topic and workspace, before planning: each segment's definition decides. */
 export function emptySegments(config: WorkspaceConfig, topic: Topic, live?: LiveMaterial, date = ''): Set<SegmentId> {
@@ -155,7 +165,7 @@ function splitByCount(lang: Lang): Splitter {
 
 function splitSlideByCount(slide: Slide, continued: (title: string) => string): Slide[] {
   if (slide.table) {
-    return chunk(slide.table.rows, MAX_TABLE_ROWS).map((rows, i) => ({
+    return tableParts(slide.table.rows).map((rows, i) => ({
       ...slide,
       title: i === 0 ? slide.title : continued(slide.title),
       table: { header: slide.table!.header, rows },
@@ -167,6 +177,29 @@ function splitSlideByCount(slide: Slide, continued: (title: string) => string): 
     start += bullets.length
     return part
   })
+}
+
+/** A row's estimated lines: its tallest cell's. */
+function rowLines(row: readonly string[]): number {
+  return Math.max(1, ...row.map((cell) => Math.ceil(cell.length / CELL_CHARS_PER_LINE)))
+}
+
+/**
+ * A table's rows on as few slides as the estimate allows (at most
+ * MAX_TABLE_ROWS rows and TABLE_LINES lines a slide), then balanced when the
+ * balanced parts fit too: 6 short rows give 3 + 3, not 4 + 2.
+ */
+function tableParts<T extends readonly string[]>(rows: readonly T[]): T[][] {
+  const fits = (part: readonly T[]) => part.length <= MAX_TABLE_ROWS && part.reduce((sum, row) => sum + rowLines(row), 0) <= TABLE_LINES
+  const greedy: T[][] = []
+  for (const row of rows) {
+    const last = greedy.at(-1)
+    if (last && fits([...last, row])) last.push(row)
+    else greedy.push([row])
+  }
+  if (greedy.length === 0) return [[]]
+  const balanced = chunk(rows, Math.ceil(rows.length / greedy.length))
+  return balanced.length === greedy.length && balanced.every(fits) ? balanced : greedy
 }
 
 /** Splits into as few slides as `size` allows, balanced: 6 by 4 gives 3 + 3, not 4 + 2. */

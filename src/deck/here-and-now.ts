@@ -21,13 +21,6 @@ export const MIN_SECONDS_PER_SLIDE = 40
 export const TILES_PER_SLIDE = 12
 /** Rows of the accounts-not-read table on the segment's one shared slide; the rest are in the appendix. */
 export const UNREAD_ROWS = 3
-/**
- * Rows a slide of the appendix's table of accounts not read: each row carries
- * a reason and a fix of up to five lines, so two a slide (until tables split
- * by measured height).
- */
-export const APPENDIX_UNREAD_ROWS = 2
-
 /** How many slides `minutes` carry at MIN_SECONDS_PER_SLIDE each. */
 export function slidesThatFit(minutes: number): number {
   return Math.floor((minutes * 60) / MIN_SECONDS_PER_SLIDE)
@@ -190,7 +183,7 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
   })
   const appendix: Slide[] = [
     ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${words.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account), lang), appendix: true, bookmark: accountLabel(r.account) })),
-    ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, words.appendix, accountLabel, lang), lang.plural(unread.length, words.notReadBookmark), lang) : []),
+    ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, words.appendix, accountLabel, lang), lang.plural(unread.length, words.notReadBookmark)) : []),
   ]
   return { slides: [...lookFor, ...overview, ...spotlit, ...shared], appendix }
 }
@@ -259,16 +252,11 @@ function balanced<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The whole table of accounts not read, for the appendix, APPENDIX_UNREAD_ROWS
- * rows a slide. Bookmarked once, at its first slide.
+ * The whole table of accounts not read, for the appendix: one slide that the
+ * deck splits like any table, where its measured height runs out (each row
+ * carries a reason and a fix of several lines). Bookmarked once, at its first
+ * part (segments/here-and-now.ts).
  */
-function unreadAppendix(slide: Slide, bookmark: string, lang: Lang): Slide[] {
-  const table = slide.table!
-  return balanced(table.rows, APPENDIX_UNREAD_ROWS).map((rows, i) => ({
-    ...slide,
-    title: i === 0 ? slide.title : lang.say(lang.w.common.continued, { title: slide.title }),
-    table: { header: table.header, rows },
-    appendix: true,
-    ...(i === 0 ? { bookmark } : {}),
-  }))
+function unreadAppendix(slide: Slide, bookmark: string): Slide[] {
+  return [{ ...slide, appendix: true, bookmark }]
 }
