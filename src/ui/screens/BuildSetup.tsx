@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
-import { FORMATS, type Format } from '../../build/formats.js'
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../../build/formats.js'
 import type { Workspace } from '../../workspace/load.js'
 import Frame from '../components/Frame.js'
 import { fit } from '../format.js'
@@ -26,6 +26,9 @@ const FORMAT_LABEL: Record<Format, string> = {
   pdf: 'deck.pdf (16:9, bookmarks)',
   handout: 'handout.pdf (slides with notes)',
   md: 'deck.md (Marp source)',
+  share: 'deck-share.html (no notes, to mail)',
+  png: 'slides/*.png (one per slide)',
+  pptx: 'deck.pptx (editable PowerPoint)',
 }
 
 type Option = 'duration' | Format | 'snapshots'
@@ -35,7 +38,7 @@ export default function BuildSetup({ workspace, services, topicId, date, duratio
   const theme = useTheme()
   const { columns } = useTerminalSize()
   const [duration, setDuration] = useState(initial ?? workspace.config.meeting.duration)
-  const [formats, setFormats] = useState<ReadonlySet<Format>>(new Set(FORMATS))
+  const [formats, setFormats] = useState<ReadonlySet<Format>>(new Set(DEFAULT_FORMATS))
   const [snapshots, setSnapshots] = useState(workspace.config.accounts.length > 0)
   const [index, move] = useSelection(OPTIONS.length)
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
@@ -72,7 +75,7 @@ export default function BuildSetup({ workspace, services, topicId, date, duratio
     const on = name === option
     return (
       <Text key={name} inverse={on} bold={on}>
-        {on ? '›' : ' '} {label.padEnd(34)} {value}
+        {on ? '›' : ' '} {label.padEnd(37)} {value}
       </Text>
     )
   }
