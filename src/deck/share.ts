@@ -15,7 +15,8 @@ import { deckLang, escapeHtml, type RenderedSlides } from './render.js'
 /** The complete, self-contained `deck-share.html`. `rendered` has its pictures inlined already. */
 export async function renderShareHtml(deck: DeckModel, rendered: Pick<RenderedSlides, 'html' | 'css'>): Promise<string> {
   // deck.html's stylesheet: it lays out one slide at a time and styles the counter and help only.
-  const shellCss = await readFile(join(BUILTIN.templates, 'shell', 'deck-shell.css'), 'utf8')
+  // Its comments go: they talk about the presenter, and this file has none.
+  const shellCss = (await readFile(join(BUILTIN.templates, 'shell', 'deck-shell.css'), 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '')
   const lang = deckLang(deck)
   const title = `${deck.company}: ${deck.topic.title}`
   return `<!DOCTYPE html>
