@@ -32,11 +32,16 @@ const FORMAT_LABEL: Record<Format, string> = {
 }
 
 type Option = 'duration' | Format | 'snapshots'
-const OPTIONS: readonly Option[] = ['duration', ...FORMATS, 'snapshots']
+// The meeting's own formats (on by default) come first, with the snapshots switch after
+// them as before; the copies to mail or post in chat (off unless picked) below, under a heading.
+const EXTRA_FORMATS: readonly Format[] = FORMATS.filter((format) => !DEFAULT_FORMATS.includes(format))
+const OPTIONS: readonly Option[] = ['duration', ...DEFAULT_FORMATS, 'snapshots', ...EXTRA_FORMATS]
 
 export default function BuildSetup({ workspace, services, topicId, date, duration: initial, dispatch }: Props) {
   const theme = useTheme()
-  const { columns } = useTerminalSize()
+  const { columns, rows } = useTerminalSize()
+  // Nine options and the agenda fill 80×24 only when the topic and the date share a line and the heading goes.
+  const roomy = rows >= 28
   const [duration, setDuration] = useState(initial ?? workspace.config.meeting.duration)
   const [formats, setFormats] = useState<ReadonlySet<Format>>(new Set(DEFAULT_FORMATS))
   const [snapshots, setSnapshots] = useState(workspace.config.accounts.length > 0)
@@ -81,18 +86,23 @@ export default function BuildSetup({ workspace, services, topicId, date, duratio
   }
   return (
     <Frame screen="build-setup" title="build" company={workspace.config.company.name} status={status}>
-      <Text>
+      <Text wrap="truncate-end">
         <Text bold>Topic </Text>
         <Text color={theme.accent}>{topic?.title ?? topicId}</Text>
+        {!roomy && ` · ${date ?? 'the next meeting day'}`}
       </Text>
-      <Text>
-        <Text bold>Date  </Text>
-        {date ?? 'the next meeting day'}
-      </Text>
-      <Box flexDirection="column" marginTop={1}>
+      {roomy && (
+        <Text>
+          <Text bold>Date  </Text>
+          {date ?? 'the next meeting day'}
+        </Text>
+      )}
+      <Box flexDirection="column" marginTop={roomy ? 1 : 0}>
         {row('duration', 'Duration (← → from 30 to 60)', `‹ ${duration} min ›`)}
-        {FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
+        {DEFAULT_FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
         {row('snapshots', `Live snapshots of ${workspace.config.accounts.length} accounts`, snapshots ? '[x]' : '[ ]')}
+        {roomy && <Text color={theme.muted}>  To mail or post in chat</Text>}
+        {EXTRA_FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
       </Box>
       {planned && <Agenda planned={planned} width={columns} muted={theme.muted} />}
       {preview.error && <Text color={theme.muted}>{preview.error.message}</Text>}
