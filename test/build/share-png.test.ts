@@ -13,7 +13,7 @@ import { testBrowser } from '../helpers/browser.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { readPngSize } from '../helpers/demo-workspace.js'
 import { serveFolder, type StaticServer } from '../helpers/serve.js'
-import { makeWorkspace } from '../helpers/workspace.js'
+import { MINIMAL_CONFIG, makeWorkspace } from '../helpers/workspace.js'
 
 /** Words that appear only in the key points' notes: the test looks for them. */
 const NOTE_WORDS = ['Quokkaquiet', 'Marmosetmurmur', 'Axolotlaside', 'Pangolinpause', 'Narwhalnudge', 'Okapiopinion']
@@ -98,6 +98,18 @@ describe('deck-share.html', () => {
         expect(errors).toEqual([])
       })
     })
+  })
+})
+
+describe('deck-share.html in Norwegian', () => {
+  it('says its keys in the deck\'s language, and has no presenter key', async () => {
+    const dir = await makeWorkspace({ 'showtell.yaml': `${MINIMAL_CONFIG}  language: nb\n` })
+    const built = await buildDeck(await loadWorkspace(dir), { topic: 'policy', date: '2026-11-24', duration: 45, snapshots: false, formats: ['share'] })
+    const share = await readFile(join(built.outDir, 'deck-share.html'), 'utf8')
+    expect(share).toContain('<html lang="nb">')
+    expect(share).toContain('← → Mellomrom PgUp PgDn Home End: bla · F: fullskjerm')
+    expect(share).not.toContain('foredragsholder')
+    expect(share).not.toContain('full screen')
   })
 })
 
