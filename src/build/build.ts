@@ -1,5 +1,6 @@
 // Owns one build, end to end: pick the topic and date, plan the agenda, compose
-// and render the deck, export the PDFs, and swap the result into
+// and render the deck, export the formats asked for (the PDFs, the slide
+// images and the PowerPoint side by side), and swap the result into
 // `out/<date>-<topic>/` with its `build.json` manifest, all under the workspace
 // lock. The history and the meeting log are written before the swap, and put
 // back if the swap does not happen. The CLI and the app both call
@@ -57,7 +58,11 @@ const PPTX_MODULE = '../deck/pptx.js'
 const EXPORTS = ['pdf', 'handout', 'png', 'pptx'] as const satisfies readonly Format[]
 type ExportFormat = (typeof EXPORTS)[number]
 
-/** The export phase's clock: its wall time, and each format's own time (their sum is what one after another would take). */
+/**
+ * The export phase's clock: its wall time, each format's own time, and their
+ * sum. Side by side each step runs slower than alone (they share the CPU), so
+ * the sum overstates a sequential export a little; the bench times that one.
+ */
 export interface ExportTimes {
   readonly wallMs: number
   readonly sumMs: number
