@@ -113,6 +113,39 @@ describe('deck-share.html in Norwegian', () => {
   })
 })
 
+describe('deck-share.html with hostile workspace text', () => {
+  const browser = testBrowser()
+  afterAll(async () => {
+    await browser.close()
+  })
+
+  it('shows the text as text: no markup or script from a company name, a title or a note gets through', async () => {
+    const company = 'Evil</title><script>window.pwned = 1</script>'
+    const title = '<img src=x onerror="window.pwned = 2"> & </main><script>window.pwned = 3</script>'
+    const policy = parse(await readFile(join(REPO_ROOT, 'topics', 'policy.yaml'), 'utf8')) as { keyPoints: KeyPoint[] }
+    policy.keyPoints[0] = { ...policy.keyPoints[0]!, title, notes: '--> <script>window.pwned = 4</script> Quokkaquiet' }
+    const config = MINIMAL_CONFIG.replace('  name: Testco', `  name: ${JSON.stringify(company)}`)
+    const dir = await makeWorkspace({ 'showtell.yaml': config, 'topics/policy.yaml': stringify(policy) })
+    const built = await buildDeck(await loadWorkspace(dir), { topic: 'policy', date: '2026-11-24', duration: 45, snapshots: false, formats: ['share'], browserManager: browser })
+    const share = await readFile(join(built.outDir, 'deck-share.html'), 'utf8')
+    expect(share).not.toContain('Quokkaquiet')
+    expect(share).not.toContain('<script>window.pwned')
+    const server = await serveFolder(built.outDir)
+    try {
+      await browser.withPage(async (page) => {
+        await page.goto(`${server.url}/deck-share.html`, { waitUntil: 'load' })
+        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+        expect(await page.title()).toBe(`${company}: Social media policy`)
+        const texts = await page.evaluate(() => Array.from(document.querySelectorAll('#deck section'), (section) => section.textContent ?? ''))
+        expect(texts.some((text) => text.includes(title))).toBe(true)
+        expect(await page.evaluate(() => document.querySelectorAll('#deck img[src="x"]').length)).toBe(0)
+      })
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe('slide images', () => {
   it('are one 1280×720 PNG per slide, deck.001.png … in slides/, listed in build.json', async () => {
     const names = (await readdir(join(out, 'slides'))).sort()
