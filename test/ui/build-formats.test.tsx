@@ -57,7 +57,7 @@ describe('Build setup: the formats to mail or post', () => {
     app = await renderApp(await makeAppWorkspace(), { initial: setup, size: { columns: 80, rows: 24 } })
     const frame = await app.waitFor('Planned with')
     expect(frame.split('\n').length).toBeLessThanOrEqual(24)
-    expect(frame).toContain('Topic Social media policy · 2026-11-24')
+    expect(frame).toContain('Topic Social media policy · Date 2026-11-24')
     for (const label of ['Duration', 'deck.html', 'deck.pdf', 'handout.pdf', 'deck.md', 'Live snapshots', 'deck-share.html', 'slides/*.png', 'deck.pptx', 'Agenda for 45 min', 'Enter builds into']) {
       expect(frame).toContain(label)
     }

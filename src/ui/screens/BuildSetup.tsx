@@ -89,7 +89,13 @@ export default function BuildSetup({ workspace, services, topicId, date, duratio
       <Text wrap="truncate-end">
         <Text bold>Topic </Text>
         <Text color={theme.accent}>{topic?.title ?? topicId}</Text>
-        {!roomy && ` · ${date ?? 'the next meeting day'}`}
+        {!roomy && (
+          <>
+            {' · '}
+            <Text bold>Date </Text>
+            {date ?? 'the next meeting day'}
+          </>
+        )}
       </Text>
       {roomy && (
         <Text>
