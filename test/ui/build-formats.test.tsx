@@ -21,7 +21,7 @@ describe('Build setup: the formats to mail or post', () => {
   it('offers deck-share.html, the slide images and deck.pptx, off by default, and builds the ones picked', async () => {
     const dir = await makeAppWorkspace()
     app = await renderApp(dir, { initial: setup, size: { columns: 100, rows: 40 } })
-    const first = await app.waitFor('Enter builds into'); console.log(first)
+    const first = await app.waitFor('Enter builds into')
     for (const name of ['deck.html', 'deck.pdf', 'handout.pdf', 'deck.md']) expect(lineWith(first, name)).toContain('[x]')
     expect(first).toContain('To mail or post in chat')
     expect(lineWith(first, 'deck-share.html')).toMatch(/deck-share\.html \(no notes, to mail\)\s+\[ \]/)
@@ -37,7 +37,7 @@ describe('Build setup: the formats to mail or post', () => {
     expect(lineWith(picked, 'deck.pptx')).toContain('[ ]')
 
     await app.press(KEY.enter)
-    const result = await app.waitFor('showtell · deck ready', 90_000); console.log(result)
+    const result = await app.waitFor('showtell · deck ready', 90_000)
     const run = app.frames().filter((f) => f.includes('showtell · building')).at(-1)!
     expect(run).toContain('html, md, share, png')
     expect(lineWith(run, 'deck-share.html without notes')).toMatch(/✓ deck-share\.html without notes/)
