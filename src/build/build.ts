@@ -1,10 +1,11 @@
 // Owns one build, end to end: pick the topic and date, plan the agenda, compose
-// and render the deck, export the PDFs, and swap the result into
+// and render the deck, export the formats asked for (the PDFs, the slide
+// images and the PowerPoint side by side), and swap the result into
 // `out/<date>-<topic>/` with its `build.json` manifest, all under the workspace
 // lock. The history and the meeting log are written before the swap, and put
 // back if the swap does not happen. The CLI and the app both call
 // `buildDeck`; neither reaches into the steps.
-import { FORMATS, type Format } from './formats.js'
+import { DEFAULT_FORMATS, IMAGES_DIR, type Format } from './formats.js'
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
 import { defaultMeetingDate, followMaterial, planFromMaterial } from '../agenda/material.js'
@@ -20,7 +21,7 @@ import type { RenderedSlides } from '../deck/render.js'
 import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import { UserError } from '../errors.js'
+import { RuntimeError, UserError } from '../errors.js'
 import { addDays } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeUnreadable, MEETING_LOG_FILE, readMeetingLogFile, recordMeeting } from '../rotation/log.js'
@@ -29,21 +30,53 @@ import { isRealDate } from '../workspace/config-values.js'
 import { acquireLock, stageFolder, writeFileAtomic, type StagedFolder } from '../workspace/store.js'
 import { gateAt, pauseAt } from '../process/test-pause.js'
 
-export { FORMATS, type Format } from './formats.js'
+export { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js'
 
 export const FILE_OF: Record<Format, string> = {
   md: 'deck.md',
   html: 'deck.html',
   pdf: 'deck.pdf',
   handout: 'handout.pdf',
+  share: 'deck-share.html',
+  pptx: 'deck.pptx',
+  // A folder: slides/deck.001.png …
+  png: IMAGES_DIR,
 }
 
-export type BuildStep = 'plan' | 'snapshots' | 'markdown' | 'html' | 'pdf' | 'handout' | 'write'
+/**
+ * The PowerPoint writer (src/deck/pptx.ts, written on its own branch), as the
+ * build calls it. Its path is held in a const so this module compiles before
+ * that file exists; once it is merged, a literal `import('../deck/pptx.js')`
+ * must replace the const, or esbuild cannot put it in the CLI's bundle.
+ */
+interface PptxWriter {
+  renderPptx(deck: DeckModel, options: { readonly folder: string; readonly themeCss: string }): Promise<Buffer>
+}
+const PPTX_MODULE = '../deck/pptx.js'
+
+/** The formats made side by side in the export phase (the browser's pages and the PowerPoint). */
+const EXPORTS = ['pdf', 'handout', 'png', 'pptx'] as const satisfies readonly Format[]
+type ExportFormat = (typeof EXPORTS)[number]
+
+/**
+ * The export phase's clock: its wall time, each format's own time, and their
+ * sum. Side by side each step runs slower than alone (they share the CPU), so
+ * the sum overstates a sequential export a little; the bench times that one.
+ */
+export interface ExportTimes {
+  readonly wallMs: number
+  readonly sumMs: number
+  readonly steps: Partial<Record<ExportFormat, number>>
+}
+
+export type BuildStep = 'plan' | 'snapshots' | 'markdown' | 'html' | 'share' | 'pdf' | 'handout' | 'png' | 'pptx' | 'write'
 
 export type BuildEvent =
   | { readonly type: 'start'; readonly topic: string; readonly date: string; readonly duration: number }
   | { readonly type: 'step-start'; readonly step: BuildStep }
   | { readonly type: 'step-done'; readonly step: BuildStep; readonly ms: number }
+  /** The export steps ran side by side: the phase's wall time and the sum of their times. */
+  | { readonly type: 'export-done'; readonly times: ExportTimes }
   | { readonly type: 'snapshot'; readonly event: SnapshotEvent }
   /** Something the person should fix before presenting; the build still finishes. */
   | { readonly type: 'warning'; readonly message: string }
@@ -56,7 +89,7 @@ export interface BuildOptions {
   readonly date?: string
   /** Minutes, 30–60. @default meeting.duration */
   readonly duration?: number
-  /** @default all formats */
+  /** @default DEFAULT_FORMATS (html, pdf, handout, md) */
   readonly formats?: readonly Format[]
   readonly snapshots?: boolean
   readonly browser?: BrowserOptions
@@ -70,6 +103,8 @@ export interface BuildOptions {
   readonly signal?: AbortSignal
   /** @default new Date() */
   readonly now?: Date
+  /** Replaces steps of the build: tests make one fail to see what is left behind. */
+  readonly steps?: Partial<BuildSteps>
 }
 
 export interface BuildManifest {
@@ -93,11 +128,13 @@ export interface BuildManifest {
   readonly files: readonly { readonly name: string; readonly bytes: number }[]
   /** What to fix before presenting (slides whose text runs off the slide). Measured when the PDF is printed. */
   readonly warnings: readonly string[]
+  /** The export phase's times, when it ran (PDF, handout, PNGs, PowerPoint side by side). */
+  readonly exportTimes?: ExportTimes
 }
 
 export async function buildDeck(workspace: Workspace, options: BuildOptions = {}): Promise<BuildManifest> {
   const emit = options.onProgress ?? (() => {})
-  const formats = new Set(options.formats ?? FORMATS)
+  const formats = new Set(options.formats ?? DEFAULT_FORMATS)
   const { config } = workspace
   const date = options.date ?? defaultMeetingDate(config, options.now)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) {
@@ -114,7 +151,7 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   // history or audit file) fails here, before the lock creates anything.
   timer.start('plan')
   planAgenda({ duration })
-  const steps = await buildSteps()
+  const steps = { ...(await buildSteps()), ...options.steps }
   const templates = await steps.loadTemplates(workspace.paths.templates)
   await readHistory(workspace.paths.root)
   await readLatestAudit(workspace.paths)
@@ -135,8 +172,8 @@ interface Chosen {
   readonly duration: number
   readonly formats: ReadonlySet<Format>
   readonly timer: ReturnType<typeof stepTimer>
-  readonly steps: Awaited<ReturnType<typeof buildSteps>>
-  readonly templates: Awaited<ReturnType<Awaited<ReturnType<typeof buildSteps>>['loadTemplates']>>
+  readonly steps: BuildSteps
+  readonly templates: Awaited<ReturnType<BuildSteps['loadTemplates']>>
 }
 
 async function buildLocked(workspace: Workspace, options: BuildOptions, { topic, date, duration, formats, timer, steps, templates }: Chosen): Promise<BuildManifest> {
@@ -145,7 +182,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   const ownBrowser = options.browserManager ? undefined : new BrowserManager(options.browser)
   const browser = options.browserManager ?? ownBrowser!
   // Chromium takes about as long to start as the deck takes to render: overlap them.
-  if (formats.has('pdf') || formats.has('handout')) browser.warmUp()
+  if (formats.has('pdf') || formats.has('handout') || formats.has('png')) browser.warmUp()
   const { signal } = options
   // Closing the browser ends every page and export in flight at once. The
   // build ends only once it is closed (and its profile removed): an
@@ -156,7 +193,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   let staged: StagedFolder | undefined
   const target = join(workspace.paths.out, `${date}-${topic.id}`)
   try {
-    const { renderMarkdown, renderSlides, renderDeckHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, snapshotAccounts } = steps
+    const { renderMarkdown, renderSlides, renderDeckHtml, renderShareHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, renderSlideImages, renderPptx, snapshotAccounts } = steps
     // Read again under the lock: another build may have just added to them.
     const history = await readHistory(workspace.paths.root)
     const audit = await readLatestAudit(workspace.paths)
@@ -199,9 +236,9 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
     const upcoming = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined
     const composeInput = { config, topic, date, plan, next: upcoming, live }
-    // Long lists and tables split where the measured height runs out (split.ts); a deck.md
-    // alone needs no browser and keeps the fixed count.
-    const measure = formats.has('html') || formats.has('pdf') || formats.has('handout')
+    // Long lists and tables split where the measured height runs out (split.ts), in
+    // every format that shows slides; a deck.md alone needs no browser and keeps the fixed count.
+    const measure = [...formats].some((format) => format !== 'md')
     const split = measure ? await browser.withPage((page) => measuredSplitter(composeInput, { page, templates })) : undefined
     const deck = composeDeck({ ...composeInput, split })
 
@@ -212,10 +249,10 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     const rendered = await withInlineAssets(renderSlides(markdown, templates))
     timer.done('markdown')
     checkpoint()
+    const themeFile = templates.themes.get(deck.theme)
     if (formats.has('md')) {
       await writeStaged(join(folder, FILE_OF.md), markdown)
-      const theme = templates.themes.get(deck.theme)
-      if (theme) await copyStaged(theme.file, join(folder, `${deck.theme}.css`))
+      if (themeFile) await copyStaged(themeFile.file, join(folder, `${deck.theme}.css`))
     }
 
     let html: string | undefined
@@ -225,30 +262,49 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
       if (formats.has('html')) await writeStaged(join(folder, FILE_OF.html), html)
       timer.done('html')
     }
-    checkpoint()
-    if (formats.has('pdf') && html) {
-      timer.start('pdf')
-      const printed = await exportDeckPdf(browser, html, deck)
-      await pauseAt('build:pdf')
-      await writeStaged(join(folder, FILE_OF.pdf), printed.pdf)
-      for (const o of printed.overflows) {
-        const message = `slide ${o.slide} ("${o.title}", ${o.segmentTitle}) runs ${o.pixels}px past the bottom of the slide: shorten its text`
-        warnings.push(message)
-        emit({ type: 'warning', message })
-      }
-      timer.done('pdf')
+    if (formats.has('share')) {
+      timer.start('share')
+      await writeStaged(join(folder, FILE_OF.share), await renderShareHtml(deck, rendered))
+      timer.done('share')
     }
     checkpoint()
-    if (formats.has('handout')) {
-      timer.start('handout')
-      const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }))
-      await writeStaged(join(folder, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
-      timer.done('handout')
-    }
 
+    // The exports run side by side, each on a page of its own in the one browser
+    // (the PowerPoint in Node meanwhile): the phase takes about as long as the
+    // longest of them, not their sum.
+    const exports: Record<ExportFormat, () => Promise<void>> = {
+      pdf: async () => {
+        const printed = await exportDeckPdf(browser, html!, deck)
+        await pauseAt('build:pdf')
+        await writeStaged(join(folder, FILE_OF.pdf), printed.pdf)
+        for (const o of printed.overflows) {
+          const message = `slide ${o.slide} ("${o.title}", ${o.segmentTitle}) runs ${o.pixels}px past the bottom of the slide: shorten its text`
+          warnings.push(message)
+          emit({ type: 'warning', message })
+        }
+      },
+      handout: async () => {
+        const flat = await withInlineAssets(renderSlides(markdown, templates, { inlineSVG: false }))
+        await writeStaged(join(folder, FILE_OF.handout), await exportHandoutPdf(browser, deck, flat))
+      },
+      png: async () => {
+        const images = await renderSlideImages(browser, rendered)
+        await mkdir(join(folder, FILE_OF.png), { recursive: true })
+        for (const image of images) await writeStaged(join(folder, image.name), image.png)
+      },
+      pptx: async () => {
+        await writeStaged(join(folder, FILE_OF.pptx), await renderPptx(deck, { folder, themeCss: themeFile?.css ?? '' }))
+      },
+    }
+    const exportTimes = await runSideBySide(
+      EXPORTS.filter((format) => formats.has(format)),
+      exports,
+      timer,
+      emit,
+    )
     checkpoint()
     timer.start('write')
-    const manifest = await manifestFor(deck, folder, target, results ?? [], warnings)
+    const manifest = await manifestFor(deck, folder, target, results ?? [], warnings, formats.has('png') ? [FILE_OF.png] : [], exportTimes)
     await writeFileAtomic(join(folder, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     await recordThenSwap(workspace.paths.root, staged, { date, topic: topic.id, deck: relative(workspace.paths.root, target) || '.', results, emit, checkpoint })
     timer.done('write')
@@ -321,8 +377,19 @@ async function recordThenSwap(
   }
 }
 
-async function manifestFor(deck: DeckModel, folder: string, target: string, results: readonly SnapshotResult[], warnings: readonly string[]): Promise<BuildManifest> {
-  const names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name).sort()
+async function manifestFor(
+  deck: DeckModel,
+  folder: string,
+  target: string,
+  results: readonly SnapshotResult[],
+  warnings: readonly string[],
+  /** Folders of deliverables (the slide images), listed file by file; the pictures the deck shows are not. */
+  folders: readonly string[],
+  exportTimes: ExportTimes | undefined,
+): Promise<BuildManifest> {
+  const filesIn = async (dir: string, prefix: string) =>
+    (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => `${prefix}${entry.name}`)
+  const names = [...(await filesIn(folder, '')), ...(await Promise.all(folders.map((sub) => filesIn(join(folder, sub), `${sub}/`)))).flat()].sort()
   const files = await Promise.all(
     names.map(async (name) => ({ name, bytes: (await readFile(join(folder, name))).byteLength })),
   )
@@ -344,7 +411,36 @@ async function manifestFor(deck: DeckModel, folder: string, target: string, resu
     outDir: target,
     files,
     warnings,
+    ...(exportTimes ? { exportTimes } : {}),
   }
+}
+
+/**
+ * Runs the export steps at the same time and waits for every one of them,
+ * also when one fails: none may still be writing into the staged folder when
+ * the build discards it. The first failure is the build's.
+ */
+async function runSideBySide(
+  chosen: readonly ExportFormat[],
+  work: Record<ExportFormat, () => Promise<void>>,
+  timer: ReturnType<typeof stepTimer>,
+  emit: (event: BuildEvent) => void,
+): Promise<ExportTimes | undefined> {
+  if (chosen.length === 0) return undefined
+  const started = performance.now()
+  const steps: Partial<Record<ExportFormat, number>> = {}
+  const settled = await Promise.allSettled(
+    chosen.map(async (format) => {
+      timer.start(format)
+      await work[format]()
+      steps[format] = timer.done(format)
+    }),
+  )
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected')
+  if (failed) throw failed.reason
+  const times: ExportTimes = { wallMs: Math.round(performance.now() - started), sumMs: Object.values(steps).reduce((sum, ms) => sum + ms, 0), steps }
+  emit({ type: 'export-done', times })
+  return times
 }
 
 /** The meeting the schedule has on `date` (or, without an explicit date, the next one). */
@@ -365,11 +461,13 @@ async function scheduledOn(workspace: Workspace, date: string, explicit: boolean
  * imported: the app imports `buildDeck` at start-up, long before any build.
  */
 async function buildSteps() {
-  const [templates, render, chart, pdf, snapshots] = await Promise.all([
+  const [templates, render, share, chart, pdf, images, snapshots] = await Promise.all([
     import('../deck/templates.js'),
     import('../deck/render.js'),
+    import('../deck/share.js'),
     import('../deck/chart.js'),
     import('../deck/export.js'),
+    import('../deck/images.js'),
     import('../snapshot/run.js'),
   ])
   return {
@@ -377,13 +475,28 @@ async function buildSteps() {
     renderMarkdown: templates.renderMarkdown,
     renderSlides: render.renderSlides,
     renderDeckHtml: render.renderDeckHtml,
+    renderShareHtml: share.renderShareHtml,
     inlineAssets: render.inlineAssets,
     renderLineChart: chart.renderLineChart,
     exportDeckPdf: pdf.exportDeckPdf,
     exportHandoutPdf: pdf.exportHandoutPdf,
+    renderSlideImages: images.renderSlideImages,
+    // Loaded only by a build that asks for deck.pptx (see PPTX_MODULE).
+    renderPptx: async (...args: Parameters<PptxWriter['renderPptx']>): Promise<Buffer> => {
+      let writer: PptxWriter
+      try {
+        writer = (await import(PPTX_MODULE)) as PptxWriter
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
+        throw new RuntimeError('deck.pptx: this copy of showtell has no PowerPoint writer (src/deck/pptx.ts)', { hint: 'build the other formats without pptx', cause: error })
+      }
+      return writer.renderPptx(...args)
+    },
     snapshotAccounts: snapshots.snapshotAccounts,
   }
 }
+
+export type BuildSteps = Awaited<ReturnType<typeof buildSteps>>
 
 /**
  * Copies the latest audit's screenshots into the build folder (`audit/`), so
@@ -444,8 +557,11 @@ function stepTimer(emit: (event: BuildEvent) => void) {
       started.set(step, performance.now())
       emit({ type: 'step-start', step })
     },
-    done(step: BuildStep) {
-      emit({ type: 'step-done', step, ms: Math.round(performance.now() - (started.get(step) ?? performance.now())) })
+    /** Says the step is done, and returns its time in ms. */
+    done(step: BuildStep): number {
+      const ms = Math.round(performance.now() - (started.get(step) ?? performance.now()))
+      emit({ type: 'step-done', step, ms })
+      return ms
     },
   }
 }

@@ -2,6 +2,7 @@
 import { relative } from 'node:path'
 import type { BrowserManager } from '../browser/manager.js'
 import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build.js'
+import { listedFiles } from '../build/formats.js'
 import { EXIT, UserError } from '../errors.js'
 import { formatBytes } from '../snapshot/format.js'
 import { loadWorkspace, type Workspace } from '../workspace/load.js'
@@ -18,7 +19,8 @@ export async function runBuild(ctx: CommandContext): Promise<number> {
   // starts once buildDeck holds the workspace lock (a refused build never
   // starts it), and is closed in `finally`, also when the input turns out bad.
   const workspace = await loadWorkspace(workspaceDir(ctx))
-  const prints = !formats || formats.includes('pdf') || formats.includes('handout')
+  // Every format but deck.md lays out slides in the browser (measured splits, prints, images).
+  const prints = !formats || formats.some((format) => format !== 'md')
   const snapshots = values['no-snapshots'] !== true && workspace.config.accounts.length > 0
   // A Markdown-only build never starts a browser, so its setting is not checked.
   const browser = browserManagerFor(await browserSetting(ctx, workspace, { check: prints || snapshots }))
@@ -35,6 +37,10 @@ async function buildAndReport(ctx: CommandContext, workspace: Workspace, browser
     if (json) return
     if (event.type === 'start') ctx.io.stderr.write(`Building ${event.date} · ${event.topic} · ${event.duration} min\n`)
     if (event.type === 'step-done' && event.step !== 'plan') ctx.io.stderr.write(`  ✓ ${event.step} (${event.ms} ms)\n`)
+    // The exports ran side by side: both figures, so the saving can be quoted.
+    if (event.type === 'export-done' && Object.keys(event.times.steps).length > 1) {
+      ctx.io.stderr.write(`  ✓ export side by side: ${event.times.wallMs} ms wall, its steps add up to ${event.times.sumMs} ms\n`)
+    }
     if (event.type === 'warning') ctx.io.stderr.write(`  ! ${event.message}\n`)
     if (event.type === 'snapshot' && event.event.type === 'account-done') {
       const r = event.event.result
@@ -71,7 +77,7 @@ async function buildAndReport(ctx: CommandContext, workspace: Workspace, browser
         : []),
       ...(manifest.warnings.length > 0 ? [`Check before presenting:`, ...manifest.warnings.map((w) => `  ! ${w}`), ''] : []),
       `Wrote ${out}/`,
-      ...manifest.files.map((file) => `  ${file.name.padEnd(14)} ${formatBytes(file.bytes)}`),
+      ...listedFiles(manifest.files).map((file) => `  ${(file.images ? `${file.images.first} … ${file.images.last}` : file.name).padEnd(16)} ${formatBytes(file.bytes)}${file.images ? ` (${file.images.count} images)` : ''}`),
       '',
     ].join('\n'),
   )

@@ -26,7 +26,7 @@ export const COMMAND_HELP = {
   build: {
     summary: 'build the deck for one meeting into out/<date>-<topic>/',
     synopsis:
-      'showtell build [--topic ID | --next] [--date YYYY-MM-DD] [--duration MIN]\n               [--format html,pdf,handout,md] [--no-snapshots] [--json]',
+      'showtell build [--topic ID | --next] [--date YYYY-MM-DD] [--duration MIN]\n               [--format html,pdf,handout,md,share,png,pptx] [--no-snapshots] [--json]',
   },
   snapshot: {
     summary: 'capture every account now: screenshot, metrics, status; adds to the history',

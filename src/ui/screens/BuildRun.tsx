@@ -28,7 +28,10 @@ const STEP_LABEL: Partial<Record<BuildStep, string>> = {
   markdown: 'Compose deck.md and render the slides',
   html: 'deck.html with the presenter view',
   pdf: 'Export deck.pdf',
+  share: 'deck-share.html without notes',
   handout: 'Export handout.pdf',
+  png: 'Slide images (slides/*.png)',
+  pptx: 'Export deck.pptx',
   write: 'Write out/ and the history',
 }
 
@@ -86,7 +89,13 @@ export default function BuildRun({ workspace, services, request, dispatch, setBu
 
   // The steps this build takes: deck.html is also rendered when only the PDF is wanted (it is what prints).
   const has = (format: Format) => request.formats.includes(format)
-  const planned: BuildStep[] = ['markdown', ...(has('html') || has('pdf') ? (['html'] as const) : []), ...(has('pdf') ? (['pdf'] as const) : []), ...(has('handout') ? (['handout'] as const) : []), 'write']
+  // The exports (pdf, handout, png, pptx) run side by side, so several can show their spinners at once.
+  const planned: BuildStep[] = [
+    'markdown',
+    ...(has('html') || has('pdf') ? (['html'] as const) : []),
+    ...(['share', 'pdf', 'handout', 'png', 'pptx'] as const).filter((step) => has(step)),
+    'write',
+  ]
   const status =
     phase.kind === 'cancelling'
       ? { text: 'Cancelling: closing the browser…', error: true }

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
-import { FORMATS, type Format } from '../../build/formats.js'
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../../build/formats.js'
 import type { Workspace } from '../../workspace/load.js'
 import Frame from '../components/Frame.js'
 import { fit } from '../format.js'
@@ -26,16 +26,24 @@ const FORMAT_LABEL: Record<Format, string> = {
   pdf: 'deck.pdf (16:9, bookmarks)',
   handout: 'handout.pdf (slides with notes)',
   md: 'deck.md (Marp source)',
+  share: 'deck-share.html (no notes, to mail)',
+  png: 'slides/*.png (one per slide)',
+  pptx: 'deck.pptx (editable PowerPoint)',
 }
 
 type Option = 'duration' | Format | 'snapshots'
-const OPTIONS: readonly Option[] = ['duration', ...FORMATS, 'snapshots']
+// The meeting's own formats (on by default) come first, with the snapshots switch after
+// them as before; the copies to mail or post in chat (off unless picked) below, under a heading.
+const EXTRA_FORMATS: readonly Format[] = FORMATS.filter((format) => !DEFAULT_FORMATS.includes(format))
+const OPTIONS: readonly Option[] = ['duration', ...DEFAULT_FORMATS, 'snapshots', ...EXTRA_FORMATS]
 
 export default function BuildSetup({ workspace, services, topicId, date, duration: initial, dispatch }: Props) {
   const theme = useTheme()
-  const { columns } = useTerminalSize()
+  const { columns, rows } = useTerminalSize()
+  // Nine options and the agenda fill 80×24 only when the topic and the date share a line and the heading goes.
+  const roomy = rows >= 28
   const [duration, setDuration] = useState(initial ?? workspace.config.meeting.duration)
-  const [formats, setFormats] = useState<ReadonlySet<Format>>(new Set(FORMATS))
+  const [formats, setFormats] = useState<ReadonlySet<Format>>(new Set(DEFAULT_FORMATS))
   const [snapshots, setSnapshots] = useState(workspace.config.accounts.length > 0)
   const [index, move] = useSelection(OPTIONS.length)
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
@@ -72,24 +80,35 @@ export default function BuildSetup({ workspace, services, topicId, date, duratio
     const on = name === option
     return (
       <Text key={name} inverse={on} bold={on}>
-        {on ? '›' : ' '} {label.padEnd(34)} {value}
+        {on ? '›' : ' '} {label.padEnd(37)} {value}
       </Text>
     )
   }
   return (
     <Frame screen="build-setup" title="build" company={workspace.config.company.name} status={status}>
-      <Text>
+      <Text wrap="truncate-end">
         <Text bold>Topic </Text>
         <Text color={theme.accent}>{topic?.title ?? topicId}</Text>
+        {!roomy && (
+          <>
+            {' · '}
+            <Text bold>Date </Text>
+            {date ?? 'the next meeting day'}
+          </>
+        )}
       </Text>
-      <Text>
-        <Text bold>Date  </Text>
-        {date ?? 'the next meeting day'}
-      </Text>
-      <Box flexDirection="column" marginTop={1}>
+      {roomy && (
+        <Text>
+          <Text bold>Date  </Text>
+          {date ?? 'the next meeting day'}
+        </Text>
+      )}
+      <Box flexDirection="column" marginTop={roomy ? 1 : 0}>
         {row('duration', 'Duration (← → from 30 to 60)', `‹ ${duration} min ›`)}
-        {FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
+        {DEFAULT_FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
         {row('snapshots', `Live snapshots of ${workspace.config.accounts.length} accounts`, snapshots ? '[x]' : '[ ]')}
+        {roomy && <Text color={theme.muted}>  To mail or post in chat</Text>}
+        {EXTRA_FORMATS.map((format) => row(format, FORMAT_LABEL[format], formats.has(format) ? '[x]' : '[ ]'))}
       </Box>
       {planned && <Agenda planned={planned} width={columns} muted={theme.muted} />}
       {preview.error && <Text color={theme.muted}>{preview.error.message}</Text>}

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink'
 import { join } from 'node:path'
 import { useState } from 'react'
 import type { BuildManifest } from '../../build/build.js'
+import { listedFiles } from '../../build/formats.js'
 import Frame from '../components/Frame.js'
 import { displayPath } from '../../workspace/paths.js'
 import { fit, formatBytes } from '../format.js'
@@ -44,7 +45,8 @@ export default function Result({ manifest, company, open }: Props) {
 
   const ok = manifest.snapshots.filter((s) => s.status === 'ok').length
   const wide = columns >= 100
-  const names = [...manifest.files.map((file) => ({ name: file.name, size: formatBytes(file.bytes) })), { name: 'build.json', size: 'manifest' }]
+  // The slide images are one entry (slides/ ×24), not a screenful of names.
+  const names = [...listedFiles(manifest.files).map((file) => ({ name: file.images ? `${file.name} ×${file.images.count}` : file.name, size: formatBytes(file.bytes) })), { name: 'build.json', size: 'manifest' }]
   // Side by side with the agenda when wide; otherwise two files to a line, so it all fits 80×24.
   const across = wide ? 1 : Math.max(1, Math.floor(columns / 36))
   const fileRows: (typeof names)[] = []
@@ -57,7 +59,7 @@ export default function Result({ manifest, company, open }: Props) {
           {row.map((file) => (
             <Text key={file.name}>
               {'  '}
-              {file.name.padEnd(14)} <Text color={theme.muted}>{file.size.padStart(9)}</Text>
+              {file.name.padEnd(15)} <Text color={theme.muted}>{file.size.padStart(9)}</Text>
               {'         '}
             </Text>
           ))}
