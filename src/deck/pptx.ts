@@ -108,7 +108,10 @@ export async function renderPptx(deck: DeckModel, options: { readonly folder: st
   pptx.title = clean(meta.title)
   pptx.author = clean(meta.author)
   pptx.subject = clean(meta.subject)
-  pptx.company = clean(deck.company)
+  // pptxgenjs 4.0.1 writes the company into docProps/app.xml without escaping it
+  // (it escapes title, subject and author): a name with `<` or `&` would make the
+  // file unreadable. The test of hostile text checks it reads back as written.
+  pptx.company = escapeXml(clean(deck.company))
   pptx.theme = { headFontFace: theme.font, bodyFontFace: theme.font }
 
   // One section per agenda segment that has slides, in the agenda's order, then the appendix.
@@ -128,7 +131,7 @@ export async function renderPptx(deck: DeckModel, options: { readonly folder: st
     const page = pptx.addSlide(sectionTitle ? { sectionTitle } : {})
     page.background = { color: theme.paper }
     drawSlide(page, slide, context)
-    page.addNotes(clean([slide.budgetLine, ...slide.notes].filter((part) => part !== '').join('\n\n')))
+    page.addNotes(cleanNotes([slide.budgetLine, ...slide.notes].filter((part) => part !== '').join('\n\n')))
   }
   const out = await pptx.write({ outputType: 'nodebuffer', compression: true })
   return Buffer.isBuffer(out) ? out : Buffer.from(out as Uint8Array)
@@ -159,7 +162,7 @@ function drawSlide(page: Slide, slide: TimedSlide, c: Context): void {
       return flow(page, c, { ...content, y: 72, h: SLIDE.h - 72 - PAD.bottom }, 'center', [
         title(64, t.ink, 24),
         text(slide.lead, 30, t.muted),
-        slide.bullets?.length ? { paras: [{ text: slide.bullets.join('\n'), size: 30, color: t.muted }], lineHeight: 1.35 } : undefined,
+        slide.bullets?.length ? { paras: slide.bullets.map((line) => ({ text: line, size: 30, color: t.muted })), lineHeight: 1.35 } : undefined,
       ])
     case 'statement':
       return flow(page, c, { ...content, w: Math.min(content.w, 1136) }, 'center', [title(52, t.ink, 32), text(slide.lead, 32, t.muted)])
@@ -416,7 +419,7 @@ function lines(text: string, width: number, size: number, bold: boolean): number
   const em = bold ? 0.6 : 0.56
   const perLine = Math.max(1, width / (size * em))
   let count = 0
-  for (const line of text.split('\n')) {
+  for (const line of [clean(text)]) {
     let used = 0
     count += 1
     for (const word of line.split(/\s+/).filter(Boolean)) {
@@ -566,13 +569,25 @@ function pt(px: number): number {
 }
 
 /**
- * Text as XML can hold it: line ends as \n, tabs kept, other control
- * characters, lone surrogates and the two non-characters dropped. Everything
- * else (markup, entities, bidi marks) stays as written; pptxgenjs escapes it.
+ * Slide text as the HTML shows it: whitespace runs (line ends too) are one
+ * space, as escapeMarkdown makes them, and the characters XML cannot hold
+ * are dropped. Everything else (markup, entities, bidi marks) stays as
+ * written; pptxgenjs escapes it.
  */
 function clean(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029\f\v]/g, '\n')
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+  return xmlSafe(text.replace(/[ \t\n\r\f\v\u2028\u2029]+/g, ' ')).trim()
+}
+
+/** Notes keep their paragraphs: line ends as \n, the rest as clean(). */
+function cleanNotes(text: string): string {
+  return xmlSafe(text.replace(/\r\n?|[\u2028\u2029\f\v]/g, '\n'))
+}
+
+/** Drops control characters (tab and line feed stay), lone surrogates and the two non-characters: XML 1.0 cannot hold them. */
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 }
