@@ -1,7 +1,8 @@
 // deck.pptx opened by a reader we did not write: LibreOffice Impress,
 // headless, converts it to PDF, and pdf.js reads that PDF. One page per slide,
 // 16:9, each page holding its slide's title (and the big number and table
-// cells where the slide has them); hostile titles come out as the same text.
+// cells where the slide has them); the notes pages hold each slide's budget
+// line, then its notes; hostile titles come out as the same text.
 // LibreOffice is installed by .ci/run and scripts/setup.sh
 // (scripts/find-or-install-libreoffice.sh); without it this test fails.
 import { execFile } from 'node:child_process'
@@ -41,20 +42,27 @@ async function findSoffice(): Promise<string> {
   )
 }
 
-/** Converts `file` to PDF with a profile of its own, so that parallel runs do not share one. */
-async function convertToPdf(soffice: string, file: string, outDir: string): Promise<string> {
+/** LibreOffice's PDF filter with only the notes pages: each slide small, its speaker notes under it. */
+const NOTES_PAGES = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
+
+/** Converts `file` to PDF (or `filter`) with a profile of its own, so that parallel runs do not share one. */
+async function convertToPdf(soffice: string, file: string, outDir: string, filter = 'pdf'): Promise<string> {
   const profile = await mkdtemp(join(tmpdir(), 'showtell-lo-profile-'))
   try {
-    await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: 80_000 })
+    await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, file], { timeout: 80_000 })
   } finally {
     await rm(profile, { recursive: true, force: true })
   }
   return join(outDir, file.split('/').at(-1)!.replace(/\.pptx$/, '.pdf'))
 }
 
-/** A page's text with whitespace runs as one space (pdf.js gives a wrapped line as separate items). */
+/**
+ * Text with no whitespace at all: pdf.js gives each laid-out line as its own
+ * item, so a line wrapped after a hyphen ("Two-" / "factor") would otherwise
+ * read "Two- factor".
+ */
 function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  return text.replace(/\s+/g, '')
 }
 
 describe('deck.pptx in LibreOffice Impress', () => {
@@ -72,15 +80,30 @@ describe('deck.pptx in LibreOffice Impress', () => {
   describe('a composed demo-like deck', () => {
     let deck: DeckModel
     let pdf: PdfSummary
+    let file: string
 
     beforeAll(async () => {
       const folder = join(dir, 'build')
       await mkdir(folder)
       await writeFixturePictures(folder)
       deck = demoLikeDeck()
-      const file = join(folder, 'deck.pptx')
+      file = join(folder, 'deck.pptx')
       await writeFile(file, await renderPptx(deck, { folder, themeCss: THEME_CSS }))
       pdf = await readPdf(await convertToPdf(soffice, file, dir))
+    })
+
+    it("shows every slide's speaker notes, its budget line first, as LibreOffice's notes pages", async () => {
+      const notesDir = join(dir, 'notes')
+      await mkdir(notesDir)
+      const notes = await readPdf(await convertToPdf(soffice, file, notesDir, NOTES_PAGES))
+      expect(notes.pages).toBe(deck.slides.length)
+      deck.slides.forEach((slide, i) => {
+        const page = flat(notes.text[i]!)
+        const first = slide.budgetLine || slide.notes[0]!
+        expect(page, `notes page ${i + 1}`).toContain(flat(first))
+        for (const note of slide.notes) expect(page, `notes page ${i + 1}`).toContain(flat(note))
+        if (slide.budgetLine && slide.notes[0]) expect(page.indexOf(flat(slide.budgetLine))).toBeLessThan(page.indexOf(flat(slide.notes[0])))
+      })
     })
 
     it('gives one 16:9 page per slide', () => {
@@ -98,12 +121,13 @@ describe('deck.pptx in LibreOffice Impress', () => {
     })
 
     it('holds the big number, its change, the table cells, the kicker and the page number as text', () => {
-      expect(flat(pdf.text[4]!)).toContain('12,400')
-      expect(flat(pdf.text[4]!)).toContain('▲ 312 since 2026-11-24')
-      expect(flat(pdf.text[10]!)).toContain('Two-factor login and a recovery owner.')
-      expect(flat(pdf.text[1]!)).toContain('Worst cases and mitigations')
-      expect(flat(pdf.text[2]!)).toContain('OPENING')
-      expect(flat(pdf.text[2]!)).toContain('3 / 18')
+      const page = (n: number) => flat(pdf.text[n - 1]!)
+      expect(page(5)).toContain(flat('12,400'))
+      expect(page(5)).toContain(flat('▲ 312 since 2026-11-24'))
+      expect(page(11)).toContain(flat('Two-factor login and a recovery owner.'))
+      expect(page(2)).toContain(flat('Worst cases and mitigations'))
+      expect(page(3)).toContain(flat('OPENING'))
+      expect(page(3)).toContain(flat('3 / 18'))
     })
   })
 
