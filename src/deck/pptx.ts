@@ -203,20 +203,17 @@ function drawChrome(page: Slide, slide: TimedSlide, c: Context): void {
   // The evidence slides keep their header and footer beside the picture.
   const side = slide.kind === 'account' && slide.image && c.pictures.has(slide.image) ? 0.6 : slide.kind === 'finding' && slide.image && c.pictures.has(slide.image) ? 0.55 : 0
   const right = side ? SLIDE.w * side + 24 : PAD.side
+  // Both may take two lines beside a screenshot, as the HTML's do, and are made smaller past that.
   if (slide.kicker) {
-    addBlock(page, c, { x: PAD.side, y: 36, w: SLIDE.w - PAD.side - right, h: 30 }, {
-      paras: [{ text: slide.kicker.toUpperCase(), size: 20, color: t.accent, bold: true }],
-      lineHeight: 1.2,
-      name: 'Kicker',
-    }, 1, 'top')
+    const box: Box = { x: PAD.side, y: 36, w: SLIDE.w - PAD.side - right, h: 52 }
+    const block: Block = { paras: [{ text: slide.kicker.toUpperCase(), size: 20, color: t.accent, bold: true }], lineHeight: 1.2, name: 'Kicker' }
+    addBlock(page, c, box, block, fitScale((s) => blockHeight(scaled(block, s), box.w), box.h), 'top')
   }
   const footer = footerOf(slide, c)
   if (footer) {
-    addBlock(page, c, { x: PAD.side, y: SLIDE.h - 28 - 48, w: SLIDE.w - PAD.side - (side ? right : 180), h: 48 }, {
-      paras: [{ text: footer, size: 18, color: t.muted }],
-      lineHeight: 1.3,
-      name: 'Footer',
-    }, 1, 'bottom')
+    const box: Box = { x: PAD.side, y: SLIDE.h - 28 - 48, w: SLIDE.w - PAD.side - (side ? right : 180), h: 48 }
+    const block: Block = { paras: [{ text: footer, size: 18, color: t.muted }], lineHeight: 1.3, name: 'Footer' }
+    addBlock(page, c, box, block, fitScale((s) => blockHeight(scaled(block, s), box.w), box.h), 'bottom')
   }
   if (slide.kind !== 'title') {
     addBlock(page, c, { x: SLIDE.w - PAD.side - 120, y: SLIDE.h - 28 - 25, w: 120, h: 25 }, {
@@ -411,8 +408,8 @@ function blockHeight(block: Block, width: number): number {
 
 /**
  * How many lines `text` takes in `width` px at `size` px: greedy word wrap
- * with generous widths (0.56 em a character, 0.6 bold, wide scripts and emoji
- * 1 em), so the estimate errs on the side of more lines. A word longer than
+ * with generous widths (0.56 em a character, 0.6 bold, capitals a fifth
+ * wider, wide scripts and emoji 1 em), so the estimate errs on the side of more lines. A word longer than
  * the line breaks where it must, as the readers do.
  */
 function lines(text: string, width: number, size: number, bold: boolean): number {
@@ -423,7 +420,7 @@ function lines(text: string, width: number, size: number, bold: boolean): number
     let used = 0
     count += 1
     for (const word of line.split(/\s+/).filter(Boolean)) {
-      const length = [...word].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 / em : 1), 0)
+      const length = [...word].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 / em : ch !== ch.toLowerCase() ? 1.2 : 1), 0)
       const needed = used === 0 ? length : used + 1 + length
       if (needed <= perLine) {
         used = needed

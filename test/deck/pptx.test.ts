@@ -285,6 +285,17 @@ describe('deck.pptx themes, pictures and fitting', () => {
     expect(notesText(opened.notes[0]!)).toContain('abcde')
   })
 
+  it('makes a kicker that would take more than two lines beside a screenshot smaller, and leaves a short one at 15 pt', async () => {
+    const deck = demoLikeDeck()
+    const long = 'A segment title long enough to need three lines in the narrow column beside the screenshot'
+    const slides = deck.slides.map((slide, i) => (i === 4 ? { ...slide, kicker: long } : slide))
+    const opened = await open(await renderPptx({ ...deck, slides }, { folder, themeCss: THEME_CSS }))
+    const kickerSize = (xml: string) => Number(/sz="(\d+)"/.exec(shapes(xml).find((s) => s.name === 'Kicker')!.xml)![1])
+    // 20 px is 15 pt.
+    expect(kickerSize(opened.slides[2]!)).toBe(1500)
+    expect(kickerSize(opened.slides[4]!)).toBeLessThan(1500)
+  })
+
   it('makes the font of a long list smaller until the estimate fits, and leaves a short one at the theme size', async () => {
     const long = Array.from({ length: 9 }, (_, i) => `Item ${i + 1}: a bullet long enough to wrap over two lines at the theme's 28 pixel size on a wide slide, as some workspace topics have`)
     const deck = oneSlideDeck([bulletSlide(1, 'Long list', long), bulletSlide(2, 'Short list', ['One', 'Two'])])
