@@ -338,9 +338,10 @@ function drawTile(page: Slide, tile: Tile, cell: Box, size: 'large' | 'medium' |
   if (size === 'small') {
     if (picture) addCover(page, picture, { x: cell.x, y: cell.y, w: 92, h: Math.min(110, cell.h) }, c)
     textBox = { x: cell.x + 104, y: cell.y, w: cell.w - 104, h: cell.h }
-  } else {
+  } else if (picture) {
+    // Without a picture the text starts at the tile's top, as in the HTML.
     const imageH = Math.min(size === 'large' ? 300 : 110, cell.h * 0.6)
-    if (picture) addCover(page, picture, { x: cell.x, y: cell.y, w: cell.w, h: imageH }, c)
+    addCover(page, picture, { x: cell.x, y: cell.y, w: cell.w, h: imageH }, c)
     const below = imageH + (size === 'large' ? 8 : 6)
     textBox = { x: cell.x, y: cell.y + below, w: cell.w, h: cell.h - below }
   }
