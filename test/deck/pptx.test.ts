@@ -156,6 +156,16 @@ describe('deck.pptx from a composed deck', () => {
     ])
   })
 
+  it('starts the text of a tile without a screenshot at the top of its tile, level with the thumbnails', () => {
+    const overview = pptx.slides[3]!
+    const top = (name: string) => [...overview.matchAll(new RegExp(`name="${name}"[\\s\\S]*?<a:off x="\\d+" y="(\\d+)"`, 'g'))].map((m) => Number(m[1]))
+    const [first, second] = top('Thumbnail')
+    const tiles = top('Tile')
+    expect(first).toBe(second)
+    expect(tiles[2]).toBe(first)
+    expect(tiles[0]).toBeGreaterThan(first!)
+  })
+
   it('gives every slide a notes slide: its budget line first, then its notes', () => {
     expect(pptx.notes.every((xml) => xml !== '')).toBe(true)
     deck.slides.forEach((slide, i) => {
