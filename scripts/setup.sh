@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to a finished demo deck: checks Node,
-# finds (or installs) Chromium, installs the packages, builds showtell and
-# builds the demo deck from the example workspace.
+# finds (or installs) Chromium and LibreOffice (for the tests), installs
+# the packages, builds showtell and builds the demo deck from the example
+# workspace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,9 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a=
 
 browser=$(bash scripts/find-or-install-chromium.sh)
 echo "Browser: $browser"
+# LibreOffice is for the test suite only (it opens deck.pptx); skipped when soffice is there.
+office=$(bash scripts/find-or-install-libreoffice.sh) || echo "Note: without LibreOffice the deck.pptx tests fail; showtell itself does not need it." >&2
+[ -n "${office:-}" ] && echo "LibreOffice: $office"
 
 # puppeteer-core never downloads a browser; the variable also quiets any tool that would.
 export PUPPETEER_SKIP_DOWNLOAD=1
