@@ -21,7 +21,7 @@ import type { RenderedSlides } from '../deck/render.js'
 import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import { RuntimeError, UserError } from '../errors.js'
+import { UserError } from '../errors.js'
 import { addDays } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeUnreadable, MEETING_LOG_FILE, readMeetingLogFile, recordMeeting } from '../rotation/log.js'
@@ -42,17 +42,6 @@ export const FILE_OF: Record<Format, string> = {
   // A folder: slides/deck.001.png …
   png: IMAGES_DIR,
 }
-
-/**
- * The PowerPoint writer (src/deck/pptx.ts, written on its own branch), as the
- * build calls it. Its path is held in a const so this module compiles before
- * that file exists; once it is merged, a literal `import('../deck/pptx.js')`
- * must replace the const, or esbuild cannot put it in the CLI's bundle.
- */
-interface PptxWriter {
-  renderPptx(deck: DeckModel, options: { readonly folder: string; readonly themeCss: string }): Promise<Buffer>
-}
-const PPTX_MODULE = '../deck/pptx.js'
 
 /** The formats made side by side in the export phase (the browser's pages and the PowerPoint). */
 const EXPORTS = ['pdf', 'handout', 'png', 'pptx'] as const satisfies readonly Format[]
@@ -481,17 +470,8 @@ async function buildSteps() {
     exportDeckPdf: pdf.exportDeckPdf,
     exportHandoutPdf: pdf.exportHandoutPdf,
     renderSlideImages: images.renderSlideImages,
-    // Loaded only by a build that asks for deck.pptx (see PPTX_MODULE).
-    renderPptx: async (...args: Parameters<PptxWriter['renderPptx']>): Promise<Buffer> => {
-      let writer: PptxWriter
-      try {
-        writer = (await import(PPTX_MODULE)) as PptxWriter
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error
-        throw new RuntimeError('deck.pptx: this copy of showtell has no PowerPoint writer (src/deck/pptx.ts)', { hint: 'build the other formats without pptx', cause: error })
-      }
-      return writer.renderPptx(...args)
-    },
+    // Loaded only by a build that asks for deck.pptx: pptxgenjs is not needed otherwise.
+    renderPptx: async (...args: Parameters<typeof import('../deck/pptx.js').renderPptx>): Promise<Buffer> => (await import('../deck/pptx.js')).renderPptx(...args),
     snapshotAccounts: snapshots.snapshotAccounts,
   }
 }
