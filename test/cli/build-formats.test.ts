@@ -46,6 +46,21 @@ describe('showtell build --format share,png,md', () => {
     expect(text.stderr).toMatch(/✓ export side by side: \d+ ms wall, its steps add up to \d+ ms/)
   })
 
+  it('--format pptx: the built CLI carries the PowerPoint writer and writes deck.pptx, listed in build.json', async () => {
+    const workspace = await makeWorkspace()
+    const result = await runCli([...ARGS, '--format', 'pptx'], { cwd: workspace })
+    expect(result.stderr).not.toContain('showtell:')
+    expect(result.code).toBe(0)
+    const dir = join(workspace, 'out', '2026-11-24-policy')
+    const manifest = JSON.parse(await readFile(join(dir, 'build.json'), 'utf8')) as { files: { name: string; bytes: number }[] }
+    expect(manifest.files.map((file) => file.name)).toContain('deck.pptx')
+    // A zip (PK\x03\x04) holding a presentation.
+    const pptx = await readFile(join(dir, 'deck.pptx'))
+    expect([...pptx.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04])
+    expect(pptx.includes(Buffer.from('ppt/presentation.xml'))).toBe(true)
+    expect(result.stdout).toMatch(/\n {2}deck\.pptx\s+\d+(\.\d)? [KM]?B\n/)
+  })
+
   it('an unknown format is a one-line error that lists the new formats, exit 2', async () => {
     const workspace = await makeWorkspace()
     const result = await runCli([...ARGS, '--format', 'share,keynote'], { cwd: workspace })
