@@ -155,8 +155,8 @@ function presentedFields(entry: LogEntry): Pick<LogEntry, 'actual' | 'planned' |
 async function writeEntries(workspaceRoot: string, log: MeetingLog, entry: LogEntry): Promise<LogEntry[]> {
   const entries = log.entries.filter((e) => e.date !== entry.date)
   // Fields in one order on every line, date first, so the file diffs well.
-  const { date, topic, source, deck, recordedAt, actual, planned, endedAt } = entry
-  entries.push({ date, topic, source, ...(deck === undefined ? {} : { deck }), recordedAt, ...presentedFields({ date, topic, source, recordedAt, actual, planned, endedAt }) })
+  const { date, topic, source, deck, recordedAt } = entry
+  entries.push({ date, topic, source, ...(deck === undefined ? {} : { deck }), recordedAt, ...presentedFields(entry) })
   entries.sort((a, b) => a.date.localeCompare(b.date))
   const lines = [...log.unreadable.map((u) => u.text), ...entries.map((e) => JSON.stringify(e))]
   await writeFileAtomic(join(workspaceRoot, MEETING_LOG_FILE), `${lines.join('\n')}\n`)
