@@ -5,7 +5,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { UserError } from '../../src/errors.js'
+import { RuntimeError, UserError } from '../../src/errors.js'
+import { workspacePaths } from '../../src/workspace/paths.js'
+import { acquireLock } from '../../src/workspace/store.js'
 import { decodeLogEntry, readMeetingLog, readMeetingLogFile, recordActualMinutes, recordMeeting } from '../../src/rotation/log.js'
 import { runCli } from '../helpers/cli.js'
 import { listTree, makeWorkspace } from '../helpers/workspace.js'
@@ -79,6 +81,20 @@ describe('recordActualMinutes', () => {
       endedAt: '2026-11-24T08:47:12.000Z',
     })
     expect(await recordActualMinutes(dir, PRESENTED)).toBe('already')
+  })
+
+  it('takes turns with a build: while another holder has the workspace lock it writes nothing and says who holds it', async () => {
+    const dir = await makeWorkspace()
+    const lock = await acquireLock(workspacePaths(dir).lock, 'building 2026-11-24')
+    try {
+      const error = await recordActualMinutes(dir, PRESENTED).then(() => undefined, (e: unknown) => e)
+      expect(error).toBeInstanceOf(RuntimeError)
+      expect((error as Error).message).toMatch(/^another showtell process .*building 2026-11-24 .*holds the lock /)
+      expect(await listTree(dir)).toEqual(['out/.build.lock', 'showtell.yaml'])
+    } finally {
+      await lock.release()
+    }
+    expect(await recordActualMinutes(dir, PRESENTED)).toBe('written')
   })
 
   it('keeps every line it cannot read, verbatim and first', async () => {
