@@ -12,11 +12,16 @@
 // history alone, as it composes. After its snapshots, the build keeps the
 // planned minutes and only switches a segment between its material and its
 // placeholder when today's snapshots differ from the plan (`followMaterial`).
+//
+// With `agenda.learn: true` the plan also follows the meeting log: the minutes
+// really spent in the last presented meetings (learn.ts has the rule), and
+// the sentence says "planned from your last N meetings".
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { emptySegments, plannedSlideCounts } from '../deck/compose.js'
 import { SEGMENT_DEFINITIONS } from '../deck/segments/index.js'
 import type { LiveMaterial } from '../deck/live.js'
 import { meetingDates, todayIn } from '../rotation/calendar.js'
+import { readMeetingLog, type LogEntry } from '../rotation/log.js'
 import { readHistory, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import type { Topic } from '../topics/schema.js'
@@ -24,6 +29,7 @@ import type { Workspace } from '../workspace/load.js'
 import type { WorkspaceConfig } from '../workspace/schema.js'
 import { planAgenda, type AgendaPlan, type PlanOptions } from './plan.js'
 import type { SegmentId } from './segments.js'
+import { learnFromMeetings } from './learn.js'
 
 /** The fixed words of this module, in one place for the message catalogue to come. */
 const WORDS = {
@@ -36,6 +42,8 @@ const WORDS = {
   auditOf: (date: string) => `the audit of ${date}`,
   noAudit: 'no audit yet',
   and: 'and',
+  learnedFrom: (n: number) => (n === 1 ? 'planned from your last meeting' : `planned from your last ${n} meetings`),
+  nothingToLearn: 'no presented meetings with their minutes to plan from yet',
   followed: (title: string, has: boolean) =>
     has
       ? `"${title}" was planned as a placeholder, but this build's snapshots filled it: it shows them in its planned minutes; build again to plan them in full`
@@ -52,6 +60,8 @@ export interface PlanMaterial {
   readonly snapshotDate?: string
   /** The day the latest audit ran, if one has. */
   readonly auditDate?: string
+  /** With agenda.learn: how many presented meetings the minutes were learned from, and the segments that ran over (their weight factors). */
+  readonly learned?: { readonly meetings: number; readonly factors: Readonly<Partial<Record<SegmentId, number>>> }
 }
 
 export interface MaterialInput {
@@ -67,6 +77,8 @@ export interface MaterialInput {
   readonly audit?: StoredAudit
   /** Whether the build takes snapshots: false with --no-snapshots, and with no accounts. @default true */
   readonly snapshots?: boolean
+  /** The meeting log's entries (readMeetingLog), learned from when `agenda.learn` is on; without them the plan does not learn. */
+  readonly meetings?: readonly LogEntry[]
 }
 
 export interface PlannedFromMaterial {
@@ -87,9 +99,21 @@ export function planFromMaterial(material: MaterialInput): PlannedFromMaterial {
   const expected = snapshots ? expectedResults(config, history, date) : undefined
   const before = expected ? history.filter((entry) => !expected.used.has(entry)) : history
   const live: LiveMaterial = { history: before, audit, ...(expected ? { results: expected.results } : {}) }
-  const input: PlanOptions = { duration, empty: emptySegments(config, topic, live, date), slides: plannedSlideCounts(config, topic, live, date) }
+  const learned = config.agenda.learn && material.meetings ? learnFromMeetings(material.meetings, date) : undefined
+  const input: PlanOptions = {
+    duration,
+    empty: emptySegments(config, topic, live, date),
+    slides: plannedSlideCounts(config, topic, live, date),
+    ...(learned && learned.factors.size > 0 ? { learned: learned.factors } : {}),
+  }
   const snapshotDate = history.reduce<string | undefined>((newest, e) => (e.date <= date && isSnapshot(e) && (newest === undefined || e.date > newest) ? e.date : newest), undefined)
-  const used: PlanMaterial = { snapshots, accounts: config.accounts.length, ...(snapshotDate ? { snapshotDate } : {}), ...(audit ? { auditDate: audit.ranAt.slice(0, 10) } : {}) }
+  const used: PlanMaterial = {
+    snapshots,
+    accounts: config.accounts.length,
+    ...(snapshotDate ? { snapshotDate } : {}),
+    ...(audit ? { auditDate: audit.ranAt.slice(0, 10) } : {}),
+    ...(learned ? { learned: { meetings: learned.meetings, factors: Object.fromEntries(learned.factors) } } : {}),
+  }
   return { plan: planAgenda(input), input, material: used, words: materialWords(used) }
 }
 
@@ -139,7 +163,8 @@ export function materialWords(material: PlanMaterial): string {
       : WORDS.noSnapshotsYet
     : [material.accounts === 0 ? WORDS.noAccounts : WORDS.withoutSnapshots, ...(material.snapshotDate ? [WORDS.historyOf(material.snapshotDate)] : [])].join(', ')
   const audit = material.auditDate ? WORDS.auditOf(material.auditDate) : WORDS.noAudit
-  return `${WORDS.planned} ${snapshots} ${WORDS.and} ${audit}.`
+  const learned = material.learned ? `; ${material.learned.meetings > 0 ? WORDS.learnedFrom(material.learned.meetings) : WORDS.nothingToLearn}` : ''
+  return `${WORDS.planned} ${snapshots} ${WORDS.and} ${audit}${learned}.`
 }
 
 /**
@@ -185,7 +210,11 @@ export interface PreviewOptions {
 export async function planPreview(workspace: Workspace, topic: Topic, options: PreviewOptions = {}): Promise<PlannedFromMaterial & { readonly date: string }> {
   const { config } = workspace
   const date = options.date ?? defaultMeetingDate(config, options.now)
-  const [history, audit] = await Promise.all([readHistory(workspace.paths.root), readLatestAudit(workspace.paths)])
-  const planned = planFromMaterial({ config, topic, date, duration: options.duration ?? config.meeting.duration, history: history.entries, audit, snapshots: options.snapshots })
+  const [history, audit, meetings] = await Promise.all([
+    readHistory(workspace.paths.root),
+    readLatestAudit(workspace.paths),
+    config.agenda.learn ? readMeetingLog(workspace.paths.root) : undefined,
+  ])
+  const planned = planFromMaterial({ config, topic, date, duration: options.duration ?? config.meeting.duration, history: history.entries, audit, snapshots: options.snapshots, ...(meetings ? { meetings } : {}) })
   return { ...planned, date }
 }

@@ -3,6 +3,14 @@
 // Each segment stays within its bounds (segmentBounds: its min and max, one
 // minute when empty, fewer when its minutes follow a short slide count),
 // except the discussion, which absorbs what no segment can take.
+//
+// Learning (agenda.learn, the factors from learn.ts): a segment with a factor
+// above 1 (it ran over in the team's last meetings) first keeps the minutes it
+// gets without learning, then takes the spare minutes left with its weight
+// multiplied by its factor (clamped to 1–2), always within its bounds. So a
+// segment that ran over never gets less time than without learning; the
+// minutes it gains come from the spare time of the others, never below their
+// minimum. Without factors the plan is exactly the plan without learning.
 import { UserError } from '../errors.js'
 import { DURATION } from '../workspace/config-values.js'
 import { SEGMENTS } from '../deck/segments/index.js'
@@ -33,6 +41,14 @@ export interface PlanOptions {
   readonly segments?: readonly SegmentSpec[]
   /** How many slides a segment's material makes, where known before planning (see SegmentSpec.minutesPerSlide). */
   readonly slides?: ReadonlyMap<SegmentId, number>
+  /** Weight factors learned from the meeting log (learn.ts): above 1 for a segment that ran over; clamped to 1–2. */
+  readonly learned?: ReadonlyMap<SegmentId, number>
+}
+
+/** A learned factor as the planner uses it: 1 (no learning) to 2; anything else (NaN, below 1) counts as 1. */
+export function learnedFactor(learned: ReadonlyMap<SegmentId, number> | undefined, id: SegmentId): number {
+  const factor = learned?.get(id)
+  return factor !== undefined && factor > 1 ? Math.min(factor, 2) : 1
 }
 
 /**
@@ -51,7 +67,8 @@ export function segmentBounds(spec: SegmentSpec, empty: boolean, slides: number 
   return { min: Math.min(spec.min, max), max }
 }
 
-export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS, slides = new Map() }: PlanOptions): AgendaPlan {
+export function planAgenda(options: PlanOptions): AgendaPlan {
+  const { duration, empty = new Set(), segments = SEGMENTS, slides = new Map(), learned } = options
   if (!Number.isInteger(duration) || duration < DURATION.min || duration > DURATION.max) {
     throw new UserError(`duration ${duration} is outside ${DURATION.min}–${DURATION.max} minutes`, {
       location: { field: '--duration' },
@@ -61,7 +78,10 @@ export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS, s
   // A segment that is always shown (the opening, the next meeting) is never a placeholder.
   const isEmpty = (spec: SegmentSpec) => empty.has(spec.id) && !spec.alwaysShown
   const bounds = segments.map((spec) => segmentBounds(spec, isEmpty(spec), slides.get(spec.id)))
-  const minutes = bounds.map((b) => b.min)
+  const factors = segments.map((spec) => learnedFactor(learned, spec.id))
+  // A segment that ran over starts from its minutes without learning (never fewer); the rest from their minimum.
+  const unlearned = factors.some((f) => f > 1) ? planAgenda({ ...options, learned: undefined }).segments : undefined
+  const minutes = bounds.map((b, i) => (unlearned && factors[i]! > 1 ? Math.max(b.min, Math.min(b.max, unlearned[i]!.minutes)) : b.min))
   let left = duration - minutes.reduce((a, b) => a + b, 0)
   if (left < 0) throw new Error(`segment minimums exceed ${duration} minutes`)
 
@@ -74,7 +94,7 @@ export function planAgenda({ duration, empty = new Set(), segments = SEGMENTS, s
     let bestScore = Infinity
     segments.forEach((spec, i) => {
       if (minutes[i]! >= bounds[i]!.max) return
-      const score = (minutes[i]! + 1) / spec.weight
+      const score = (minutes[i]! + 1) / (spec.weight * factors[i]!)
       if (score < bestScore) {
         bestScore = score
         best = i

@@ -186,6 +186,13 @@ const deckSchema = z.strictObject({
     .describe('The language of every fixed word in the deck, the handout, the presenter view and the notes: en (English) or nb (Norwegian Bokmål). Dates and numbers follow it. Built-in topics come in that language; a workspace topic is used as written.'),
 })
 
+const agendaSchema = z.strictObject({
+  learn: z
+    .boolean({ error: (issue) => `must be true or false (got ${JSON.stringify(issue.input)})` })
+    .default(false)
+    .describe('Plan from the minutes really spent in your last 4 presented meetings (history/meetings.jsonl): a segment that ran over gets more of the spare time, never less than without learning, always within its min and max.'),
+})
+
 export const workspaceConfigSchema = z
   .strictObject({
     $schema: z.string().max(LIMITS.url).optional(),
@@ -200,6 +207,7 @@ export const workspaceConfigSchema = z
     snapshot: snapshotSchema.prefault({}),
     audit: auditSchema.prefault({}).describe('How politely `showtell audit` probes the platforms.'),
     deck: deckSchema.prefault({}),
+    agenda: agendaSchema.prefault({}).describe('How the agenda is planned.'),
     browser: browserSchema.prefault({}),
     goals: list(goalSchema).default([]).describe('What the team set out to reach: the ROI segment shows each goal against its pace.'),
   })
