@@ -24,7 +24,7 @@ import type { SnapshotResult } from '../snapshot/types.js'
 import { UserError } from '../errors.js'
 import { addDays } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
-import { describeUnreadable, MEETING_LOG_FILE, readMeetingLogFile, recordMeeting } from '../rotation/log.js'
+import { describeUnreadable, MEETING_LOG_FILE, readMeetingLog, readMeetingLogFile, recordMeeting } from '../rotation/log.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
 import { isRealDate } from '../workspace/config-values.js'
 import { acquireLock, stageFolder, writeFileAtomic, type StagedFolder } from '../workspace/store.js'
@@ -192,7 +192,9 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     const takeSnapshots = options.snapshots !== false && config.accounts.length > 0
     // Planned from what a preview sees (the history and the audit before this
     // build's snapshots), so the minutes it showed are the minutes built.
-    const planned = planFromMaterial({ config, topic, date, duration, history: history.entries, audit, snapshots: takeSnapshots })
+    // With agenda.learn, the build plans from the minutes really spent, as the preview does.
+    const meetings = config.agenda?.learn ? await readMeetingLog(workspace.paths.root) : undefined
+    const planned = planFromMaterial({ config, topic, date, duration, history: history.entries, audit, snapshots: takeSnapshots, ...(meetings ? { meetings } : {}) })
     staged = await stageFolder(target)
     checkpoint()
     let results: SnapshotResult[] | undefined

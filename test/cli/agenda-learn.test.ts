@@ -104,6 +104,17 @@ describe('agenda.learn in `showtell topics show` (built CLI)', () => {
     })
   })
 
+  it('the build plans as the preview does: with learning the worst cases get their maximum, 10 minutes', async () => {
+    const minutes = async (learn: string) => {
+      const result = await runCli(['build', '--topic', 'policy', '--date', '2026-12-08', '--format', 'md', '--no-snapshots', '--json'], { cwd: await workspace(learn) })
+      expect(result.code, result.stderr).toBe(0)
+      return (JSON.parse(result.stdout) as { agenda: { id: string; minutes: number }[] }).agenda.find((s) => s.id === 'worst-cases')!.minutes
+    }
+    // Learned: factor 2 takes the worst cases to their maximum, 10, whatever else is spare.
+    expect(await minutes('true')).toBe(10)
+    expect(await minutes('false')).toBeLessThan(10)
+  })
+
   it('--json carries what was learned: the meetings and the factors of the segments that ran over', async () => {
     const result = await runCli(['topics', 'show', 'policy', '--json'], { cwd: await workspace('true') })
     expect(result.code, result.stderr).toBe(0)
