@@ -202,7 +202,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     // Long lists and tables split where the measured height runs out (split.ts); a deck.md
     // alone needs no browser and keeps the fixed count.
     const measure = formats.has('html') || formats.has('pdf') || formats.has('handout')
-    const split = measure ? await browser.withPage((page) => measuredSplitter(composeInput, { page, templates })) : undefined
+    const split = measure ? await measuredSplitter(composeInput, { browser, templates }) : undefined
     const deck = composeDeck({ ...composeInput, split })
 
     timer.start('markdown')
