@@ -5,6 +5,7 @@
 // Figures only: nothing here fails on a number, and a format this build of
 // showtell does not know yet is said to be unmeasured, not an error.
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,20 +32,58 @@ export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`
 
 interface Run {
   readonly ms: number
+  /** CPU time (user + system) of the command and every process under it, Chromium's included; undefined off Linux. */
+  readonly cpu: number | undefined
   readonly status: number | null
   readonly stderr: string
 }
 
-function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
-  const t = performance.now()
-  const result = spawnSync(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
-  return { ms: performance.now() - t, status: result.status, stderr: result.stderr }
+/**
+ * CPU time of this process's finished children so far (cutime + cstime in
+ * /proc/self/stat). A child's figure includes the processes it waited for, so
+ * one command's CPU is the difference around it: on a shared machine it
+ * varies far less than wall time.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS
+  } catch {
+    return undefined
+  }
 }
 
-function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): number {
+/** Clock ticks per second of /proc's CPU figures (USER_HZ): 100 on every Linux we run on. */
+const TICKS = 100
+
+/** CPU figures of the runs so far, by label: printed as medians after the wall times. */
+const cpuOf = new Map<string, number[]>()
+
+function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
+  const cpuBefore = childrenCpuMs()
+  const t = performance.now()
+  const result = spawnSync(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+  const ms = performance.now() - t
+  const cpuAfter = childrenCpuMs()
+  return { ms, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, status: result.status, stderr: result.stderr }
+}
+
+/** Runs the command, fails on a non-zero exit, and returns its wall time; its CPU time is kept under `label`. */
+function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, label?: string): number {
   const r = run(command, args, env)
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status}): ${r.stderr}`)
+  if (label && r.cpu !== undefined) cpuOf.set(label, [...(cpuOf.get(label) ?? []), r.cpu])
   return r.ms
+}
+
+/** "CPU time (user + system, the whole process tree): ours 1270 ms, marp-cli 1100 ms, ratio 1.15×" from the runs labelled so. */
+function printCpu(ours: string, theirs: string, extra: string[] = []): void {
+  const a = cpuOf.get(ours)
+  const b = cpuOf.get(theirs)
+  if (!a || !b) return
+  const more = extra.flatMap((label) => (cpuOf.get(label) ? [`, ${label} ${fmt(median(cpuOf.get(label)!))}`] : [])).join('')
+  console.log(`  CPU time (user + system, whole process tree, median): ours ${fmt(median(a))}, marp-cli ${fmt(median(b))}, ratio ${(median(a) / median(b)).toFixed(2)}×${more}`)
 }
 
 /** Runs `a` and `b` in `n` pairs, alternating which goes first so neither always meets a warm cache. */
@@ -97,14 +136,34 @@ export async function benchExports({ root, cli, marp, topic }: ExportBenchOption
   const marpArgs = (flag: string, file: string) => [marp, '--no-stdin', markdownCopy, '--theme-set', theme, flag, '--allow-local-files', '--browser-path', browser, '-o', join(dir, file)]
 
   // deck.pdf against marp --pdf.
-  const ours = () => timed(process.execPath, [cli, ...args, '--format', 'pdf'], chrome)
-  const theirs = () => timed(process.execPath, marpArgs('--pdf', 'marp.pdf'), chrome)
-  ours()
-  theirs()
-  const pdf = pairs(7, ours, theirs)
+  const ours = () => timed(process.execPath, [cli, ...args, '--format', 'pdf'], chrome, 'pdf ours')
+  const theirs = () => timed(process.execPath, marpArgs('--pdf', 'marp.pdf'), chrome, 'pdf marp')
+  // Once each to warm the disk cache; not counted.
+  timed(process.execPath, [cli, ...args, '--format', 'pdf'], chrome)
+  timed(process.execPath, marpArgs('--pdf', 'marp.pdf'), chrome)
+  // SHOWTELL_BENCH_BEFORE=<an earlier build's dist/cli.js>: that build joins each pair, so before and after come from one run.
+  const beforeCli = process.env.SHOWTELL_BENCH_BEFORE
+  const before: number[] = []
+  const withBefore = (first: () => number) => () => {
+    if (!beforeCli) return first()
+    // It runs first in even pairs and last in odd ones, like ours.
+    const ms = first()
+    before.push(timed(process.execPath, [beforeCli, ...args, '--format', 'pdf'], chrome, 'before'))
+    return ms
+  }
+  if (beforeCli) timed(process.execPath, [beforeCli, ...args, '--format', 'pdf'], chrome)
+  const pdf = pairs(7, withBefore(ours), theirs)
   console.log(`\nExport deck.pdf from the same ${slides}-slide deck.md, whole process, 7 alternating pairs (${browser}):`)
   console.log('  showtell build --format pdf  vs  marp deck.md --pdf (marp-cli)')
   printPairs(pdf, '≤ 0.65×')
+  printCpu('pdf ours', 'pdf marp', ['before'])
+  if (beforeCli) {
+    const ratios = pdf.map((p, i) => before[i]! / p.theirs)
+    console.log(`  before (${beforeCli}), in the same pairs: ${before.map((ms) => fmt(ms)).join(', ')}`)
+    console.log(
+      `  median: before ${fmt(median(before))}, ratio to marp-cli ${median(ratios).toFixed(2)}×; ours takes ${median(pdf.map((p, i) => p.ours / before[i]!)).toFixed(2)}× the time of before`,
+    )
+  }
 
   // deck.pptx against marp --pptx: ours is editable (text boxes, tables, notes); marp-cli's slides are pictures.
   const formats = knownFormats(cli, args)
@@ -115,8 +174,9 @@ export async function benchExports({ root, cli, marp, topic }: ExportBenchOption
     const why = probe.status === 2 && probe.stderr.includes('--format') ? `this build of showtell does not know --format pptx yet (exit 2: ${said(probe.stderr)})` : `showtell build --format pptx failed (exit ${probe.status}: ${said(probe.stderr)})`
     console.log(`  not measured: ${why}`)
   } else {
-    const pptx = pairs(5, () => timed(process.execPath, [cli, ...args, '--format', 'pptx'], chrome), () => timed(process.execPath, marpArgs('--pptx', 'marp.pptx'), chrome))
+    const pptx = pairs(5, () => timed(process.execPath, [cli, ...args, '--format', 'pptx'], chrome, 'pptx ours'), () => timed(process.execPath, marpArgs('--pptx', 'marp.pptx'), chrome, 'pptx marp'))
     printPairs(pptx, '≤ 1.0×')
+    printCpu('pptx ours', 'pptx marp')
   }
 
   // One build with every export format: the export phase runs them side by side in the one browser.
