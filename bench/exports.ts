@@ -32,7 +32,10 @@ export const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`
 
 interface Run {
   readonly ms: number
-  /** CPU time (user + system) of the command and every process under it, Chromium's included; undefined off Linux. */
+  /**
+   * CPU time (user + system) of the command and of the processes it waited
+   * for (Chromium's renderers end unwaited and are not in it); undefined off Linux.
+   */
   readonly cpu: number | undefined
   readonly status: number | null
   readonly stderr: string
@@ -77,13 +80,13 @@ function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv 
   return r.ms
 }
 
-/** "CPU time (user + system, the whole process tree): ours 1270 ms, marp-cli 1100 ms, ratio 1.15×" from the runs labelled so. */
+/** "CPU time (…): ours 1270 ms, marp-cli 1100 ms, ratio 1.15×" from the runs labelled so. */
 function printCpu(ours: string, theirs: string, extra: string[] = []): void {
   const a = cpuOf.get(ours)
   const b = cpuOf.get(theirs)
   if (!a || !b) return
   const more = extra.flatMap((label) => (cpuOf.get(label) ? [`, ${label} ${fmt(median(cpuOf.get(label)!))}`] : [])).join('')
-  console.log(`  CPU time (user + system, whole process tree, median): ours ${fmt(median(a))}, marp-cli ${fmt(median(b))}, ratio ${(median(a) / median(b)).toFixed(2)}×${more}`)
+  console.log(`  CPU time (user + system of Node and the Chromium browser process; not its renderers), median: ours ${fmt(median(a))}, marp-cli ${fmt(median(b))}, ratio ${(median(a) / median(b)).toFixed(2)}×${more}`)
 }
 
 /** Runs `a` and `b` in `n` pairs, alternating which goes first so neither always meets a warm cache. */
