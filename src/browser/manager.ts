@@ -1,7 +1,8 @@
 // Owns the one browser of a run. It is started (or connected to, with
 // --browser-ws) on first use, shared by snapshots and exports, and closed in
 // `finally` by whoever created the manager. Pages are opened through
-// `newPage` (or `withPage`, which always closes them).
+// `newPage` (or `withPage`, which closes them, except that the exports, which
+// load only our own HTML, hand one page on from one to the next).
 //
 // Every other page that appears while the manager holds the browser is a
 // pop-up, and unless pop-ups are allowed it is closed as soon as it appears,
@@ -28,7 +29,7 @@ import { once } from 'node:events'
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, LaunchOptions, Page, Target } from 'puppeteer-core'
+import type { Browser, BrowserContext, LaunchOptions, Page, Target, Viewport } from 'puppeteer-core'
 import { RuntimeError, UserError } from '../errors.js'
 import { registerCleanup } from '../process/cleanup.js'
 import { withoutSecrets } from '../secrets/credentials.js'
@@ -120,6 +121,15 @@ export class BrowserManager {
   private closed = false
   /** The close in flight: a second close() waits for it instead of returning at once. */
   private closing: Promise<void> | undefined
+  /**
+   * A page kept for the next `withPage(…, { reuse: true })`: opened while the
+   * browser warms up, or handed back by the export that used it last. A new
+   * tab costs Chromium a renderer process (150–200 ms on a busy machine), and
+   * the exports load only our own HTML, so one tab serves them in turn.
+   */
+  private idle: Promise<Page | undefined> | undefined
+  /** Each page's viewport as it was opened: a page is handed back as it came. */
+  private readonly viewports = new WeakMap<Page, Viewport>()
   /** The profile folder of the browser we launched, and its interrupt cleanup. */
   private profile: { readonly dir: string; readonly unregister: () => void; readonly temporary: boolean } | undefined
 
@@ -138,6 +148,8 @@ export class BrowserManager {
    */
   warmUp(): void {
     this.get().catch(() => {})
+    // The first export's page opens while the deck is still being composed and rendered.
+    this.idle ??= this.newPage().catch(() => undefined)
   }
 
   /**
@@ -296,20 +308,53 @@ export class BrowserManager {
     try {
       const page = await creation
       this.own.add(page.target())
+      const viewport = page.viewport()
+      if (viewport) this.viewports.set(page, viewport)
       return page
     } finally {
       this.creating.delete(creation)
     }
   }
 
-  /** Runs `fn` with a fresh page that is closed afterwards, whatever happens. */
-  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const page = await this.newPage()
+  /**
+   * Runs `fn` with a fresh page that is closed afterwards, whatever happens.
+   * With `reuse`, for work that only loads our own HTML (measuring, printing),
+   * `fn` may get the page kept from an earlier such call, and a page it
+   * finished with is kept for the next one, its viewport and media type put
+   * back as they were when it opened. A page whose work failed is closed. A
+   * page that ever showed a site (a snapshot) never asks for reuse.
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>, { reuse = false }: { readonly reuse?: boolean } = {}): Promise<T> {
+    const page = (reuse ? await this.takeIdle() : undefined) ?? (await this.newPage())
+    let kept = false
     try {
-      return await fn(page)
+      const result = await fn(page)
+      kept = reuse && this.keep(page)
+      return result
     } finally {
-      await page.close().catch(() => {})
+      if (!kept) await page.close().catch(() => {})
     }
+  }
+
+  private async takeIdle(): Promise<Page | undefined> {
+    const idle = this.idle
+    this.idle = undefined
+    const page = await idle
+    return page && !page.isClosed() ? page : undefined
+  }
+
+  /** Keeps `page` for the next reuse, unless one is kept already or the browser is closing. */
+  private keep(page: Page): boolean {
+    const viewport = this.viewports.get(page)
+    if (this.idle || this.closed || !viewport || page.isClosed()) return false
+    this.idle = Promise.all([page.setViewport(viewport), page.emulateMediaType()]).then(
+      () => page,
+      () => {
+        void page.close().catch(() => {})
+        return undefined
+      },
+    )
+    return true
   }
 
   private queue: Promise<unknown> = Promise.resolve()
@@ -343,6 +388,8 @@ export class BrowserManager {
     this.closed = true
     const pending = this.browser
     this.browser = undefined
+    // A kept page goes with its browser.
+    this.idle = undefined
     if (pending) {
       // A browser started after reopen() while the last close was running is closed after it.
       const closing = (this.closing ?? Promise.resolve()).then(() => this.shutdown(pending))

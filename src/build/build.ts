@@ -228,9 +228,9 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     const upcoming = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined
     const composeInput = { config, topic, date, plan, next: upcoming, live }
     // Long lists and tables split where the measured height runs out (split.ts), in
-    // every format that shows slides; a deck.md alone needs no browser and keeps the fixed count.
+    // every format that shows slides; a deck.md alone needs no browser and splits by an estimate.
     const measure = [...formats].some((format) => format !== 'md')
-    const split = measure ? await browser.withPage((page) => measuredSplitter(composeInput, { page, templates })) : undefined
+    const split = measure ? await measuredSplitter(composeInput, { browser, templates }) : undefined
     const deck = composeDeck({ ...composeInput, split })
 
     timer.start('markdown')

@@ -1,6 +1,7 @@
 // Owns printing: deck.html → deck.pdf (one 16:9 page per slide, bookmarks per
 // agenda segment, title and author), and the handout (each slide with its
-// budget and notes, A4). Both use the run's one browser through `withPage`.
+// budget and notes, A4). Both use the run's one browser through `withPage`,
+// on the page the measuring (split.ts) used before them when it is free.
 //
 // The words printed around the slides (the handout's headings, budgets and
 // "Speaker notes", the PDFs' subject, keywords and bookmarks) come from the
@@ -91,7 +92,7 @@ export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, d
     const overflowing = await step('measuring the slides', t.measure, measureOverflow(page))
     const raw = await step('printing', t.print, page.pdf({ width: '1280px', height: '720px', printBackground: true, preferCSSPageSize: true, timeout: t.print }))
     return { raw, overflowing }
-  })
+  }, { reuse: true })
   const overflows = overflowing.flatMap(({ slide, pixels }) => {
     const timed = deck.slides[slide - 1]
     return timed ? [{ slide, title: timed.title, segmentTitle: timed.segmentTitle, pixels }] : []
@@ -200,7 +201,7 @@ export async function exportHandoutPdf(
     await step('loading the handout', t.load, page.setContent(html, { waitUntil: 'load', timeout: t.load }))
     await step('waiting for fonts and images', t.assets, waitForAssets(page))
     return step('printing', t.print, page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: t.print }))
-  })
+  }, { reuse: true })
   const meta = pdfMeta(deck)
   const bookmarks: Bookmark[] = deck.agenda.flatMap((segment) => {
     const first = deck.slides.find((slide) => slide.segment === segment.id)
@@ -257,13 +258,20 @@ function appendixBookmark(deck: DeckModel): Bookmark[] {
 
 type PdfLib = typeof import('pdf-lib')
 
-/** pdf-lib takes a quarter of a second to load: start it while Chromium prints. */
+/**
+ * pdf-lib takes a quarter of a second to load: start it while Chromium
+ * prints. Its own one-file ES build (the same version as its CommonJS files,
+ * which `import('pdf-lib')` would load one by one, a few hundred of them)
+ * loads in about a third of that time.
+ */
 function loadPdfLib(): Promise<PdfLib> {
-  return import('pdf-lib')
+  return import('pdf-lib/dist/pdf-lib.esm.min.js' as string) as Promise<PdfLib>
 }
 
 async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks: Bookmark[]): Promise<Uint8Array> {
-  const pdf = await lib.PDFDocument.load(raw, { updateMetadata: false })
+  // By default pdf-lib waits for a timer every 100 objects it reads (50 it writes): on a
+  // 60-page PDF that is dozens of waits for work of a few tens of milliseconds. Same bytes.
+  const pdf = await lib.PDFDocument.load(raw, { updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest })
   pdf.setTitle(meta.title, { showInWindowTitleBar: true })
   pdf.setAuthor(meta.author)
   pdf.setSubject(meta.subject)
@@ -274,7 +282,7 @@ async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks:
   pdf.setModificationDate(new Date())
   const pages = pdf.getPageCount()
   addOutline(lib, pdf, bookmarks.filter((b) => b.pageIndex < pages).map((b) => ({ ...b, children: b.children?.filter((c) => c.pageIndex < pages) })))
-  return pdf.save()
+  return pdf.save({ objectsPerTick: Infinity })
 }
 
 /** Writes a PDF outline (bookmarks), one entry per item, in order; an item's children one level below it, closed. */

@@ -3,8 +3,11 @@
 // in one Chromium page, the rows that fit are counted, and the fewest slides
 // with nothing overflowing are chosen, the rows balanced across them so no
 // "(continued)" slide is left near empty. compose.ts stays pure: it takes a
-// Splitter, and this module builds one from the measurement.
+// Splitter, and this module builds one from the measurement. A deck with
+// nothing to split opens no page; the first candidates are rendered in Node
+// before a page is asked for, so that work overlaps Chromium's start.
 import type { Page } from 'puppeteer-core'
+import type { BrowserManager } from '../browser/manager.js'
 import type { ComposeInput, DeckModel } from './compose.js'
 import { composeDeck } from './compose.js'
 import { DEFAULT_LANGUAGE, english, langFor, type Lang } from './lang.js'
@@ -102,6 +105,11 @@ interface Measured {
  * 1280×720 in print layout, as the PDF prints them) and measures each.
  */
 async function measureSlides(page: Page, deck: DeckModel, set: TemplateSet, slides: readonly Slide[]): Promise<Measured[]> {
+  return measureHtml(page, await trialHtml(deck, set, slides))
+}
+
+/** The HTML of `slides` as one deck: rendered in Node, so it can be made while the browser starts. */
+async function trialHtml(deck: DeckModel, set: TemplateSet, slides: readonly Slide[]): Promise<string> {
   const timed: TimedSlide[] = slides.map((slide, i) => ({
     ...slide,
     index: i + 1,
@@ -113,7 +121,10 @@ async function measureSlides(page: Page, deck: DeckModel, set: TemplateSet, slid
     budgetLine: '',
   }))
   const trial: DeckModel = { ...deck, slides: timed }
-  const html = await renderDeckHtml(trial, renderSlides(renderMarkdown(trial, set), set))
+  return renderDeckHtml(trial, renderSlides(renderMarkdown(trial, set), set))
+}
+
+async function measureHtml(page: Page, html: string): Promise<Measured[]> {
   await page.setContent(html, { waitUntil: 'load' })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   return page.evaluate(() =>
@@ -159,11 +170,22 @@ function keyOf(slide: Slide): string {
   return JSON.stringify([slide.segment, slide.kind, slide.title, slide.kicker, slide.lead, slide.numbered, slide.bullets, slide.table])
 }
 
-export interface MeasureOptions {
-  /** A page to measure in (one for all candidates); the caller opens and closes it. */
-  readonly page: Page
+export type MeasureOptions = {
   readonly templates: TemplateSet
-}
+} & (
+  | {
+      /** A page to measure in (one for all candidates); the caller opens and closes it. */
+      readonly page: Page
+    }
+  | {
+      /**
+       * The run's browser: a page is taken from it only when some slide has
+       * more than one item to split (none is opened otherwise), and only
+       * after the first candidates are rendered, so Chromium starts meanwhile.
+       */
+      readonly browser: Pick<BrowserManager, 'withPage'>
+    }
+)
 
 /**
  * Composes the deck once without splitting to learn which slides are long,
@@ -174,7 +196,8 @@ export interface MeasureOptions {
  * overflow (a table's columns are laid out anew on each slide, a
  * "(continued)" title may wrap) lose a row, until none does.
  */
-export async function measuredSplitter(input: ComposeInput, { page, templates }: MeasureOptions): Promise<Splitter> {
+export async function measuredSplitter(input: ComposeInput, options: MeasureOptions): Promise<Splitter> {
+  const { templates } = options
   const long: Slide[] = []
   const continued = continuedIn(langFor(input.config.deck.language ?? DEFAULT_LANGUAGE))
   const deck = composeDeck({
@@ -184,14 +207,23 @@ export async function measuredSplitter(input: ComposeInput, { page, templates }:
       return [slide]
     },
   })
-  const decided = new Map<string, number[]>()
-  if (long.length === 0) return splitterFrom(decided, continued)
-  await page.setViewport({ width: 1280, height: 720 })
-  await page.emulateMediaType('print')
-
+  // Nothing to split: no page is opened and nothing is measured.
+  if (long.length === 0) return splitterFrom(new Map(), continued)
   // Round one: each long slide once, with all its rows; a row's height is
   // measured once, and what fits from each first row follows from the sums.
-  const measured = await measureSlides(page, deck, templates, long)
+  const first = await trialHtml(deck, templates, long)
+  const measure = async (page: Page) => {
+    await page.setViewport({ width: 1280, height: 720 })
+    await page.emulateMediaType('print')
+    return decide(page, deck, templates, long, continued, await measureHtml(page, first))
+  }
+  const decided = 'page' in options ? await measure(options.page) : await options.browser.withPage(measure, { reuse: true })
+  return splitterFrom(decided, continued)
+}
+
+/** From round one's measurement, the sizes each long slide splits into (by its key), checked until nothing overflows. */
+async function decide(page: Page, deck: DeckModel, templates: TemplateSet, long: readonly Slide[], continued: Continued, measured: readonly Measured[]): Promise<Map<string, number[]>> {
+  const decided = new Map<string, number[]>()
   const fits = long.map((slide, i) => fitsFrom(measured[i]!, itemCount(slide)))
 
   // Then: the chosen slides together; one that still overflows loses a row.
@@ -217,7 +249,7 @@ export async function measuredSplitter(input: ComposeInput, { page, templates }:
       break
     }
   }
-  return splitterFrom(decided, continued)
+  return decided
 }
 
 function splitterFrom(decided: ReadonlyMap<string, number[]>, continued: Continued): Splitter {
