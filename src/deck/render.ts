@@ -32,6 +32,23 @@ export interface MarpOptions {
   readonly inlineSVG?: boolean
 }
 
+/**
+ * One engine per template set and SVG setting: a build renders the deck up to
+ * three times (two measuring rounds, then the deck), and building an engine
+ * parses every theme's CSS with postcss again. An engine renders any number
+ * of documents; nothing of one render stays for the next.
+ */
+const engines = new WeakMap<TemplateSet, Map<boolean, Marp>>()
+
+function marpFor(set: TemplateSet, options: MarpOptions): Marp {
+  const inlineSVG = options.inlineSVG ?? true
+  let bySvg = engines.get(set)
+  if (!bySvg) engines.set(set, (bySvg = new Map()))
+  let marp = bySvg.get(inlineSVG)
+  if (!marp) bySvg.set(inlineSVG, (marp = createMarp(set, options)))
+  return marp
+}
+
 export function createMarp(set: TemplateSet, options: MarpOptions = {}): Marp {
   // Emoji images and math would pull fonts and pictures from a CDN; a briefing
   // opened offline in a boardroom must look the same, so both are off.
@@ -54,7 +71,7 @@ export function createMarp(set: TemplateSet, options: MarpOptions = {}): Marp {
 }
 
 export function renderSlides(markdown: string, set: TemplateSet, options: MarpOptions = {}): RenderedSlides {
-  const { html, css, comments } = createMarp(set, options).render(markdown)
+  const { html, css, comments } = marpFor(set, options).render(markdown)
   const notes = comments.map((list) => list.join('\n\n'))
   return { html, css, notes, slideCount: notes.length }
 }
