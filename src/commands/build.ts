@@ -1,10 +1,11 @@
 // `showtell build`: one deck for one meeting, written to out/<date>-<topic>/.
-import { relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import type { BrowserManager } from '../browser/manager.js'
 import { buildDeck, FORMATS, type BuildEvent, type Format } from '../build/build.js'
 import { listedFiles } from '../build/formats.js'
 import { EXIT, UserError } from '../errors.js'
 import { formatBytes } from '../snapshot/format.js'
+import { HISTORY_FILE } from '../snapshot/history.js'
 import { loadWorkspace, type Workspace } from '../workspace/load.js'
 import { interruptSignal } from '../process/signals.js'
 import { browserManagerFor, browserSetting } from './browser-setting.js'
@@ -73,7 +74,7 @@ async function buildAndReport(ctx: CommandContext, workspace: Workspace, browser
       ]),
       '',
       ...(manifest.snapshots.length > 0
-        ? [`Snapshots: ${manifest.snapshots.filter((r) => r.status === 'ok').length} of ${manifest.snapshots.length} accounts ok; history in history/snapshots.jsonl`, '']
+        ? [`Snapshots: ${manifest.snapshots.filter((r) => r.status === 'ok').length} of ${manifest.snapshots.length} accounts ok; history in ${relative(process.cwd(), join(workspace.paths.root, HISTORY_FILE)).split(sep).join('/')}`, '']
         : []),
       ...(manifest.warnings.length > 0 ? [`Check before presenting:`, ...manifest.warnings.map((w) => `  ! ${w}`), ''] : []),
       `Wrote ${out}/`,

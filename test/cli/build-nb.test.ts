@@ -5,7 +5,7 @@
 // numbers are Norwegian. What the team or a page wrote (labels, page titles)
 // is data and may be anything; this workspace writes it in Norwegian too.
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { REPO_ROOT, runCli } from '../helpers/cli.js'
@@ -36,6 +36,8 @@ beforeAll(async () => {
   const build = await runCli(['build', '--topic', 'policy', '--date', '2026-12-08', '--workspace', workspace])
   expect(build.stderr).not.toMatch(/^showtell:/m)
   expect(build.code).toBe(0)
+  // Run from elsewhere (--workspace), the summary names the history where it is, not as if from the workspace.
+  expect(build.stdout).toContain(`${basename(workspace)}/history/snapshots.jsonl`)
   out = join(workspace, 'out', '2026-12-08-policy')
 })
 
