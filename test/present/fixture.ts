@@ -29,6 +29,9 @@ export async function deckFixture(deckHtml = '<!DOCTYPE html><title>t</title><h1
   await writeFile(join(folder, 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   await writeFile(join(folder, 'deck.pdf'), '%PDF-1.7\n')
   await writeFile(join(folder, 'deck.pptx'), 'PK\u0003\u0004')
+  // A folder whose name looks like a file: it must not be listed either.
+  await mkdir(join(folder, 'archive.json'))
+  await writeFile(join(folder, 'archive.json', 'inside.png'), PNG)
   await symlink(join(root, 'secret.json'), join(folder, 'leak.json'))
   await symlink(root, join(folder, 'outside'))
   return { root, folder, secret }

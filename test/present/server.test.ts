@@ -76,6 +76,8 @@ describe('present server: what it refuses', () => {
       '/snapshots/',
       '/snapshots',
       '/outside/',
+      '/archive.json',
+      '/archive.json/',
       '//',
       '/%',
       `http://127.0.0.1:${server.port}/../secret.json`,
@@ -86,6 +88,7 @@ describe('present server: what it refuses', () => {
       expect([400, 403, 404], path).toContain(response.status)
       expect(response.body, path).not.toContain(fixture.secret)
       expect(response.body, path).not.toContain('acme.png')
+      expect(response.body, path).not.toContain('inside.png')
     }
   })
 
