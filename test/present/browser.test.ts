@@ -35,7 +35,7 @@ describe('showtell present in Chromium', () => {
       await page.waitForFunction(() => (window as unknown as { showtell?: { current: number } }).showtell?.current === 0)
       const visibleHeading = () =>
         page.evaluate(() => {
-          const headings = [...document.querySelectorAll('section h1, section h2')] as HTMLElement[]
+          const headings = Array.from(document.querySelectorAll<HTMLElement>('section h1, section h2'))
           return headings.find((h) => h.getBoundingClientRect().width > 0 && getComputedStyle(h.closest('svg, section')!).display !== 'none')?.textContent?.trim()
         })
       expect(await visibleHeading()).toBe('Social media policy')
