@@ -3,7 +3,7 @@
 // random token), prints the address and opens it in the browser. It runs until
 // Ctrl+C or SIGTERM, then closes the server and exits 0: stopping is how a
 // presentation ends, not a failure.
-import { relative } from 'node:path'
+import { isAbsolute, relative } from 'node:path'
 import { renderUnicodeCompact } from 'uqr'
 import { EXIT, UserError } from '../errors.js'
 import { privateIPv4Addresses } from '../present/lan.js'
@@ -64,7 +64,9 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
   try {
     deps.onListening?.(server)
     const deckUrl = server.baseUrls[0]!
-    const shownFolder = relative(process.cwd(), choice.folder) || '.'
+    // A folder outside the current one reads better whole than as ../../…
+    const near = relative(process.cwd(), choice.folder)
+    const shownFolder = near === '' ? '.' : near.startsWith('..') || isAbsolute(near) ? choice.folder : near
     const lines = [`Presenting ${shownFolder}/ (${choice.reason})`, ...server.baseUrls.map((url) => `  Deck:    ${url}`)]
     if (lan) {
       const remote = `${deckUrl}remote`

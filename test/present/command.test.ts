@@ -4,6 +4,8 @@
 // --lan's token and QR code, and a stop by SIGINT/SIGTERM ending with exit 0.
 import { spawn } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runPresent, type PresentDeps } from '../../src/commands/present.js'
@@ -63,9 +65,10 @@ describe('showtell present: which deck', () => {
     expect(none.stderr).toBe('showtell: no deck has been built yet (hint: run showtell build first)\n')
     expect(none.stdout).toBe('')
 
-    const noDate = await runCli(['present', '--date', '2026-11-24'], { cwd: workspace })
+    await fakeBuild(workspace, '2026-11-24')
+    const noDate = await runCli(['present', '--date', '2026-12-01'], { cwd: workspace })
     expect(noDate.code).toBe(2)
-    expect(noDate.stderr).toContain('run showtell build --date 2026-11-24 first')
+    expect(noDate.stderr).toContain('run showtell build --date 2026-12-01 first')
 
     const folder = join(workspace, 'half')
     await mkdir(folder)
@@ -73,6 +76,13 @@ describe('showtell present: which deck', () => {
     const half = await runCli(['present', folder], { cwd: workspace })
     expect(half.code).toBe(2)
     expect(half.stderr).toMatch(/^showtell: .*half: no deck\.html in .*half \(hint: .*run showtell build first\)\n$/)
+
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const taken = await runCli(['present', join(workspace, 'out', '2026-11-24-policy'), '--port', String((busy.address() as AddressInfo).port)], { cwd: workspace })
+    busy.close()
+    expect(taken.code).toBe(2)
+    expect(taken.stderr).toMatch(/^showtell: --port: cannot listen on port \d+ \(EADDRINUSE\) \(hint: pick another port/)
 
     const badPort = await runCli(['present', '--port', '70000'], { cwd: workspace })
     expect(badPort.code).toBe(2)
