@@ -11,6 +11,7 @@ import { openInBrowser } from '../present/open.js'
 import { deckFolderFor, deckFolderFromArgument, type DeckChoice } from '../present/pick.js'
 import { startPresentServer, type PresentServer } from '../present/server.js'
 import { newToken } from '../present/token.js'
+import { registerSecret, redact } from '../secrets/redact.js'
 import { interruptSignal, stopEndsCleanly } from '../process/signals.js'
 import { loadWorkspace } from '../workspace/load.js'
 import { workspaceDir, type CommandContext } from './context.js'
@@ -50,6 +51,8 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
 
   const signal = deps.signal ?? interruptSignal
   const token = lan ? newToken() : undefined
+  // Printed once below, as the key; anything else that passes the redactor (an error line, a warning) loses it.
+  registerSecret(token)
   let server: PresentServer
   try {
     server = await startPresentServer({ folder: choice.folder, hosts, port, token })
@@ -78,7 +81,7 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
     const interactive = deps.interactive ?? (ctx.io.stdout.isTTY === true && !process.env.CI)
     if (interactive && values['no-open'] !== true) {
       const failure = await (deps.open ?? openInBrowser)(deckUrl)
-      if (failure !== undefined) ctx.io.stderr.write(`  ! could not open the browser (${failure}); open the address above by hand\n`)
+      if (failure !== undefined) ctx.io.stderr.write(redact(`  ! could not open the browser (${failure}); open the address above by hand\n`))
     }
     await new Promise<void>((resolve) => {
       if (signal.aborted) resolve()

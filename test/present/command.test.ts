@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { runPresent, type PresentDeps } from '../../src/commands/present.js'
 import type { CommandContext } from '../../src/commands/context.js'
 import { UserError } from '../../src/errors.js'
+import { redact } from '../../src/secrets/redact.js'
 import { deckFolderFor } from '../../src/present/pick.js'
 import { loadWorkspace } from '../../src/workspace/load.js'
 import { CLI, runCli } from '../helpers/cli.js'
@@ -162,6 +163,8 @@ describe('showtell present --lan', () => {
     run.stop()
     expect(await run.exit).toBe(0)
     for (const file of await listTree(workspace)) expect(await readFile(join(workspace, file), 'utf8'), file).not.toContain(token)
+    // An error line or a warning that quoted the address would lose the token.
+    expect(redact(`could not open http://127.0.0.1:${port}/t/${token}/`)).toBe(`could not open http://127.0.0.1:${port}/t/[redacted]/`)
   })
 
   it('refuses with exit 2 when the machine has no private address', async () => {
