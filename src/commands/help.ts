@@ -40,6 +40,10 @@ export const COMMAND_HELP = {
     summary: 'enter figures by hand from a CSV file (date,account,metric,value[,note]); all or none',
     synopsis: 'showtell import FILE.csv [--json]',
   },
+  present: {
+    summary: 'serve a built deck on 127.0.0.1 (or the local network with --lan) and open it',
+    synopsis: 'showtell present [FOLDER | --date YYYY-MM-DD] [--port N] [--lan] [--no-open]',
+  },
   schedule: {
     summary: 'the next meetings and their topics; pin, unpin, skip, unskip, mark held; .ics export',
     synopsis:

@@ -71,6 +71,12 @@ export const COMMANDS = {
     positionals: 'FILE.csv',
     run: async (ctx) => (await import('./record.js')).runImport(ctx),
   },
+  present: {
+    ...COMMAND_HELP.present,
+    options: { date: { type: 'string' }, port: { type: 'string' }, lan: { type: 'boolean' }, 'no-open': { type: 'boolean' } },
+    positionals: 'FOLDER',
+    run: async (ctx) => (await import('./present.js')).runPresent(ctx),
+  },
   schedule: {
     ...COMMAND_HELP.schedule,
     options: { weeks: { type: 'string' }, ics: { type: 'string' }, json: { type: 'boolean' } },

@@ -16,6 +16,18 @@ type StopSignal = keyof typeof EXIT_CODE
 
 const controller = new AbortController()
 
+/** Set by a command whose normal end is a stop signal (`showtell present`). */
+let stopIsTheEnd = false
+
+/**
+ * Declares that a stop signal is how the running command ends (a server):
+ * when it then stops within the grace time, the process exits with the command's
+ * own status (0 when it closed cleanly), not 130/143.
+ */
+export function stopEndsCleanly(): void {
+  stopIsTheEnd = true
+}
+
 /** Aborted when SIGINT or SIGTERM arrives; its reason is a RuntimeError that says which. */
 export const interruptSignal: AbortSignal = controller.signal
 
@@ -32,7 +44,7 @@ export interface InterruptTimings {
  * returns its exit status. On a signal the process exits from the handler.
  */
 export async function runInterruptible(work: () => Promise<number>, timings: InterruptTimings = {}): Promise<number> {
-  let running: Promise<unknown> = Promise.resolve()
+  let running: Promise<number> = Promise.resolve(0)
   let stopping = false
   const onSignal = (signal: StopSignal) => {
     const code = EXIT_CODE[signal]
@@ -44,7 +56,8 @@ export async function runInterruptible(work: () => Promise<number>, timings: Int
       // A command that did not stop in time never printed why it ends: say it here.
       if (!finished) process.stderr.write(`showtell: ${(controller.signal.reason as RuntimeError).format()}\n`)
       await within(runCleanups(), timings.cleanupMs ?? 5_000)
-      process.exit(code)
+      // A server that was stopped and finished in time ends with its own status (0 when it closed cleanly).
+      process.exit(finished && stopIsTheEnd ? await running.catch(() => code) : code)
     })()
   }
   process.on('SIGINT', onSignal)

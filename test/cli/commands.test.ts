@@ -31,7 +31,7 @@ describe('help and version', () => {
   it('an unknown command is a usage error', async () => {
     const result = await runCli(['bulid'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe('showtell: unknown command "bulid" (hint: commands: home, init, topics, build, snapshot, record, import, schedule, audit, doctor, login; see showtell --help)\n')
+    expect(result.stderr).toBe('showtell: unknown command "bulid" (hint: commands: home, init, topics, build, snapshot, record, import, present, schedule, audit, doctor, login; see showtell --help)\n')
   })
 })
 
