@@ -230,7 +230,14 @@ async function decide(page: Page, deck: DeckModel, templates: TemplateSet, long:
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sizes = fits.map(balancedSizes)
     const chosen = long.map((slide, i) => partsOf(slide, sizes[i]!, continued))
-    const check = await measureSlides(page, deck, templates, chosen.flat())
+    // A slide that stays whole is the slide round one measured: its measurement
+    // stands, and only the slides that split are rendered again (none, in the
+    // usual deck whose lists fit: no second render at all).
+    const whole = sizes.map((parts) => parts.length === 1)
+    const again = chosen.filter((_, i) => !whole[i]).flat()
+    const remeasured = again.length > 0 ? await measureSlides(page, deck, templates, again) : []
+    let next = 0
+    const check = chosen.flatMap((parts, i) => (whole[i] ? [measured[i]!] : parts.map(() => remeasured[next++]!)))
     let tightened = false
     let k = 0
     long.forEach((_, i) => {

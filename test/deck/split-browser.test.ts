@@ -84,4 +84,39 @@ describe('measuredSplitter with the run browser', () => {
       .reduce((sum, s) => sum + s.table!.rows.length, 0)
     expect(rows).toBe(14)
   })
+
+  /** A browser whose pages count how often a document is loaded into them (each measuring render is one). */
+  function counting() {
+    let loads = 0
+    const browser: Pick<BrowserManager, 'withPage'> = {
+      withPage: (fn, options) =>
+        manager.withPage(async (page) => {
+          const setContent = page.setContent.bind(page)
+          page.setContent = (html, opts) => ((loads += 1), setContent(html, opts))
+          try {
+            return await fn(page)
+          } finally {
+            // The page may be handed on: give it back its own method.
+            page.setContent = setContent
+          }
+        }, options),
+    }
+    return { browser, loads: () => loads }
+  }
+
+  it('renders once when every list fits whole: the check round reuses round one for slides that do not split', async () => {
+    const base = workspace.topics.get('crisis')!.topic
+    const input = inputFor({ ...base, worstCases: base.worstCases.slice(0, 2) })
+    const { browser, loads } = counting()
+    await measuredSplitter(input, { browser, templates })
+    expect(loads()).toBe(1)
+  })
+
+  it('renders again when a slide splits (the control): round one, then the check of its parts', async () => {
+    const base = workspace.topics.get('crisis')!.topic
+    const input = inputFor({ ...base, worstCases: Array.from({ length: 14 }, (_, i) => ({ scenario: `Leak ${i + 1}`, mitigation: 'Call legal' })) })
+    const { browser, loads } = counting()
+    await measuredSplitter(input, { browser, templates })
+    expect(loads()).toBeGreaterThanOrEqual(2)
+  })
 })
