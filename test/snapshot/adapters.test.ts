@@ -50,10 +50,12 @@ const result = (id: string): SnapshotResult => {
 
 /**
  * The demo site's clock for its feeds: each feed entry keeps its distance to the demo's
- * "today" (2026-11-20), counted back from this moment, so the 30-day counts below are the
- * same on any day the suite runs (within half a day, as the site moves dates by whole days).
+ * "today" (2026-11-20 12:00 UTC), counted back from this moment, so the 30-day counts below
+ * are the same on any day the suite runs. Noon of the day the suite runs, not the moment:
+ * the site moves dates by whole days (rounded), so late in the UTC day the real moment put
+ * every entry up to half a day older than the ages below allow (a run at 23:02 UTC failed).
  */
-const siteNow = new Date()
+const siteNow = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`)
 const DAY = 86_400_000
 
 beforeAll(async () => {
