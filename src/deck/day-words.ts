@@ -11,10 +11,8 @@ export function isoDays(lang: Lang): boolean {
   return lang.w.common.dates === 'iso'
 }
 
-/** 2027-03-30 → "2027-03-30" (en) or "30. mars 2027" (nb); anything but a calendar date is left as it is. */
-export function dayWords(date: string, lang: Lang): string {
-  return lang.day(date)
-}
+// 2027-03-30 → "2027-03-30" (en) or "30. mars 2027" (nb): the one wrapper of lang.day, in headline.ts.
+export { dayWords } from '../snapshot/headline.js'
 
 /** A chart axis's date: the ISO date (en) or the locale's short day and month ("30. mars"). */
 export function axisDay(date: string, lang: Lang): string {
