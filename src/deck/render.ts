@@ -12,6 +12,7 @@ import { RuntimeError, UserError } from '../errors.js'
 import { BUILTIN } from '../workspace/paths.js'
 import type { DeckModel } from './compose.js'
 import { langFor, type Lang } from './lang.js'
+import { noteComments } from './note-comments.js'
 import type { TemplateSet } from './templates.js'
 
 export interface RenderedSlides {
@@ -86,6 +87,8 @@ export function createMarp(set: TemplateSet, options: MarpOptions = {}): Marp {
     script: { source: 'inline' },
     inlineSVG: options.inlineSVG ?? true,
   })
+  // Speaker notes skip Marpit's YAML reading (note-comments.ts): same tokens, a tenth of a second less per build.
+  marp.use(noteComments)
   for (const { css, file } of set.themes.values()) {
     try {
       marp.themeSet.add(css)
