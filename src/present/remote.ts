@@ -91,7 +91,7 @@ const SCRIPT = `
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ action: action }),
-      // The page's policy is no-referrer elsewhere; the server checks this request's Origin.
+      // The server checks this request's Origin: it must be sent as this page's own, never as null.
       referrerPolicy: 'same-origin',
       credentials: 'same-origin',
       cache: 'no-store'

@@ -102,7 +102,9 @@ export function secureHeaders(response: ServerResponse, csp: string): void {
   response.setHeader('X-Content-Type-Options', 'nosniff')
   response.setHeader('Cache-Control', 'no-store')
   // Under --lan the token is in the path: a link followed from a slide must not carry it away.
-  response.setHeader('Referrer-Policy', 'no-referrer')
+  // same-origin, not no-referrer: under no-referrer a browser may send `Origin: null` with the
+  // page's own POSTs (the Fetch standard says so for same-origin requests), which the live link refuses.
+  response.setHeader('Referrer-Policy', 'same-origin')
   response.setHeader('X-Frame-Options', 'DENY')
   response.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
 }

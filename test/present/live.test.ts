@@ -108,6 +108,9 @@ describe('live POST guards', () => {
     const big = JSON.stringify({ ...sampleState(), title: 'x'.repeat(MAX_BODY_BYTES) })
     const declared = await rawPost(port, '/live/state', { headers: { 'Content-Type': 'application/json', Origin: origin() }, body: big })
     expect(declared.status).toBe(413)
+    // A length said up front is refused before a byte of the body is waited for.
+    const promised = await rawPost(port, '/live/state', { headers: { 'Content-Type': 'application/json', Origin: origin(), 'Content-Length': String(10 * MAX_BODY_BYTES) }, body: '{"index":' })
+    expect(promised.status).toBe(413)
     // No length said: the body is counted as it comes.
     const chunked = `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`
     const streamed = await rawPost(port, '/live/state', {
@@ -169,6 +172,8 @@ describe('deck.html under the live link', () => {
     expect(csp).not.toContain("connect-src 'none'")
     expect(csp).toContain(`'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`)
     expect(header(response, 'Content-Length')).toBe(String(Buffer.byteLength(response.body)))
+    // The deck page's own POSTs carry its origin (under no-referrer a browser may send `Origin: null`).
+    expect(header(response, 'Referrer-Policy')).toBe('same-origin')
     expect((await rawRequest(port, '/')).body).toBe(response.body)
     expect(await readFile(join(fixture.folder, 'deck.html'), 'utf8')).toBe(DECK)
     // Every other file keeps connect-src 'none'.
