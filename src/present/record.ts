@@ -88,7 +88,9 @@ function minutes(value: number): string {
 export function recordedLine(ended: LiveEnded, titles: ReadonlyMap<string, string>): string {
   const ids = SEGMENT_IDS.filter((id) => ended.actual[id] !== undefined)
   const total = ids.reduce((sum, id) => sum + Math.round(ended.actual[id]! * 10) / 10, 0)
-  const parts = ids.map((id: SegmentId) => `${titles.get(id) ?? id} ${minutes(ended.actual[id]!)}`)
+  // A segment's title up to its colon ("Here and now: our accounts live" → "Here and now"): one line holds ten of them.
+  const short = (id: SegmentId) => (titles.get(id) ?? id).split(': ')[0]!
+  const parts = ids.map((id: SegmentId) => `${short(id)} ${minutes(ended.actual[id]!)}`)
   return `Recorded ${minutes(total)} minutes in ${MEETING_LOG_FILE}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`
 }
 

@@ -28,7 +28,7 @@ async function builtDeck(): Promise<{ workspace: string; folder: string }> {
       agenda: [
         { id: 'opening', title: 'Opening', minutes: 3, slideCount: 1, placeholder: false },
         { id: 'here-and-now', title: 'Here and now', minutes: 6, slideCount: 3, placeholder: false },
-        { id: 'roi', title: 'What it brought', minutes: 30, slideCount: 2, placeholder: false },
+        { id: 'roi', title: 'ROI: what changed', minutes: 30, slideCount: 2, placeholder: false },
       ],
       slideCount: 6,
       files: [],
@@ -52,7 +52,7 @@ describe('POST live/end', () => {
       const answer = await first.end()
       expect(answer.status).toBe(200)
       expect(JSON.parse(answer.body)).toEqual({ recorded: 'written' })
-      expect(first.lines).toEqual(['Recorded 40 minutes in history/meetings.jsonl (Opening 2.5, Here and now 6.5, What it brought 31)'])
+      expect(first.lines).toEqual(['Recorded 40 minutes in history/meetings.jsonl (Opening 2.5, Here and now 6.5, ROI 31)'])
       const log = await readFile(join(workspace, 'history', 'meetings.jsonl'), 'utf8')
       const entries = log.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
       expect(entries).toHaveLength(1)
