@@ -25,6 +25,7 @@ body{font:16px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;backgro
 #segment{font-size:17px;color:#ddd;overflow-wrap:anywhere}
 .figures{display:flex;gap:8px;flex-wrap:wrap}
 .figure{flex:1 1 140px;background:#222;border-radius:10px;padding:10px 12px;font-size:20px;font-variant-numeric:tabular-nums}
+.figure:empty{display:none}
 .figure.behind{background:#4a1d1d}
 .figure.ahead{background:#1d3a24}
 .buttons{margin-top:auto;display:flex;flex-direction:column;gap:10px}
