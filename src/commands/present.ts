@@ -33,8 +33,8 @@ export interface PresentDeps {
   readonly interactive?: boolean
   /** Called once the server listens (tests read its port). */
   readonly onListening?: (server: PresentServer, session: PresentingSession) => void
-  /** Takes fresh snapshots for --refresh and makes the slides to swap in. @default src/present/refresh.ts */
-  readonly refresh?: (choice: DeckChoice) => Promise<LiveSlides>
+  /** Takes fresh snapshots for --refresh and makes the slides to swap in; `signal` aborts when presenting stops. @default src/present/refresh.ts */
+  readonly refresh?: (choice: DeckChoice, signal: AbortSignal) => Promise<LiveSlides>
 }
 
 // TEMPORARY until the merge wires src/present/refresh.ts's refreshDeck in here (the lead replaces it).
@@ -66,7 +66,7 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
   const refresh = values.refresh === true ? (deps.refresh ?? refreshNotWired) : undefined
   let session: PresentingSession
   try {
-    session = await startPresenting({ folder: choice.folder, hosts, port, token, ...(refresh ? { refresh: () => refresh(choice) } : {}) })
+    session = await startPresenting({ folder: choice.folder, hosts, port, token, ...(refresh ? { refresh: (stop: AbortSignal) => refresh(choice, stop) } : {}) })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES') {

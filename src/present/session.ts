@@ -19,8 +19,8 @@ export interface PresentingOptions {
   readonly port?: number
   /** The --lan key: every URL starts with /t/<token>/. */
   readonly token?: string
-  /** Makes fresh slides (--refresh); started as soon as the server listens. */
-  readonly refresh?: () => Promise<LiveSlides>
+  /** Makes fresh slides (--refresh); started as soon as the server listens, its signal aborted when the session closes. */
+  readonly refresh?: (signal: AbortSignal) => Promise<LiveSlides>
   /** @default 15 s */
   readonly heartbeatMs?: number
 }
@@ -105,6 +105,7 @@ export async function startPresenting(options: PresentingOptions): Promise<Prese
   }
 
   let refreshed: Promise<void> = Promise.resolve()
+  const closing = new AbortController()
   if (options.refresh) {
     const produce = options.refresh
     // Started after the server listens and not awaited: the built deck is there at once.
@@ -114,11 +115,13 @@ export async function startPresenting(options: PresentingOptions): Promise<Prese
       say('Refreshing the numbers…')
       let slides: LiveSlides
       try {
-        slides = await produce()
+        slides = await produce(closing.signal)
       } catch (error) {
+        if (closing.signal.aborted) return
         say(`Could not refresh the numbers (${(error as Error).message}): presenting the numbers from the build`)
         return
       }
+      if (closing.signal.aborted) return
       hub.sendSlides(slides)
       events.emit('slides', slides)
       say(freshLine(slides))
@@ -133,6 +136,8 @@ export async function startPresenting(options: PresentingOptions): Promise<Prese
     events,
     refreshed,
     async close() {
+      // A refresh still running is told to stop; the session does not wait for it.
+      closing.abort()
       hub.close()
       await server.close()
     },

@@ -7,6 +7,8 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startPresenting } from '../../src/present/session.js'
+import { acquireLock } from '../../src/workspace/store.js'
+import { workspacePaths } from '../../src/workspace/paths.js'
 import { deckFixture } from './fixture.js'
 import { postJson } from './live-client.js'
 import { listTree, makeWorkspace } from '../helpers/workspace.js'
@@ -84,6 +86,25 @@ describe('POST live/end', () => {
       expect(await readFile(join(workspace, 'history', 'meetings.jsonl'), 'utf8')).toBe(log)
     } finally {
       await second.session.close()
+    }
+  })
+
+  it('answers not-recorded while a build holds the workspace, and records a later end', async () => {
+    const { workspace, folder } = await builtDeck()
+    const { session, lines, end } = await presenting(folder)
+    const lock = await acquireLock(workspacePaths(workspace).lock, 'a build in the test')
+    try {
+      const busy = JSON.parse((await end()).body) as { recorded: string; reason?: string }
+      expect(busy.recorded).toBe('not-recorded')
+      expect(busy.reason).toMatch(/a build in the test/)
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/^The talk ended, but its minutes were not recorded: .*a build in the test/)
+      await lock.release()
+      expect(JSON.parse((await end()).body)).toEqual({ recorded: 'written' })
+      expect(lines[1]).toMatch(/^Recorded 40 minutes in history\/meetings\.jsonl/)
+    } finally {
+      await lock.release()
+      await session.close()
     }
   })
 

@@ -98,6 +98,24 @@ describe('showtell present --refresh', () => {
     expect(await run.exit).toBe(0)
   })
 
+  it('tells a refresh still running to stop when presenting stops', async () => {
+    const { folder } = await deckFixture()
+    let seen: AbortSignal | undefined
+    const run = startInProcess({ values: { refresh: true }, positionals: [folder] }, {
+      refresh: (_choice, signal) => {
+        seen = signal
+        return new Promise<LiveSlides>(() => {})
+      },
+    })
+    await run.listening
+    await eventually(() => seen, (signal) => signal !== undefined)
+    expect(seen!.aborted).toBe(false)
+    run.stop()
+    expect(await run.exit).toBe(0)
+    expect(seen!.aborted).toBe(true)
+    expect(run.out()).not.toContain('Could not refresh')
+  })
+
   it('does not refresh without --refresh', async () => {
     const { folder } = await deckFixture()
     let called = 0
