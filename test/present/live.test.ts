@@ -97,7 +97,10 @@ describe('live POST guards', () => {
       const response = await rawPost(port, '/live/state', { headers: { 'Content-Type': type, Origin: origin() }, body: state })
       expect(response.status, String(type)).toBe(415)
     }
-    expect((await rawPost(port, '/live/state', { headers: { 'Content-Type': 'application/json; charset=utf-8', Origin: origin() }, body: state })).status).toBe(204)
+    const accepted = await rawPost(port, '/live/state', { headers: { 'Content-Type': 'application/json; charset=utf-8', Origin: origin() }, body: state })
+    expect(accepted.status).toBe(204)
+    expect(header(accepted, 'X-Content-Type-Options')).toBe('nosniff')
+    expect(header(accepted, 'Content-Security-Policy')).toMatch(/^default-src 'none'; /)
     for (const from of ['http://evil.example', `http://localhost:${port}`, `https://127.0.0.1:${port}`, 'null', undefined]) {
       const response = await rawPost(port, '/live/command', { headers: { 'Content-Type': 'application/json', Origin: from }, body: '{"action":"next"}' })
       expect(response.status, String(from)).toBe(403)
@@ -140,6 +143,7 @@ describe('live POST guards', () => {
       expect(response.status, body).toBe(400)
       expect(response.body).toBe('')
       expect(response.headers).not.toContain('ECHO')
+      expect(header(response, 'Cache-Control')).toBe('no-store')
     }
     const end = await postJson(port, '/live/end', { actual: { [marker]: 3 }, planned: {}, endedAt: '2026-11-24T09:45:00Z' })
     expect(end.status).toBe(400)
