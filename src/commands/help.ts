@@ -41,8 +41,8 @@ export const COMMAND_HELP = {
     synopsis: 'showtell import FILE.csv [--json]',
   },
   present: {
-    summary: 'serve a built deck on 127.0.0.1 (or the local network with --lan) and open it',
-    synopsis: 'showtell present [FOLDER | --date YYYY-MM-DD] [--port N] [--lan] [--no-open]',
+    summary: 'serve a built deck on 127.0.0.1 (or the local network with --lan) with a phone remote, and open it',
+    synopsis: 'showtell present [FOLDER | --date YYYY-MM-DD] [--refresh] [--port N] [--lan] [--no-open]',
   },
   schedule: {
     summary: 'the next meetings and their topics; pin, unpin, skip, unskip, mark held; .ics export',

@@ -1,15 +1,20 @@
 // `showtell present`: serves one built deck from its folder, read-only, on
 // 127.0.0.1 (or, with --lan, on this machine's private addresses behind a
-// random token), prints the address and opens it in the browser. It runs until
-// Ctrl+C or SIGTERM, then closes the server and exits 0: stopping is how a
-// presentation ends, not a failure.
+// random token), prints the address and opens it in the browser. The session
+// (src/present/session.ts) carries the live link, the phone remote and the
+// end of the talk into the meeting log; --refresh takes fresh snapshots once
+// the deck is up and swaps them in. It runs until Ctrl+C or SIGTERM, then
+// closes the server and exits 0: stopping is how a presentation ends, not a
+// failure.
 import { isAbsolute, relative } from 'node:path'
 import { renderUnicodeCompact } from 'uqr'
 import { EXIT, UserError } from '../errors.js'
 import { privateIPv4Addresses } from '../present/lan.js'
 import { openInBrowser } from '../present/open.js'
 import { deckFolderFor, deckFolderFromArgument, type DeckChoice } from '../present/pick.js'
-import { startPresentServer, type PresentServer } from '../present/server.js'
+import type { LiveSlides } from '../present/live.js'
+import type { PresentServer } from '../present/server.js'
+import { startPresenting, type PresentingSession } from '../present/session.js'
 import { newToken } from '../present/token.js'
 import { registerSecret, redact } from '../secrets/redact.js'
 import { interruptSignal, stopEndsCleanly } from '../process/signals.js'
@@ -27,8 +32,13 @@ export interface PresentDeps {
   /** Whether a person is at a terminal (a browser may open). @default stdout is a TTY and CI is unset */
   readonly interactive?: boolean
   /** Called once the server listens (tests read its port). */
-  readonly onListening?: (server: PresentServer) => void
+  readonly onListening?: (server: PresentServer, session: PresentingSession) => void
+  /** Takes fresh snapshots for --refresh and makes the slides to swap in; `signal` aborts when presenting stops. @default src/present/refresh.ts */
+  readonly refresh?: (choice: DeckChoice, signal: AbortSignal) => Promise<LiveSlides>
 }
+
+// TEMPORARY until the merge wires src/present/refresh.ts's refreshDeck in here (the lead replaces it).
+const refreshNotWired = (): Promise<LiveSlides> => Promise.reject(new Error('refresh is not wired yet'))
 
 export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): Promise<number> {
   const { values, positionals } = ctx
@@ -53,9 +63,10 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
   const token = lan ? newToken() : undefined
   // Printed once below, as the key; anything else that passes the redactor (an error line, a warning) loses it.
   registerSecret(token)
-  let server: PresentServer
+  const refresh = values.refresh === true ? (deps.refresh ?? refreshNotWired) : undefined
+  let session: PresentingSession
   try {
-    server = await startPresentServer({ folder: choice.folder, hosts, port, token })
+    session = await startPresenting({ folder: choice.folder, hosts, port, token, ...(refresh ? { refresh: (stop: AbortSignal) => refresh(choice, stop) } : {}) })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES') {
@@ -64,19 +75,24 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
     throw error
   }
   if (deps.signal === undefined) stopEndsCleanly()
+  const server = session.server
+  // The session's lines (the minutes recorded, the refresh) come after the address block.
+  const onLine = (line: string) => ctx.io.stdout.write(`${redact(line)}\n`)
   try {
-    deps.onListening?.(server)
+    deps.onListening?.(server, session)
     const deckUrl = server.baseUrls[0]!
     // A folder outside the current one reads better whole than as ../../…
     const near = relative(process.cwd(), choice.folder)
     const shownFolder = near === '' ? '.' : near.startsWith('..') || isAbsolute(near) ? choice.folder : near
     const lines = [`Presenting ${shownFolder}/ (${choice.reason})`, ...server.baseUrls.map((url) => `  Deck:    ${url}`)]
+    const remote = session.remoteUrl
+    lines.push(`  Remote:  ${remote}`)
     if (lan) {
-      const remote = `${deckUrl}remote`
-      lines.push(`  Remote:  ${remote}`, '', renderUnicodeCompact(remote), '', 'The address is the key: anyone on this network who has it sees the deck and its notes.')
+      lines.push('', renderUnicodeCompact(remote), '', 'The address is the key: anyone on this network who has it sees the deck and its notes.')
     }
     lines.push('Press Ctrl+C to stop.', '')
     ctx.io.stdout.write(lines.join('\n'))
+    session.events.on('line', onLine)
 
     const interactive = deps.interactive ?? (ctx.io.stdout.isTTY === true && !process.env.CI)
     if (interactive && values['no-open'] !== true) {
@@ -88,7 +104,8 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
       else signal.addEventListener('abort', () => resolve(), { once: true })
     })
   } finally {
-    await server.close()
+    session.events.off('line', onLine)
+    await session.close()
   }
   ctx.io.stdout.write('Stopped.\n')
   return EXIT.ok

@@ -73,7 +73,7 @@ export const COMMANDS = {
   },
   present: {
     ...COMMAND_HELP.present,
-    options: { date: { type: 'string' }, port: { type: 'string' }, lan: { type: 'boolean' }, 'no-open': { type: 'boolean' } },
+    options: { date: { type: 'string' }, refresh: { type: 'boolean' }, port: { type: 'string' }, lan: { type: 'boolean' }, 'no-open': { type: 'boolean' } },
     positionals: 'FOLDER',
     run: async (ctx) => (await import('./present.js')).runPresent(ctx),
   },

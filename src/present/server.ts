@@ -6,11 +6,14 @@
 // live updates plug in there), then the deck's own files (GET/HEAD only).
 // Every answer carries no-store, nosniff and a Content-Security-Policy; an HTML
 // file's own inline scripts are allowed by their hashes, and nothing else runs.
+// With the live link on, the folder's deck.html is served with
+// `<meta name="showtell-live">` in its head (the file on disk is not changed)
+// and may connect back to this server (`connect-src 'self'`); nothing else may.
 import { createHash } from 'node:crypto'
 import { realpath } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { checkRequestPath, openInFolder } from './files.js'
+import { checkRequestPath, INDEX_FILE, openInFolder } from './files.js'
 import { tokenMatches } from './token.js'
 
 export interface PresentRoute {
@@ -31,6 +34,8 @@ export interface PresentServerOptions {
   readonly token?: string
   /** @default [] */
   readonly routes?: readonly PresentRoute[]
+  /** Serve deck.html with the live link's meta and `connect-src 'self'` (LIVE.md). @default false */
+  readonly live?: boolean
 }
 
 export interface PresentServer {
@@ -40,7 +45,8 @@ export interface PresentServer {
   close(): Promise<void>
 }
 
-const STATIC_CSP_TAIL = "style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+/** What the deck page's own script looks for to start the live link; the path is relative to the page. */
+export const LIVE_META = '<meta name="showtell-live" content="live/">'
 
 /** The inline scripts a browser would run, hashed as CSP hashes them (the exact text between the tags). */
 export function inlineScriptHashes(html: string): string[] {
@@ -56,16 +62,49 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes]
 }
 
-export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
-  return `default-src 'none'; script-src ${scriptHashes.length > 0 ? scriptHashes.join(' ') : "'none'"}; ${STATIC_CSP_TAIL}`
+/** The inline `<style>` blocks, hashed as CSP hashes them: a page that lists them needs no 'unsafe-inline'. */
+export function inlineStyleHashes(html: string): string[] {
+  return [...new Set([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((match) => `'sha256-${createHash('sha256').update(match[1] ?? '', 'utf8').digest('base64')}'`))]
 }
 
-function secureHeaders(response: ServerResponse, csp: string): void {
+export interface CspOptions {
+  /** Whether the page may talk back to this server (fetch, EventSource). @default 'none' */
+  readonly connect?: 'self' | 'none'
+  /** When given, only these inline styles apply; else the deck's inline styles and style attributes (Marp writes both). */
+  readonly styleHashes?: readonly string[]
+}
+
+export function contentSecurityPolicy(scriptHashes: readonly string[], options: CspOptions = {}): string {
+  const styles = options.styleHashes === undefined ? "'unsafe-inline'" : options.styleHashes.length > 0 ? options.styleHashes.join(' ') : "'none'"
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.length > 0 ? scriptHashes.join(' ') : "'none'"}`,
+    `style-src ${styles}`,
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${options.connect === 'self' ? "'self'" : "'none'"}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/** `html` with the live link's meta as the first thing in its head (an implied head when it has none). */
+export function withLiveMeta(html: string): string {
+  const at = /<head\b[^>]*>/i.exec(html) ?? /<html\b[^>]*>/i.exec(html) ?? /<!doctype[^>]*>/i.exec(html)
+  const index = at ? at.index + at[0].length : 0
+  return `${html.slice(0, index)}${LIVE_META}${html.slice(index)}`
+}
+
+export function secureHeaders(response: ServerResponse, csp: string): void {
   response.setHeader('Content-Security-Policy', csp)
   response.setHeader('X-Content-Type-Options', 'nosniff')
   response.setHeader('Cache-Control', 'no-store')
   // Under --lan the token is in the path: a link followed from a slide must not carry it away.
-  response.setHeader('Referrer-Policy', 'no-referrer')
+  // same-origin, not no-referrer: under no-referrer a browser may send `Origin: null` with the
+  // page's own POSTs (the Fetch standard says so for same-origin requests), which the live link refuses.
+  response.setHeader('Referrer-Policy', 'same-origin')
   response.setHeader('X-Frame-Options', 'DENY')
   response.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
 }
@@ -113,8 +152,12 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     try {
       response.setHeader('Content-Type', file.contentType)
       if (file.contentType.startsWith('text/html')) {
-        const html = await file.handle.readFile()
-        secureHeaders(response, contentSecurityPolicy(inlineScriptHashes(html.toString('utf8'))))
+        const live = options.live === true && checked.segments.length === 1 && checked.segments[0] === INDEX_FILE
+        const text = (await file.handle.readFile()).toString('utf8')
+        const served = live ? withLiveMeta(text) : text
+        // Hashed on the text as served: the meta changes no script, but the hashes follow what the browser gets.
+        secureHeaders(response, contentSecurityPolicy(inlineScriptHashes(served), { connect: live ? 'self' : 'none' }))
+        const html = Buffer.from(served, 'utf8')
         response.setHeader('Content-Length', String(html.length))
         response.end(request.method === 'HEAD' ? undefined : html)
         return
