@@ -7,7 +7,7 @@
 //   0, 1   opening        2 min     1:00 each      P(opening) = 0:00
 //   2, 3   key-points     6 min     3:00 each      P(key-points) = 2:00
 //   4      next-meeting   4 min     4:00           P(next-meeting) = 8:00  (last timed slide)
-//   5, 6   appendix       no time
+//   5, 6   appendix       no time (their segment field says key-points, as a real deck's may)
 import type { Page } from 'puppeteer-core'
 import type { DeckModel, TimedSlide } from '../../src/deck/compose.js'
 import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
@@ -64,8 +64,9 @@ export function pacingDeck(language: 'en' | 'nb' = 'en'): DeckModel {
       slide(2, 'key-points', 'Key points', 6, 180, 'First point', 1, 2),
       slide(3, 'key-points', 'Key points', 6, 180, 'Second point', 2, 2),
       slide(4, 'next-meeting', 'Next meeting', 4, 240, 'Next briefing', 1, 1),
-      slide(5, 'here-and-now', appendix, 0, 0, 'Account one', 1, 2, true),
-      slide(6, 'here-and-now', appendix, 0, 0, 'Account two', 2, 2, true),
+      // As in a real deck, the appendix slides belong to a timed segment's material: their time must still count in none.
+      slide(5, 'key-points', appendix, 0, 0, 'Account one', 1, 2, true),
+      slide(6, 'key-points', appendix, 0, 0, 'Account two', 2, 2, true),
     ],
   }
 }
