@@ -414,7 +414,8 @@
     '.label,.pv-label{font-size:13px;text-transform:uppercase;letter-spacing:.08em;color:#9aa5b4}',
     '#pv-elapsed{font-size:26px}',
     '#pv-segment{font-size:18px}',
-    '#pv-pace{font-size:26px;font-weight:700}',
+    // A fixed width, so the figures beside it do not shift as the words change.
+    '#pv-pace{font-size:26px;font-weight:700;min-width:9em}',
     '#pv-pace.ahead{color:#9be29b}',
     '#pv-pace.on-plan{color:#cfd6e0}',
     '#pv-pace.behind{color:#ff8a80}',
