@@ -128,6 +128,7 @@ export function shellData(deck: DeckModel, rendered: RenderedSlides) {
   }
   const lang = deckLang(deck)
   const w = lang.w.shell
+  const p = lang.w.pacing
   return {
     title: `${deck.company}: ${deck.topic.title}`,
     duration: deck.duration,
@@ -150,6 +151,21 @@ export function shellData(deck: DeckModel, rendered: RenderedSlides) {
       elapsedOf: w.elapsedOf,
       endOfDeck: w.endOfDeck,
       allowPopups: w.allowPopups,
+      // Pacing, pause and end of talk (`{time}`, `{elapsed}`, `{total}` filled by the script).
+      pace: p.pace,
+      ahead: p.ahead,
+      behind: p.behind,
+      onPlan: p.onPlan,
+      start: p.start,
+      pause: p.pause,
+      resume: p.resume,
+      paused: p.paused,
+      endTalk: p.endTalk,
+      ended: p.ended,
+      numbersFrom: p.numbersFrom,
+      notRefreshed: p.notRefreshed,
+      recorded: p.recorded,
+      notRecorded: p.notRecorded,
     },
     slides: deck.slides.map((slide, i) => ({
       segment: slide.segment,
@@ -187,6 +203,7 @@ export async function renderDeckHtml(deck: DeckModel, rendered: RenderedSlides):
 <main id="deck" aria-label="${escapeHtml(w.slides)}">${rendered.html}</main>
 <div id="counter" class="shell-ui" aria-live="polite"></div>
 <div id="help" class="shell-ui" hidden>${escapeHtml(w.help)}</div>
+<div id="help-pacing" class="shell-ui" hidden>${escapeHtml(deckLang(deck).w.pacing.help)}</div>
 <script type="application/json" id="showtell-data">${jsonForScript(data)}</script>
 <script>${shellJs}</script>
 </body>
