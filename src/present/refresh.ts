@@ -33,14 +33,14 @@ import { buildSteps, composeMeasured, deckAccounts, renderComposed, withAuditScr
 import { sameSlide, slideIdentity, type SlideIdentity } from '../build/identity.js'
 import { anyJson, array, boolean, describeFailure, isRecord, nonEmptyString, object, oneOf, optional, parseJson, string, wholeCount, matching, type Decoder } from '../data/decode.js'
 import { RuntimeError, UserError } from '../errors.js'
-import { langFor } from '../deck/lang.js'
+import { DEFAULT_LANGUAGE, langFor } from '../deck/lang.js'
 import { problemWords, type LiveMaterial } from '../deck/live.js'
 import { accountLabels } from '../deck/segments/common.js'
 import { redact } from '../secrets/redact.js'
 import { historyEntry, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
-import { requireTopic, type Workspace } from '../workspace/load.js'
+import { builtinLibraryFor, loadTopicLibrary, requireTopic, type Workspace } from '../workspace/load.js'
 import { acquireLock } from '../workspace/store.js'
 
 /** The deck's segments whose slides a refresh swaps: the rest carry no live numbers. */
@@ -105,7 +105,9 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
 
   timer.start('read')
   const built = await readBuilt(folder)
-  const topic = requireTopic(workspace, built.topic)
+  // The topic's words in the build's language: a workspace that changed deck.language since loads its built-in topics in another.
+  const topics = built.basis.language === (config.deck.language ?? DEFAULT_LANGUAGE) ? workspace.topics : await loadTopicLibrary(workspace.paths, await builtinLibraryFor(built.basis.language))
+  const topic = requireTopic({ ...workspace, topics }, built.topic)
   const steps = { ...(await buildSteps()), ...input.steps }
   const templates = await steps.loadTemplates(workspace.paths.templates)
   const work = await mkdtemp(join(tmpdir(), 'showtell-refresh-'))

@@ -21,14 +21,16 @@ import { createHash } from 'node:crypto'
 import { cp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parse, stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDeck, type BuildManifest } from '../../src/build/build.js'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { UserError } from '../../src/errors.js'
-import { refreshDeck, slidesPayload, type RefreshResult } from '../../src/present/refresh.js'
+import { refreshDeck, slidesPayload, type RefreshEvent, type RefreshResult } from '../../src/present/refresh.js'
 import { HISTORY_FILE } from '../../src/snapshot/history.js'
 import { MEETING_LOG_FILE } from '../../src/rotation/log.js'
 import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
+import { acquireLock } from '../../src/workspace/store.js'
 import { testBrowser } from '../helpers/browser.js'
 import { makeDemoWorkspace, type DemoAccount } from '../helpers/demo-workspace.js'
 import { serveFolder, type StaticServer } from '../helpers/serve.js'
@@ -169,12 +171,23 @@ describe('refreshDeck on a deck built from the demo site', () => {
     site.state.followersBump = 1_000
     site.state.walls.bluesky = 'challenge'
     let result: RefreshResult
+    // While the snapshots run, the workspace's lock is free: a build could take it.
+    let lockFree: Promise<boolean> | undefined
+    const onProgress = (event: RefreshEvent) => {
+      if (event.type === 'step-start' && event.step === 'snapshots') {
+        lockFree = acquireLock(workspace.paths.lock, 'a test').then(
+          async (lock) => (await lock.release(), true),
+          () => false,
+        )
+      }
+    }
     try {
-      result = await refreshDeck({ workspace, folder: manifest.outDir, browserManager: browser })
+      result = await refreshDeck({ workspace, folder: manifest.outDir, browserManager: browser, onProgress })
     } finally {
       site.state.followersBump = 0
       site.state.walls.bluesky = 'none'
     }
+    expect(await lockFree).toBe(true)
     expect(result.failed).toHaveLength(1)
     expect(result.failed[0]).toMatch(/^Nordlys on Bluesky: kept from the build \(.*403.*\)$/)
     expect(result.accounts.ok).toBe(2)
@@ -260,5 +273,36 @@ describe('refreshDeck when the fresh deck no longer lines up', () => {
     // The total is now over the three accounts: 12,345 + 2,301 + 88,700 against 100,000.
     expect(text(result.slides[2]!.html)).toContain('Followers grew 3.3% over 2 meetings')
     expect(await fingerprint(workspace, manifest.outDir)).toEqual(before)
+  })
+})
+
+describe('refreshDeck in the language the deck was built in', () => {
+  it('composes in the build’s language even after the workspace changed it, and says what failed in it', async () => {
+    const dir = await makeDemoWorkspace(site.url, accounts(site.url), { timeout: 8 })
+    const file = join(dir, 'showtell.yaml')
+    const yaml = parse(await readFile(file, 'utf8')) as { deck: Record<string, unknown> }
+    await writeFile(file, stringify({ ...yaml, deck: { ...yaml.deck, language: 'nb' } }))
+    await mkdir(join(dir, 'history'), { recursive: true })
+    await writeFile(join(dir, HISTORY_FILE), HISTORY)
+    const manifest = await buildDeck(await loadWorkspace(dir), { topic: 'listening', date: '2026-11-24', formats: ['html'], browserManager: browser })
+    // The workspace goes back to English after the build.
+    await writeFile(file, stringify(yaml))
+    const workspace = await loadWorkspace(dir)
+    expect(workspace.config.deck.language ?? 'en').toBe('en')
+
+    site.state.followersBump = 1_000
+    site.state.walls.bluesky = 'challenge'
+    let result: RefreshResult
+    try {
+      result = await refreshDeck({ workspace, folder: manifest.outDir, browserManager: browser })
+    } finally {
+      site.state.followersBump = 0
+      site.state.walls.bluesky = 'none'
+    }
+    expect(result.failed).toHaveLength(1)
+    expect(result.failed[0]).toMatch(/^Nordlys on Bluesky: beholdt fra bygget \(.+\)$/)
+    // What to look for and LinkedIn's spotlight, in Norwegian, with LinkedIn's new number (12 345 + 1 000).
+    expect(result.slides.map((slide) => slide.index)).toEqual([3, 6])
+    expect(text(result.slides[1]!.html)).toMatch(/LinkedIn: 13\s345 følgere/)
   })
 })
