@@ -306,3 +306,23 @@ describe('refreshDeck in the language the deck was built in', () => {
     expect(text(result.slides[1]!.html)).toMatch(/LinkedIn: 13\s345 følgere/)
   })
 })
+
+describe('refreshDeck and secrets', () => {
+  it('never says a password or a token an account’s address carries', async () => {
+    const PASSWORD = 'Pa55w0rd-refresh-7f3a'
+    const TOKEN = 'tok-refresh-91c2d8e4b7'
+    const host = site.url.replace('http://', '')
+    const dir = await makeDemoWorkspace(site.url, [
+      accounts(site.url)[0]!,
+      { id: 'walled-page', platform: 'linkedin', url: `http://reader:${PASSWORD}@${host}/nasty/login-wall?access_token=${TOKEN}` },
+    ])
+    const workspace = await loadWorkspace(dir)
+    const manifest = await buildDeck(workspace, { topic: 'listening', date: '2026-11-24', formats: ['html'], browserManager: browser })
+    const result = await refreshDeck({ workspace, folder: manifest.outDir, browserManager: browser })
+    expect(result.accounts.failed.map((f) => f.account)).toEqual(['walled-page'])
+    expect(result.failed[0]).toMatch(/: kept from the build \(.+\)$/)
+    const said = JSON.stringify(result)
+    expect(said).not.toContain(PASSWORD)
+    expect(said).not.toContain(TOKEN)
+  })
+})
