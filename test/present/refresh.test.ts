@@ -326,3 +326,32 @@ describe('refreshDeck and secrets', () => {
     expect(said).not.toContain(TOKEN)
   })
 })
+
+describe('refreshDeck cancelled', () => {
+  it('stops when the signal fires during the snapshots, leaving no temporary folder and the deck as built', async () => {
+    site.state.followersBump = 0
+    const { workspace, manifest } = await builtDeck()
+    const before = await fingerprint(workspace, manifest.outDir)
+    const temps = await refreshTemps()
+    // Its own browser: a cancel closes the browser it was given, as a cancelled build does.
+    const own = testBrowser()
+    const controller = new AbortController()
+    const reason = new Error('the presenter pressed Ctrl+C')
+    try {
+      const refused = await refreshDeck({
+        workspace,
+        folder: manifest.outDir,
+        browserManager: own,
+        signal: controller.signal,
+        onProgress: (event) => {
+          if (event.type === 'snapshot' && event.event.type === 'account-start') controller.abort(reason)
+        },
+      }).catch((error: unknown) => error)
+      expect(refused).toBe(reason)
+    } finally {
+      await own.close()
+    }
+    expect(await refreshTemps()).toEqual(temps)
+    expect(await fingerprint(workspace, manifest.outDir)).toEqual(before)
+  })
+})
