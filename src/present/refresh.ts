@@ -11,7 +11,8 @@
 // Never a wrong number, never a shifted slide:
 // - an account whose snapshot fails takes its build-time result in the fresh
 //   deck (so the deck keeps its shape), and no slide that shows it is
-//   returned: those keep the build's numbers, and `failed` says why;
+//   returned: those keep the build's numbers, and `failed` says why (an
+//   account the build could not read either shows as not read, as then);
 // - on an ROI slide that names no account (a sum over all of them, a goal of
 //   `all`), one failed account is enough to keep it from the build;
 // - a fresh slide whose identity differs from the built slide at its position
@@ -84,7 +85,14 @@ export interface RefreshResult extends SlidesPayload {
   readonly accounts: {
     readonly total: number
     readonly ok: number
-    readonly failed: readonly { readonly account: string; readonly label: string; readonly status: string; readonly reason: string }[]
+    readonly failed: readonly {
+      readonly account: string
+      readonly label: string
+      readonly status: string
+      readonly reason: string
+      /** True when the build read it: its build-time numbers stand in, and its slides are kept from the build. False when the build did not read it either. */
+      readonly keptFromBuild: boolean
+    }[]
   }
   /** The here-and-now and ROI slides of the built deck not swapped (0-based index, title as built) and why. */
   readonly kept: readonly { readonly index: number; readonly title: string; readonly why: 'failed-account' | 'changed' }[]
@@ -147,9 +155,13 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
 
     timer.start('compose')
     const failedResults = fresh.filter((result) => result.status !== 'ok')
-    const failedIds = new Set(failedResults.map((result) => result.account))
-    // A failed account shows as it did in the build, so the deck keeps its shape.
     const builtById = new Map(built.snapshots.map((result) => [result.account, result]))
+    // An account that fails now but had numbers in the build shows its build-time
+    // result, so the deck keeps its shape, and every slide that shows it stays as
+    // built. One that was not read in the build either has no number to go
+    // stale: it shows as not read now, as it did then, and does not hold back
+    // the overview (the demo's X account sits behind a login wall every time).
+    const failedIds = new Set(failedResults.filter((result) => builtById.get(result.account)?.status === 'ok').map((result) => result.account))
     const results: SnapshotResult[] = []
     for (const result of fresh) {
       const before = failedIds.has(result.account) ? builtById.get(result.account) : undefined
@@ -180,7 +192,9 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
     const named = deckAccounts(asBuilt)
     const slides: { index: number; html: string }[] = []
     const kept: { index: number; title: string; why: 'failed-account' | 'changed' }[] = []
-    const failed: string[] = failedResults.map((result) => redact(lang.say(lang.w.refresh.accountKept, { account: label(result.account), reason: problemWords(result, lang) })))
+    const failed: string[] = failedResults.map((result) =>
+      redact(lang.say(failedIds.has(result.account) ? lang.w.refresh.accountKept : lang.w.refresh.accountUnread, { account: label(result.account), reason: problemWords(result, lang) })),
+    )
     built.basis.slides.forEach((was, index) => {
       if (was.appendix || !REFRESHED_SEGMENTS.has(was.segment) || was.kind === 'placeholder') return
       const slide = deck.slides[index]
@@ -205,7 +219,13 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
       accounts: {
         total: fresh.length,
         ok: fresh.length - failedResults.length,
-        failed: failedResults.map((result) => ({ account: result.account, label: label(result.account), status: result.status, reason: redact(oneLine(result.reason ?? result.status)) })),
+        failed: failedResults.map((result) => ({
+          account: result.account,
+          label: label(result.account),
+          status: result.status,
+          reason: redact(oneLine(result.reason ?? result.status)),
+          keptFromBuild: failedIds.has(result.account),
+        })),
       },
       kept,
       slideCount: built.basis.slides.length,
