@@ -29,10 +29,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SEGMENT_IDS } from '../agenda/segments.js'
 import { readLatestAudit } from '../audit/store.js'
-import { BrowserManager } from '../browser/manager.js'
-import { buildSteps, composeMeasured, deckAccounts, renderComposed, withAuditScreenshots, type BuildSteps, type RefreshBasis } from '../build/build.js'
+import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
+import { buildSteps, composeMeasured, deckAccounts, renderComposed, withAuditScreenshots, type RefreshBasis } from '../build/build.js'
 import { sameSlide, slideIdentity, type SlideIdentity } from '../build/identity.js'
 import { anyJson, array, boolean, describeFailure, isRecord, nonEmptyString, object, oneOf, optional, parseJson, string, wholeCount, matching, type Decoder } from '../data/decode.js'
+import { ignoreMissing } from '../data/missing.js'
 import { RuntimeError, UserError } from '../errors.js'
 import { DEFAULT_LANGUAGE, langFor } from '../deck/lang.js'
 import { problemWords, type LiveMaterial } from '../deck/live.js'
@@ -66,8 +67,8 @@ export interface RefreshInput {
   readonly onProgress?: (event: RefreshEvent) => void
   /** The instant the snapshots are taken (the payload's `at`). @default the moment they start */
   readonly now?: Date
-  /** Replaces steps of the build: tests. */
-  readonly steps?: Partial<BuildSteps>
+  /** How to start a browser when none is given (the workspace's `browser` setting, as for a build). */
+  readonly browser?: BrowserOptions
 }
 
 /** The LIVE.md Slides payload: what the server sends to the deck page as the `slides` event. */
@@ -116,16 +117,18 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
   // The topic's words in the build's language: a workspace that changed deck.language since loads its built-in topics in another.
   const topics = built.basis.language === (config.deck.language ?? DEFAULT_LANGUAGE) ? workspace.topics : await loadTopicLibrary(workspace.paths, await builtinLibraryFor(built.basis.language))
   const topic = requireTopic({ ...workspace, topics }, built.topic)
-  const steps = { ...(await buildSteps()), ...input.steps }
+  const steps = await buildSteps()
   const templates = await steps.loadTemplates(workspace.paths.templates)
   const work = await mkdtemp(join(tmpdir(), 'showtell-refresh-'))
   const deckFolder = join(work, 'deck')
   const builtShots = join(work, 'built-snapshots')
-  const ownBrowser = input.browserManager ? undefined : new BrowserManager()
+  const ownBrowser = input.browserManager ? undefined : new BrowserManager(input.browser)
   const browser = input.browserManager ?? ownBrowser!
   const cancel = () => void browser.close()
   signal?.addEventListener('abort', cancel, { once: true })
   try {
+    // Chromium starts while the build's files are read.
+    browser.warmUp()
     // The lock only while reading what a build writes (the history, the audit,
     // the deck's screenshots): a build never swaps the folder half-read. Not
     // while the snapshots run: the meeting is starting.
@@ -138,7 +141,6 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
     } finally {
       await lock.release()
     }
-    browser.warmUp()
     timer.done('read')
     signal?.throwIfAborted()
 
@@ -170,7 +172,8 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
         continue
       }
       await rm(join(deckFolder, 'snapshots', `${result.account}.png`), { force: true })
-      if (before.screenshot) await copyFile(join(builtShots, before.screenshot), join(deckFolder, 'snapshots', before.screenshot)).catch(() => {})
+      // A build screenshot gone missing only leaves a link on slides that are kept from the build anyway.
+      if (before.screenshot) await ignoreMissing(copyFile(join(builtShots, before.screenshot), join(deckFolder, 'snapshots', before.screenshot)))
       results.push(before)
     }
     // The history as the build composed from: without the build's own entries (it appended them after composing).
