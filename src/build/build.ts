@@ -9,15 +9,17 @@ import { DEFAULT_FORMATS, IMAGES_DIR, type Format } from './formats.js'
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative } from 'node:path'
 import { defaultMeetingDate, followMaterial, planFromMaterial } from '../agenda/material.js'
-import { planAgenda } from '../agenda/plan.js'
+import { planAgenda, type AgendaPlan } from '../agenda/plan.js'
 import { readLatestAudit, type StoredAudit } from '../audit/store.js'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import type { ChartPoint, LineChartOptions } from '../deck/chart.js'
-import { composeDeck, emptySegments, type DeckModel } from '../deck/compose.js'
+import { composeDeck, emptySegments, type ComposeInput, type DeckModel } from '../deck/compose.js'
 import { measuredSplitter } from '../deck/split.js'
 import { langFor } from '../deck/lang.js'
 import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
+import { accountLabels } from '../deck/segments/common.js'
+import type { TemplateSet } from '../deck/templates.js'
 import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
@@ -26,9 +28,11 @@ import { addDays } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeUnreadable, MEETING_LOG_FILE, readMeetingLog, readMeetingLogFile, recordMeeting } from '../rotation/log.js'
 import { requireTopic, type Workspace } from '../workspace/load.js'
+import type { WorkspaceConfig } from '../workspace/schema.js'
 import { isRealDate } from '../workspace/config-values.js'
 import { acquireLock, stageFolder, writeFileAtomic, type StagedFolder } from '../workspace/store.js'
 import { gateAt, pauseAt } from '../process/test-pause.js'
+import { slideIdentity, type NamedAccount, type SlideIdentity } from './identity.js'
 
 export { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js'
 
@@ -119,6 +123,27 @@ export interface BuildManifest {
   readonly warnings: readonly string[]
   /** The export phase's times, when it ran (PDF, handout, PNGs, PowerPoint side by side). */
   readonly exportTimes?: ExportTimes
+  /** What `present --refresh` needs to compose this deck again. Absent in build.json files written before it existed. */
+  readonly refresh?: RefreshBasis
+}
+
+/**
+ * The build's choices that a refresh (src/present/refresh.ts) must repeat to
+ * compose the same deck with fresh snapshots, and each slide's identity
+ * (identity.ts) to know which freshly composed slide is still the slide at
+ * its position. The plan is the one composed (after `followMaterial`), not
+ * planned again: the history has grown since, and a new plan could move slides.
+ */
+export interface RefreshBasis {
+  /** False for a build without snapshots (--no-snapshots, or no accounts): it has no live numbers to refresh. */
+  readonly snapshots: boolean
+  readonly plan: AgendaPlan
+  /** The deck's catalogue and theme as built (deck.language, deck.theme). */
+  readonly language: string
+  readonly theme: string
+  readonly next?: { readonly date: string; readonly topicTitle?: string }
+  /** One per slide, in deck order. */
+  readonly slides: readonly SlideIdentity[]
 }
 
 export async function buildDeck(workspace: Workspace, options: BuildOptions = {}): Promise<BuildManifest> {
@@ -182,7 +207,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   let staged: StagedFolder | undefined
   const target = join(workspace.paths.out, `${date}-${topic.id}`)
   try {
-    const { renderMarkdown, renderSlides, renderDeckHtml, renderShareHtml, inlineAssets, renderLineChart, exportDeckPdf, exportHandoutPdf, renderSlideImages, renderPptx, snapshotAccounts } = steps
+    const { renderSlides, renderDeckHtml, renderShareHtml, inlineAssets, exportDeckPdf, exportHandoutPdf, renderSlideImages, renderPptx, snapshotAccounts } = steps
     // Read again under the lock: another build may have just added to them.
     const history = await readHistory(workspace.paths.root)
     const audit = await readLatestAudit(workspace.paths)
@@ -227,17 +252,13 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     const next = await nextMeeting(workspace, addDays(date, 1), { date, topic: topic.id })
     const upcoming = next ? { date: next.date, topicTitle: workspace.topics.get(next.topic)?.topic.title } : undefined
     const composeInput = { config, topic, date, plan, next: upcoming, live }
-    // Long lists and tables split where the measured height runs out (split.ts), in
-    // every format that shows slides; a deck.md alone needs no browser and splits by an estimate.
+    // In every format that shows slides; a deck.md alone needs no browser and splits by an estimate.
     const measure = [...formats].some((format) => format !== 'md')
-    const split = measure ? await measuredSplitter(composeInput, { browser, templates }) : undefined
-    const deck = composeDeck({ ...composeInput, split })
+    const deck = await composeMeasured(composeInput, { browser: measure ? browser : undefined, templates })
 
     timer.start('markdown')
-    await writeCharts(deck, folder, renderLineChart)
-    const markdown = renderMarkdown(deck, templates)
+    const { markdown, rendered } = await renderComposed(deck, folder, templates, steps)
     const withInlineAssets = async (slides: RenderedSlides): Promise<RenderedSlides> => ({ ...slides, html: await inlineAssets(slides.html, folder) })
-    const rendered = await withInlineAssets(renderSlides(markdown, templates))
     timer.done('markdown')
     checkpoint()
     const themeFile = templates.themes.get(deck.theme)
@@ -295,7 +316,16 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
     )
     checkpoint()
     timer.start('write')
-    const manifest = await manifestFor(deck, folder, target, results ?? [], warnings, formats.has('png') ? [FILE_OF.png] : [], exportTimes)
+    const named = deckAccounts(config)
+    const refresh: RefreshBasis = {
+      snapshots: results !== undefined,
+      plan,
+      language: deck.language,
+      theme: deck.theme,
+      ...(upcoming ? { next: upcoming } : {}),
+      slides: deck.slides.map((slide) => slideIdentity(slide, named)),
+    }
+    const manifest = await manifestFor(deck, folder, target, results ?? [], warnings, formats.has('png') ? [FILE_OF.png] : [], exportTimes, refresh)
     await writeFileAtomic(join(folder, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     await recordThenSwap(workspace.paths.root, staged, { date, topic: topic.id, deck: relative(workspace.paths.root, target) || '.', results, emit, checkpoint })
     timer.done('write')
@@ -377,6 +407,7 @@ async function manifestFor(
   /** Folders of deliverables (the slide images), listed file by file; the pictures the deck shows are not. */
   folders: readonly string[],
   exportTimes: ExportTimes | undefined,
+  refresh: RefreshBasis,
 ): Promise<BuildManifest> {
   const filesIn = async (dir: string, prefix: string) =>
     (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => `${prefix}${entry.name}`)
@@ -403,7 +434,42 @@ async function manifestFor(
     files,
     warnings,
     ...(exportTimes ? { exportTimes } : {}),
+    refresh,
   }
+}
+
+/**
+ * Composes the deck as a build does. With a browser, long lists and tables
+ * split where the measured height runs out (split.ts); without one, by an
+ * estimate. A refresh composes with this too, so its slides split as the
+ * build's did.
+ */
+export async function composeMeasured(input: ComposeInput, options: { readonly browser: BrowserManager | undefined; readonly templates: TemplateSet }): Promise<DeckModel> {
+  const split = options.browser ? await measuredSplitter(input, { browser: options.browser, templates: options.templates }) : undefined
+  return composeDeck({ ...input, split })
+}
+
+/**
+ * Renders a composed deck's slides as a build does: its charts written into
+ * `folder`, deck.md from the templates, Marp's slides with every picture of
+ * `folder` inlined as a data URI. A refresh renders with this too.
+ */
+export async function renderComposed(
+  deck: DeckModel,
+  folder: string,
+  templates: TemplateSet,
+  steps: Pick<BuildSteps, 'renderMarkdown' | 'renderSlides' | 'inlineAssets' | 'renderLineChart'>,
+): Promise<{ readonly markdown: string; readonly rendered: RenderedSlides }> {
+  await writeCharts(deck, folder, steps.renderLineChart)
+  const markdown = steps.renderMarkdown(deck, templates)
+  const slides = steps.renderSlides(markdown, templates)
+  return { markdown, rendered: { ...slides, html: await steps.inlineAssets(slides.html, folder) } }
+}
+
+/** Every account a deck may name (ours and competitors'), as its slides name it: for the slides' identities. */
+export function deckAccounts(config: WorkspaceConfig): NamedAccount[] {
+  const label = accountLabels(config)
+  return [...config.accounts, ...config.competitors.flatMap((competitor) => competitor.accounts)].map((account) => ({ id: account.id, label: label(account.id) }))
 }
 
 /**
@@ -451,7 +517,7 @@ async function scheduledOn(workspace: Workspace, date: string, explicit: boolean
  * its XML parser), loaded when a build starts rather than when this module is
  * imported: the app imports `buildDeck` at start-up, long before any build.
  */
-async function buildSteps() {
+export async function buildSteps() {
   const [templates, render, share, chart, pdf, images, snapshots] = await Promise.all([
     import('../deck/templates.js'),
     import('../deck/render.js'),
@@ -485,7 +551,7 @@ export type BuildSteps = Awaited<ReturnType<typeof buildSteps>>
  * the deck is complete on its own, and points the findings at the copies. A
  * screenshot that has gone missing leaves its finding without a picture.
  */
-async function withAuditScreenshots(audit: StoredAudit, root: string, folder: string): Promise<StoredAudit> {
+export async function withAuditScreenshots(audit: StoredAudit, root: string, folder: string): Promise<StoredAudit> {
   const findings = await Promise.all(
     audit.findings.map(async (finding) => {
       if (!finding.screenshot || finding.result !== 'exists-unlisted') return finding
