@@ -16,6 +16,7 @@ import type { LiveSlides } from '../present/live.js'
 import type { PresentServer } from '../present/server.js'
 import { startPresenting, type PresentingSession } from '../present/session.js'
 import { newToken } from '../present/token.js'
+import { workspaceOfDeck } from '../present/record.js'
 import { registerSecret, redact } from '../secrets/redact.js'
 import { interruptSignal, stopEndsCleanly } from '../process/signals.js'
 import { loadWorkspace } from '../workspace/load.js'
@@ -37,8 +38,17 @@ export interface PresentDeps {
   readonly refresh?: (choice: DeckChoice, signal: AbortSignal) => Promise<LiveSlides>
 }
 
-// TEMPORARY until the merge wires src/present/refresh.ts's refreshDeck in here (the lead replaces it).
-const refreshNotWired = (): Promise<LiveSlides> => Promise.reject(new Error('refresh is not wired yet'))
+/**
+ * --refresh: fresh snapshots of the workspace the deck was built in (the
+ * folder above its out/), composed as the build composed it
+ * (src/present/refresh.ts). Only the payload the pages need is sent on.
+ */
+async function refreshBuiltDeck(choice: DeckChoice, signal: AbortSignal): Promise<LiveSlides> {
+  const root = await workspaceOfDeck(choice.folder)
+  if (root === undefined) throw new UserError('this deck is not in a workspace\'s out/ folder, so there is no account list to refresh from', { hint: 'present it without --refresh, or from its workspace' })
+  const [{ refreshDeck, slidesPayload }, workspace] = await Promise.all([import('../present/refresh.js'), loadWorkspace(root)])
+  return slidesPayload(await refreshDeck({ workspace, folder: choice.folder, signal }))
+}
 
 export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): Promise<number> {
   const { values, positionals } = ctx
@@ -63,7 +73,7 @@ export async function runPresent(ctx: CommandContext, deps: PresentDeps = {}): P
   const token = lan ? newToken() : undefined
   // Printed once below, as the key; anything else that passes the redactor (an error line, a warning) loses it.
   registerSecret(token)
-  const refresh = values.refresh === true ? (deps.refresh ?? refreshNotWired) : undefined
+  const refresh = values.refresh === true ? (deps.refresh ?? refreshBuiltDeck) : undefined
   let session: PresentingSession
   try {
     session = await startPresenting({ folder: choice.folder, hosts, port, token, ...(refresh ? { refresh: (stop: AbortSignal) => refresh(choice, stop) } : {}) })

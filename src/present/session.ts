@@ -19,8 +19,10 @@ export interface PresentingOptions {
   readonly port?: number
   /** The --lan key: every URL starts with /t/<token>/. */
   readonly token?: string
-  /** Makes fresh slides (--refresh); started as soon as the server listens, its signal aborted when the session closes. */
+  /** Makes fresh slides (--refresh); its signal is aborted when the session closes. */
   readonly refresh?: (signal: AbortSignal) => Promise<LiveSlides>
+  /** Whether `refresh` runs as soon as the server listens (the command's --refresh); else only on `refresh()`. @default true */
+  readonly refreshAtStart?: boolean
   /** @default 15 s */
   readonly heartbeatMs?: number
 }
@@ -43,6 +45,12 @@ export interface PresentingSession {
   readonly events: EventEmitter<PresentingEvents>
   /** Settles once --refresh has sent its slides or given up (at once without --refresh). */
   readonly refreshed: Promise<void>
+  /**
+   * Takes fresh numbers now and sends them to every page (the app's `r`);
+   * settles when they are sent or it gave up, saying which in a line. One at
+   * a time: a call while one runs returns that one. Nothing without `refresh`.
+   */
+  refresh(): Promise<void>
   close(): Promise<void>
 }
 
@@ -104,14 +112,12 @@ export async function startPresenting(options: PresentingOptions): Promise<Prese
     throw error
   }
 
-  let refreshed: Promise<void> = Promise.resolve()
   const closing = new AbortController()
-  if (options.refresh) {
+  let running: Promise<void> | undefined
+  const runRefresh = (): Promise<void> => {
     const produce = options.refresh
-    // Started after the server listens and not awaited: the built deck is there at once.
-    // On the next turn, so the caller has the session (and hears every line) first.
-    refreshed = (async () => {
-      await new Promise((resolve) => setImmediate(resolve))
+    if (!produce || closing.signal.aborted) return Promise.resolve()
+    running ??= (async () => {
       say('Refreshing the numbers…')
       let slides: LiveSlides
       try {
@@ -125,8 +131,15 @@ export async function startPresenting(options: PresentingOptions): Promise<Prese
       hub.sendSlides(slides)
       events.emit('slides', slides)
       say(freshLine(slides))
-    })()
+    })().finally(() => {
+      running = undefined
+    })
+    return running
   }
+  // Started after the server listens and not awaited: the built deck is there at once.
+  // On the next turn, so the caller has the session (and hears every line) first.
+  const refreshed =
+    options.refresh && options.refreshAtStart !== false ? new Promise<void>((resolve) => setImmediate(resolve)).then(runRefresh) : Promise.resolve()
 
   const urls = server.baseUrls
   return {
@@ -135,6 +148,7 @@ export async function startPresenting(options: PresentingOptions): Promise<Prese
     server,
     events,
     refreshed,
+    refresh: runRefresh,
     async close() {
       // A refresh still running is told to stop; the session does not wait for it.
       closing.abort()

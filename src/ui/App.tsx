@@ -9,6 +9,7 @@ import Accounts from './screens/Accounts.js'
 import BuildRun from './screens/BuildRun.js'
 import BuildSetup from './screens/BuildSetup.js'
 import Dashboard from './screens/Dashboard.js'
+import Present from './screens/Present.js'
 import Result from './screens/Result.js'
 import Schedule from './screens/Schedule.js'
 import Topics from './screens/Topics.js'
@@ -75,7 +76,7 @@ export default function App({ services, workspace: initialWorkspace, overview: i
   let body
   switch (screen.name) {
     case 'dashboard':
-      body = <Dashboard overview={data} dispatch={dispatch} open={services.open} />
+      body = <Dashboard overview={data} dispatch={dispatch} open={services.open} choosePresented={() => services.presentChoice(workspace)} />
       break
     case 'topics':
       body = <Topics workspace={workspace} services={services} dispatch={dispatch} nextDate={data.next?.date} />
@@ -93,7 +94,10 @@ export default function App({ services, workspace: initialWorkspace, overview: i
       body = <BuildRun workspace={workspace} services={services} request={screen.request} dispatch={dispatch} setBusy={setBusy} onBuilt={() => overview.reload()} />
       break
     case 'result':
-      body = <Result manifest={screen.manifest} company={workspace.config.company.name} open={services.open} />
+      body = <Result manifest={screen.manifest} company={workspace.config.company.name} open={services.open} dispatch={dispatch} />
+      break
+    case 'present':
+      body = <Present key={screen.folder} workspace={workspace} services={services} folder={screen.folder} reason={screen.reason} refreshAtStart={screen.refreshAtStart} />
       break
   }
   return (

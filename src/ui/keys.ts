@@ -19,7 +19,9 @@ export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
     ['t', 'topics: browse, preview, build', 'topics'],
     ['s', 'schedule: pin, skip, mark held', 'schedule'],
     ['a', 'accounts: metrics, snapshot', 'accounts'],
-    ['o', 'open the latest deck.html', 'open'],
+    // Help only: the footer has no room left at 80 columns, and P opens the deck too.
+    ['o', 'open the latest deck.html'],
+    ['P', 'present the next meeting’s deck (or the latest) with fresh numbers and the phone remote', 'present'],
   ],
   topics: [
     ['Enter', 'build the selected topic', 'build'],
@@ -49,9 +51,15 @@ export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
     ['Ctrl+C', 'cancel: the browser closes, nothing is written', 'cancel'],
     ['Esc', 'cancel while it runs; back once it has stopped'],
   ],
+  present: [
+    ['o', 'open the deck in the browser again', 'open'],
+    ['r', 'take fresh numbers now and swap them into the open deck', 'refresh'],
+    ['Esc', 'stop presenting and go back'],
+  ],
   result: [
     ['o', 'open deck.html in the browser', 'open html'],
     ['p', 'open deck.pdf', 'open pdf'],
+    ['P', 'present this deck: serve it with the phone remote and the pacing', 'present'],
     ['Esc', 'back to the dashboard'],
   ],
 }

@@ -10,6 +10,8 @@
 import type { BrowserManager } from '../browser/manager.js'
 import type { BuildManifest, BuildOptions } from '../build/build.js'
 import type { PlannedFromMaterial } from '../agenda/material.js'
+import type { DeckChoice } from '../present/pick.js'
+import type { PresentingSession } from '../present/session.js'
 import { loadOverview, type Overview } from '../overview/overview.js'
 import type { ScheduleChange } from '../rotation/changes.js'
 import { todayIn } from '../rotation/calendar.js'
@@ -39,7 +41,15 @@ export interface AppServices {
    * checks (a bad value is a UserError) and the same write under the lock.
    */
   record(workspace: Workspace, figure: HandEntry): Promise<HandFigure>
-  /** Opens a file in the desktop's default program. */
+  /** The deck the dashboard's `P` presents: the next meeting's, else the latest build (as `showtell present`). */
+  presentChoice(workspace: Workspace): Promise<DeckChoice>
+  /**
+   * Serves a deck folder on 127.0.0.1 with its live link and phone remote,
+   * as `showtell present` does; fresh numbers (the build's own snapshot
+   * functions) at the start when asked, and on `session.refresh()`.
+   */
+  present(workspace: Workspace, folder: string, options: { readonly refreshAtStart: boolean }): Promise<PresentingSession>
+  /** Opens a file (or a URL) in the desktop's default program. */
   open(path: string): Promise<void>
   /** The one browser the app shares between builds and snapshots. */
   readonly browser: BrowserManager
@@ -101,6 +111,17 @@ export function realServices(workspaceDir: string, browser: BrowserManager, opti
       const figure = checkFigure(workspace, { ...entry, date, where: (field) => ({ field }) }, date)
       await recordFigures(workspace, [figure], now())
       return figure
+    },
+    presentChoice: async (workspace) => (await import('../present/pick.js')).deckFolderFor(workspace, { now: now() }),
+    present: async (workspace, folder, { refreshAtStart }) => {
+      const [{ startPresenting }, { refreshDeck, slidesPayload }] = await Promise.all([import('../present/session.js'), import('../present/refresh.js')])
+      browser.reopen()
+      return startPresenting({
+        folder,
+        hosts: ['127.0.0.1'],
+        refreshAtStart,
+        ...(workspace.config.accounts.length > 0 ? { refresh: async (signal: AbortSignal) => slidesPayload(await refreshDeck({ workspace, folder, browserManager: browser, signal })) } : {}),
+      })
     },
     open: async (path) => {
       // Loaded on use: most sessions never open a file.

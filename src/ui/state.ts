@@ -20,6 +20,8 @@ export type Screen =
   | { readonly name: 'build-setup'; readonly topicId: string; readonly date?: string; readonly duration?: number }
   | { readonly name: 'build-run'; readonly request: BuildRequest }
   | { readonly name: 'result'; readonly manifest: BuildManifest }
+  /** Serving a deck folder with its live link and phone remote, as `showtell present` does. */
+  | { readonly name: 'present'; readonly folder: string; readonly reason: string; readonly refreshAtStart: boolean }
 
 export type ScreenName = Screen['name']
 

@@ -87,12 +87,12 @@ describe('showtell present --refresh', () => {
     expect(await run.exit).toBe(0)
   })
 
-  it('until the producer is wired in, --refresh says so and presents the built deck', async () => {
+  it('--refresh on a deck outside a workspace says why nothing is refreshed and presents the built deck', async () => {
     const { folder } = await deckFixture()
     const run = startInProcess({ values: { refresh: true }, positionals: [folder] }, {})
     const session = await run.listening
     await session.refreshed
-    expect(run.out()).toContain('Could not refresh the numbers (refresh is not wired yet): presenting the numbers from the build\n')
+    expect(run.out()).toContain("Could not refresh the numbers (this deck is not in a workspace's out/ folder, so there is no account list to refresh from): presenting the numbers from the build\n")
     expect((await rawRequest(session.server.port, '/')).status).toBe(200)
     run.stop()
     expect(await run.exit).toBe(0)

@@ -15,11 +15,13 @@ export interface Props {
   readonly overview: Overview
   readonly dispatch: (action: NavAction) => void
   readonly open: (path: string) => Promise<void>
+  /** The deck `P` presents: the next meeting's, or the latest (as `showtell present` picks). */
+  readonly choosePresented: () => Promise<{ readonly folder: string; readonly reason: string }>
 }
 
 const CELL = 40
 
-export default function Dashboard({ overview, dispatch, open }: Props) {
+export default function Dashboard({ overview, dispatch, open, choosePresented }: Props) {
   const theme = useTheme()
   const { columns, rows } = useTerminalSize()
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
@@ -41,6 +43,12 @@ export default function Dashboard({ overview, dispatch, open }: Props) {
           (error: Error) => setStatus({ text: `Could not open ${path}: ${error.message}`, error: true }),
         )
       }
+    } else if (input === 'P') {
+      // Built earlier (often the evening before): fresh numbers as the meeting starts.
+      choosePresented().then(
+        (choice) => dispatch({ type: 'open', screen: { name: 'present', folder: choice.folder, reason: choice.reason, refreshAtStart: true } }),
+        (error: Error) => setStatus({ text: error.message, error: true }),
+      )
     } else return false
     return true
   })

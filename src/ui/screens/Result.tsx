@@ -8,15 +8,17 @@ import { displayPath } from '../../workspace/paths.js'
 import { fit, formatBytes } from '../format.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
+import type { NavAction } from '../state.js'
 import { useTheme } from '../theme.js'
 
 export interface Props {
   readonly manifest: BuildManifest
   readonly company: string
   readonly open: (path: string) => Promise<void>
+  readonly dispatch: (action: NavAction) => void
 }
 
-export default function Result({ manifest, company, open }: Props) {
+export default function Result({ manifest, company, open, dispatch }: Props) {
   const theme = useTheme()
   const { columns } = useTerminalSize()
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
@@ -39,6 +41,11 @@ export default function Result({ manifest, company, open }: Props) {
   useScreenKeys((input) => {
     if (input === 'o') openFile('deck.html')
     else if (input === 'p') openFile('deck.pdf')
+    // Just built: its numbers are fresh, so no refresh at the start (r takes them again).
+    else if (input === 'P') {
+      if (!has('deck.html')) setStatus({ text: 'This build has no deck.html to present: build it with the html format', error: true })
+      else dispatch({ type: 'open', screen: { name: 'present', folder: manifest.outDir, reason: 'the deck just built', refreshAtStart: false } })
+    }
     else return false
     return true
   })
