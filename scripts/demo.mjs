@@ -4,7 +4,8 @@
 // the account audit (so the deck's loss-of-control segment shows what it
 // finds), builds the deck with live snapshots, and stops the site.
 // `npm run demo -- <showtell command and flags>` runs that command instead
-// while the site is up, e.g. `npm run demo -- snapshot --json`.
+// while the site is up, e.g. `npm run demo -- snapshot --json`, or
+// `npm run demo -- present --refresh` (the deck with fresh numbers; Ctrl+C stops it).
 // `npm run demo -- --language nb` does the same in the Norwegian example
 // workspace, demo/nb/ (the same company and accounts, `deck.language: nb`).
 // The commands get the demo site's test credentials for the owners' APIs
@@ -46,7 +47,7 @@ if (!existsSync(history)) {
   console.log(`Seeded ${workspace}history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)`)
 }
 // Each command runs in its own process, as a user would run it; the site keeps serving meanwhile.
-const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor', 'audit'])
+const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor', 'audit', 'present'])
 const withCredentials = extra[0] !== '--no-credentials'
 if (!withCredentials) extra = extra.slice(1)
 const { DEMO_CREDENTIALS } = await import('../dist/demo-site/apis/index.js')
@@ -67,10 +68,16 @@ for (const [name, value] of Object.entries(DEMO_VARIABLES)) {
 if (!withCredentials) delete env.X_BEARER_TOKEN
 const inWorkspace = norwegian ? ['--workspace', 'demo/nb'] : []
 const runs = (commands.has(extra[0] ?? '') ? [extra] : [['audit'], ['build', '--topic', 'policy', ...extra]]).map((args) => [...args, ...inWorkspace])
+// Ctrl+C reaches the command too (one process group): it ends `present` cleanly,
+// and the site must keep serving until the command has stopped, then close.
+// A SIGTERM sent to this script alone is passed on to the command, which stops the same way.
+let child
+process.on('SIGINT', () => {})
+process.on('SIGTERM', () => (child ? child.kill('SIGTERM') : process.exit(143)))
 let code = 0
 for (const args of runs) {
   console.log(`\n$ showtell ${args.join(' ')}`)
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit', env })
+  child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit', env })
   code = (await new Promise((resolve) => child.on('close', resolve))) ?? 1
   if (code !== 0) break
 }

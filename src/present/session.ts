@@ -61,10 +61,10 @@ function localTime(iso: string): string {
   return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`
 }
 
-/** "Fresh numbers from 09:01 (3 slides; kept from the build: LinkedIn: login wall)" */
+/** "Fresh numbers from 09:01 (2 slides replaced; Nordlys on Bluesky: kept from the build (…))": each line of `failed` says what was kept and why. */
 export function freshLine(slides: LiveSlides): string {
   const count = `${slides.slides.length} ${slides.slides.length === 1 ? 'slide' : 'slides'} replaced`
-  const kept = slides.failed.length > 0 ? `; kept from the build: ${slides.failed.join('; ')}` : ''
+  const kept = slides.failed.length > 0 ? `; ${slides.failed.join('; ')}` : ''
   return `Fresh numbers from ${localTime(slides.at)} (${count}${kept})`
 }
 

@@ -32,7 +32,7 @@ function startInProcess(args: { values?: CommandContext['values']; positionals?:
 
 /** 09:01 today, local time: what the terminal shows for the snapshots' instant. */
 const AT = new Date(2026, 10, 24, 9, 1, 30).toISOString()
-const SLIDES: LiveSlides = { at: AT, slides: [{ index: 3, html: '<svg><text>4,321 followers</text></svg>' }, { index: 9, html: '<svg><text>ROI</text></svg>' }], failed: ['LinkedIn: login wall'] }
+const SLIDES: LiveSlides = { at: AT, slides: [{ index: 3, html: '<svg><text>4,321 followers</text></svg>' }, { index: 9, html: '<svg><text>ROI</text></svg>' }], failed: ['Nordlys on LinkedIn: kept from the build (login wall)'] }
 
 describe('showtell present --refresh', () => {
   it('serves the built deck at once, then sends the fresh slides to the pages listening and to any that connect later', async () => {
@@ -62,7 +62,7 @@ describe('showtell present --refresh', () => {
     await eventually(() => run.out(), (text) => text.includes('Fresh numbers'))
     expect(asked).toEqual([folder])
     const tail = run.out().slice(run.out().indexOf('Press Ctrl+C to stop.'))
-    expect(tail).toBe('Press Ctrl+C to stop.\nRefreshing the numbers…\nFresh numbers from 09:01 (2 slides replaced; kept from the build: LinkedIn: login wall)\n')
+    expect(tail).toBe('Press Ctrl+C to stop.\nRefreshing the numbers…\nFresh numbers from 09:01 (2 slides replaced; Nordlys on LinkedIn: kept from the build (login wall))\n')
     early.close()
     late.close()
     run.stop()
