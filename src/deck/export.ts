@@ -13,6 +13,7 @@
 // cannot lay out (one unbreakable megabyte-long word was enough) fails within
 // a minute with the step and the likeliest slide named, instead of hanging.
 import type { PDFDocument, PDFRef } from 'pdf-lib'
+import { appendPropertiesAndOutline } from './pdf-update.js'
 import type { Page } from 'puppeteer-core'
 import type { BrowserManager } from '../browser/manager.js'
 import { formatSeconds } from '../agenda/plan.js'
@@ -80,7 +81,6 @@ export interface DeckPdf {
  * workspace topic with too much text is named before an executive sees it.
  */
 export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, deck: DeckModel, options: ExportOptions = {}): Promise<DeckPdf> {
-  const pdfLib = loadPdfLib()
   const t = { ...EXPORT_TIMEOUTS, ...options.timeouts }
   const step = stepper('deck.pdf', deck)
   const { raw, overflowing } = await browser.withPage(async (page) => {
@@ -104,7 +104,7 @@ export async function exportDeckPdf(browser: BrowserManager, deckHtml: string, d
     if (first) bookmarks.push({ title: lang.say(lang.w.handout.segmentBookmark, { segment: segment.title, minutes: lang.count(segment.minutes) }), pageIndex: first.index - 1 })
   }
   bookmarks.push(...appendixBookmark(deck))
-  return { pdf: await finishPdf(await pdfLib, raw, pdfMeta(deck), bookmarks), overflows }
+  return { pdf: await finishPdf(raw, pdfMeta(deck), bookmarks), overflows }
 }
 
 /**
@@ -194,7 +194,6 @@ export async function exportHandoutPdf(
   options: ExportOptions = {},
 ): Promise<Uint8Array> {
   const html = handoutHtml(deck, rendered)
-  const pdfLib = loadPdfLib()
   const t = { ...EXPORT_TIMEOUTS, ...options.timeouts }
   const step = stepper('handout.pdf', deck)
   const raw = await browser.withPage(async (page) => {
@@ -208,7 +207,7 @@ export async function exportHandoutPdf(
     return first ? [{ title: segment.title, pageIndex: first.index - 1 }] : []
   })
   bookmarks.push(...appendixBookmark(deck))
-  return finishPdf(await pdfLib, raw, { ...meta, title: handoutTitle(deck, meta.title) }, bookmarks)
+  return finishPdf(raw, { ...meta, title: handoutTitle(deck, meta.title) }, bookmarks)
 }
 
 /**
@@ -241,7 +240,7 @@ export async function waitForAssets(page: Page): Promise<void> {
   })
 }
 
-interface Bookmark {
+export interface Bookmark {
   readonly title: string
   readonly pageIndex: number
   /** One level below it (the appendix's accounts). */
@@ -259,16 +258,29 @@ function appendixBookmark(deck: DeckModel): Bookmark[] {
 type PdfLib = typeof import('pdf-lib')
 
 /**
- * pdf-lib takes a quarter of a second to load: start it while Chromium
- * prints. Its own one-file ES build (the same version as its CommonJS files,
+ * pdf-lib's own one-file ES build (the same version as its CommonJS files,
  * which `import('pdf-lib')` would load one by one, a few hundred of them)
- * loads in about a third of that time.
+ * loads in about a third of the time. Loaded only for a PDF that
+ * pdf-update.ts cannot update (not one Chromium prints).
  */
 function loadPdfLib(): Promise<PdfLib> {
   return import('pdf-lib/dist/pdf-lib.esm.min.js' as string) as Promise<PdfLib>
 }
 
-async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks: Bookmark[]): Promise<Uint8Array> {
+/** Who made the file, in its properties. */
+const CREATOR = 'showtell'
+const PRODUCER = 'showtell (Chromium)'
+
+/**
+ * The printed PDF with its properties (title, shown in the reader's title
+ * bar; author; subject; keywords) and its bookmarks: appended as an update to
+ * Chromium's bytes (pdf-update.ts), else rewritten whole by pdf-lib.
+ */
+export async function finishPdf(raw: Uint8Array, meta: PdfMeta, bookmarks: readonly Bookmark[]): Promise<Uint8Array> {
+  const date = new Date()
+  const updated = appendPropertiesAndOutline(raw, { ...meta, creator: CREATOR, producer: PRODUCER, date }, bookmarks)
+  if (updated) return updated
+  const lib = await loadPdfLib()
   // By default pdf-lib waits for a timer every 100 objects it reads (50 it writes): on a
   // 60-page PDF that is dozens of waits for work of a few tens of milliseconds. Same bytes.
   const pdf = await lib.PDFDocument.load(raw, { updateMetadata: false, parseSpeed: lib.ParseSpeeds.Fastest })
@@ -276,10 +288,10 @@ async function finishPdf(lib: PdfLib, raw: Uint8Array, meta: PdfMeta, bookmarks:
   pdf.setAuthor(meta.author)
   pdf.setSubject(meta.subject)
   pdf.setKeywords([...meta.keywords])
-  pdf.setCreator('showtell')
-  pdf.setProducer('showtell (Chromium, pdf-lib)')
-  pdf.setCreationDate(new Date())
-  pdf.setModificationDate(new Date())
+  pdf.setCreator(CREATOR)
+  pdf.setProducer(PRODUCER)
+  pdf.setCreationDate(date)
+  pdf.setModificationDate(date)
   const pages = pdf.getPageCount()
   addOutline(lib, pdf, bookmarks.filter((b) => b.pageIndex < pages).map((b) => ({ ...b, children: b.children?.filter((c) => c.pageIndex < pages) })))
   return pdf.save({ objectsPerTick: Infinity })
