@@ -37,9 +37,7 @@ const nonEmpty = z.string({ error: 'must be text' }).min(1, { message: 'must not
 // Not strict: the format grows fields, and a newer file must still read.
 const siteSchema = z.object({
   name: nonEmpty,
-  uri_check: nonEmpty
-    .refine((uri) => uri.includes('{account}'), { message: 'must contain {account}' })
-    .refine((uri) => /^https?:\/\/[^/]+/i.test(uri.replaceAll('{account}', 'x')) && URL.canParse(uri.replaceAll('{account}', 'x')), { message: 'must be an http(s) URL' }),
+  uri_check: nonEmpty.refine((uri) => /^https?:\/\/[^/]+/i.test(uri.replaceAll('{account}', 'x')) && URL.canParse(uri.replaceAll('{account}', 'x')), { message: 'must be an http(s) URL' }),
   uri_pretty: z.string().optional(),
   post_body: z.string().optional(),
   e_code: httpStatus,
@@ -52,6 +50,10 @@ const siteSchema = z.object({
   protection: z.array(z.string()).optional(),
   headers: z.record(z.string(), z.string()).optional(),
   strip_bad_char: z.string().optional(),
+}).refine((site) => site.uri_check.includes('{account}') || (site.post_body ?? '').includes('{account}'), {
+  // A POST entry may carry the name in its body instead.
+  message: 'must contain {account}',
+  path: ['uri_check'],
 })
 
 const fileSchema = z.object({
