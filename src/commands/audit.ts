@@ -201,7 +201,7 @@ function printReport(ctx: CommandContext, report: StoredAudit, platformCount: nu
     `${controlTable(report.controls)}${table([
       ['PLATFORM', 'HANDLE', 'RESULT', 'FOLLOWERS', 'NOTE'],
       ...shown.map((f) => [f.platform, f.count ? `${f.handle} and ${f.count - 1} more` : f.handle, f.result, f.followers !== undefined ? formatCount(f.followers) : '', note(f)]),
-    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown · ${count('official')} listed · ${count('absent')} absent\n${controlSummary(report.controls, broken)}${files}\n`,
+    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown${notProbed(report, broken)} · ${count('official')} listed · ${count('absent')} absent\n${controlSummary(report.controls, broken)}${files}\n`,
   )
 }
 
@@ -235,4 +235,10 @@ function controlSummary(controls: StoredAudit['controls'], broken: ReadonlySet<s
   const n = (verdict: PlatformControl['verdict']) => controls.filter((c) => c.verdict === verdict).length
   const brokenWords = broken.size > 0 ? `: ${[...broken].join(', ')} cannot tell present from absent today, so none of ${broken.size === 1 ? 'its' : 'their'} answers count` : ''
   return `Controls: ${n('ok')} ok · ${n('unverified')} unverified · ${n('broken')} broken${brokenWords}\n`
+}
+
+/** " (39 of them on threads, whose rule is broken)": the unknowns no wall made. */
+function notProbed(report: StoredAudit, broken: ReadonlySet<string>): string {
+  const n = report.findings.filter((f) => f.result === 'unknown' && broken.has(f.platform)).length
+  return n === 0 ? '' : ` (${n} of them on ${[...broken].join(', ')}, whose rule is broken)`
 }
