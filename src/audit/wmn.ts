@@ -15,7 +15,9 @@ import { z } from 'zod'
 import { ADAPTERS, PLATFORMS } from '../platforms/index.js'
 import type { Platform } from '../topics/schema.js'
 import { parseYamlSource, validateYaml, type YamlSource } from '../workspace/yaml-file.js'
-import type { AuditRule, AuditVerdict, ProbeAnswer } from './rules.js'
+
+// The shapes below match rules.ts's AuditRule and AuditVerdict; they are
+// written out here because rules.ts imports this module.
 
 /** What a WhatsMyName entry says about presence, kept on the rule it becomes. */
 export interface WmnMatch {
@@ -71,8 +73,23 @@ export interface SkippedEntry {
   readonly why: string
 }
 
+/** An entry as one of the audit's rules (a rules.ts AuditRule). */
+export interface WmnRule {
+  readonly base: string
+  readonly probe: string
+  readonly kind: 'page'
+  readonly status: { present: number[]; absent: number[] }
+  readonly present: string[]
+  readonly absent: string[]
+  readonly source: string
+  readonly known: readonly string[]
+  readonly wmn: WmnMatch
+}
+
+export type WmnVerdict = { readonly result: 'exists' } | { readonly result: 'absent' | 'unknown'; readonly reason: string }
+
 export interface WmnRules {
-  readonly rules: Partial<Record<Platform, AuditRule>>
+  readonly rules: Partial<Record<Platform, WmnRule>>
   readonly skipped: readonly SkippedEntry[]
 }
 
@@ -107,7 +124,7 @@ export function wmnRulesFrom(source: YamlSource): WmnRules {
         ? 'see the format in WhatsMyName\'s CONTRIBUTING.md: each site needs name, uri_check, e_code, e_string and m_code'
         : undefined,
   )
-  const rules: Partial<Record<Platform, AuditRule>> = {}
+  const rules: Partial<Record<Platform, WmnRule>> = {}
   const skipped: SkippedEntry[] = []
   for (const site of data.sites) {
     const platform = platformOfEntry(site.name)
@@ -126,7 +143,7 @@ export function parseWmnRules(text: string, shown: string): WmnRules {
 }
 
 /** One entry as the audit's rule: the origin of `uri_check` becomes the base an endpoint may replace. */
-export function ruleFromSite(site: WmnSite, source: string): AuditRule {
+export function ruleFromSite(site: WmnSite, source: string): WmnRule {
   const uri = site.uri_check.replaceAll('{account}', '{handle}')
   // A handle in the host name (https://{account}.example.com) keeps the whole URL: no endpoint can stand in for it.
   const origin = /^https?:\/\/[^/?#]+/i.exec(uri)![0]
@@ -158,7 +175,7 @@ export function ruleFromSite(site: WmnSite, source: string): AuditRule {
  * is `m_code` and the answer holds `m_string` (or there is none); anything
  * else is unknown. The strings are matched as written (case and all).
  */
-export function judgeWmn(match: WmnMatch, answer: ProbeAnswer): AuditVerdict {
+export function judgeWmn(match: WmnMatch, answer: { readonly status: number | null; readonly body: string }): WmnVerdict {
   if (answer.status === match.eCode && answer.body.includes(match.eString)) return { result: 'exists' }
   if (answer.status === match.mCode && (match.mString === undefined || answer.body.includes(match.mString))) {
     return { result: 'absent', reason: match.mString === undefined ? `answered ${answer.status}` : `the page says "${match.mString}"` }
