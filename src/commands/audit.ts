@@ -1,7 +1,9 @@
 // `showtell audit`: accounts that carry the company's name but are not in
 // showtell.yaml ("loss of control"), found by probing candidate handles, each
 // with a screenshot as evidence. The report is kept in history/audit.json for
-// the deck's loss-of-control segment.
+// the deck's loss-of-control segment. Its output starts with one line per
+// platform: the control (a made-up handle, one of our own accounts), what
+// each answered, and whether the rule works, is broken, or is unverified.
 import { join, resolve } from 'node:path'
 import { loadRuleFile, loadRules, type AuditRules } from '../audit/rules.js'
 import { runAudit, type AuditFinding, type AuditReport } from '../audit/run.js'
