@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { loadRuleFile } from '../../src/audit/rules.js'
 import { runAudit } from '../../src/audit/run.js'
-import { parseWmnRules } from '../../src/audit/wmn.js'
+import { parseWmnRules, platformOfEntry } from '../../src/audit/wmn.js'
+import { probeUrl } from '../../src/audit/rules.js'
 import { startDemoSite, type DemoSite } from '../../src/demo-site/server.js'
 import { UserError } from '../../src/errors.js'
 import { workspaceConfigSchema } from '../../src/workspace/schema.js'
@@ -107,6 +108,32 @@ describe('a WhatsMyName-format rules file', () => {
     expect(report.controls![0]!.verdict).toBe('ok')
     expect(report.findings.filter((f) => f.result === 'exists-unlisted').map((f) => f.handle)).toEqual(['nordlysoutdoor'])
     expect(report.findings.filter((f) => f.result === 'absent').length).toBeGreaterThan(10)
+  })
+
+  it('strip_bad_char leaves the handle without those characters; a handle in the host name keeps the whole address', () => {
+    const { rules } = parseWmnRules(
+      JSON.stringify({
+        sites: [
+          { name: 'X', uri_check: 'https://x.example/{account}', strip_bad_char: '._', e_code: 200, e_string: 'ok', m_code: 404 },
+          { name: 'TikTok', uri_check: 'https://{account}.tok.example/profile', e_code: 200, e_string: 'ok', m_code: 404 },
+        ],
+      }),
+      'inline.json',
+    )
+    expect(probeUrl(rules.x!, 'nordlys_outdoor.no')).toBe('https://x.example/nordlysoutdoorno')
+    expect(probeUrl(rules.x!, 'nordlys_outdoor.no', 'http://127.0.0.1:9/x')).toBe('http://127.0.0.1:9/x/nordlysoutdoorno')
+    expect(probeUrl(rules.tiktok!, 'nordlys', 'http://127.0.0.1:9/tiktok')).toBe('https://nordlys.tok.example/profile')
+  })
+
+  it.each([
+    ['Instagram', 'instagram'],
+    ['Twitter', 'x'],
+    ['X (Twitter)', 'x'],
+    ['LinkedIn', 'linkedin'],
+    ['Bluesky', 'bluesky'],
+    ['GitHub', undefined],
+  ])('the entry named %s is the rule of %s', (name, platform) => {
+    expect(platformOfEntry(name)).toBe(platform)
   })
 
   it.each([
