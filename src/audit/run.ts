@@ -1,7 +1,10 @@
 // Owns one audit run: every candidate handle on every platform with a rule,
 // probed politely (at most two requests per host at a time, a pause after
 // each, and a total budget), each answer judged by the rules. Accounts
-// already in showtell.yaml are reported as listed, never as new.
+// already in showtell.yaml are reported as listed, never as new. Before any
+// candidate, each platform's rule is checked against its control
+// (control.ts): a made-up handle and a real account. A broken rule's
+// candidates are not probed, and none of its answers count.
 import pLimit from 'p-limit'
 import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
@@ -13,8 +16,9 @@ import type { Platform } from '../topics/schema.js'
 import type { WorkspaceConfig } from '../workspace/schema.js'
 import { generateCandidates, type Candidate } from './candidates.js'
 import { listedAccount } from './listed.js'
+import { BROKEN_REASON, judgeControl, planControls, type PlannedControl } from './control.js'
 import { judgeProbe, probeUrl, type AuditRule, type AuditRules } from './rules.js'
-import type { AuditFinding, AuditReport } from './types.js'
+import type { AuditFinding, AuditReport, ControlAnswer, ControlProbe, PlatformControl } from './types.js'
 
 // The report's shape lives in types.ts, so the stored report's schema does not load the runner.
 export { AUDIT_RESULTS, type AuditFinding, type AuditReport, type AuditResult } from './types.js'
@@ -29,6 +33,10 @@ export interface AuditOptions {
   /** Per request, in ms. @default snapshot.timeout */
   readonly timeoutMs?: number
   readonly onProgress?: (finding: AuditFinding, done: number, total: number) => void
+  /** Each platform's control, once its probes have answered (before any candidate). */
+  readonly onControl?: (control: PlatformControl) => void
+  /** Random bytes for the made-up control handles. @default crypto.randomBytes */
+  readonly random?: (n: number) => Uint8Array
   /** Checks every probe and each of its redirects. @default one for the run, with snapshot.allowPrivateNetwork and the system resolver */
   readonly guard?: RequestGuard
 }
@@ -67,6 +75,44 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   let requests = 0
   let done = 0
   const total = set.candidates.length
+  /** One request to a host, politely: its host's limit, then the pause. */
+  const polite = <T>(url: string, work: () => Promise<T>): Promise<T> => {
+    const host = new URL(url).host
+    if (!limits.has(host)) limits.set(host, pLimit(perHost))
+    return limits.get(host)!(async () => {
+      try {
+        return await work()
+      } finally {
+        await new Promise((resolve) => setTimeout(resolve, delayMs))
+      }
+    })
+  }
+
+  // The controls go first and are never skipped by the budget (they count against it):
+  // without them no answer of the platform can be trusted.
+  const servers = ownServers(config)
+  const controls = await Promise.all(
+    platforms.map(async (platform): Promise<PlatformControl> => {
+      const rule = rules[platform]!
+      const planned = planControls(config, platform, rule, servers[platform], options.random)
+      const probes = await Promise.all(
+        planned.map(async (control: PlannedControl): Promise<ControlProbe> => {
+          const target = { platform, handle: control.handle }
+          const { url, user } = probeTarget(config, rule, target)
+          const finding = await polite(url, () => {
+            requests += 1
+            return probe(target, rule, url, user, config, timeoutMs, guard)
+          })
+          const answer: ControlAnswer = finding.result === 'exists-unlisted' ? 'present' : finding.result === 'absent' ? 'absent' : 'unknown'
+          return { kind: control.kind, handle: control.handle, ...(control.account ? { account: control.account } : {}), url, answer, ...(answer === 'present' ? {} : finding.reason ? { reason: finding.reason } : {}) }
+        }),
+      )
+      const control: PlatformControl = { platform, ...judgeControl(probes), ...(rule.source ? { rule: rule.source } : {}), probes }
+      options.onControl?.(control)
+      return control
+    }),
+  )
+  const broken = new Set(controls.filter((c) => c.verdict === 'broken').map((c) => c.platform))
 
   const findings = await Promise.all(
     ordered.map(async (candidate): Promise<AuditFinding> => {
@@ -79,22 +125,19 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
       if (listed) return finish({ ...candidate, result: 'official', account: listed.id, reason: listed.owner === 'official' ? undefined : `listed as ${listed.owner}` })
       const rule = rules[candidate.platform]!
       const { url, user } = probeTarget(config, rule, candidate)
-      const host = new URL(url).host
-      if (!limits.has(host)) limits.set(host, pLimit(perHost))
+      // Neither a find nor an absence: the rule cannot tell them apart today.
+      if (broken.has(candidate.platform)) return finish({ ...candidate, result: 'unknown', url, reason: BROKEN_REASON })
+      if (requests >= budget) return finish({ ...candidate, result: 'unknown', url, reason: `not checked: the request budget of ${budget} was spent` })
       return finish(
-        await limits.get(host)!(async () => {
+        await polite(url, async () => {
           if (requests >= budget) return { ...candidate, result: 'unknown' as const, url, reason: `not checked: the request budget of ${budget} was spent` }
           requests += 1
-          try {
-            return await probe(candidate, rule, url, user, config, timeoutMs, guard)
-          } finally {
-            await new Promise((resolve) => setTimeout(resolve, delayMs))
-          }
+          return probe(candidate, rule, url, user, config, timeoutMs, guard)
         }),
       )
     }),
   )
-  return { generated: set.generated, candidates: total, checked: requests, platforms, budget, findings }
+  return { generated: set.generated, candidates: total, checked: requests, platforms, budget, findings, controls }
 }
 
 /** The URL a rule probes for a candidate, and the user part its markers name. */
@@ -125,7 +168,13 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
     response = await guardedFetch(url, {
       guard,
       // The snapshot's language: a profile page's words and numbers come back as the snapshot will see them.
-      headers: { accept: rule.kind === 'api' ? 'application/json' : 'text/html', 'user-agent': 'showtell account audit', 'accept-language': acceptLanguage(config.snapshot.locale) },
+      headers: {
+        accept: rule.kind === 'api' ? 'application/json' : 'text/html',
+        'user-agent': 'showtell account audit',
+        'accept-language': acceptLanguage(config.snapshot.locale),
+        // A WhatsMyName entry may need its own headers to get a real answer.
+        ...rule.wmn?.headers,
+      },
       timeoutMs,
       maxBytes: 2_000_000,
     })
@@ -137,7 +186,11 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
   const verdict = judgeProbe(rule, user, { status: response.status, finalUrl: response.url, requestedUrl: url, body, headers })
   if (verdict.result !== 'exists') return { ...candidate, result: verdict.result, url, reason: verdict.reason }
   // An API answer is no page to show people: point at the profile the platform's web app shows.
-  const profileUrl = rule.kind === 'api' ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle }, config.snapshot.endpoints) : url
+  const profileUrl = rule.wmn?.prettyUrl
+    ? rule.wmn.prettyUrl.replaceAll('{account}', encodeURIComponent(user))
+    : rule.kind === 'api'
+      ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle }, config.snapshot.endpoints)
+      : url
   return { ...candidate, result: 'exists-unlisted', url, profileUrl, ...describe(rule, body) }
 }
 

@@ -3,7 +3,7 @@
 // types, and this module imports nothing of store.ts (review B.5).
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
-import { AUDIT_RESULTS, type AuditReport } from './types.js'
+import { AUDIT_RESULTS, CONTROL_ANSWERS, CONTROL_KINDS, CONTROL_VERDICTS, type AuditReport } from './types.js'
 
 /** The report of the last `showtell audit` as stored: the report and when it ran. */
 export type StoredAudit = AuditReport & { readonly ranAt: string }
@@ -32,6 +32,23 @@ const findingSchema = z.object({
   screenshotNote: z.string().optional(),
 })
 
+const controlSchema = z.object({
+  platform: platformSchema,
+  verdict: z.enum(CONTROL_VERDICTS),
+  why: z.string().optional(),
+  rule: z.string().optional(),
+  probes: z.array(
+    z.object({
+      kind: z.enum(CONTROL_KINDS),
+      handle: text,
+      account: z.string().optional(),
+      url: z.string().optional(),
+      answer: z.enum(CONTROL_ANSWERS),
+      reason: z.string().optional(),
+    }),
+  ),
+})
+
 export const storedAuditSchema = z.object({
   ranAt: z.iso.datetime({ message: 'must be an ISO date and time' }),
   generated: count,
@@ -40,5 +57,7 @@ export const storedAuditSchema = z.object({
   platforms: z.array(platformSchema),
   budget: count,
   findings: z.array(findingSchema),
+  // Reports written before the controls existed have none: they still read.
+  controls: z.array(controlSchema).optional(),
 })
 

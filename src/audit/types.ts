@@ -26,6 +26,52 @@ export interface AuditFinding {
   readonly capturedAt?: string
   /** Why there is no screenshot, when one was tried. */
   readonly screenshotNote?: string
+  // Later fields (evidence for a find: reasons and a score) join here as
+  // optional fields; the stored report's schema is not strict, so older and
+  // newer reports read both ways.
+}
+
+/** What a control probe's answer was: the rule's verdict, in the words of a presence check. */
+export const CONTROL_ANSWERS = ['present', 'absent', 'unknown'] as const
+export type ControlAnswer = (typeof CONTROL_ANSWERS)[number]
+
+/**
+ * - `random`: a handle made up for this run that cannot exist: must come back absent.
+ * - `own`: one of our own accounts in showtell.yaml: must come back present.
+ * - `known`: an account the rules file says exists (WhatsMyName's `known`), used when we list none of our own there.
+ */
+export const CONTROL_KINDS = ['random', 'own', 'known'] as const
+export type ControlKind = (typeof CONTROL_KINDS)[number]
+
+export interface ControlProbe {
+  readonly kind: ControlKind
+  readonly handle: string
+  /** `own`: the account's id in showtell.yaml. */
+  readonly account?: string
+  readonly url?: string
+  readonly answer: ControlAnswer
+  readonly reason?: string
+}
+
+/**
+ * - `ok`: the rule told the made-up handle absent and a real account present this run.
+ * - `broken`: the made-up handle came back present, or a real account absent:
+ *   the rule cannot tell present from absent today, and none of its answers count.
+ * - `unverified`: a control could not be read (a wall, a timeout), or there was no
+ *   real account to check against. The rule's answers are reported, marked so.
+ */
+export const CONTROL_VERDICTS = ['ok', 'broken', 'unverified'] as const
+export type ControlVerdict = (typeof CONTROL_VERDICTS)[number]
+
+/** One platform's control for one run: what was probed, the answers, and what they make of the rule. */
+export interface PlatformControl {
+  readonly platform: Platform
+  readonly verdict: ControlVerdict
+  /** Why `broken` or `unverified`, in one sentence. */
+  readonly why?: string
+  /** Where the rule came from: `rules/audit.yaml`, or a WhatsMyName file and its entry (`wmn.json: Instagram`). */
+  readonly rule?: string
+  readonly probes: readonly ControlProbe[]
 }
 
 export interface AuditReport {
@@ -39,4 +85,6 @@ export interface AuditReport {
   /** The request budget of the run. */
   readonly budget: number
   readonly findings: readonly AuditFinding[]
+  /** One per platform, probed before the candidates. Absent in reports written before the controls existed. */
+  readonly controls?: readonly PlatformControl[]
 }

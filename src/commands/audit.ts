@@ -1,10 +1,14 @@
 // `showtell audit`: accounts that carry the company's name but are not in
 // showtell.yaml ("loss of control"), found by probing candidate handles, each
 // with a screenshot as evidence. The report is kept in history/audit.json for
-// the deck's loss-of-control segment.
-import { join } from 'node:path'
-import { loadRules } from '../audit/rules.js'
+// the deck's loss-of-control segment. Its output starts with one line per
+// platform: the control (a made-up handle, one of our own accounts), what
+// each answered, and whether the rule works, is broken, or is unverified.
+import { join, resolve } from 'node:path'
+import { loadRuleFile, loadRules, type AuditRules } from '../audit/rules.js'
 import { runAudit, type AuditFinding, type AuditReport } from '../audit/run.js'
+import type { SkippedEntry } from '../audit/wmn.js'
+import type { PlatformControl } from '../audit/types.js'
 import { screenshotFindings } from '../audit/screenshots.js'
 import { auditScreenshotDir, removeStaleScreenshots, writeLatestAudit, type StoredAudit } from '../audit/store.js'
 import { EXIT, UserError } from '../errors.js'
@@ -31,7 +35,15 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   const { paths } = workspace
   // A workspace may bring its own rules; otherwise the shipped ones.
   const own = join(paths.root, 'rules', 'audit.yaml')
-  const rules = (await exists(own)) ? await loadRules(own, 'rules/audit.yaml') : await loadRules()
+  let rules: AuditRules = (await exists(own)) ? await loadRules(own, 'rules/audit.yaml') : await loadRules()
+  // audit.rules adds files (showtell's format or WhatsMyName's), read at every run; a later file's rule for a platform wins.
+  const skipped: { file: string; entries: readonly SkippedEntry[] }[] = []
+  const extra = workspace.config.audit.rules
+  for (const file of extra === undefined ? [] : typeof extra === 'string' ? [extra] : extra) {
+    const loaded = await loadRuleFile(resolve(paths.root, file), file)
+    rules = { ...rules, ...loaded.rules }
+    if (loaded.skipped.length > 0) skipped.push({ file, entries: loaded.skipped })
+  }
   // The browser only takes the screenshots; a bad setting for it is bad input,
   // named as the user wrote it, before the lock and before any probe.
   // Signed out: the audit probes guessed handles, which the user's signed-in session must not do.
@@ -41,6 +53,7 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
   // snapshots, and say so before any progress line or browser.
   const lock = await acquireLock(paths.lock, 'auditing handles')
   try {
+    if (!json) for (const { file, entries } of skipped) ctx.io.stderr.write(`  ${file}: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} not used (${summariseSkipped(entries)})\n`)
     return await auditLocked(ctx, workspace, rules, { json, budget, shoot, setting })
   } catch (error) {
     throw interruptedOr(error)
@@ -52,12 +65,16 @@ export async function runAuditCommand(ctx: CommandContext): Promise<number> {
 async function auditLocked(
   ctx: CommandContext,
   { config, paths }: Workspace,
-  rules: Awaited<ReturnType<typeof loadRules>>,
+  rules: AuditRules,
   { json, budget, shoot, setting }: { readonly json: boolean; readonly budget: number | undefined; readonly shoot: boolean; readonly setting: BrowserSetting },
 ): Promise<number> {
   const progress = json ? undefined : new AuditProgress(ctx.io.stderr)
   const ranAt = new Date().toISOString()
-  let report: AuditReport = await runAudit(config, rules, { budget, onProgress: progress && ((finding, done, total) => progress.checked(finding, done, total)) })
+  let report: AuditReport = await runAudit(config, rules, {
+    budget,
+    onProgress: progress && ((finding, done, total) => progress.checked(finding, done, total)),
+    onControl: progress && ((control) => progress.control(control)),
+  })
   progress?.end()
   interruptSignal.throwIfAborted()
 
@@ -144,6 +161,13 @@ export class AuditProgress {
     }
   }
 
+  /** A broken rule is said the moment its control answers, before the candidates. */
+  control(control: PlatformControl): void {
+    if (control.verdict !== 'broken') return
+    this.clear()
+    this.out.write(`  ${control.platform}: rule BROKEN this run, ${control.why ?? ''}\n`)
+  }
+
   end(): void {
     if (this.open) this.out.write('\n')
     this.open = false
@@ -156,7 +180,9 @@ export class AuditProgress {
 }
 
 function printReport(ctx: CommandContext, report: StoredAudit, platformCount: number, screenshotDir: string | undefined): void {
-  const sorted = [...report.findings].filter((f) => f.result !== 'absent').sort((a, b) => ORDER[a.result] - ORDER[b.result] || a.platform.localeCompare(b.platform))
+  const brokenPlatforms = new Set((report.controls ?? []).filter((c) => c.verdict === 'broken').map((c) => c.platform))
+  // A broken platform's candidates were not probed: its control line says so once.
+  const sorted = [...report.findings].filter((f) => f.result !== 'absent' && !(f.result === 'unknown' && brokenPlatforms.has(f.platform))).sort((a, b) => ORDER[a.result] - ORDER[b.result] || a.platform.localeCompare(b.platform))
   // Unknowns with the same platform and reason (a login wall, a spent budget) read as one row.
   const shown: (AuditFinding & { count?: number })[] = []
   for (const finding of sorted) {
@@ -171,11 +197,50 @@ function printReport(ctx: CommandContext, report: StoredAudit, platformCount: nu
     if (f.result === 'exists-unlisted') return [f.displayName, f.screenshot ? `screenshot ${f.screenshot}` : f.screenshotNote ? `no screenshot: ${f.screenshotNote}` : undefined].filter(Boolean).join(' · ')
     return f.reason ?? ''
   }
+  const broken = new Set((report.controls ?? []).filter((c) => c.verdict === 'broken').map((c) => c.platform))
   const files = `Report in history/audit.json${screenshotDir && count('exists-unlisted') > 0 ? ` · screenshots in ${screenshotDir}/` : ''}`
   ctx.io.stdout.write(
-    `${table([
+    `${controlTable(report.controls)}${table([
       ['PLATFORM', 'HANDLE', 'RESULT', 'FOLLOWERS', 'NOTE'],
       ...shown.map((f) => [f.platform, f.count ? `${f.handle} and ${f.count - 1} more` : f.handle, f.result, f.followers !== undefined ? formatCount(f.followers) : '', note(f)]),
-    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown · ${count('official')} listed · ${count('absent')} absent\n${files}\n`,
+    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown${notProbed(report, broken)} · ${count('official')} listed · ${count('absent')} absent\n${controlSummary(report.controls, broken)}${files}\n`,
   )
+}
+
+/** The WhatsMyName entries not used, grouped by why: "12 not a platform showtell audits, 1 needs a POST …". */
+function summariseSkipped(entries: readonly SkippedEntry[]): string {
+  const byWhy = new Map<string, number>()
+  for (const entry of entries) byWhy.set(entry.why, (byWhy.get(entry.why) ?? 0) + 1)
+  return [...byWhy].map(([why, n]) => `${n} ${why}`).join('; ')
+}
+
+const ANSWER_OF: Readonly<Record<PlatformControl['probes'][number]['kind'], string>> = { random: 'made-up', own: 'own', known: 'known' }
+
+/** One line per platform: its control probes and their answers, and the verdict; a broken rule is said plainly. */
+function controlTable(controls: StoredAudit['controls']): string {
+  if (!controls || controls.length === 0) return ''
+  const rows = [...controls]
+    .sort((a, b) => a.platform.localeCompare(b.platform))
+    .map((c) => {
+      const probe = (kind: 'random' | 'must') => c.probes.find((p) => (kind === 'random' ? p.kind === 'random' : p.kind !== 'random'))
+      const random = probe('random')
+      const must = probe('must')
+      const said = (p: PlatformControl['probes'][number] | undefined) => (p ? `${p.handle} ${p.answer}` : '')
+      const verdict = c.verdict === 'broken' ? 'BROKEN' : c.verdict
+      return [c.platform, verdict, said(random), must ? `${ANSWER_OF[must.kind]} ${said(must)}` : '', c.verdict === 'broken' ? (c.why ?? '') : c.why ? c.why : '']
+    })
+  return `${table([['PLATFORM', 'CONTROL', 'MADE-UP HANDLE', 'MUST EXIST', 'WHY'], ...rows])}\n\n`
+}
+
+function controlSummary(controls: StoredAudit['controls'], broken: ReadonlySet<string>): string {
+  if (!controls || controls.length === 0) return ''
+  const n = (verdict: PlatformControl['verdict']) => controls.filter((c) => c.verdict === verdict).length
+  const brokenWords = broken.size > 0 ? `: ${[...broken].join(', ')} cannot tell present from absent today, so none of ${broken.size === 1 ? 'its' : 'their'} answers count` : ''
+  return `Controls: ${n('ok')} ok · ${n('unverified')} unverified · ${n('broken')} broken${brokenWords}\n`
+}
+
+/** " (39 of them on threads, whose rule is broken)": the unknowns no wall made. */
+function notProbed(report: StoredAudit, broken: ReadonlySet<string>): string {
+  const n = report.findings.filter((f) => f.result === 'unknown' && broken.has(f.platform)).length
+  return n === 0 ? '' : ` (${n} of them on ${[...broken].join(', ')}, whose rule is broken)`
 }

@@ -82,6 +82,7 @@ export function dashboardText(overview: Overview): string {
     for (const f of audit.unlisted) lines.push(`  ${f.platform} ${f.handle}${f.followers !== undefined ? `, ${formatCount(f.followers)} followers` : ''}: ${ACTION_SHORT[f.action]}`)
     if (audit.unknownPlatforms.length > 0) lines.push(`  not checked: ${audit.unknownPlatforms.map((p) => `${p.platform} (${p.reason})`).join(', ')}`)
   }
+  if (audit && audit.brokenPlatforms.length > 0) lines.push(`  rule broken this run: ${audit.brokenPlatforms.map((p) => p.platform).join(', ')}: cannot tell present from absent today`)
   lines.push('')
   if (decks.length === 0) lines.push('Recent decks  none yet')
   else {

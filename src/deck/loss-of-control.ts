@@ -10,6 +10,12 @@
 // formats. What the audit itself wrote stays as written: a platform's reason
 // for an unknown answer (rules/audit.yaml, or the error met), a handle, a
 // display name, a bio.
+//
+// A platform whose rule failed its control this run (audit/control.ts) is
+// named on the summary slide with "cannot tell present from absent today"
+// (the catalogue's `auditControl` section), ahead of the platforms behind a
+// wall: its candidates were never judged, and the room must not read its
+// silence as "nothing there".
 import { listedAccount } from '../audit/listed.js'
 import type { AuditFinding } from '../audit/run.js'
 import type { StoredAudit } from '../audit/store.js'
@@ -136,12 +142,18 @@ interface UnknownGroup {
   readonly count: number
 }
 
-/** Unknown answers per platform and reason, the budget's leftovers apart: what the audit could not see. */
+/** The platforms whose rule was broken this run (none in a report from before the controls). */
+export function brokenPlatforms(audit: StoredAudit): string[] {
+  return (audit.controls ?? []).filter((control) => control.verdict === 'broken').map((control) => control.platform)
+}
+
+/** Unknown answers per platform and reason, the budget's leftovers and broken rules apart: what the audit could not see. */
 function unknownGroups(audit: StoredAudit, lang: Lang): { walls: UnknownGroup[]; all: UnknownGroup[]; unchecked: number } {
   const groups = new Map<string, UnknownGroup>()
+  const broken = new Set(brokenPlatforms(audit))
   let unchecked = 0
   for (const finding of audit.findings) {
-    if (finding.result !== 'unknown') continue
+    if (finding.result !== 'unknown' || broken.has(finding.platform)) continue
     // The budget's leftovers are told apart by the words audit/run.ts writes for them.
     if (finding.reason?.startsWith('not checked')) {
       unchecked += 1
@@ -172,6 +184,11 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
   }
   bullets.push(lang.plural(listed, w.recognised))
   if (watched > 0) bullets.push(lang.plural(watched, w.watching))
+  // A broken rule comes before any wall: its silence must not read as "nothing there".
+  const c = lang.w.auditControl
+  const broken = brokenPlatforms(audit)
+  if (broken.length === 1) bullets.push(lang.say(c.broken, { platform: platformName(broken[0]!) }))
+  else if (broken.length > 1) bullets.push(lang.say(c.brokenMore, { platforms: broken.map(platformName).join(', ') }))
   // One bullet per platform the audit could not see into, while they fit; the rest named together.
   const room = Math.max(1, MAX_SUMMARY_BULLETS - bullets.length - (unchecked > 0 ? 1 : 0))
   const shownWalls = walls.length <= room ? walls : walls.slice(0, room - 1)
@@ -195,6 +212,7 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
       ...all.map((wall) => lang.say(w.notesWall, { platform: platformName(wall.platform), handles: lang.plural(wall.count, w.handles), reason: problemWords({ status: 'error', reason: wall.reason }, lang) })),
       ...(all.length > 0 ? [w.notesUnknown] : []),
       ...(unchecked > 0 ? [lang.plural(unchecked, w.notesBudget)] : []),
+      ...controlNotes(audit, lang),
     ],
   }
 }
@@ -296,4 +314,26 @@ function latestWords(account: Account, input: LossOfControlInput, lang: Lang): s
   if (result && result.status !== 'ok') return [lang.say(w.statusWords, { status: w.status[result.status], reason: result.reason ? problemWords(result, lang) : w.noReason }), lastWords].filter(Boolean).join('; ')
   if (result) return lastWords ?? w.liveNoNumbers
   return lastWords ?? w.notMeasured
+}
+
+/** What each control said, for the speaker: a broken rule and why, an unverified one and why. */
+function controlNotes(audit: StoredAudit, lang: Lang): string[] {
+  const c = lang.w.auditControl
+  const controls = audit.controls ?? []
+  if (controls.length === 0) return []
+  const notes: string[] = []
+  for (const control of controls) {
+    const platform = platformName(control.platform)
+    if (control.verdict === 'broken') {
+      const phantom = control.probes.find((p) => p.kind === 'random' && p.answer === 'present')
+      const missing = control.probes.find((p) => p.kind !== 'random' && p.answer === 'absent')
+      if (phantom) notes.push(lang.say(c.notesBrokenRandom, { platform, handle: shownHandle({ platform: control.platform, handle: phantom.handle }) }))
+      else if (missing) notes.push(lang.say(c.notesBrokenOwn, { platform, handle: shownHandle({ platform: control.platform, handle: missing.handle }) }))
+    } else if (control.verdict === 'unverified') {
+      const unknown = control.probes.find((p) => p.answer === 'unknown')
+      const reason = unknown ? problemWords({ status: 'error', reason: unknown.reason ?? '' }, lang) : c.noOwnAccount
+      notes.push(lang.say(c.notesUnverified, { platform, reason }))
+    }
+  }
+  return [...notes, c.notesControl]
 }

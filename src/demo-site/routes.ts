@@ -57,6 +57,7 @@ import {
   X_ACCOUNT,
   YOUTUBE,
 } from './platforms.js'
+import { BROKEN_PLATFORM_PREFIX, redesignedThreadsPage } from './broken.js'
 import { htmlReply, jsonReply, redirectReply, xmlReply, type DemoResponse } from './reply.js'
 import { drawImage } from './svg.js'
 import { behindWall, defaultWalls, type Walls } from './walls.js'
@@ -86,6 +87,7 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/facebook/${FACEBOOK.slug}`, what: 'Facebook page: likes and talking about this' },
       { path: `/facebook/${FORGOTTEN_FACEBOOK.slug}`, what: 'planted for the audit: a forgotten Facebook profile with the company name' },
       { path: `/threads/@${THREADS.username}`, what: 'Threads profile' },
+      { path: `/${BROKEN_PLATFORM_PREFIX}/@zq-no-such-handle`, what: 'planted for the audit: Threads after a redesign, which answers "present" to every handle (the audit marks its rule broken)' },
       { path: `/tiktok/@${TIKTOK.uniqueId}`, what: 'TikTok profile with __UNIVERSAL_DATA_FOR_REHYDRATION__' },
       { path: `/youtube/channel/${yt}`, what: 'YouTube channel page with its RSS link' },
       { path: `/youtube/@${YOUTUBE.handle}`, what: 'the same channel at its @handle' },
@@ -173,6 +175,9 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
       return second?.toLowerCase() === FORGOTTEN_FACEBOOK.slug ? htmlReply(200, forgottenFacebookPage(context)) : notFound()
     case 'threads':
       return second?.toLowerCase() === `@${THREADS.username}` && third === undefined ? htmlReply(200, threadsPage(context)) : notFound()
+    case BROKEN_PLATFORM_PREFIX:
+      // Every handle answers the same shell: the rule cannot tell present from absent here.
+      return second?.startsWith('@') && second.length > 1 && third === undefined ? htmlReply(200, redesignedThreadsPage(context, second)) : notFound()
     case 'tiktok':
       return second?.toLowerCase() === `@${TIKTOK.uniqueId}` && third === undefined ? htmlReply(200, tiktokPage(context)) : notFound()
     case 'youtube':

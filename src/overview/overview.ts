@@ -3,6 +3,7 @@
 // the audit findings that need attention, and the recent decks. The app's
 // dashboard and the plain-text summary (`showtell` outside a terminal) both
 // render this one model, so they never disagree.
+import { CANNOT_TELL, NO_OWN_ACCOUNT } from '../audit/control.js'
 import { readLatestAudit } from '../audit/store.js'
 import { suggestAction, type SuggestedAction } from '../audit/suggest.js'
 import { listBuilds, type BuiltDeck } from '../build/recent.js'
@@ -63,6 +64,10 @@ export interface AuditAttention {
   }[]
   /** Platforms that could not be checked, with the reason. */
   readonly unknownPlatforms: readonly { readonly platform: string; readonly reason: string }[]
+  /** Platforms whose rule failed its control: it cannot tell present from absent today, so nothing it said counts. Empty for a report from before the controls. */
+  readonly brokenPlatforms: readonly { readonly platform: string; readonly why: string }[]
+  /** Platforms whose control could not be read, or had no real account to check against: their finds show, their "absent" is no comfort. */
+  readonly unverifiedPlatforms: readonly { readonly platform: string; readonly why: string }[]
 }
 
 export interface Overview {
@@ -139,9 +144,15 @@ async function loadAuditAttention(workspace: Workspace): Promise<AuditAttention 
   const audit = await readLatestAudit(workspace.paths)
   if (!audit) return undefined
   const names = companyNames(workspace.config)
+  const controls = audit.controls ?? []
+  const byVerdict = (verdict: 'broken' | 'unverified') =>
+    controls.filter((c) => c.verdict === verdict).map((c) => ({ platform: c.platform, why: c.why ?? (verdict === 'broken' ? CANNOT_TELL : NO_OWN_ACCOUNT) }))
+  const broken = byVerdict('broken')
   // A platform behind a wall shows once, with its reason (usually every candidate there got the same answer).
+  // A broken rule's candidates are unknown too, but they have their own line.
   const unknown = new Map<string, string>()
   for (const finding of audit.findings) {
+    if (broken.some((b) => b.platform === finding.platform)) continue
     if (finding.result === 'unknown' && finding.reason && !finding.reason.startsWith('not checked') && !unknown.has(finding.platform)) unknown.set(finding.platform, finding.reason)
   }
   return {
@@ -157,5 +168,7 @@ async function loadAuditAttention(workspace: Workspace): Promise<AuditAttention 
         action: suggestAction(finding, names).action,
       })),
     unknownPlatforms: [...unknown].map(([platform, reason]) => ({ platform, reason })),
+    brokenPlatforms: broken,
+    unverifiedPlatforms: byVerdict('unverified'),
   }
 }

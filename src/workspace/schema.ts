@@ -132,6 +132,12 @@ const auditSchema = z.strictObject({
   delayMs: wholeNumber('milliseconds', AUDIT_DELAY_MS)
     .default(AUDIT_DELAY_MS.default)
     .describe('Pause after each request to the same host, in milliseconds (at most 2 requests per host run at once).'),
+  rules: z
+    .union([z.string().trim().min(1, { message: 'must not be empty' }).max(LIMITS.url), list(z.string().trim().min(1, { message: 'must not be empty' }).max(LIMITS.url), 10)])
+    .optional()
+    .describe(
+      'More detection rules, read at every run, relative to the workspace: a YAML file like rules/audit.yaml, or a JSON file in the WhatsMyName format (wmn-data.json, whose entries named like a platform replace its rule). Later files win.',
+    ),
 })
 
 const browserSchema = z.strictObject({

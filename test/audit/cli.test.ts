@@ -60,6 +60,7 @@ interface Report {
   checked: number
   budget: number
   findings: { platform: string; handle: string; result: string; reason?: string; displayName?: string; followers?: number; screenshot?: string; capturedAt?: string }[]
+  controls?: { platform: string; verdict: string; why?: string; probes: { kind: string; handle: string; answer: string }[] }[]
 }
 
 const readReport = async (dir: string) => JSON.parse(await readFile(join(dir, 'history', 'audit.json'), 'utf8')) as Report
@@ -159,9 +160,11 @@ describe('showtell audit', () => {
     expect(printed).toEqual(await readReport(dir))
     expect(printed.budget).toBe(10)
     expect(printed.checked).toBe(10)
-    // Everything not listed (three accounts) and not among the first ten requests waits for another run.
+    // The controls go first: a made-up handle and our own account on each of the two platforms.
+    expect(printed.controls!.flatMap((c) => c.probes)).toHaveLength(4)
+    // Everything not listed (three accounts) and not among the six requests left waits for another run.
     expect(printed.findings.filter((f) => f.result === 'official')).toHaveLength(3)
-    expect(printed.findings.filter((f) => f.result === 'unknown' && /budget of 10 was spent/.test(f.reason ?? '')).length).toBe(printed.candidates - 10 - 3)
+    expect(printed.findings.filter((f) => f.result === 'unknown' && /budget of 10 was spent/.test(f.reason ?? '')).length).toBe(printed.candidates - 6 - 3)
     // --no-screenshots: no browser, no pictures.
     expect(printed.findings.some((f) => f.screenshot)).toBe(false)
     expect((await listTree(dir)).filter((f) => f.startsWith('history/'))).toEqual(['history/audit.json'])

@@ -47,13 +47,18 @@ describe('runAudit', () => {
     expect(x.reason).toMatch(/login/)
     // Nothing behind a wall is ever "absent".
     expect(report.findings.filter((f) => f.platform === 'x' && f.result === 'absent')).toEqual([])
-    expect(report.checked).toBe(report.candidates - 1)
+    // Every candidate but the listed one, and the controls first: a made-up handle on each
+    // of the 9 platforms and our own LinkedIn page, the only account listed.
+    expect(report.controls!.flatMap((c) => c.probes)).toHaveLength(10)
+    expect(report.checked).toBe(report.candidates - 1 + 10)
   })
 
   it('keeps to the request budget, and still checks every platform’s likeliest handle', async () => {
     const rules = await loadRules()
-    const report = await runAudit(config([]), rules, { delayMs: 0, budget: 12 })
-    expect(report.checked).toBe(12)
+    // 9 control probes (a made-up handle per platform; no account is listed) and 12 candidates.
+    const report = await runAudit(config([]), rules, { delayMs: 0, budget: 21 })
+    expect(report.checked).toBe(21)
+    expect(report.controls!.flatMap((c) => c.probes)).toHaveLength(9)
     const checked = report.findings.filter((f) => !(f.reason ?? '').startsWith('not checked'))
     expect(checked).toHaveLength(12)
     expect(new Set(checked.map((f) => f.platform)).size).toBe(Object.keys(rules).length)
@@ -69,8 +74,17 @@ describe('the example workspace', () => {
     const text = (await readFile(`${REPO_ROOT}/showtell.yaml`, 'utf8')).replaceAll('http://127.0.0.1:4321', site.url)
     const example = workspaceConfigSchema.parse(parse(text))
     const report = await runAudit(example, await loadRules(), { delayMs: 0 })
-    // The example's own budget covers every candidate.
-    expect(report.checked).toBe(report.findings.filter((f) => f.result !== 'official').length)
+    // The example's own budget covers every candidate, and the controls: a made-up handle
+    // and our own account on each of the 9 platforms. Threads is audited at the demo's
+    // redesigned Threads, which says "present" to every handle: its rule is broken for
+    // the run, so its candidates are not probed.
+    const controlProbes = report.controls!.flatMap((c) => c.probes)
+    expect(controlProbes).toHaveLength(18)
+    expect(report.controls!.filter((c) => c.verdict === 'broken').map((c) => c.platform)).toEqual(['threads'])
+    const threads = report.findings.filter((f) => f.platform === 'threads' && f.result !== 'official')
+    expect(threads.length).toBeGreaterThan(10)
+    for (const finding of threads) expect(finding).toMatchObject({ result: 'unknown', reason: 'rule broken this run: cannot tell present from absent today' })
+    expect(report.checked).toBe(report.findings.filter((f) => f.result !== 'official' && f.platform !== 'threads').length + 18)
     const unlisted = report.findings.filter((f) => f.result === 'exists-unlisted').map((f) => `${f.platform}:${f.handle}`).sort()
     // The two impostors and the forgotten Facebook profile planted on the demo site.
     expect(unlisted).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'facebook:nordlys', 'instagram:nordlys.official'])
@@ -89,6 +103,6 @@ describe('the example workspace', () => {
       }
     }
     // Every other platform answered: nothing there is unknown.
-    expect(report.findings.filter((f) => f.result === 'unknown' && f.platform !== 'x' && f.platform !== 'tiktok')).toEqual([])
+    expect(report.findings.filter((f) => f.result === 'unknown' && !['x', 'tiktok', 'threads'].includes(f.platform))).toEqual([])
   })
 })

@@ -165,7 +165,9 @@ describe('audit probes', () => {
     const report = await runAudit(config(), { instagram: rule() }, { delayMs: 0, budget: 6, guard: guard() })
     expect(report.checked).toBe(6)
     expect(site.hits).toHaveLength(6)
-    expect(report.findings.filter((f) => f.reason?.startsWith('redirected to a refused address: refused 127.0.0.1'))).toHaveLength(6)
+    // The six requests: the control's made-up handle first (issue 15), then five candidates.
+    const answers = [...report.controls!.flatMap((c) => c.probes), ...report.findings]
+    expect(answers.filter((f) => f.reason?.startsWith('redirected to a refused address: refused 127.0.0.1'))).toHaveLength(6)
     expect(target.hits).toEqual([])
   })
 

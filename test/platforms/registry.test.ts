@@ -152,7 +152,9 @@ describe('handles and hints come from the adapters', () => {
     const asked: string[] = []
     const server = createServer((request, response) => {
       asked.push(request.url ?? '')
-      response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Record not found"}')
+      // Our own account answers, or the audit's control (issue 15) would find the rule broken and probe no candidate.
+      if (request.url?.endsWith('acct=nordlys')) response.writeHead(200, { 'content-type': 'application/json' }).end('{"username":"nordlys"}')
+      else response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Record not found"}')
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {

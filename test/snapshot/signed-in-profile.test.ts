@@ -53,6 +53,16 @@ async function workspaceWith(profile?: string): Promise<string> {
   return makeWorkspace({ 'showtell.yaml': stringify(config) })
 }
 
+/** Gives the workspace one audit rule, LinkedIn's, whose base the workspace's endpoint replaces with the demo site. */
+async function makeWorkspaceRules(workspace: string): Promise<void> {
+  const { mkdir } = await import('node:fs/promises')
+  await mkdir(join(workspace, 'rules'), { recursive: true })
+  await writeFile(
+    join(workspace, 'rules', 'audit.yaml'),
+    'linkedin:\n  base: https://www.linkedin.com\n  probe: "{base}/company/{handle}"\n  kind: page\n  status: { present: [200], absent: [404] }\n  present: ["on LinkedIn"]\n',
+  )
+}
+
 interface Result {
   readonly account: string
   readonly status: string
@@ -147,9 +157,15 @@ describe('snapshots with a signed-in profile (real Chromium, built CLI)', () => 
     const holder = new BrowserManager({ profileDir: profile })
     try {
       await holder.get()
-      const run = await runCli(['audit', '--budget', '2', '--json', '--workspace', await workspaceWith(profile)])
+      const workspace = await workspaceWith(profile)
+      // LinkedIn only, on the demo site: the audit's controls probe every platform with a rule whatever the budget (issue 15).
+      await makeWorkspaceRules(workspace)
+      const run = await runCli(['audit', '--budget', '2', '--json', '--workspace', workspace])
       expect(run.code, run.stderr).toBe(0)
       expect(run.stderr).not.toContain('in use')
+      const report = JSON.parse(run.stdout) as { platforms: string[]; controls: { probes: { url: string }[] }[] }
+      expect(report.platforms).toEqual(['linkedin'])
+      for (const probe of report.controls.flatMap((c) => c.probes)) expect(probe.url.startsWith(site.url)).toBe(true)
     } finally {
       await holder.close()
     }

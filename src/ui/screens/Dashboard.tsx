@@ -58,7 +58,7 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
   // Rows left after the fixed lines (title, next meeting, headings, gaps, status, keys):
   // every account first, then every finding, then the decks, each with at least one row.
   const avail = rows - 13
-  const unknownRow = audit && audit.unknownPlatforms.length > 0 ? 1 : 0
+  const unknownRow = (audit && audit.unknownPlatforms.length > 0 ? 1 : 0) + (audit && audit.brokenPlatforms.length > 0 ? 1 : 0)
   const wantAccounts = Math.max(1, Math.ceil(accounts.length / across))
   const wantFindings = audit?.unlisted.length ?? 0
   const findingRows = Math.min(wantFindings, Math.max(wantFindings > 0 ? 1 : 0, avail - wantAccounts - unknownRow - 1))
@@ -126,6 +126,11 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
         {audit && audit.unknownPlatforms.length > 0 && (
           <Text color={theme.muted} wrap="truncate-end">
             {'  '}not checked: {audit.unknownPlatforms.map((p) => `${p.platform} (${p.reason})`).join(', ')}
+          </Text>
+        )}
+        {audit && audit.brokenPlatforms.length > 0 && (
+          <Text color={theme.bad} wrap="truncate-end">
+            {'  '}rule broken this run: {audit.brokenPlatforms.map((p) => p.platform).join(', ')}: cannot tell present from absent today
           </Text>
         )}
       </Box>
