@@ -128,6 +128,9 @@ export class BrowserManager {
    * the exports load only our own HTML, so one tab serves them in turn.
    */
   private idle: Promise<Page | undefined> | undefined
+  /** Settles once the browser's process has been asked for (or the start failed first). */
+  private spawned: Promise<void> | undefined
+  private markSpawned: (() => void) | undefined
   /** Each page's viewport as it was opened: a page is handed back as it came. */
   private readonly viewports = new WeakMap<Page, Viewport>()
   /** The profile folder of the browser we launched, and its interrupt cleanup. */
@@ -158,12 +161,28 @@ export class BrowserManager {
    * browser to end its pages at once, and a page of that run that was about
    * to open must not start a new browser and wait there for its timeout.
    */
+  /**
+   * Settles once a start under way has asked for the browser's process (at
+   * once when none is under way, or when it connects to a running one). A run
+   * waits for it before long synchronous work (Marp), which would otherwise
+   * hold the start's last steps back, and Chromium boots meanwhile.
+   */
+  untilSpawned(): Promise<void> {
+    return this.browser ? (this.spawned ?? Promise.resolve()) : Promise.resolve()
+  }
+
   get(): Promise<Browser> {
     if (this.closed) return Promise.reject(new RuntimeError('the browser was closed'))
     // After reopen(), a new browser starts only once the old one is gone: the
     // two would otherwise share this manager's context, guard and profile.
     const closing = this.closing
-    this.browser ??= closing ? closing.then(() => this.start()) : this.start()
+    if (!this.browser) {
+      this.spawned = new Promise<void>((resolve) => (this.markSpawned = resolve))
+      const started = closing ? closing.then(() => this.start()) : this.start()
+      // A failed start counts as spawned: nothing is left to wait for.
+      started.then(this.markSpawned, this.markSpawned)
+      this.browser = started
+    }
     return this.browser
   }
 
@@ -245,7 +264,10 @@ export class BrowserManager {
       handleSIGHUP: false,
     }
     try {
-      const browser = await puppeteer.launch(launch)
+      const launching = puppeteer.launch(launch)
+      // puppeteer spawns the process a few ticks into launch(), before any of its waits on Chromium.
+      setImmediate(() => this.markSpawned?.())
+      const browser = await launching
       child = browser.process() ?? undefined
       this.everyTabPaints = shell
       this.guard(browser)

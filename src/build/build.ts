@@ -165,7 +165,11 @@ export async function buildDeck(workspace: Workspace, options: BuildOptions = {}
   // history or audit file) fails here, before the lock creates anything.
   timer.start('plan')
   planAgenda({ duration })
+  // The browser's library loads with the steps (loading it starts no browser):
+  // once the lock is held, the start goes straight to Chromium.
+  const browserLibrary = [...formats].some((format) => format !== 'md') ? import('puppeteer-core') : undefined
   const steps = { ...(await buildSteps()), ...options.steps }
+  await browserLibrary
   const templates = await steps.loadTemplates(workspace.paths.templates)
   await readHistory(workspace.paths.root)
   await readLatestAudit(workspace.paths)
@@ -445,6 +449,10 @@ async function manifestFor(
  * build's did.
  */
 export async function composeMeasured(input: ComposeInput, options: { readonly browser: BrowserManager | undefined; readonly templates: TemplateSet }): Promise<DeckModel> {
+  // Marp's renders from here on hold the event loop for a tenth of a second
+  // at a time: a browser start under way gets as far as its process first, so
+  // Chromium boots while they run.
+  await options.browser?.untilSpawned()
   const split = options.browser ? await measuredSplitter(input, { browser: options.browser, templates: options.templates }) : undefined
   return composeDeck({ ...input, split })
 }

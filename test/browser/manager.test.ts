@@ -161,3 +161,46 @@ describe.each([
     expect(fronts.map((spy) => spy.mock.calls.length)).toEqual(takesTurns ? [1, 1] : [0, 0])
   })
 })
+
+// untilSpawned (manager.ts): a build waits for it before Marp's long synchronous
+// renders, so the browser's start reaches Chromium first and boots meanwhile.
+describe('untilSpawned', () => {
+  /** Chromium processes on a profile of this test process (<tmp>/showtell-profiles/<pid>-…). */
+  async function ourChromiums(): Promise<number> {
+    const { readdir } = await import('node:fs/promises')
+    const { profilesRoot } = await import('../../src/browser/manager.js')
+    const mine = `--user-data-dir=${profilesRoot()}/${process.pid}-`
+    let count = 0
+    for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+      const args = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+      if (args.split('\0').some((arg) => arg.startsWith(mine))) count++
+    }
+    return count
+  }
+
+  it('settles at once with no start under way, and starts nothing', async () => {
+    manager = testBrowser()
+    await manager.untilSpawned()
+    expect(manager.started).toBe(false)
+    expect(await ourChromiums()).toBe(0)
+  })
+
+  it('settles once the browser process exists, while the start is still under way', async () => {
+    manager = testBrowser()
+    let ready = false
+    void manager.get().then(() => (ready = true))
+    await manager.untilSpawned()
+    // The launch itself (the DevTools handshake) was not waited for.
+    const readyThen = ready
+    expect(await ourChromiums()).toBeGreaterThan(0)
+    expect(readyThen).toBe(false)
+    await manager.get()
+  })
+
+  it('settles when the start fails, instead of waiting for ever', async () => {
+    manager = testBrowser({ browserPath: '/bin/false' })
+    const failed = manager.get().catch((error: Error) => error)
+    await manager.untilSpawned()
+    expect(await failed).toBeInstanceOf(Error)
+  })
+})
