@@ -59,7 +59,8 @@ export type LiveEnded = z.infer<typeof endedSchema>
 export interface LiveSlides {
   /** The ISO instant the snapshots were taken. */
   readonly at: string
-  readonly slides: readonly { readonly index: number; readonly html: string }[]
+  /** With each slide's fresh title and notes, which the presenter view and the remote show. */
+  readonly slides: readonly { readonly index: number; readonly html: string; readonly title?: string; readonly notes?: string }[]
   /** One line per account that kept its slide from the build, and why. */
   readonly failed: readonly string[]
 }

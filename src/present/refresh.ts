@@ -76,7 +76,8 @@ export interface SlidesPayload {
   /** The ISO instant the snapshots were taken. */
   readonly at: string
   /** Each slide's `<svg>` element; `index` is 0-based: the deck page's `#deck > .marpit > svg:nth-child(index + 1)`. */
-  readonly slides: readonly { readonly index: number; readonly html: string }[]
+  /** Each slide's <svg>, with its title and speaker notes as they now read (an account's title and notes carry its figures). */
+  readonly slides: readonly { readonly index: number; readonly html: string; readonly title: string; readonly notes: string }[]
   /** One line each, in the deck's language: an account that failed, or a slide kept from the build. */
   readonly failed: readonly string[]
 }
@@ -193,7 +194,7 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
     const lang = langFor(deck.language)
     const label = accountLabels(asBuilt)
     const named = deckAccounts(asBuilt)
-    const slides: { index: number; html: string }[] = []
+    const slides: { index: number; html: string; title: string; notes: string }[] = []
     const kept: { index: number; title: string; why: 'failed-account' | 'changed' }[] = []
     const failed: string[] = failedResults.map((result) =>
       redact(lang.say(failedIds.has(result.account) ? lang.w.refresh.accountKept : lang.w.refresh.accountUnread, { account: label(result.account), reason: problemWords(result, lang) })),
@@ -213,7 +214,7 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
         kept.push({ index, title: was.title, why: 'failed-account' })
         return
       }
-      slides.push({ index, html: svgs[index]! })
+      slides.push({ index, html: svgs[index]!, title: slide.title, notes: rendered.notes[index] ?? '' })
     })
     return {
       at,

@@ -361,6 +361,10 @@
       svg.setAttribute('aria-hidden', index === current ? 'false' : 'true')
       old.parentNode.replaceChild(svg, old)
       slides[index] = svg
+      // The fresh title and notes too: an account's carry its figures, and the
+      // presenter view and the remote must not show the build's.
+      if (typeof item.title === 'string') data.slides[index].title = item.title.slice(0, 1000)
+      if (typeof item.notes === 'string') data.slides[index].notes = item.notes.slice(0, 100000)
       replaced++
     })
     var at = typeof payload.at === 'string' ? new Date(payload.at) : null

@@ -101,6 +101,11 @@ describe('present --refresh in the open deck', () => {
       expect(await deck.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true)
       expect(await deck.evaluate(() => (window as unknown as { showtell: { current: number; slideCount: number } }).showtell.current)).toBe(1)
       expect(await deck.evaluate(() => document.querySelectorAll('#deck > .marpit > svg').length)).toBe(count)
+      // The slide's title and notes are the fresh ones too: the presenter view and the remote show them.
+      await deck.evaluate((i) => (window as unknown as { showtell: { go(i: number): void } }).showtell.go(i), linkedin)
+      expect(await deck.evaluate(() => (window as unknown as { showtell: { state(): { title: string } } }).showtell.state().title)).toBe('LinkedIn: 13,345 followers')
+      await presenter.waitForFunction(() => document.querySelector('#pv-notes')?.textContent?.includes('13,345'), { polling: 50 })
+      expect(await presenter.$eval('#pv-notes', (el) => el.textContent)).not.toContain('12,345')
       // The presenter view says where the numbers are from, and which account kept its slide.
       await presenter.waitForFunction(() => /Numbers from \d\d:\d\d/.test(document.querySelector('#pv-fresh')?.textContent ?? ''), { polling: 50 })
       expect(await presenter.$eval('#pv-fresh', (el) => el.textContent)).toContain('Nordlys on Bluesky: kept from the build')

@@ -155,7 +155,7 @@ describe('refreshDeck on a deck built from the demo site', () => {
         expect(await slideText(19)).toContain('Followers grew 3.3% over 2 meetings')
         await page.evaluate((slides) => {
           for (const { index, html } of slides) document.querySelector(`#deck > .marpit > svg:nth-child(${index + 1})`)!.outerHTML = html
-        }, result.slides as { index: number; html: string }[])
+        }, result.slides.map(({ index, html }) => ({ index, html })))
         expect(await page.evaluate(() => document.querySelectorAll('#deck > .marpit > svg').length)).toBe(manifest.slideCount)
         expect(await slideText(4)).toContain('13,345 followers')
         expect(await slideText(6)).toContain('LinkedIn: 13,345 followers')
