@@ -76,7 +76,10 @@ export function dashboardText(overview: Overview): string {
   }
   lines.push('')
   if (!audit) lines.push('Loss of control: no audit yet (showtell audit)')
-  else if (audit.unlisted.length === 0) lines.push(`Loss of control: nothing unlisted found (audit ${audit.ranAt.slice(0, 10)})`)
+  else if (audit.unlisted.length === 0) {
+    // With a rule broken, "nothing found" is not the all-clear: that platform could not tell.
+    lines.push(`Loss of control: nothing unlisted found${audit.brokenPlatforms.length > 0 ? ' where the rules work' : ''} (audit ${audit.ranAt.slice(0, 10)})`)
+  }
   else {
     lines.push(`Needs attention: ${audit.unlisted.length} account(s) in our name, not in showtell.yaml (audit ${audit.ranAt.slice(0, 10)})`)
     for (const f of audit.unlisted) lines.push(`  ${f.platform} ${f.handle}${f.followers !== undefined ? `, ${formatCount(f.followers)} followers` : ''}: ${ACTION_SHORT[f.action]}`)

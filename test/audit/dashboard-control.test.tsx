@@ -33,3 +33,18 @@ describe('Dashboard: the audit’s controls', () => {
     expect(lineWith(frame, 'not checked')).toMatch(/not checked: x \(login wall\)$/)
   })
 })
+
+describe('Dashboard: no all-clear while a rule is broken', () => {
+  it('says "none found where the rules work", not "no unlisted accounts", when nothing was found and a rule broke', async () => {
+    const audit = JSON.parse(AUDIT) as { findings: { result: string }[]; platforms: string[] }
+    const clean = {
+      ...audit,
+      findings: audit.findings.filter((f) => f.result !== 'exists-unlisted'),
+      controls: [{ platform: 'threads', verdict: 'broken', why: 'cannot tell present from absent today', probes: [{ kind: 'random', handle: 'zq0000000000', answer: 'present' }] }],
+    }
+    app = await renderApp(await makeAppWorkspace({ 'history/audit.json': JSON.stringify(clean) }))
+    const frame = await app.waitFor('rule broken')
+    expect(frame).toContain('Loss of control: none found where the rules work, in the last audit (2026-11-20)')
+    expect(frame).not.toContain('no unlisted accounts')
+  })
+})

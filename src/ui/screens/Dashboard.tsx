@@ -108,8 +108,12 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
       </Box>
       <Box marginTop={1} flexDirection="column">
         {!audit && <Text color={theme.muted}>Loss of control: no audit yet (run showtell audit)</Text>}
-        {audit && audit.unlisted.length === 0 && (
+        {/* With a rule broken, "none found" is not the all-clear: that platform could not tell. */}
+        {audit && audit.unlisted.length === 0 && audit.brokenPlatforms.length === 0 && (
           <Text color={theme.ok}>Loss of control: no unlisted accounts in the last audit ({audit.ranAt.slice(0, 10)})</Text>
+        )}
+        {audit && audit.unlisted.length === 0 && audit.brokenPlatforms.length > 0 && (
+          <Text color={theme.warn}>Loss of control: none found where the rules work, in the last audit ({audit.ranAt.slice(0, 10)})</Text>
         )}
         {audit && audit.unlisted.length > 0 && (
           <Text bold color={theme.warn}>
