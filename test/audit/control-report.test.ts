@@ -138,4 +138,12 @@ describe('the plain-text summary', () => {
     await writeFile(join(dir, 'history', 'audit.json'), JSON.stringify(OLD_REPORT))
     expect((await runCli([], { cwd: dir })).stdout).not.toContain('rule broken')
   })
+
+  it('gives no all-clear while a rule is broken: nothing found, but only where the rules work', async () => {
+    const clean = { ...WITH_CONTROLS, findings: WITH_CONTROLS.findings.filter((f: { result: string }) => f.result !== 'exists-unlisted') }
+    const dir = await makeWorkspace({ 'showtell.yaml': MINIMAL_CONFIG, 'history/audit.json': JSON.stringify(clean) })
+    const result = await runCli([], { cwd: dir })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^Loss of control: nothing unlisted found where the rules work \(audit \d{4}-\d{2}-\d{2}\)$/m)
+  })
 })
