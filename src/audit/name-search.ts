@@ -185,8 +185,9 @@ export function readSearchAnswer(search: PlannedSearch, answer: { readonly statu
 /**
  * The name (company name or alias, as written in showtell.yaml) that a display
  * name carries, if any: folded the way the candidates fold names, the name's
- * words must appear in it as consecutive words, or written together
- * ("NordlysOutdoor" carries "Nordlys Outdoor" and the other way round). A
+ * words must appear in it as consecutive words, or written together or
+ * apart ("NordlysOutdoor" carries "Nordlys Outdoor", "Nord Lys" carries
+ * "Nordlys"). A
  * name inside a longer word ("Nordlysfan") does not count: short aliases
  * would match too much.
  */
