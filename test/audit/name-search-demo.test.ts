@@ -129,6 +129,20 @@ describe('name search against the demo site', () => {
     expect(report.searches!.find((s) => s.platform === 'mastodon' && s.query === 'Nordlys')?.results).toBe(2)
   })
 
+  it('the impostor wears our logo: the same avatar URL as our own Bluesky account, in the search answer and on its profile page', async () => {
+    const get = async (path: string) => {
+      const response = await fetch(`${site.url}${path}`)
+      expect(new URL(response.url).hostname).toBe('127.0.0.1')
+      return response
+    }
+    const ours = (await (await get('/bsky/xrpc/app.bsky.actor.getProfile?actor=nordlys.bsky.social')).json()) as { avatar: string }
+    expect(ours.avatar).toBe(`${site.url}/img/nordlys-bsky-avatar.svg`)
+    const search = (await (await get('/bsky/xrpc/app.bsky.actor.searchActors?q=Nordlys%20Outdoor&limit=25')).json()) as { actors: { handle: string; avatar: string }[] }
+    expect(search.actors.find((a) => a.handle === 'trailgear-deals.bsky.social')?.avatar).toBe(ours.avatar)
+    const page = await (await get('/bsky-web/profile/trailgear-deals.bsky.social')).text()
+    expect(page).toContain(`<meta property="og:image" content="${ours.avatar}"`)
+  })
+
   it('a Mastodon server that refuses search (401) says "search not allowed", and the run goes on', async () => {
     const { guard, urls } = recordingGuard()
     const report = await runAudit(config({ mastodon: `${site.url}/mastodon-private` }), only('bluesky', 'mastodon'), { delayMs: 0, budget: 1000, guard })
