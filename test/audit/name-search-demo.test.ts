@@ -2,7 +2,8 @@
 // 127.0.0.1: the planted impostor under an unrelated handle is found only by
 // name search; an account listed or found by its handle is not doubled; a
 // display name without our name is not reported; a Mastodon server that
-// refuses search (401) says so and the run goes on; a hostile search answer
+// refuses search (401), or answers every name with an empty list, says so
+// and the run goes on; a hostile search answer
 // is that search's error and the run goes on; the searches count against the
 // budget after the controls and before the candidates. Every request the run
 // makes is checked to go to 127.0.0.1.
@@ -38,7 +39,13 @@ beforeAll(async () => {
       response.end(hostileAnswer(url.searchParams.get('q') ?? ''))
       return
     }
-    // getProfile: nobody exists here.
+    if (url.pathname === '/api/v2/search') {
+      // A server that answers anonymous search with nothing rather than 401.
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify({ accounts: [], statuses: [], hashtags: [] }))
+      return
+    }
+    // getProfile and accounts/lookup: nobody exists here.
     response.writeHead(400, { 'content-type': 'application/json' })
     response.end(JSON.stringify({ error: 'InvalidRequest', message: 'Profile not found' }))
   })
@@ -152,6 +159,18 @@ describe('name search against the demo site', () => {
     for (const search of mastodon) expect(search).toMatchObject({ outcome: 'not-allowed', instance: 'mastodon.social', reason: 'search not allowed on mastodon.social (answered 401)' })
     // Bluesky's search still ran and found the impostor.
     expect(report.findings.find((f) => f.handle === 'trailgear-deals.bsky.social')?.foundBy).toBe('name-search')
+  })
+
+  it('a Mastodon server that answers an empty list to every one of our names, though our account lives there, is "search not allowed"', async () => {
+    const { guard, urls } = recordingGuard()
+    const report = await runAudit(config({ mastodon: hostileUrl }), only('bluesky', 'mastodon'), { delayMs: 0, budget: 1000, guard })
+    expectLocalOnly(urls)
+    const mastodon = report.searches!.filter((s) => s.platform === 'mastodon')
+    expect(mastodon.map((s) => [s.outcome, s.reason])).toEqual(
+      Array(3).fill(['not-allowed', 'search not allowed on mastodon.social (an empty list for every name, though our own account lives there)']),
+    )
+    // An empty answer on Bluesky is only an empty answer: its searches stay ok.
+    expect(report.searches!.filter((s) => s.platform === 'bluesky').every((s) => s.outcome === 'ok')).toBe(true)
   })
 
   it('a hostile search answer (a wrong type, a null list, a 10 MB string) is that search\'s error, and the run goes on', async () => {
