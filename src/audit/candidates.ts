@@ -63,8 +63,12 @@ export function foldWords(name: string, variant: 'plain' | 'long' = 'plain'): st
 /** Company-form words that people drop from handles. */
 const LEGAL_FORMS = new Set(['as', 'asa', 'ab', 'inc', 'corp', 'corporation', 'ltd', 'llc', 'gmbh', 'plc', 'co', 'sa', 'oy', 'bv', 'nv'])
 
-/** The stems, most likely first: the joined name, then with separators, then with affixes. */
-export function handleStems(names: readonly string[]): string[] {
+/**
+ * Each name folded to its words, both ways of writing ø/æ/å, and without its
+ * company form ("Nordlys Outdoor AS" → also ["nordlys", "outdoor"]): what a
+ * handle is made from, and what name search looks for in a display name.
+ */
+export function nameWordSets(names: readonly string[]): string[][] {
   const wordSets: string[][] = []
   for (const name of names) {
     for (const variant of ['plain', 'long'] as const) {
@@ -75,6 +79,12 @@ export function handleStems(names: readonly string[]): string[] {
       if (trimmed.length > 0 && trimmed.length < words.length) wordSets.push(trimmed)
     }
   }
+  return wordSets
+}
+
+/** The stems, most likely first: the joined name, then with separators, then with affixes. */
+export function handleStems(names: readonly string[]): string[] {
+  const wordSets = nameWordSets(names)
   const seen = new Set<string>()
   const out: string[] = []
   const add = (stem: string) => {

@@ -4,7 +4,10 @@
 // already in showtell.yaml are reported as listed, never as new. Before any
 // candidate, each platform's rule is checked against its control
 // (control.ts): a made-up handle and a real account. A broken rule's
-// candidates are not probed, and none of its answers count.
+// candidates are not probed, and none of its answers count. Between the
+// controls and the candidates, the platforms that offer a public search by
+// name are searched for our names (name-search.ts): accounts with our name in
+// their display name under a handle no candidate covers join the finds.
 import pLimit from 'p-limit'
 import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
@@ -18,7 +21,8 @@ import { generateCandidates, type Candidate } from './candidates.js'
 import { listedAccount } from './listed.js'
 import { BROKEN_REASON, judgeControl, planControls, type PlannedControl } from './control.js'
 import { judgeProbe, probeUrl, type AuditRule, type AuditRules } from './rules.js'
-import type { AuditFinding, AuditReport, ControlAnswer, ControlProbe, PlatformControl } from './types.js'
+import { BLUESKY_APPVIEW, SEARCH_MAX_BYTES, nameSearchFinds, planNameSearches, readSearchAnswer, searchQueries, searchRecord, type PlannedSearch, type SearchAnswer, type SearchBases, type SearchHits } from './name-search.js'
+import type { AuditFinding, AuditReport, ControlAnswer, ControlProbe, NameSearch, PlatformControl } from './types.js'
 
 // The report's shape lives in types.ts, so the stored report's schema does not load the runner.
 export { AUDIT_RESULTS, type AuditFinding, type AuditReport, type AuditResult } from './types.js'
@@ -33,6 +37,8 @@ export interface AuditOptions {
   /** Per request, in ms. @default snapshot.timeout */
   readonly timeoutMs?: number
   readonly onProgress?: (finding: AuditFinding, done: number, total: number) => void
+  /** Each account a name search adds to the finds, when its search has answered (before any candidate). */
+  readonly onNameFind?: (finding: AuditFinding) => void
   /** Each platform's control, once its probes have answered (before any candidate). */
   readonly onControl?: (control: PlatformControl) => void
   /** Random bytes for the made-up control handles. @default crypto.randomBytes */
@@ -114,6 +120,30 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   )
   const broken = new Set(controls.filter((c) => c.verdict === 'broken').map((c) => c.platform))
 
+  // Name search, after the controls and before the candidates: a few
+  // requests that find what no guessed handle can, so a small budget spends
+  // itself on them first. Each counts against the budget like a probe.
+  // A search on a platform whose rule the control marked broken still counts:
+  // the control checks how a profile's presence is read (a page's or an
+  // API's markers), while a search answer is a list of accounts that the
+  // platform's own API returned and the decoder read field by field. A
+  // changed search API fails its decoding and says so; it cannot turn every
+  // name into an account the way a changed page turns every handle "present".
+  const planned = planNameSearches(searchQueries(config), searchBases(config, rules, servers))
+  const answers = await Promise.all(
+    planned.map((search) =>
+      polite(search.url, async (): Promise<SearchAnswer | 'not-run'> => {
+        if (requests >= budget) return 'not-run'
+        requests += 1
+        return nameSearch(search, config, timeoutMs, guard)
+      }),
+    ),
+  )
+  const { searches, hits } = searchOutcomes(planned, answers, budget)
+  const named = nameSearchFinds(config, set.candidates, hits)
+  for (const finding of named.finds) options.onNameFind?.(finding)
+  const searchesRecorded: NameSearch[] = searches.map(({ search, record }) => (record.outcome === 'ok' ? { ...record, finds: named.perSearch.get(search) ?? 0 } : record))
+
   const findings = await Promise.all(
     ordered.map(async (candidate): Promise<AuditFinding> => {
       const finish = (finding: AuditFinding) => {
@@ -137,7 +167,67 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
       )
     }),
   )
-  return { generated: set.generated, candidates: total, checked: requests, platforms, budget, findings, controls }
+  return { generated: set.generated, candidates: total, checked: requests, platforms, budget, findings: [...findings, ...named.finds], controls, searches: searchesRecorded }
+}
+
+/**
+ * Where name search is asked: Bluesky's AppView (its endpoint, else the
+ * rule's base, else the public one), and each server our own Mastodon
+ * accounts live on (its endpoint stands in for all of them). Only platforms
+ * the rules audit are searched.
+ */
+function searchBases(config: WorkspaceConfig, rules: AuditRules, servers: Partial<Record<Platform, string[]>>): SearchBases {
+  const bluesky = rules.bluesky
+  const blueskyBase = bluesky ? (configuredBase('bluesky', config) ?? (bluesky.kind === 'api' && !bluesky.wmn ? bluesky.base : BLUESKY_APPVIEW)) : undefined
+  const configured = configuredBase('mastodon', config)
+  const mastodon = rules.mastodon ? (servers.mastodon ?? []).map((server) => ({ server, base: configured ?? `https://${server}` })) : []
+  return { ...(blueskyBase ? { bluesky: blueskyBase } : {}), mastodon }
+}
+
+/** One search request, without the run's politeness. */
+async function nameSearch(search: PlannedSearch, config: WorkspaceConfig, timeoutMs: number, guard: RequestGuard): Promise<SearchAnswer> {
+  try {
+    const response = await guardedFetch(search.url, {
+      guard,
+      headers: { accept: 'application/json', 'user-agent': 'showtell account audit', 'accept-language': acceptLanguage(config.snapshot.locale) },
+      timeoutMs,
+      maxBytes: SEARCH_MAX_BYTES,
+    })
+    return readSearchAnswer(search, response)
+  } catch (error) {
+    if (error instanceof RefusedRequest) return { outcome: 'error', reason: error.message }
+    return { outcome: 'error', reason: `no answer (${(error as Error).name === 'TimeoutError' ? 'timeout' : (error as Error).message.split('\n')[0]})` }
+  }
+}
+
+/**
+ * Each search's record, and the accounts of those that answered. A Mastodon
+ * server that answered an empty list to every one of our names, although our
+ * own account lives there, is taken as refusing anonymous search: some
+ * servers answer so instead of 401.
+ */
+function searchOutcomes(planned: readonly PlannedSearch[], answers: readonly (SearchAnswer | 'not-run')[], budget: number): { searches: { search: PlannedSearch; record: NameSearch }[]; hits: SearchHits[] } {
+  const silent = new Set<string>()
+  for (const instance of new Set(planned.filter((s) => s.platform === 'mastodon').map((s) => s.instance ?? ''))) {
+    const mine = planned.map((search, i) => ({ search, answer: answers[i]! })).filter(({ search }) => search.platform === 'mastodon' && (search.instance ?? '') === instance)
+    if (mine.length > 0 && mine.every(({ answer }) => answer !== 'not-run' && answer.outcome === 'ok' && answer.accounts.length === 0)) silent.add(instance)
+  }
+  const searches: { search: PlannedSearch; record: NameSearch }[] = []
+  const hits: SearchHits[] = []
+  planned.forEach((search, i) => {
+    const answer = answers[i]!
+    if (answer === 'not-run') {
+      searches.push({ search, record: searchRecord(search, 'not-run', { reason: `not run: the request budget of ${budget} was spent` }) })
+    } else if (answer.outcome !== 'ok') {
+      searches.push({ search, record: searchRecord(search, answer.outcome, { reason: answer.reason }) })
+    } else if (search.platform === 'mastodon' && silent.has(search.instance ?? '')) {
+      searches.push({ search, record: searchRecord(search, 'not-allowed', { reason: `search not allowed on ${search.instance} (an empty list for every name, though our own account lives there)` }) })
+    } else {
+      searches.push({ search, record: searchRecord(search, 'ok', { results: answer.accounts.length }) })
+      hits.push({ search, accounts: answer.accounts })
+    }
+  })
+  return { searches, hits }
 }
 
 /** The URL a rule probes for a candidate, and the user part its markers name. */
@@ -191,7 +281,7 @@ async function probe(candidate: Candidate, rule: AuditRule, url: string, user: s
     : rule.kind === 'api'
       ? pageUrl({ id: 'audit', platform: candidate.platform, handle: candidate.handle }, config.snapshot.endpoints)
       : url
-  return { ...candidate, result: 'exists-unlisted', url, profileUrl, ...describe(rule, body) }
+  return { ...candidate, result: 'exists-unlisted', foundBy: 'handle', url, profileUrl, ...describe(rule, body) }
 }
 
 /** The fields of a Bluesky profile or a Mastodon account that describe a found handle. */

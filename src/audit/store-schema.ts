@@ -3,7 +3,7 @@
 // types, and this module imports nothing of store.ts (review B.5).
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
-import { AUDIT_RESULTS, CONTROL_ANSWERS, CONTROL_KINDS, CONTROL_VERDICTS, type AuditReport } from './types.js'
+import { AUDIT_RESULTS, CONTROL_ANSWERS, CONTROL_KINDS, CONTROL_VERDICTS, FOUND_BY, SEARCH_OUTCOMES, type AuditReport } from './types.js'
 
 /** The report of the last `showtell audit` as stored: the report and when it ran. */
 export type StoredAudit = AuditReport & { readonly ranAt: string }
@@ -30,6 +30,20 @@ const findingSchema = z.object({
   screenshot: z.string().regex(SCREENSHOT_PATH, { message: 'must be a file in history/audit/ named by showtell audit' }).optional(),
   capturedAt: z.iso.datetime().optional(),
   screenshotNote: z.string().optional(),
+  // Reports written before name search have neither: they still read.
+  foundBy: z.enum(FOUND_BY).optional(),
+  searchQuery: z.string().optional(),
+})
+
+const searchSchema = z.object({
+  platform: platformSchema,
+  instance: z.string().optional(),
+  query: z.string(),
+  url: z.string(),
+  outcome: z.enum(SEARCH_OUTCOMES),
+  results: count.optional(),
+  finds: count.optional(),
+  reason: z.string().optional(),
 })
 
 const controlSchema = z.object({
@@ -59,5 +73,6 @@ export const storedAuditSchema = z.object({
   findings: z.array(findingSchema),
   // Reports written before the controls existed have none: they still read.
   controls: z.array(controlSchema).optional(),
+  searches: z.array(searchSchema).optional(),
 })
 

@@ -26,9 +26,47 @@ export interface AuditFinding {
   readonly capturedAt?: string
   /** Why there is no screenshot, when one was tried. */
   readonly screenshotNote?: string
+  /**
+   * `exists-unlisted` only: how it was found. `handle`: a candidate handle made
+   * from our names answered present. `name-search`: a platform's search by name
+   * (name-search.ts) returned it with our name in its display name, under a
+   * handle no candidate covers. Absent in reports written before name search.
+   */
+  readonly foundBy?: FoundBy
+  /** `name-search` only: the query that returned it (our name or an alias). */
+  readonly searchQuery?: string
   // Later fields (evidence for a find: reasons and a score) join here as
   // optional fields; the stored report's schema is not strict, so older and
   // newer reports read both ways.
+}
+
+export const FOUND_BY = ['handle', 'name-search'] as const
+export type FoundBy = (typeof FOUND_BY)[number]
+
+/**
+ * - `ok`: the search answered a list (perhaps empty).
+ * - `not-allowed`: the server wants a signed-in user for search (401/403, or a
+ *   Mastodon server that answered an empty list for every query although our
+ *   own account lives there).
+ * - `error`: no answer, or one that does not read as the API's (the field named).
+ * - `not-run`: the request budget was spent first.
+ */
+export const SEARCH_OUTCOMES = ['ok', 'not-allowed', 'error', 'not-run'] as const
+export type SearchOutcome = (typeof SEARCH_OUTCOMES)[number]
+
+/** One name search of one run: a query on a platform (and for Mastodon, one server). */
+export interface NameSearch {
+  readonly platform: Platform
+  /** Mastodon: the server searched (`mastodon.social`). */
+  readonly instance?: string
+  readonly query: string
+  readonly url: string
+  readonly outcome: SearchOutcome
+  /** `ok`: accounts in the answer (at most the search's limit). */
+  readonly results?: number
+  /** `ok`: of those, accounts reported as finds by this search. */
+  readonly finds?: number
+  readonly reason?: string
 }
 
 /** What a control probe's answer was: the rule's verdict, in the words of a presence check. */
@@ -87,4 +125,6 @@ export interface AuditReport {
   readonly findings: readonly AuditFinding[]
   /** One per platform, probed before the candidates. Absent in reports written before the controls existed. */
   readonly controls?: readonly PlatformControl[]
+  /** The name searches, run after the controls and before the candidates. Absent in reports written before name search. */
+  readonly searches?: readonly NameSearch[]
 }

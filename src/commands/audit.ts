@@ -4,11 +4,14 @@
 // the deck's loss-of-control segment. Its output starts with one line per
 // platform: the control (a made-up handle, one of our own accounts), what
 // each answered, and whether the rule works, is broken, or is unverified.
+// Each find says how it was found: by its handle, or by a name search (our
+// name in its display name, under another handle); a line says what the
+// name searches answered, and where a server did not allow them.
 import { join, resolve } from 'node:path'
 import { loadRuleFile, loadRules, type AuditRules } from '../audit/rules.js'
 import { runAudit, type AuditFinding, type AuditReport } from '../audit/run.js'
 import type { SkippedEntry } from '../audit/wmn.js'
-import type { PlatformControl } from '../audit/types.js'
+import type { NameSearch, PlatformControl } from '../audit/types.js'
 import { screenshotFindings } from '../audit/screenshots.js'
 import { auditScreenshotDir, removeStaleScreenshots, writeLatestAudit, type StoredAudit } from '../audit/store.js'
 import { EXIT, UserError } from '../errors.js'
@@ -74,6 +77,7 @@ async function auditLocked(
     budget,
     onProgress: progress && ((finding, done, total) => progress.checked(finding, done, total)),
     onControl: progress && ((control) => progress.control(control)),
+    onNameFind: progress && ((finding) => progress.named(finding)),
   })
   progress?.end()
   interruptSignal.throwIfAborted()
@@ -161,6 +165,13 @@ export class AuditProgress {
     }
   }
 
+  /** An account found by name search, the moment its search has answered (before the candidates). */
+  named(finding: AuditFinding): void {
+    this.found += 1
+    this.clear()
+    this.out.write(`  found ${finding.platform} ${finding.handle}${finding.displayName ? ` (${finding.displayName})` : ''} by name search\n`)
+  }
+
   /** A broken rule is said the moment its control answers, before the candidates. */
   control(control: PlatformControl): void {
     if (control.verdict !== 'broken') return
@@ -194,7 +205,7 @@ function printReport(ctx: CommandContext, report: StoredAudit, platformCount: nu
   const count = (result: AuditFinding['result']) => report.findings.filter((f) => f.result === result).length
   const note = (f: AuditFinding) => {
     if (f.result === 'official') return `in showtell.yaml as ${f.account}${f.reason ? `, ${f.reason}` : ''}`
-    if (f.result === 'exists-unlisted') return [f.displayName, f.screenshot ? `screenshot ${f.screenshot}` : f.screenshotNote ? `no screenshot: ${f.screenshotNote}` : undefined].filter(Boolean).join(' · ')
+    if (f.result === 'exists-unlisted') return [f.foundBy === 'name-search' ? `found by name search: display name '${f.displayName ?? ''}'` : f.displayName, f.screenshot ? `screenshot ${f.screenshot}` : f.screenshotNote ? `no screenshot: ${f.screenshotNote}` : undefined].filter(Boolean).join(' · ')
     return f.reason ?? ''
   }
   const broken = new Set((report.controls ?? []).filter((c) => c.verdict === 'broken').map((c) => c.platform))
@@ -203,7 +214,7 @@ function printReport(ctx: CommandContext, report: StoredAudit, platformCount: nu
     `${controlTable(report.controls)}${table([
       ['PLATFORM', 'HANDLE', 'RESULT', 'FOLLOWERS', 'NOTE'],
       ...shown.map((f) => [f.platform, f.count ? `${f.handle} and ${f.count - 1} more` : f.handle, f.result, f.followers !== undefined ? formatCount(f.followers) : '', note(f)]),
-    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml · ${count('unknown')} unknown${notProbed(report, broken)} · ${count('official')} listed · ${count('absent')} absent\n${controlSummary(report.controls, broken)}${files}\n`,
+    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml${byName(report)} · ${count('unknown')} unknown${notProbed(report, broken)} · ${count('official')} listed · ${count('absent')} absent\n${controlSummary(report.controls, broken)}${searchSummary(report.searches)}${files}\n`,
   )
 }
 
@@ -243,4 +254,38 @@ function controlSummary(controls: StoredAudit['controls'], broken: ReadonlySet<s
 function notProbed(report: StoredAudit, broken: ReadonlySet<string>): string {
   const n = report.findings.filter((f) => f.result === 'unknown' && broken.has(f.platform)).length
   return n === 0 ? '' : ` (${n} of them on ${[...broken].join(', ')}, whose rule is broken)`
+}
+
+/** " (1 found by name search)": how many of the finds only a name search found. */
+function byName(report: StoredAudit): string {
+  const n = report.findings.filter((f) => f.result === 'exists-unlisted' && f.foundBy === 'name-search').length
+  return n === 0 ? '' : ` (${n} found by name search)`
+}
+
+/**
+ * "Name search: bluesky 3 of 3 answered · mastodon on mastodon.social 3 of 3
+ * answered", then a line per server that did not allow it and per search that
+ * failed. Absent for reports written before name search.
+ */
+function searchSummary(searches: StoredAudit['searches']): string {
+  if (!searches || searches.length === 0) return ''
+  const groups = new Map<string, NameSearch[]>()
+  for (const search of searches) {
+    const label = search.instance ? `${search.platform} on ${search.instance}` : search.platform
+    groups.set(label, [...(groups.get(label) ?? []), search])
+  }
+  const parts: string[] = []
+  const notes: string[] = []
+  for (const [label, list] of groups) {
+    const answered = list.filter((s) => s.outcome === 'ok').length
+    const refused = list.filter((s) => s.outcome === 'not-allowed')
+    if (refused.length === list.length) {
+      parts.push(`${label} not allowed`)
+      notes.push(`  ${refused[0]!.reason ?? `search not allowed on ${refused[0]!.instance ?? label}`}`)
+      continue
+    }
+    parts.push(`${label} ${answered} of ${list.length} answered`)
+    for (const s of list) if (s.outcome !== 'ok') notes.push(`  ${label} "${s.query}": ${s.reason ?? s.outcome}`)
+  }
+  return `Name search: ${parts.join(' · ')}\n${notes.map((line) => `${line}\n`).join('')}`
 }

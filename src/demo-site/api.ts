@@ -6,7 +6,7 @@
 // dates unless the site dates its feeds from a clock (feeds.ts): then they
 // move by the same whole days as the Atom feeds.
 import { jsonReply, type Reply } from './reply.js'
-import { BLUESKY, BLUESKY_FEED, IMPOSTORS, MASTODON, MASTODON_STATUSES, X_ACCOUNT, followers, posts, type Bumps, type SocialPost } from './platforms.js'
+import { BLUESKY, BLUESKY_FEED, IMPOSTORS, MASTODON, MASTODON_STATUSES, NAME_IMPOSTOR, X_ACCOUNT, followers, posts, type Bumps, type SocialPost } from './platforms.js'
 
 export interface ApiContext {
   readonly origin: string
@@ -30,6 +30,20 @@ export function blueskyGetProfile(context: ApiContext, actor: string | null): Re
       followersCount: impostor.followersCount,
       followsCount: impostor.followsCount,
       postsCount: impostor.postsCount,
+    })
+  }
+  if (wanted === NAME_IMPOSTOR.handle || wanted === NAME_IMPOSTOR.did) {
+    // Planted for name search: our name and our logo under an unrelated handle.
+    return jsonReply(200, {
+      did: NAME_IMPOSTOR.did,
+      handle: NAME_IMPOSTOR.handle,
+      displayName: NAME_IMPOSTOR.displayName,
+      avatar: `${context.origin}/img/${NAME_IMPOSTOR.avatar}.svg`,
+      description: NAME_IMPOSTOR.description,
+      createdAt: NAME_IMPOSTOR.createdAt,
+      followersCount: NAME_IMPOSTOR.followersCount,
+      followsCount: NAME_IMPOSTOR.followsCount,
+      postsCount: NAME_IMPOSTOR.postsCount,
     })
   }
   if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
@@ -78,6 +92,7 @@ export function blueskyAuthorFeed(context: ApiContext, query: URLSearchParams, s
   if (limit === undefined) return jsonReply(400, { error: 'InvalidRequest', message: 'Error: limit must be an integer from 1 to 100' })
   const wanted = actor.replace(/^@/, '').toLowerCase()
   if (wanted === IMPOSTORS.bluesky.handle || wanted === IMPOSTORS.bluesky.did) return jsonReply(200, { feed: [] })
+  if (wanted === NAME_IMPOSTOR.handle || wanted === NAME_IMPOSTOR.did) return jsonReply(200, { feed: [] })
   if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
     return jsonReply(400, { error: 'InvalidRequest', message: 'Profile not found' })
   }

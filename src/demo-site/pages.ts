@@ -393,13 +393,15 @@ export interface BlueskyProfile {
   readonly followsCount: number
   readonly postsCount: number
   readonly latest?: readonly Post[]
+  /** The avatar's image name (/img/<name>.svg). @default `<handle's first label>-bsky-avatar` */
+  readonly avatar?: string
 }
 
 export function blueskyPage(context: PageContext, profile: BlueskyProfile = BLUESKY): Markup {
   const followerText = formatGrouped(followers(profile.followersCount, context.bumps))
   const postText = formatGrouped(posts(profile.postsCount, context.bumps))
   const slug = profile.handle.split('.')[0]
-  const avatar = imageUrl(context, `${slug}-bsky-avatar`)
+  const avatar = imageUrl(context, profile.avatar ?? `${slug}-bsky-avatar`)
   return documentPage(
     {
       title: `${profile.displayName} (@${profile.handle}) — Bluesky`,

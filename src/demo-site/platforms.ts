@@ -160,6 +160,38 @@ export const IMPOSTORS = {
 } as const
 
 /**
+ * Planted for the audit's name search: our name and our logo (the same image
+ * as our own Bluesky account, /img/nordlys-bsky-avatar.svg) under a handle
+ * that no candidate made from our names matches. Only a search by name finds
+ * it (the demo's app.bsky.actor.searchActors).
+ */
+export const NAME_IMPOSTOR = {
+  handle: 'trailgear-deals.bsky.social',
+  did: 'did:plc:trailgeardealsdemo00001',
+  displayName: 'Nordlys Outdoor',
+  description: 'Official Nordlys Outdoor outlet. Up to 80% off every jacket, today only: order through the link in our bio.',
+  followersCount: 58,
+  followsCount: 2_140,
+  postsCount: 12,
+  createdAt: '2026-11-10T21:40:00.000Z',
+  /** The image name of our own Bluesky avatar: the impostor uses our logo. */
+  avatar: 'nordlys-bsky-avatar',
+  latest: [
+    { date: '2026-11-17', text: 'Black week starts now: 80% off Nordlys jackets. Pay by bank transfer for the best price.' },
+    { date: '2026-11-11', text: 'Welcome to the official Nordlys Outdoor outlet!' },
+  ],
+} as const
+
+/**
+ * Returned by the demo's searches for "Nordlys" (its bio says the word) but
+ * not ours and not in our name: the audit must not report it.
+ */
+export const SEARCH_BYSTANDERS = {
+  bluesky: { handle: 'aurora-hunter.bsky.social', did: 'did:plc:aurorahunterdemo000001', displayName: 'Aurora Hunter', description: 'Chasing nordlys over Tromsø every winter.', createdAt: '2024-01-20T18:00:00.000Z' },
+  mastodon: { id: '109000000000000077', username: 'aurorahunter', displayName: 'Aurora Hunter', note: 'Chasing nordlys over Tromsø every winter.', followersCount: 341 },
+} as const
+
+/**
  * Also planted for the audit, after the seeds' story of a Facebook account the
  * executives did not know about: a profile with the company's exact name and
  * about a thousand friends, made by an employee years ago and silent since.

@@ -51,6 +51,7 @@ import {
   LINKEDIN_COMPANY,
   MASTODON,
   MEMBERS_ONLY,
+  NAME_IMPOSTOR,
   DEMO_SESSION,
   THREADS,
   TIKTOK,
@@ -58,6 +59,7 @@ import {
   YOUTUBE,
 } from './platforms.js'
 import { BROKEN_PLATFORM_PREFIX, redesignedThreadsPage } from './broken.js'
+import { blueskySearchActors, mastodonSearch, mastodonSearchRefused } from './search.js'
 import { htmlReply, jsonReply, redirectReply, xmlReply, type DemoResponse } from './reply.js'
 import { drawImage } from './svg.js'
 import { behindWall, defaultWalls, type Walls } from './walls.js'
@@ -93,6 +95,7 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/youtube/@${YOUTUBE.handle}`, what: 'the same channel at its @handle' },
       { path: `/bsky-web/profile/${BLUESKY.handle}`, what: 'Bluesky profile page' },
       { path: `/bsky-web/profile/${IMPOSTORS.bluesky.handle}`, what: 'planted for the audit: a Bluesky impostor' },
+      { path: `/bsky-web/profile/${NAME_IMPOSTOR.handle}`, what: 'planted for the audit: our name and logo under an unrelated handle, found only by name search' },
       { path: `/mastodon/@${MASTODON.username}`, what: 'Mastodon profile page' },
       { path: `/mastodon-private/@${MASTODON.username}`, what: 'Mastodon profile on a server in authorized-fetch mode' },
       { path: `/x-web/${X_ACCOUNT.username}`, what: 'X profile: 302 to the login flow (the login wall)' },
@@ -109,7 +112,10 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: '/blog/feed.atom', what: 'blog Atom feed' },
       { path: `/bsky/xrpc/app.bsky.actor.getProfile?actor=${BLUESKY.handle}`, what: 'Bluesky getProfile' },
       { path: `/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=${BLUESKY.handle}&filter=posts_no_replies`, what: 'Bluesky author feed: posts, a repost, a reply' },
+      { path: '/bsky/xrpc/app.bsky.actor.searchActors?q=Nordlys+Outdoor&limit=25', what: 'Bluesky actor search by name (finds the impostor under an unrelated handle)' },
       { path: `/mastodon/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon account lookup' },
+      { path: '/mastodon/api/v2/search?q=Nordlys&type=accounts&limit=25', what: 'Mastodon account search by name' },
+      { path: '/mastodon-private/api/v2/search?q=Nordlys&type=accounts', what: 'Mastodon account search: 401, search needs a signed-in user' },
       { path: `/mastodon/api/v1/accounts/${MASTODON.id}/statuses?exclude_replies=true`, what: 'Mastodon account statuses' },
       { path: `/mastodon-private/api/v1/accounts/lookup?acct=${MASTODON.username}`, what: 'Mastodon lookup: 401, authorized fetch' },
       { path: `/x/2/users/by/username/${X_ACCOUNT.username}`, what: 'X API v2 user lookup; needs Authorization: Bearer <token>' },
@@ -186,9 +192,10 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
       return blogRoute(context, second, third)
     case 'bsky':
       if (path === '/bsky/xrpc/app.bsky.feed.getAuthorFeed') return blueskyAuthorFeed(context, query, context.feedShiftMs)
+      if (path === '/bsky/xrpc/app.bsky.actor.searchActors') return blueskySearchActors(context, query)
       return path === '/bsky/xrpc/app.bsky.actor.getProfile' ? blueskyGetProfile(context, query.get('actor')) : notFound()
     case 'bsky-web': {
-      const profile = [BLUESKY, IMPOSTORS.bluesky].find((candidate) => candidate.handle === third?.toLowerCase())
+      const profile = [BLUESKY, IMPOSTORS.bluesky, NAME_IMPOSTOR].find((candidate) => candidate.handle === third?.toLowerCase())
       return second === 'profile' && profile && rest.length === 0 ? htmlReply(200, blueskyPage(context, profile)) : notFound()
     }
     case 'mastodon':
@@ -248,6 +255,7 @@ function mastodonRoute(context: RouteContext, base: 'mastodon' | 'mastodon-priva
   if (path === `/${base}/api/v1/accounts/lookup`) {
     return base === 'mastodon' ? mastodonLookup(context, query.get('acct')) : mastodonPrivateLookup()
   }
+  if (path === `/${base}/api/v2/search`) return base === 'mastodon' ? mastodonSearch(context, `/${base}`, query) : mastodonSearchRefused()
   const statuses = new RegExp(`^/${base}/api/v1/accounts/([^/]+)/statuses$`).exec(path)
   if (statuses) return base === 'mastodon' ? mastodonStatuses(context, statuses[1]!, query, context.feedShiftMs) : mastodonPrivateLookup()
   if (path.toLowerCase() === `/${base}/@${MASTODON.username}`) return htmlReply(200, mastodonPage(context, `/${base}`))

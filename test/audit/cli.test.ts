@@ -59,8 +59,9 @@ interface Report {
   candidates: number
   checked: number
   budget: number
-  findings: { platform: string; handle: string; result: string; reason?: string; displayName?: string; followers?: number; screenshot?: string; capturedAt?: string }[]
+  findings: { platform: string; handle: string; result: string; reason?: string; displayName?: string; followers?: number; screenshot?: string; capturedAt?: string; foundBy?: string }[]
   controls?: { platform: string; verdict: string; why?: string; probes: { kind: string; handle: string; answer: string }[] }[]
+  searches?: { platform: string; query: string; outcome: string }[]
 }
 
 const readReport = async (dir: string) => JSON.parse(await readFile(join(dir, 'history', 'audit.json'), 'utf8')) as Report
@@ -88,11 +89,12 @@ describe('showtell audit', () => {
     expect(result.code, result.stderr).toBe(0)
     const report = await readReport(dir)
 
-    // The report: when it ran, and exactly the two impostors (the fan page is listed, so it is not new).
+    // The report: when it ran, and exactly the two impostors found by handle and the one only a name
+    // search finds (the fan page is listed, so it is not new).
     expect(Date.parse(report.ranAt)).toBeGreaterThanOrEqual(before - 1000)
     expect(Date.parse(report.ranAt)).toBeLessThanOrEqual(Date.now())
     const found = report.findings.filter((f) => f.result === 'exists-unlisted')
-    expect(found.map((f) => `${f.platform}:${f.handle}`).sort()).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'instagram:nordlys.official'])
+    expect(found.map((f) => `${f.platform}:${f.handle}`).sort()).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'bluesky:trailgear-deals.bsky.social', 'instagram:nordlys.official'])
     expect(report.findings.find((f) => f.handle === 'nordlys_news')?.result).toBe('official')
 
     // Progress on stderr (a pipe here, so one line every 25 candidates and one at the end), each find named as it happens.
@@ -103,9 +105,10 @@ describe('showtell audit', () => {
     const expected = [25, 50, 75].filter((n) => n < report.candidates).concat(report.candidates)
     expect(counts).toEqual(expected)
     expect(checked.every((m) => Number(m![2]) === report.candidates)).toBe(true)
-    expect(Number(checked.at(-1)![3])).toBe(2)
+    expect(Number(checked.at(-1)![3])).toBe(3)
     expect(lines).toContain('  found instagram nordlys.official (Nordlys Official Fans)')
     expect(lines).toContain('  found bluesky nordlysoutdoor.bsky.social (Nordlys Outdoor Support)')
+    expect(lines).toContain('  found bluesky trailgear-deals.bsky.social (Nordlys Outdoor) by name search')
     // The "found" counter never runs ahead of the finds named so far.
     let named = 0
     for (const line of lines) {
@@ -113,11 +116,11 @@ describe('showtell audit', () => {
       const m = /· (\d+) found$/.exec(line)
       if (m) expect(Number(m[1])).toBe(named)
     }
-    expect(lines.filter((l) => l.startsWith('  ✓ screenshot '))).toHaveLength(2)
+    expect(lines.filter((l) => l.startsWith('  ✓ screenshot '))).toHaveLength(3)
 
     // A screenshot per find, taken by the snapshot code, its path on the finding.
     const shots = await listTree(join(dir, 'history', 'audit'))
-    expect(shots).toEqual(['bluesky-nordlysoutdoor-bsky-social.png', 'instagram-nordlys-official.png'])
+    expect(shots).toEqual(['bluesky-nordlysoutdoor-bsky-social.png', 'bluesky-trailgear-deals-bsky-social.png', 'instagram-nordlys-official.png'])
     for (const finding of found) {
       expect(finding.screenshot).toBe(`history/audit/${finding.platform}-${finding.handle.replace(/[^a-z0-9]+/g, '-')}.png`)
       expect(await readPngSize(join(dir, finding.screenshot!))).toEqual({ width: 1280, height: 800 })
@@ -127,6 +130,9 @@ describe('showtell audit', () => {
 
     // The table on stdout says where the evidence is.
     expect(result.stdout).toMatch(/^instagram\s+nordlys\.official\s+exists-unlisted\s+1,020\s+Nordlys Official Fans · screenshot history\/audit\/instagram-nordlys-official\.png$/m)
+    expect(result.stdout).toMatch(/^bluesky\s+trailgear-deals\.bsky\.social\s+exists-unlisted\s+58\s+found by name search: display name 'Nordlys Outdoor' · screenshot history\/audit\/bluesky-trailgear-deals-bsky-social\.png$/m)
+    expect(result.stdout).toContain('3 accounts carry our name but are not in showtell.yaml (1 found by name search)')
+    expect(result.stdout).toContain('Name search: bluesky 2 of 2 answered\n')
     expect(result.stdout).toContain('Report in history/audit.json · screenshots in history/audit/')
 
     // The next build shows the finds in its loss-of-control segment, screenshots inside deck.html.
@@ -135,16 +141,16 @@ describe('showtell audit', () => {
     const build = await runCli(['build', '--topic', 'policy', '--date', '2026-11-24', '--no-snapshots', '--format', 'html,md', '--json', '--workspace', dir])
     expect(build.code, build.stderr).toBe(0)
     const manifest = JSON.parse(build.stdout) as { agenda: { id: string; placeholder: boolean; slideCount: number }[] }
-    expect(manifest.agenda.find((s) => s.id === 'loss-of-control')).toMatchObject({ placeholder: false, slideCount: 4 })
+    expect(manifest.agenda.find((s) => s.id === 'loss-of-control')).toMatchObject({ placeholder: false, slideCount: 5 })
     const out = join(dir, 'out', '2026-11-24-policy')
     const markdown = (await readFile(join(out, 'deck.md'), 'utf8')).replaceAll('\u200b', '')
-    expect(markdown).toContain('# 2 accounts carry our name but are not run by us')
+    expect(markdown).toContain('# 3 accounts carry our name but are not run by us')
     expect(markdown).toContain('# &#64;nordlys.official poses as us on Instagram')
     expect(markdown).toContain('> Report it to the platform as impersonation')
     expect(markdown).toContain('![screenshot](audit/instagram-nordlys-official.png)')
     expect(markdown).toContain('No screenshot: the screenshot file is missing; run showtell audit again')
     expect(markdown).toContain('# We watch 1 unofficial account that carries our name')
-    expect(await listTree(join(out, 'audit'))).toEqual(['instagram-nordlys-official.png'])
+    expect(await listTree(join(out, 'audit'))).toEqual(['bluesky-trailgear-deals-bsky-social.png', 'instagram-nordlys-official.png'])
     const html = await readFile(join(out, 'deck.html'), 'utf8')
     const png = (await readFile(join(out, 'audit', 'instagram-nordlys-official.png'))).toString('base64')
     expect(html).toContain(`data:image/png;base64,${png}`)
@@ -162,9 +168,15 @@ describe('showtell audit', () => {
     expect(printed.checked).toBe(10)
     // The controls go first: a made-up handle and our own account on each of the two platforms.
     expect(printed.controls!.flatMap((c) => c.probes)).toHaveLength(4)
-    // Everything not listed (three accounts) and not among the six requests left waits for another run.
+    // Then a name search for each of the two names (no Mastodon account, so Bluesky only).
+    expect(printed.searches!.map((s) => [s.platform, s.query, s.outcome])).toEqual([
+      ['bluesky', 'Nordlys Outdoor', 'ok'],
+      ['bluesky', 'Nordlys', 'ok'],
+    ])
+    expect(printed.findings.find((f) => f.foundBy === 'name-search')?.handle).toBe('trailgear-deals.bsky.social')
+    // Everything not listed (three accounts) and not among the four requests left waits for another run.
     expect(printed.findings.filter((f) => f.result === 'official')).toHaveLength(3)
-    expect(printed.findings.filter((f) => f.result === 'unknown' && /budget of 10 was spent/.test(f.reason ?? '')).length).toBe(printed.candidates - 6 - 3)
+    expect(printed.findings.filter((f) => f.result === 'unknown' && /budget of 10 was spent/.test(f.reason ?? '')).length).toBe(printed.candidates - 4 - 3)
     // --no-screenshots: no browser, no pictures.
     expect(printed.findings.some((f) => f.screenshot)).toBe(false)
     expect((await listTree(dir)).filter((f) => f.startsWith('history/'))).toEqual(['history/audit.json'])
@@ -173,7 +185,7 @@ describe('showtell audit', () => {
   it('a later audit drops the screenshot of an account that is no longer found', async () => {
     const dir = await auditWorkspace()
     expect((await runCli(['audit', '--workspace', dir])).code).toBe(0)
-    expect(await listTree(join(dir, 'history', 'audit'))).toHaveLength(2)
+    expect(await listTree(join(dir, 'history', 'audit'))).toHaveLength(3)
     // Instagram now hides behind a login wall: its impostor is unknown, not found.
     site.state.walls.instagram = 'login'
     try {
@@ -184,7 +196,7 @@ describe('showtell audit', () => {
     }
     const report = await readReport(dir)
     expect(report.findings.find((f) => f.handle === 'nordlys.official')?.result).toBe('unknown')
-    expect(await listTree(join(dir, 'history', 'audit'))).toEqual(['bluesky-nordlysoutdoor-bsky-social.png'])
+    expect(await listTree(join(dir, 'history', 'audit'))).toEqual(['bluesky-nordlysoutdoor-bsky-social.png', 'bluesky-trailgear-deals-bsky-social.png'])
     // A run without screenshots names none, so none is kept.
     expect((await runCli(['audit', '--no-screenshots', '--workspace', dir])).code).toBe(0)
     expect(await listTree(join(dir, 'history'))).toEqual(['audit.json'])

@@ -66,8 +66,8 @@ describe('the control in every run', () => {
     expect(control('instagram').verdict).toBe('ok')
     expect(control('bluesky').verdict).toBe('ok')
     const found = report.findings.filter((f) => f.result === 'exists-unlisted').map((f) => `${f.platform}:${f.handle}`).sort()
-    // The fan page is found too: this workspace does not list it.
-    expect(found).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'instagram:nordlys.official', 'instagram:nordlys_news'])
+    // The fan page is found too: this workspace does not list it; and the impostor only a name search finds.
+    expect(found).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'bluesky:trailgear-deals.bsky.social', 'instagram:nordlys.official', 'instagram:nordlys_news'])
     expect(report.findings.find((f) => f.platform === 'instagram' && f.handle === 'nordlys.hq')?.result).toBe('absent')
   })
 

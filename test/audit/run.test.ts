@@ -48,18 +48,21 @@ describe('runAudit', () => {
     // Nothing behind a wall is ever "absent".
     expect(report.findings.filter((f) => f.platform === 'x' && f.result === 'absent')).toEqual([])
     // Every candidate but the listed one, and the controls first: a made-up handle on each
-    // of the 9 platforms and our own LinkedIn page, the only account listed.
+    // of the 9 platforms and our own LinkedIn page, the only account listed; then a Bluesky
+    // name search for each of the two names (no Mastodon account of ours: no server to search).
     expect(report.controls!.flatMap((c) => c.probes)).toHaveLength(10)
-    expect(report.checked).toBe(report.candidates - 1 + 10)
+    expect(report.searches!.map((s) => s.platform)).toEqual(['bluesky', 'bluesky'])
+    expect(report.checked).toBe(report.candidates - 1 + 10 + 2)
   })
 
   it('keeps to the request budget, and still checks every platform’s likeliest handle', async () => {
     const rules = await loadRules()
-    // 9 control probes (a made-up handle per platform; no account is listed) and 12 candidates.
-    const report = await runAudit(config([]), rules, { delayMs: 0, budget: 21 })
-    expect(report.checked).toBe(21)
+    // 9 control probes (a made-up handle per platform; no account is listed), 2 name searches and 12 candidates.
+    const report = await runAudit(config([]), rules, { delayMs: 0, budget: 23 })
+    expect(report.checked).toBe(23)
     expect(report.controls!.flatMap((c) => c.probes)).toHaveLength(9)
-    const checked = report.findings.filter((f) => !(f.reason ?? '').startsWith('not checked'))
+    expect(report.searches!.map((s) => s.outcome)).toEqual(['ok', 'ok'])
+    const checked = report.findings.filter((f) => f.foundBy !== 'name-search' && !(f.reason ?? '').startsWith('not checked'))
     expect(checked).toHaveLength(12)
     expect(new Set(checked.map((f) => f.platform)).size).toBe(Object.keys(rules).length)
     expect(report.findings.find((f) => f.platform === 'tiktok' && f.handle === 'nordlysoutdoor')!.result).toBe('exists-unlisted')
@@ -84,10 +87,13 @@ describe('the example workspace', () => {
     const threads = report.findings.filter((f) => f.platform === 'threads' && f.result !== 'official')
     expect(threads.length).toBeGreaterThan(10)
     for (const finding of threads) expect(finding).toMatchObject({ result: 'unknown', reason: 'rule broken this run: cannot tell present from absent today' })
-    expect(report.checked).toBe(report.findings.filter((f) => f.result !== 'official' && f.platform !== 'threads').length + 18)
+    // Then a name search for each of the three names on Bluesky and on our Mastodon server.
+    expect(report.searches!.map((s) => `${s.platform}:${s.query}:${s.outcome}`)).toHaveLength(6)
+    expect(report.searches!.every((s) => s.outcome === 'ok')).toBe(true)
+    expect(report.checked).toBe(report.findings.filter((f) => f.result !== 'official' && f.platform !== 'threads' && f.foundBy !== 'name-search').length + 18 + 6)
     const unlisted = report.findings.filter((f) => f.result === 'exists-unlisted').map((f) => `${f.platform}:${f.handle}`).sort()
-    // The two impostors and the forgotten Facebook profile planted on the demo site.
-    expect(unlisted).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'facebook:nordlys', 'instagram:nordlys.official'])
+    // The two impostors, the forgotten Facebook profile, and the impostor only name search finds, planted on the demo site.
+    expect(unlisted).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'bluesky:trailgear-deals.bsky.social', 'facebook:nordlys', 'instagram:nordlys.official'])
     const listedIds = new Set(example.accounts.map((a) => a.id))
     for (const finding of report.findings.filter((f) => f.result === 'official')) expect(listedIds.has(finding.account!)).toBe(true)
     expect(report.findings.find((f) => f.platform === 'instagram' && f.handle === 'nordlysoutdoor')!.result).toBe('official')
