@@ -73,9 +73,9 @@ describe('the hash of a picture, in Chromium', () => {
       [48, 'image/jpeg', 0.4],
     ] as const) {
       const copy = await pictureHash(browser, await copyOfOurs(side, type, quality), type)
-      // The score's "uses our logo" is at most 8 bits and 48 colour levels apart.
+      // The score's "uses our logo" is at most 8 bits and 12 colour levels apart.
       expect(hammingDistance(ours, copy), `${side}px ${type}`).toBeLessThanOrEqual(6)
-      expect(colourDistance(ours, copy), `${side}px ${type}`).toBeLessThanOrEqual(20)
+      expect(colourDistance(ours, copy), `${side}px ${type}`).toBeLessThanOrEqual(8)
     }
   })
 

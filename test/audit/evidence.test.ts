@@ -39,7 +39,7 @@ const TABLE: Row[] = [
   },
   {
     title: 'offisiell in Norwegian counts as official; the picture resembles ours',
-    facts: { displayName: 'Nordlys Outdoor Norge', bio: 'Offisiell side', avatar: { bits: 12, colour: 60 } },
+    facts: { displayName: 'Nordlys Outdoor Norge', bio: 'Offisiell side', avatar: { bits: 12, colour: 25 } },
     score: 55,
     level: 'medium',
     reasons: 'avatarNear:20 bioOfficial:20 nameCarries:15 ageUnknown:0 followersUnknown:0',
