@@ -121,22 +121,30 @@ function reader(config: WorkspaceConfig, options: EvidenceOptions): Reader {
         return undefined
       }
     },
-    async picture(url) {
-      const browser = options.browser
-      if (!browser) throw new PictureError('pictures are not compared with --no-screenshots')
-      let answer
-      try {
-        answer = await guardedFetch(url, { guard, headers: { accept: 'image/*', 'user-agent': 'showtell account audit' }, timeoutMs, maxBytes: MAX_PICTURE_BYTES + 1, keepBytes: true })
-      } catch (error) {
-        throw new PictureError(`the picture did not load: ${(error as Error).message.split('\n')[0]}`)
-      }
-      if (answer.status < 200 || answer.status >= 300) throw new PictureError(`the picture answered ${answer.status}`)
-      if (answer.truncated || (answer.bytes?.length ?? 0) > MAX_PICTURE_BYTES) throw new PictureError('the picture is larger than 1 MB')
-      const type = pictureType(answer.headers['content-type'])
-      if (!type || !answer.bytes) throw new PictureError(`not a picture (${answer.headers['content-type'] ?? 'no type'})`)
-      return pictureHash(browser, answer.bytes, type)
+    picture: (url) => {
+      if (!options.browser) return Promise.reject(new PictureError('pictures are not compared with --no-screenshots'))
+      return fetchPictureHash(url, options.browser, { guard, timeoutMs })
     },
   }
+}
+
+/**
+ * A picture's hash from its address: fetched through the guard (each redirect
+ * checked), at most 1 MB, only an image type, decoded in the browser. Throws
+ * PictureError saying why it could not be read.
+ */
+export async function fetchPictureHash(url: string, browser: BrowserManager, { guard, timeoutMs }: { readonly guard: RequestGuard; readonly timeoutMs: number }): Promise<PictureHash> {
+  let answer
+  try {
+    answer = await guardedFetch(url, { guard, headers: { accept: 'image/*', 'user-agent': 'showtell account audit' }, timeoutMs, maxBytes: MAX_PICTURE_BYTES + 1, keepBytes: true })
+  } catch (error) {
+    throw new PictureError(`the picture did not load: ${(error as Error).message.split('\n')[0]}`)
+  }
+  if (answer.status < 200 || answer.status >= 300) throw new PictureError(`the picture answered ${answer.status}`)
+  if (answer.truncated || (answer.bytes?.length ?? 0) > MAX_PICTURE_BYTES) throw new PictureError('the picture is larger than 1 MB')
+  const type = pictureType(answer.headers['content-type'])
+  if (!type || !answer.bytes) throw new PictureError(`not a picture (${answer.headers['content-type'] ?? 'no type'})`)
+  return pictureHash(browser, answer.bytes, type)
 }
 
 /** Our own accounts' pictures, read from their profiles now; an account whose picture cannot be read is left out. */
