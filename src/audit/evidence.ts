@@ -7,7 +7,7 @@
 //   avatar     its picture against the nearest of our own accounts' pictures
 //              (avatar-hash.ts: dHash bits apart, and mean colour apart)
 //                ≤ 8 of 64 bits and colour ≤ 12 apart   +40  "Uses our logo (avatar 94% alike)"
-//                ≤ 14 bits and colour ≤ 32              +20  "Avatar resembles our logo (81% alike)"
+//                ≤ 14 bits and colour ≤ 32              +20  "Avatar resembles our logo (81% alike in shape)"
 //                otherwise                                0  "Avatar unlike ours"
 //   name       its display name folded as the candidates fold (candidates.ts)
 //                the same words as our name or an alias  +25  "Uses our name"
@@ -105,7 +105,7 @@ function avatarReason(find: FindFacts): EvidenceReason {
   }
   const percent = likeness(avatar.bits)
   if (avatar.bits <= AVATAR_SAME.bits && avatar.colour <= AVATAR_SAME.colour) return { kind: 'avatar', weight: WEIGHTS.avatarSame, code: 'avatarSame', says: `Uses our logo (avatar ${percent}% alike)`, values: { percent } }
-  if (avatar.bits <= AVATAR_NEAR.bits && avatar.colour <= AVATAR_NEAR.colour) return { kind: 'avatar', weight: WEIGHTS.avatarNear, code: 'avatarNear', says: `Avatar resembles our logo (${percent}% alike)`, values: { percent } }
+  if (avatar.bits <= AVATAR_NEAR.bits && avatar.colour <= AVATAR_NEAR.colour) return { kind: 'avatar', weight: WEIGHTS.avatarNear, code: 'avatarNear', says: `Avatar resembles our logo (${percent}% alike in shape)`, values: { percent } }
   return { kind: 'avatar', weight: 0, code: 'avatarUnlike', says: `Avatar unlike ours (${percent}% alike${avatar.colour > AVATAR_NEAR.colour ? ', other colours' : ''})`, values: { percent } }
 }
 
