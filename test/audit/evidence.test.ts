@@ -66,6 +66,27 @@ const TABLE: Row[] = [
     reasons: 'avatarUnlike:0 nameOther:0 bioNothing:0 ageOld:0 followersFew:0',
   },
   {
+    title: '8 bits and 12 colour levels apart is still our logo',
+    facts: { displayName: 'Nordlys', avatar: { bits: 8, colour: 12 } },
+    score: 65,
+    level: 'high',
+    reasons: 'avatarSame:40 nameSame:25 bioUnknown:0 ageUnknown:0 followersUnknown:0',
+  },
+  {
+    title: '13 colour levels apart only resembles our logo',
+    facts: { displayName: 'Nordlys', avatar: { bits: 8, colour: 13 } },
+    score: 45,
+    level: 'medium',
+    reasons: 'nameSame:25 avatarNear:20 bioUnknown:0 ageUnknown:0 followersUnknown:0',
+  },
+  {
+    title: '15 bits apart is unlike ours, whatever the colour',
+    facts: { displayName: 'Nordlys', avatar: { bits: 15, colour: 0 } },
+    score: 25,
+    level: 'low',
+    reasons: 'nameSame:25 avatarUnlike:0 bioUnknown:0 ageUnknown:0 followersUnknown:0',
+  },
+  {
     title: 'nothing known: every reason is "not known", the score 0',
     facts: {},
     score: 0,
