@@ -13,11 +13,12 @@
 //                the same words as our name or an alias  +25  "Uses our name"
 //                carries our name among other words      +15  "Its name carries ours"
 //                otherwise                                0  "Its name is not ours"
-//   bio        what it claims, in English or Norwegian
+//   bio        what it claims, in English or Norwegian (the first line that matches)
+//                asks for card, bank or login details    +20  "Asks for payment or login details"
 //                official / offisiell                    +20  "Calls itself official"
 //                support / customer service / kundeservice… +15  "Claims to be customer service"
 //                fan / unofficial / uoffisiell / not affiliated…  −20  "Says it is a fan or unofficial account"
-//                (a disclaimer wins over a claim in the same bio: the bio is
+//                (a disclaimer wins over a claim in the same bio, not over asking: the bio is
 //                 the account's own word; the handle's claims are suggest.ts's)
 //   age        when the source gives the account's creation date
 //                under 90 days old                       +15  "Created 12 days ago"
@@ -60,6 +61,7 @@ export const WEIGHTS = {
   avatarNear: 20,
   nameSame: 25,
   nameCarries: 15,
+  bioAsks: 20,
   bioOfficial: 20,
   bioSupport: 15,
   bioFan: -20,
@@ -83,6 +85,7 @@ export const LEVELS = { high: 60, medium: 30 } as const
 const word = (alternatives: string) => new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives})(?![\\p{L}\\p{N}])`, 'iu')
 const OFFICIAL = word('official|offisiell|offisielle|offisielt|verified|verifisert')
 const SUPPORT = word('support|customer service|customer care|customer support|help ?desk|kundeservice|kundestøtte|brukerstøtte|kundesenter')
+const ASKS = word('card details|card number|credit card|bank details|account number|password|login details|log-in details|payment details|order number|seed phrase|kortnummer|kortopplysninger|kontonummer|bankopplysninger|passord|innloggingsopplysninger|bankid|ordrenummer')
 const FAN = word('fan|fans|fan page|fanpage|fan account|fanside|unofficial|uoffisiell|uoffisielle|not affiliated|no affiliation|ikke tilknyttet|ikke offisiell|parody|parodi')
 
 const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`
@@ -136,6 +139,9 @@ function ourJoinedNames(names: readonly string[]): Set<string> {
 function bioReason(find: FindFacts): EvidenceReason {
   const bio = find.bio?.trim()
   if (bio === undefined) return { kind: 'bio', weight: 0, code: 'bioUnknown', says: 'Bio not known' }
+  // Asking for money or a login is what a scam does, whatever else the bio says.
+  const asks = ASKS.exec(bio)?.[1]
+  if (asks) return { kind: 'bio', weight: WEIGHTS.bioAsks, code: 'bioAsks', says: `Asks for payment or login details ("${asks}")`, values: { word: asks } }
   const fan = FAN.exec(bio)?.[1]
   if (fan) return { kind: 'bio', weight: WEIGHTS.bioFan, code: 'bioFan', says: `Says it is a fan or unofficial account ("${fan}")`, values: { word: fan } }
   const official = OFFICIAL.exec(bio)?.[1]

@@ -48,6 +48,7 @@ export const REASON_CODES = [
   'nameCarries',
   'nameOther',
   'nameUnknown',
+  'bioAsks',
   'bioOfficial',
   'bioSupport',
   'bioFan',

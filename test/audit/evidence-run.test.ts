@@ -1,8 +1,8 @@
 // Evidence collected in a real run against the demo site on 127.0.0.1, with
 // real Chromium decoding the pictures: the forgotten Facebook profile shows
 // our own Facebook picture (avatar 100% alike), the Bluesky impostor's
-// creation date comes from getProfile's `createdAt` and its missing picture is
-// "not known", never a guess; without a browser the pictures are "not known"
+// creation date comes from getProfile's `createdAt`, its bio asks for card
+// details, and its missing picture is "not known", never a guess; without a browser the pictures are "not known"
 // and the rest is still read. Every request goes to the demo site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectEvidence, ownProfileUrl, profileExtras } from '../../src/audit/evidence-run.js'
@@ -62,12 +62,13 @@ describe('evidence from the demo site', () => {
 
     // Bluesky's getProfile gives createdAt (2026-09-30T11:02Z: 64 whole days before the 4th of December) and no avatar for the impostor.
     expect(said('nordlysoutdoor.bsky.social')).toEqual([
+      '20 Asks for payment or login details ("order number")',
       '15 Its name carries ours ("Nordlys Outdoor Support")',
       '15 Created 64 days ago',
       '0 Avatar not known (its profile shows no picture)',
-      '0 Its bio claims nothing',
       '0 312 followers',
     ])
+    expect(evidence('nordlysoutdoor.bsky.social')).toMatchObject({ score: 50, level: 'medium' })
 
     // The fan page says so in its bio; its picture is the demo's template in another colour than any of ours.
     const fan = evidence('nordlys.official')

@@ -87,6 +87,13 @@ const TABLE: Row[] = [
     reasons: 'nameSame:25 avatarUnlike:0 bioUnknown:0 ageUnknown:0 followersUnknown:0',
   },
   {
+    title: 'asking for card details (nb) outweighs a fan disclaimer in the same bio',
+    facts: { displayName: 'Nordlys fans', bio: 'Fanside! Send kortnummer for premien', createdAt: '2026-12-01T00:00:00.000Z' },
+    score: 50,
+    level: 'medium',
+    reasons: 'bioAsks:20 nameCarries:15 ageNew:15 avatarUnknown:0 followersUnknown:0',
+  },
+  {
     title: 'nothing known: every reason is "not known", the score 0',
     facts: {},
     score: 0,
