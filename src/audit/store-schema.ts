@@ -3,7 +3,7 @@
 // types, and this module imports nothing of store.ts (review B.5).
 import { z } from 'zod'
 import { platformSchema } from '../topics/schema.js'
-import { AUDIT_RESULTS, CONTROL_ANSWERS, CONTROL_KINDS, CONTROL_VERDICTS, FOUND_BY, SEARCH_OUTCOMES, type AuditReport } from './types.js'
+import { AUDIT_RESULTS, CONTROL_ANSWERS, CONTROL_KINDS, CONTROL_VERDICTS, EVIDENCE_KINDS, EVIDENCE_LEVELS, FOUND_BY, SEARCH_OUTCOMES, type AuditReport } from './types.js'
 
 /** The report of the last `showtell audit` as stored: the report and when it ran. */
 export type StoredAudit = AuditReport & { readonly ranAt: string }
@@ -33,6 +33,24 @@ const findingSchema = z.object({
   // Reports written before name search have neither: they still read.
   foundBy: z.enum(FOUND_BY).optional(),
   searchQuery: z.string().optional(),
+  // Reports from before the evidence have none; a reason code a newer showtell
+  // added is a problem only for its words, so the code is any text here and
+  // the deck falls back to the reason's English `says`.
+  evidence: z
+    .object({
+      score: z.number().min(0).max(100),
+      level: z.enum(EVIDENCE_LEVELS),
+      reasons: z.array(
+        z.object({
+          kind: z.enum(EVIDENCE_KINDS),
+          weight: z.number(),
+          says: z.string(),
+          code: z.string().optional(),
+          values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      ),
+    })
+    .optional(),
 })
 
 const searchSchema = z.object({

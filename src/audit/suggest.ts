@@ -7,20 +7,34 @@
 //      account or asks people for payment or login details. A fan disclaimer
 //      in the bio does not undo an "official" handle: people see the handle,
 //      not the small print.
+//      Also report when the evidence (evidence.ts) scores it high and its bio
+//      claims to be official or customer service in words the lines above do
+//      not know (Norwegian "offisiell", "kundeservice"): it looks like us and
+//      says it is us.
 //   2. add to showtell.yaml as `owner: unofficial`: it says what it is, a fan,
 //      partner, reseller or community account. We watch it from then on.
+//      Also when the evidence scores it low: nothing but the name makes it
+//      look like us, so watching it is enough.
 //   3. claim: otherwise. It uses our name and says nothing about who runs it,
 //      so it looks like ours; often a forgotten account someone here made.
 //      Find who made it and take it over, or have it closed.
 import { localPartOf } from '../platforms/index.js'
 import { foldWords } from './candidates.js'
-import type { AuditFinding } from './run.js'
+import type { AuditFinding } from './types.js'
 
 export const SUGGESTED_ACTIONS = ['report', 'add-unofficial', 'claim'] as const
 export type SuggestedAction = (typeof SUGGESTED_ACTIONS)[number]
 
 /** Which line of the rule decided: the deck says `why` in its own language from it (messages/*.json lossOfControl.why). */
-export type SuggestionRule = 'handle' | 'name' | 'bio-asks' | 'bio-claims' | 'says-not-us' | 'unclaimed'
+export type SuggestionRule = 'handle' | 'name' | 'bio-asks' | 'bio-claims' | 'says-not-us' | 'unclaimed' | EvidenceRule
+
+/** The rules the evidence decided: their words are the catalogue's `evidence.why`. */
+export const EVIDENCE_RULES = ['evidence-claims', 'evidence-low'] as const
+export type EvidenceRule = (typeof EVIDENCE_RULES)[number]
+
+export function isEvidenceRule(rule: SuggestionRule): rule is EvidenceRule {
+  return (EVIDENCE_RULES as readonly string[]).includes(rule)
+}
 
 export interface Suggestion {
   readonly action: SuggestedAction
@@ -71,7 +85,7 @@ function handleWords(finding: Pick<AuditFinding, 'platform' | 'handle'>): string
   return localPartOf(finding.platform, finding.handle.toLowerCase().replace(/^@/, '')).replace(/[^a-z0-9]/g, '')
 }
 
-export function suggestAction(finding: Pick<AuditFinding, 'platform' | 'handle' | 'displayName' | 'bio'>, names: readonly string[]): Suggestion {
+export function suggestAction(finding: Pick<AuditFinding, 'platform' | 'handle' | 'displayName' | 'bio' | 'evidence'>, names: readonly string[]): Suggestion {
   // Take our longest name out of the handle; what is left is the affix.
   const stems = [...new Set(names.flatMap((name) => [foldWords(name).join(''), foldWords(name, 'long').join('')]))].filter(Boolean).sort((a, b) => b.length - a.length)
   const folded = handleWords(finding)
@@ -88,7 +102,13 @@ export function suggestAction(finding: Pick<AuditFinding, 'platform' | 'handle' 
   if (BIO_ASKS.test(bio)) return { action: 'report', rule: 'bio-asks', why: 'Its bio asks people for payment or login details.' }
   if (BIO_CLAIMS.test(bio)) return { action: 'report', rule: 'bio-claims', why: 'Its bio claims to be our official account.' }
 
+  const evidence = finding.evidence
+  const claim = evidence?.reasons.find((reason) => reason.kind === 'bio' && reason.weight > 0)
+  if (evidence?.level === 'high' && claim) return { action: 'report', rule: 'evidence-claims', why: 'It looks like us and its bio says it is us.' }
+
   if (DISCLOSURE.test(bio) || DISCLOSURE.test(name)) return { action: 'add-unofficial', rule: 'says-not-us', why: 'It says it is not us: a fan or partner account.' }
+
+  if (evidence?.level === 'low') return { action: 'add-unofficial', rule: 'evidence-low', why: 'Little but the name makes it look like us: watch it.' }
 
   return { action: 'claim', rule: 'unclaimed', why: 'It uses our name and does not say who runs it.' }
 }

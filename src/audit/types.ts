@@ -35,9 +35,10 @@ export interface AuditFinding {
   readonly foundBy?: FoundBy
   /** `name-search` only: the query that returned it (our name or an alias). */
   readonly searchQuery?: string
-  // Later fields (evidence for a find: reasons and a score) join here as
-  // optional fields; the stored report's schema is not strict, so older and
-  // newer reports read both ways.
+  /** `exists-unlisted` only: how much it looks like us, and why (evidence.ts). Absent in reports from before the evidence. */
+  readonly evidence?: Evidence
+  // Later fields join here as optional fields; the stored report's schema is
+  // not strict, so older and newer reports read both ways.
 }
 
 export const FOUND_BY = ['handle', 'name-search'] as const
@@ -67,6 +68,58 @@ export interface NameSearch {
   /** `ok`: of those, accounts reported as finds by this search. */
   readonly finds?: number
   readonly reason?: string
+}
+
+
+export const EVIDENCE_KINDS = ['avatar', 'name', 'bio', 'age', 'followers'] as const
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
+
+export const EVIDENCE_LEVELS = ['high', 'medium', 'low'] as const
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number]
+
+/** Which words a reason is, so a deck says it in its own language (messages/*.json evidence.reason). */
+export const REASON_CODES = [
+  'avatarSame',
+  'avatarNear',
+  'avatarUnlike',
+  'avatarUnknown',
+  'nameSame',
+  'nameCarries',
+  'nameOther',
+  'nameUnknown',
+  'bioAsks',
+  'bioOfficial',
+  'bioSupport',
+  'bioFan',
+  'bioNothing',
+  'bioUnknown',
+  'ageNew',
+  'ageOld',
+  'ageUnknown',
+  'followersMany',
+  'followersFew',
+  'followersUnknown',
+] as const
+export type ReasonCode = (typeof REASON_CODES)[number]
+
+export interface EvidenceReason {
+  readonly kind: EvidenceKind
+  /** Points this reason adds (negative: takes away). */
+  readonly weight: number
+  /** The reason in English words, as the terminal shows it. */
+  readonly says: string
+  /** A REASON_CODES entry; any text in a stored report (a newer showtell's code), where the deck falls back to `says`. */
+  readonly code?: ReasonCode | (string & {})
+  /** The numbers and words the reason's sentence fills in: percent, days, year, followers, word, why. */
+  readonly values?: Readonly<Record<string, string | number>>
+}
+
+/** A find's score (0–100), its level, and every reason, the strongest first. */
+export interface Evidence {
+  readonly score: number
+  readonly level: EvidenceLevel
+  /** Every reason, the strongest first (by weight, then in the rule's order). */
+  readonly reasons: readonly EvidenceReason[]
 }
 
 /** What a control probe's answer was: the rule's verdict, in the words of a presence check. */

@@ -13,6 +13,7 @@ import { runAudit, type AuditFinding, type AuditReport } from '../audit/run.js'
 import type { SkippedEntry } from '../audit/wmn.js'
 import type { NameSearch, PlatformControl } from '../audit/types.js'
 import { screenshotFindings } from '../audit/screenshots.js'
+import { collectEvidence } from '../audit/evidence-run.js'
 import { auditScreenshotDir, removeStaleScreenshots, writeLatestAudit, type StoredAudit } from '../audit/store.js'
 import { EXIT, UserError } from '../errors.js'
 import { formatCount } from '../snapshot/format.js'
@@ -100,6 +101,9 @@ async function auditLocked(
           ctx.io.stderr.write(`  ${r.screenshot ? '✓' : '✗'} screenshot ${r.account}${r.screenshot ? '' : ` (${r.status}${r.reason ? `: ${r.reason}` : ''})`}\n`)
         },
       })
+      // Evidence for each find, its picture decoded in the same browser.
+      if (progress) ctx.io.stderr.write(`  weighing the evidence for ${found} find${found === 1 ? '' : 's'}\n`)
+      report = await collectEvidence(config, rules, report, { browser })
     } catch (error) {
       // The findings are worth keeping without their pictures; the failure is still reported.
       failure = error
@@ -110,6 +114,8 @@ async function auditLocked(
       await browser.close()
     }
   }
+  // Without the browser the evidence is read all the same; only the pictures are not compared.
+  if (!shoot && found > 0) report = await collectEvidence(config, rules, report, {})
   interruptSignal.throwIfAborted()
   // Reasons quote addresses and errors, and endpoints may carry a key or a
   // password: the report is redacted once, before it is written or shown.
@@ -214,8 +220,23 @@ function printReport(ctx: CommandContext, report: StoredAudit, platformCount: nu
     `${controlTable(report.controls)}${table([
       ['PLATFORM', 'HANDLE', 'RESULT', 'FOLLOWERS', 'NOTE'],
       ...shown.map((f) => [f.platform, f.count ? `${f.handle} and ${f.count - 1} more` : f.handle, f.result, f.followers !== undefined ? formatCount(f.followers) : '', note(f)]),
-    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml${byName(report)} · ${count('unknown')} unknown${notProbed(report, broken)} · ${count('official')} listed · ${count('absent')} absent\n${controlSummary(report.controls, broken)}${searchSummary(report.searches)}${files}\n`,
+    ])}\n\n${report.generated} handle stems · ${report.candidates} candidates on ${platformCount} platforms · ${report.checked} checked (budget ${report.budget})\n${count('exists-unlisted')} accounts carry our name but are not in showtell.yaml${byName(report)} · ${count('unknown')} unknown${notProbed(report, broken)} · ${count('official')} listed · ${count('absent')} absent\n${controlSummary(report.controls, broken)}${searchSummary(report.searches)}${evidenceLines(report)}${files}\n`,
   )
+}
+
+/** Each find's score and every reason with its points: the strongest first, a fact not known said so. */
+function evidenceLines(report: StoredAudit): string {
+  const finds = report.findings.filter((f) => f.result === 'exists-unlisted' && f.evidence)
+  if (finds.length === 0) return ''
+  const order = { high: 0, medium: 1, low: 2 } as const
+  const lines = [...finds]
+    .sort((a, b) => order[a.evidence!.level] - order[b.evidence!.level] || b.evidence!.score - a.evidence!.score)
+    .map((f) => {
+      const e = f.evidence!
+      const reasons = e.reasons.map((r) => `    ${r.weight > 0 ? `+${r.weight}` : String(r.weight)}`.padEnd(8) + r.says)
+      return [`  ${f.platform} ${f.handle}: ${e.level}, ${e.score} of 100`, ...reasons].join('\n')
+    })
+  return `Evidence, per find:\n${lines.join('\n')}\n`
 }
 
 /** The WhatsMyName entries not used, grouped by why: "12 not a platform showtell audits, 1 needs a POST …". */

@@ -16,10 +16,18 @@
 // (the catalogue's `auditControl` section), ahead of the platforms behind a
 // wall: its candidates were never judged, and the room must not read its
 // silence as "nothing there".
+//
+// A find with evidence (audit/evidence.ts) shows its score and its top
+// reasons on its slide, each in a few words of the catalogue's `evidence`
+// section ("Uses our logo (avatar 94% alike)", "Created 12 days ago"): what
+// an executive reads in five seconds. The notes give every reason, the ones
+// "not known" too.
+import { topReasons } from '../audit/evidence.js'
 import { listedAccount } from '../audit/listed.js'
 import type { AuditFinding } from '../audit/run.js'
 import type { StoredAudit } from '../audit/store.js'
-import { suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
+import { isEvidenceRule, suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
+import type { Evidence, EvidenceReason } from '../audit/types.js'
 import { shownHandleOf } from '../platforms/index.js'
 import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
@@ -69,7 +77,7 @@ const ACTION_ORDER = ['report', 'claim', 'add-unofficial'] as const satisfies re
 /**
  * The audit's finds that showtell.yaml still does not list, most urgent first:
  * reports, then claims, then accounts to add as unofficial; within each, the
- * most followed first. An account added to showtell.yaml since the audit ran is
+ * strongest evidence first, then the most followed. An account added to showtell.yaml since the audit ran is
  * not new any more.
  */
 export function newFindings(config: WorkspaceConfig, audit: StoredAudit): NewFinding[] {
@@ -78,7 +86,7 @@ export function newFindings(config: WorkspaceConfig, audit: StoredAudit): NewFin
   return audit.findings
     .filter((finding) => finding.result === 'exists-unlisted' && !listedAccount(config, finding))
     .map((finding) => ({ finding, suggestion: suggestAction(finding, names) }))
-    .sort((a, b) => rank(a.suggestion.action) - rank(b.suggestion.action) || (b.finding.followers ?? -1) - (a.finding.followers ?? -1))
+    .sort((a, b) => rank(a.suggestion.action) - rank(b.suggestion.action) || (b.finding.evidence?.score ?? -1) - (a.finding.evidence?.score ?? -1) || (b.finding.followers ?? -1) - (a.finding.followers ?? -1))
 }
 
 /** How a handle reads on a slide: `@nordlys.official`, `@nordlys@mastodon.social`, or a bare page name (the adapter's `handles.shown`). */
@@ -107,7 +115,31 @@ function atWords(iso: string, lang: Lang): string {
 
 /** Why this action, in the deck's language: the rule that decided, with the word it found. */
 function whyWords(suggestion: Suggestion, lang: Lang): string {
+  if (isEvidenceRule(suggestion.rule)) return lang.w.evidence.why[suggestion.rule]
   return lang.say(lang.w.lossOfControl.why[suggestion.rule], { word: suggestion.word ?? '' })
+}
+
+/** One reason of a find's evidence in the deck's language; a code this showtell does not know keeps the words the audit wrote. */
+export function reasonWords(reason: EvidenceReason, lang: Lang): string {
+  const e = lang.w.evidence
+  const values = reason.values ?? {}
+  const number = (key: string) => Number(values[key])
+  switch (reason.code) {
+    case 'ageNew':
+      return lang.plural(number('days'), e.ageNew)
+    case 'followersMany':
+    case 'followersFew':
+      return lang.plural(number('followers'), lang.w.lossOfControl.followers)
+    case 'ageOld':
+      return lang.say(e.reason.ageOld, { year: String(values.year ?? '') })
+  }
+  const words = reason.code !== undefined && Object.hasOwn(e.reason, reason.code) ? e.reason[reason.code as keyof typeof e.reason] : undefined
+  return words === undefined ? reason.says : lang.say(words, { percent: lang.count(number('percent')) })
+}
+
+/** "Evidence: strong, 75 of 100" in the deck's language. */
+function scoreWords(evidence: Evidence, lang: Lang): string {
+  return lang.say(lang.w.evidence.score, { level: lang.w.evidence.level[evidence.level], score: lang.count(evidence.score) })
 }
 
 export function lossOfControlSlides(input: LossOfControlInput): Slide[] {
@@ -222,15 +254,25 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
   const platform = platformName(finding.platform)
   const handle = shownHandle(finding)
   const shown = breakable(clip(handle, FIT.handle))
-  const title = lang.say(suggestion.action === 'report' ? w.titleReport : suggestion.action === 'claim' ? w.titleClaim : w.titleUnofficial, { handle: shown, platform })
+  // Little evidence is no fan's disclaimer: its title says only what is known.
+  const titleWords = suggestion.rule === 'evidence-low' ? lang.w.evidence.titleWatch : suggestion.action === 'report' ? w.titleReport : suggestion.action === 'claim' ? w.titleClaim : w.titleUnofficial
+  const title = lang.say(titleWords, { handle: shown, platform })
   const link = finding.profileUrl ?? finding.url
   const followers = finding.followers !== undefined ? lang.plural(finding.followers, w.followers) : undefined
-  const bullets = [
-    ...(finding.displayName ? [lang.say(w.callsItself, { name: clip(finding.displayName, FIT.name) })] : []),
-    ...(followers !== undefined ? [followers] : []),
-    // The scheme is noise on a slide; the notes keep the whole address.
-    ...(link ? [breakable(clip(link.replace(/^https?:\/\//, ''), FIT.link))] : []),
-  ]
+  const evidence = finding.evidence
+  const top = evidence ? topReasons(evidence) : []
+  // The scheme is noise on a slide; the notes keep the whole address.
+  const shownLink = link ? [breakable(clip(link.replace(/^https?:\/\//, ''), FIT.link))] : []
+  const bullets =
+    evidence && top.length > 0
+      ? // The evidence says why it looks like us; its name and followers stay in the notes.
+        [scoreWords(evidence, lang), ...top.map((reason) => reasonWords(reason, lang)), ...(top.length < 3 ? shownLink : [])]
+      : [
+          ...(evidence ? [scoreWords(evidence, lang)] : []),
+          ...(finding.displayName ? [lang.say(w.callsItself, { name: clip(finding.displayName, FIT.name) })] : []),
+          ...(followers !== undefined ? [followers] : []),
+          ...shownLink,
+        ]
   const when = finding.capturedAt ?? input.audit!.ranAt
   const action = w.action[suggestion.action]
   const why = whyWords(suggestion, lang)
@@ -253,6 +295,15 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
         followers: followers !== undefined ? lang.say(w.notesFollowers, { followers }) : '',
       }),
       ...(finding.bio ? [lang.say(w.notesBio, { bio: finding.bio })] : []),
+      ...(evidence
+        ? [
+            lang.say(lang.w.evidence.notes, {
+              score: lang.count(evidence.score),
+              level: lang.w.evidence.level[evidence.level],
+              reasons: evidence.reasons.map((reason) => lang.say(lang.w.evidence.notesReason, { says: reasonWords(reason, lang), weight: reason.weight > 0 ? `+${reason.weight}` : String(reason.weight) })).join('; '),
+            }),
+          ]
+        : []),
       lang.say(w.notesSuggested, { action, why }),
       ...(link ? [lang.say(w.notesOpen, { link })] : []),
       lang.say(w.notesFoundBy, { when: atWords(input.audit!.ranAt, lang) }),

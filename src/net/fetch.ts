@@ -26,6 +26,8 @@ export interface GuardedFetchOptions {
   readonly timeoutMs: number
   /** Most bytes of the (decoded) body kept; the rest is never read. */
   readonly maxBytes: number
+  /** Keep the body's bytes as they came (`bytes`), for a picture: `body` is their UTF-8 reading. */
+  readonly keepBytes?: boolean
 }
 
 export interface FetchedText {
@@ -37,6 +39,8 @@ export interface FetchedText {
   readonly body: string
   /** The body was longer than `maxBytes` and was cut there. */
   readonly truncated: boolean
+  /** The body's bytes, with `keepBytes` only. */
+  readonly bytes?: Uint8Array
 }
 
 /** The guard said no: the reason is meant for the user as it is. */
@@ -59,7 +63,7 @@ export async function guardedFetch(url: string, options: GuardedFetchOptions): P
     const headers: Record<string, string> = { ...options.headers, 'accept-encoding': 'gzip, deflate, br' }
     if (verdict.url.origin !== origin) for (const name of Object.keys(headers)) if (CREDENTIAL_HEADERS.includes(name.toLowerCase())) delete headers[name]
     const pinned = verdict.addresses ? options.guard.connectAddresses(verdict.host, verdict.addresses) : undefined
-    const answer = await send(verdict.url, headers, pinned, signal, options.maxBytes)
+    const answer = await send(verdict.url, headers, pinned, signal, options.maxBytes, options.keepBytes === true)
     if (answer.location === undefined) return { ...answer.text, url: verdict.url.href }
     if (hop >= MAX_REDIRECTS) throw new Error(`too many redirects (more than ${MAX_REDIRECTS})`)
     try {
@@ -103,7 +107,7 @@ interface OneAnswer {
   readonly text: Omit<FetchedText, 'url'>
 }
 
-function send(url: URL, headers: Record<string, string>, pinned: readonly ResolvedAddress[] | undefined, signal: AbortSignal, maxBytes: number): Promise<OneAnswer> {
+function send(url: URL, headers: Record<string, string>, pinned: readonly ResolvedAddress[] | undefined, signal: AbortSignal, maxBytes: number, keepBytes: boolean): Promise<OneAnswer> {
   return new Promise<OneAnswer>((resolve, reject) => {
     const fail = (error: unknown) => reject(signal.aborted ? signal.reason : error)
     const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
@@ -126,14 +130,14 @@ function send(url: URL, headers: Record<string, string>, pinned: readonly Resolv
         resolve({ location, text: { status, headers: flat, body: '', truncated: false } })
         return
       }
-      readBounded(response, maxBytes).then(({ body, truncated }) => resolve({ text: { status, headers: flat, body, truncated } }), fail)
+      readBounded(response, maxBytes).then(({ body, truncated, bytes }) => resolve({ text: { status, headers: flat, body, truncated, ...(keepBytes ? { bytes } : {}) } }), fail)
     })
     request.end()
   })
 }
 
 /** Reads at most `maxBytes` of the decoded body, then stops the transfer. */
-function readBounded(response: IncomingMessage, maxBytes: number): Promise<{ body: string; truncated: boolean }> {
+function readBounded(response: IncomingMessage, maxBytes: number): Promise<{ body: string; truncated: boolean; bytes: Uint8Array }> {
   const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase()
   const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined
   const stream: Readable = decoder ? response.pipe(decoder) : response
@@ -144,7 +148,8 @@ function readBounded(response: IncomingMessage, maxBytes: number): Promise<{ bod
     const finish = (truncated: boolean) => {
       if (settled) return
       settled = true
-      resolve({ body: new TextDecoder('utf-8').decode(Buffer.concat(chunks)), truncated })
+      const bytes = Buffer.concat(chunks)
+      resolve({ body: new TextDecoder('utf-8').decode(bytes), truncated, bytes })
     }
     stream.on('data', (chunk: Buffer) => {
       if (settled) return
