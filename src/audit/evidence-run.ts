@@ -19,7 +19,7 @@
 // is a reason "not known", with why.
 import pLimit from 'p-limit'
 import type { BrowserManager } from '../browser/manager.js'
-import { maybe, object, parseJson, string } from '../data/decode.js'
+import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { acceptLanguage } from '../net/accept-language.js'
 import { guardedFetch } from '../net/fetch.js'
 import { RequestGuard } from '../net/guard.js'
@@ -52,13 +52,22 @@ export interface OwnPicture {
   readonly hash: PictureHash
 }
 
-/** What a profile answer says beyond the probe's description: its picture's address and creation date. */
+/** What a profile answer says beyond the probe's description: its picture's address, creation date and (an API's) follower count. */
 export interface ProfileExtras {
   readonly avatarUrl?: string
   readonly createdAt?: string
+  readonly followers?: number
 }
 
-const API_EXTRAS = object({ avatar: maybe(string), avatar_static: maybe(string), createdAt: maybe(string), created_at: maybe(string) })
+const API_EXTRAS = object({
+  avatar: maybe(string),
+  avatar_static: maybe(string),
+  createdAt: maybe(string),
+  created_at: maybe(string),
+  // Bluesky's ProfileViewDetailed, Mastodon's Account.
+  followersCount: maybe(count),
+  followers_count: maybe(count),
+})
 
 /** The picture and the creation date in a profile answer: an API's JSON, or a page's og:image. Pure. */
 export function profileExtras(kind: AuditRule['kind'], body: string, answeredUrl: string): ProfileExtras {
@@ -77,7 +86,8 @@ export function profileExtras(kind: AuditRule['kind'], body: string, answeredUrl
     const data = decoded.value
     const createdAt = data.createdAt ?? data.created_at
     const avatarUrl = absolute(data.avatar_static ?? data.avatar)
-    return { ...(avatarUrl ? { avatarUrl } : {}), ...(createdAt && Number.isFinite(Date.parse(createdAt)) ? { createdAt } : {}) }
+    const followers = data.followersCount ?? data.followers_count
+    return { ...(avatarUrl ? { avatarUrl } : {}), ...(createdAt && Number.isFinite(Date.parse(createdAt)) ? { createdAt } : {}), ...(followers === undefined ? {} : { followers }) }
   }
   const image = /<meta[^>]+(?:property|name)=["']og:image["'][^>]+content=(["'])(.*?)\1/i.exec(body)?.[2]
   const avatarUrl = absolute(image?.replace(/&amp;/g, '&'))
@@ -94,9 +104,23 @@ function configuredBase(platform: Platform, config: WorkspaceConfig): string | u
 export function ownProfileUrl(config: WorkspaceConfig, rule: AuditRule, account: Account): string | undefined {
   const handle = account.handle?.replace(/^@/, '')
   if (!handle) return rule.kind === 'page' ? account.url : undefined
-  const onServer = ADAPTERS[account.platform].handles?.onServer?.(handle)
-  const base = configuredBase(account.platform, config) ?? (onServer ? `https://${onServer.server}` : rule.base)
+  return handleProfileUrl(config, rule, account.platform, handle)
+}
+
+/** The URL the rule asks for a handle: the same the audit's probe of that handle asks. */
+function handleProfileUrl(config: WorkspaceConfig, rule: AuditRule, platform: Platform, handle: string): string {
+  const onServer = ADAPTERS[platform].handles?.onServer?.(handle)
+  const base = configuredBase(platform, config) ?? (onServer ? `https://${onServer.server}` : rule.base)
   return probeUrl(rule, onServer?.user ?? handle, base)
+}
+
+/**
+ * Where a find's profile is read again: the URL that answered present for a
+ * handle the audit probed; for an account a name search returned (its `url`
+ * is the search's), the rule's own URL for its handle.
+ */
+export function findProfileUrl(config: WorkspaceConfig, rule: AuditRule, finding: AuditFinding): string | undefined {
+  return finding.foundBy === 'name-search' ? handleProfileUrl(config, rule, finding.platform, finding.handle) : finding.url
 }
 
 interface Reader {
@@ -195,7 +219,8 @@ export async function collectEvidence(config: WorkspaceConfig, rules: AuditRules
     finds.map((finding) =>
       limit(async () => {
         const rule = rules[finding.platform]
-        const answer = rule && finding.url ? await read.text(finding.url, rule) : undefined
+        const url = rule && findProfileUrl(config, rule, finding)
+        const answer = rule && url ? await read.text(url, rule) : undefined
         const extras = answer && rule ? profileExtras(rule.kind, answer.body, answer.url) : {}
         let avatar: FindFacts['avatar']
         if (!options.browser) avatar = { unknown: 'pictures are not compared with --no-screenshots' }
@@ -213,7 +238,8 @@ export async function collectEvidence(config: WorkspaceConfig, rules: AuditRules
         evidence.set(finding, {
           displayName: finding.displayName,
           bio: finding.bio,
-          followers: finding.followers,
+          // A name search's answer (Bluesky's) has no follower count; the profile read again has.
+          followers: finding.followers ?? extras.followers,
           ...(extras.createdAt ? { createdAt: extras.createdAt } : {}),
           avatar,
         })

@@ -47,7 +47,8 @@ describe('evidence from the demo site', () => {
   it('asks only the demo site', () => {
     for (const account of config.accounts) expect(ownProfileUrl(config, rules[account.platform]!, account)!.startsWith(`${site.url}/`), account.id).toBe(true)
     const finds = report.findings.filter((f) => f.result === 'exists-unlisted')
-    expect(finds.map((f) => `${f.platform}:${f.handle}`).sort()).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'facebook:nordlys', 'instagram:nordlys.official', 'instagram:nordlys_news'])
+    // trailgear-deals is the impostor only the name search finds (name-search.ts).
+    expect(finds.map((f) => `${f.platform}:${f.handle}`).sort()).toEqual(['bluesky:nordlysoutdoor.bsky.social', 'bluesky:trailgear-deals.bsky.social', 'facebook:nordlys', 'instagram:nordlys.official', 'instagram:nordlys_news'])
     for (const find of finds) expect(find.url!.startsWith(`${site.url}/`), find.handle).toBe(true)
   })
 
@@ -74,6 +75,17 @@ describe('evidence from the demo site', () => {
     const fan = evidence('nordlys.official')
     expect(fan.reasons.find((r) => r.kind === 'bio')).toMatchObject({ code: 'bioFan', weight: -20 })
     expect(fan.reasons.find((r) => r.kind === 'avatar')!.code).not.toBe('avatarSame')
+    // The impostor only the name search found: our Bluesky logo and our exact name under an unrelated handle,
+    // a bio that claims to be official, created 2026-11-10T21:40Z (23 whole days before the 4th of December),
+    // 58 followers. Its profile is read again through the rule's getProfile, not the search's URL.
+    expect(said('trailgear-deals.bsky.social')).toEqual([
+      '40 Uses our logo (avatar 100% alike)',
+      '25 Uses our name ("Nordlys Outdoor")',
+      '20 Calls itself official ("Official")',
+      '15 Created 23 days ago',
+      '0 58 followers',
+    ])
+    expect(evidence('trailgear-deals.bsky.social')).toMatchObject({ score: 100, level: 'high' })
     // Listed and absent handles get no evidence.
     expect(withEvidence.findings.filter((f) => f.result !== 'exists-unlisted' && f.evidence)).toEqual([])
   }, 60_000)
@@ -92,6 +104,8 @@ describe('what a profile answer says', () => {
     expect(profileExtras('api', '{"avatar":"/a.gif","avatar_static":"/a.png","created_at":"2022-11-09T00:00:00.000Z"}', 'https://m.example/api/v1/accounts/lookup')).toEqual({ avatarUrl: 'https://m.example/a.png', createdAt: '2022-11-09T00:00:00.000Z' })
     expect(profileExtras('api', '{"avatar":"javascript:alert(1)","createdAt":"soon"}', 'https://api.example/x')).toEqual({})
     expect(profileExtras('api', 'not json', 'https://api.example/x')).toEqual({})
+    expect(profileExtras('api', '{"followersCount":58}', 'https://api.example/x')).toEqual({ followers: 58 })
+    expect(profileExtras('api', '{"followers_count":1200,"followersCount":"lots"}', 'https://api.example/x')).toEqual({})
     expect(profileExtras('page', '<meta property="og:image" content="/img/a.svg?x=1&amp;y=2">', 'http://127.0.0.1:9/p/')).toEqual({ avatarUrl: 'http://127.0.0.1:9/img/a.svg?x=1&y=2' })
   })
 })
