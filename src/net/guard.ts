@@ -100,7 +100,13 @@ export class RequestGuard {
     if (!scheme.ok) return { ok: false, reason: scheme.reason! }
     const parsed = new URL(text)
     const host = bareHost(parsed.hostname)
-    if (this.allowPrivateNetwork) return { ok: true, url: parsed, host }
+    if (this.allowPrivateNetwork) {
+      // Even a local demo never needs a link-local address, and one of them
+      // (169.254.169.254) is a cloud machine's metadata service, with its
+      // credentials: a page's redirect there is refused whatever the setting.
+      if (isIP(host) && addressKind(host) === 'link-local') return { ok: false, reason: `refused ${host}: a link-local address (a cloud machine's metadata service lives there), even with snapshot.allowPrivateNetwork` }
+      return { ok: true, url: parsed, host }
+    }
     let verdict = this.hosts.get(host)
     if (!verdict) {
       verdict = this.checkHost(host)

@@ -161,4 +161,12 @@ describe('allowPrivateNetwork: true', () => {
     const guard = new RequestGuard({ allowPrivateNetwork: true, resolve: stubResolver() })
     expect(await guard.check('file:///etc/passwd')).toMatchObject({ ok: false, reason: expect.stringMatching(/only http and https/) })
   })
+
+  // A cloud machine's metadata service (with its credentials) lives at 169.254.169.254; no demo needs link-local.
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://169.254.0.1/', 'http://[fe80::1]/', 'http://[::ffff:169.254.169.254]/'])('still refuses the link-local %s, asking nothing', async (url) => {
+    const asked: string[] = []
+    const guard = new RequestGuard({ allowPrivateNetwork: true, resolve: stubResolver(asked) })
+    expect(await guard.check(url)).toMatchObject({ ok: false, reason: expect.stringMatching(/link-local address .*even with snapshot\.allowPrivateNetwork/) })
+    expect(asked).toEqual([])
+  })
 })
