@@ -47,6 +47,7 @@ import {
   FACEBOOK,
   FORGOTTEN_FACEBOOK,
   INSTAGRAM,
+  COMPETITOR_WALLED,
   LINKEDIN_CEO,
   LINKEDIN_COMPANY,
   MASTODON,
@@ -101,6 +102,7 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/x-web/${X_ACCOUNT.username}`, what: 'X profile: 302 to the login flow (the login wall)' },
       { path: `/tiktok/@nordlys`, what: 'a TikTok handle that does not exist: a Cloudflare challenge instead of a 404' },
       { path: '/blog/', what: `${BLOG.title}: home with its Atom link` },
+      { path: `/linkedin/company/${COMPETITOR_WALLED.slug}`, what: "a competitor's LinkedIn page (Fjellkraft): always the login wall" },
       { path: `/members/${MEMBERS_ONLY.slug}`, what: 'a members-only LinkedIn page: the login wall, or with the demo session the page and its followers' },
       { path: '/demo-login', what: 'sets the demo session cookie (the login forms send you here), as `showtell login` does' },
     ],
@@ -170,6 +172,8 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
     case 'linkedin':
       if (second === 'company' && third === LINKEDIN_COMPANY.slug && rest.length === 0) return htmlReply(200, linkedinCompanyPage(context))
       if (second === 'in' && third === LINKEDIN_CEO.slug && rest.length === 0) return htmlReply(200, linkedinPersonPage(context))
+      // A competitor's page that shows the login wall to everyone who is not signed in, as a competitor's always is to showtell.
+      if (second === 'company' && third === COMPETITOR_WALLED.slug && rest.length === 0) return redirectReply(`/linkedin/login?next=${encodeURIComponent(path)}`)
       return notFound()
     case 'instagram': {
       const account = [...INSTAGRAM, IMPOSTORS.instagram].find((candidate) => candidate.username === second?.toLowerCase())
