@@ -216,4 +216,33 @@ describe('showtell snapshot with competitors (real Chromium, built CLI, 127.0.0.
     expect(cells[4]).toMatch(/^login wall; fix:/)
     expect(again.stdout).not.toMatch(/fjellkraft-linkedin\s+linkedin\s+blocked\s+0\b/)
   })
+
+  it('build snapshots them too, shows them apart in its progress and build.json, records their history apart; --no-snapshots skips them', async () => {
+    const workspace = await workspaceWith(ours(), rivals())
+    const build = await runCli(['build', '--topic', 'listening', '--date', '2026-11-24', '--format', 'md', '--workspace', workspace])
+    expect(build.code, build.stderr).toBe(0)
+    expect(build.stderr).toContain('✓ nordlys-instagram ok')
+    expect(build.stderr).toContain('✓ competitor Villmark Gear: villmark-instagram ok')
+    expect(build.stderr).toContain('✗ competitor Fjellkraft: fjellkraft-linkedin blocked (login wall)')
+    const manifest = JSON.parse(await readFile(join(workspace, 'out', '2026-11-24-listening', 'build.json'), 'utf8')) as { snapshots: Result[]; competitors?: Result[] }
+    expect(manifest.snapshots.map((r) => r.account)).toEqual(['nordlys-instagram'])
+    expect(manifest.competitors!.map((r) => [r.competitor, r.account, r.status])).toEqual([
+      ['Fjellkraft', 'fjellkraft-instagram', 'ok'],
+      ['Fjellkraft', 'fjellkraft-linkedin', 'blocked'],
+      ['Villmark Gear', 'villmark-instagram', 'ok'],
+    ])
+    expect((await historyLines(workspace, 'snapshots.jsonl')).map((row) => row.account)).toEqual(['nordlys-instagram'])
+    expect((await historyLines(workspace, 'competitors.jsonl')).map((row) => row.account).sort()).toEqual(['fjellkraft-instagram', 'fjellkraft-linkedin', 'villmark-instagram'])
+    // The deck never names a competitor's account among ours.
+    const deck = await readFile(join(workspace, 'out', '2026-11-24-listening', 'deck.md'), 'utf8')
+    expect(deck).not.toContain('Villmark')
+    expect(deck).not.toContain('9,650')
+
+    const fresh = await workspaceWith(ours(), rivals())
+    const offline = await runCli(['build', '--topic', 'listening', '--date', '2026-11-24', '--format', 'md', '--no-snapshots', '--json', '--workspace', fresh])
+    expect(offline.code, offline.stderr).toBe(0)
+    expect(offline.stderr).not.toContain('competitor')
+    expect(JSON.parse(offline.stdout)).not.toHaveProperty('competitors')
+    expect(await historyLines(fresh, 'competitors.jsonl')).toEqual([])
+  })
 })
