@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { appendCompetitorHistory, appendHistory, readCompetitorHistory, readHistory } from '../../src/snapshot/history.js'
 import type { SnapshotResult } from '../../src/snapshot/types.js'
+import { REPO_ROOT } from '../helpers/cli.js'
 import { makeWorkspace } from '../helpers/workspace.js'
 
 const OLD_LINES = [
@@ -85,5 +86,14 @@ describe('the competitors history, apart from ours', () => {
     const history = await readCompetitorHistory(root)
     expect(history.entries).toEqual([])
     expect(history.problems).toEqual(["history/competitors.jsonl:1 competitor: expected the competitor's name, got nothing"])
+  })
+
+  it("the demo's seed of the competitors' history reads whole: every row marked, for the example's competitors only", async () => {
+    const seed = await readFile(join(REPO_ROOT, 'demo', 'competitors.jsonl'), 'utf8')
+    const root = await makeWorkspace({ 'history/competitors.jsonl': seed })
+    const history = await readCompetitorHistory(root)
+    expect(history.problems).toBeUndefined()
+    expect(history.entries).toHaveLength(12)
+    expect([...new Set(history.entries.map((e) => `${e.competitor}/${e.account}`))].sort()).toEqual(['Fjellkraft/fjellkraft-instagram', 'Fjellkraft/fjellkraft-linkedin', 'Villmark Gear/villmark-instagram'])
   })
 })

@@ -106,7 +106,7 @@ describe('showtell snapshot with competitors (real Chromium, built CLI, 127.0.0.
     expect(theirsPart).toMatch(/Fjellkraft\s+fjellkraft-instagram\s+instagram\s+ok\s+41,200/)
     expect(theirsPart).toContain('2 of 3 competitor accounts ok · history in history/competitors.jsonl')
     // A competitor's fix never says to sign in or to record a figure of ours.
-    expect(theirsPart).toContain("fix: A competitor's page is read signed out")
+    expect(theirsPart).toContain("fix: none of ours: a competitor's page is read signed out")
     expect(theirsPart).not.toContain('showtell login')
 
     // Stored apart: our file has our account only; theirs has every competitor row, marked.
