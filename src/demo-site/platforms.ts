@@ -344,6 +344,30 @@ export const BLUESKY = {
   createdAt: '2023-05-02T08:14:00.000Z',
 } as const
 
+/** The example competitors on Bluesky (public API and profile page, read like any account; their feeds are empty). */
+export const COMPETITOR_BLUESKY = [
+  {
+    handle: 'fjellkraft.bsky.social',
+    did: 'did:plc:fjellkraftdemosite000001',
+    displayName: 'Fjellkraft',
+    description: 'Mountain power since 1998. Bergen.',
+    followersCount: 3_420,
+    followsCount: 210,
+    postsCount: 1_210,
+    createdAt: '2023-04-11T09:00:00.000Z',
+  },
+  {
+    handle: 'villmarkgear.bsky.social',
+    did: 'did:plc:villmarkgeardemosite0001',
+    displayName: 'Villmark Gear',
+    description: 'Packs and tents from Trondheim.',
+    followersCount: 1_870,
+    followsCount: 340,
+    postsCount: 455,
+    createdAt: '2024-02-02T12:00:00.000Z',
+  },
+] as const
+
 export const MASTODON = {
   id: '109334512876543210',
   username: 'nordlys',

@@ -48,6 +48,7 @@ import {
   FORGOTTEN_FACEBOOK,
   INSTAGRAM,
   COMPETITOR_WALLED,
+  COMPETITOR_BLUESKY,
   LINKEDIN_CEO,
   LINKEDIN_COMPANY,
   MASTODON,
@@ -96,6 +97,7 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/youtube/@${YOUTUBE.handle}`, what: 'the same channel at its @handle' },
       { path: `/bsky-web/profile/${BLUESKY.handle}`, what: 'Bluesky profile page' },
       { path: `/bsky-web/profile/${IMPOSTORS.bluesky.handle}`, what: 'planted for the audit: a Bluesky impostor' },
+      ...COMPETITOR_BLUESKY.map((profile) => ({ path: `/bsky-web/profile/${profile.handle}`, what: `a competitor's Bluesky profile (${profile.displayName})` })),
       { path: `/bsky-web/profile/${NAME_IMPOSTOR.handle}`, what: 'planted for the audit: our name and logo under an unrelated handle, found only by name search' },
       { path: `/mastodon/@${MASTODON.username}`, what: 'Mastodon profile page' },
       { path: `/mastodon-private/@${MASTODON.username}`, what: 'Mastodon profile on a server in authorized-fetch mode' },
@@ -199,7 +201,7 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
       if (path === '/bsky/xrpc/app.bsky.actor.searchActors') return blueskySearchActors(context, query)
       return path === '/bsky/xrpc/app.bsky.actor.getProfile' ? blueskyGetProfile(context, query.get('actor')) : notFound()
     case 'bsky-web': {
-      const profile = [BLUESKY, IMPOSTORS.bluesky, NAME_IMPOSTOR].find((candidate) => candidate.handle === third?.toLowerCase())
+      const profile = [BLUESKY, IMPOSTORS.bluesky, NAME_IMPOSTOR, ...COMPETITOR_BLUESKY].find((candidate) => candidate.handle === third?.toLowerCase())
       return second === 'profile' && profile && rest.length === 0 ? htmlReply(200, blueskyPage(context, profile)) : notFound()
     }
     case 'mastodon':
