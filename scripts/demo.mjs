@@ -46,6 +46,13 @@ if (!existsSync(history)) {
   copyFileSync(new URL('../demo/history.jsonl', import.meta.url), history)
   console.log(`Seeded ${workspace}history/snapshots.jsonl with four earlier meetings (demo/history.jsonl)`)
 }
+// The example competitors' earlier meetings, apart from ours (history/competitors.jsonl).
+const competitorHistory = new URL(`../${workspace}history/competitors.jsonl`, import.meta.url)
+if (!existsSync(competitorHistory)) {
+  mkdirSync(new URL(`../${workspace}history/`, import.meta.url), { recursive: true })
+  copyFileSync(new URL('../demo/competitors.jsonl', import.meta.url), competitorHistory)
+  console.log(`Seeded ${workspace}history/competitors.jsonl with the competitors' four earlier meetings (demo/competitors.jsonl)`)
+}
 // Each command runs in its own process, as a user would run it; the site keeps serving meanwhile.
 const commands = new Set(['build', 'snapshot', 'schedule', 'topics', 'doctor', 'audit', 'present'])
 const withCredentials = extra[0] !== '--no-credentials'

@@ -140,6 +140,17 @@ export class BrowserManager {
     registerUrlSecrets(options.browserWs)
   }
 
+  /** True when this browser runs on the user's signed-in profile (`snapshot.profile`). */
+  get signedIn(): boolean {
+    return this.options.profileDir !== undefined
+  }
+
+  /** This browser's settings without the signed-in profile: for pages that must never see the user's sessions (a competitor's). */
+  optionsWithoutProfile(): BrowserOptions {
+    const { profileDir: _profile, ...rest } = this.options
+    return rest
+  }
+
   /** True once `get()` has been called (the browser is starting or started). */
   get started(): boolean {
     return this.browser !== undefined

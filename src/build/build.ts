@@ -20,7 +20,7 @@ import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
 import { accountLabels } from '../deck/segments/common.js'
 import type { TemplateSet } from '../deck/templates.js'
-import { appendHistory, HISTORY_FILE, readHistory } from '../snapshot/history.js'
+import { appendCompetitorHistory, appendHistory, COMPETITOR_HISTORY_FILE, HISTORY_FILE, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { UserError } from '../errors.js'
@@ -116,6 +116,8 @@ export interface BuildManifest {
   readonly slideCount: number
   /** Every account's snapshot: status, reason, metrics, screenshot path (relative to the folder). */
   readonly snapshots: readonly SnapshotResult[]
+  /** The competitors' snapshots, apart from ours (each marked `competitor`); only when the build read some. */
+  readonly competitors?: readonly SnapshotResult[]
   readonly outDir: string
   /** The deliverables in the folder (build.json itself is not listed). */
   readonly files: readonly { readonly name: string; readonly bytes: number }[]
@@ -211,7 +213,7 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
   let staged: StagedFolder | undefined
   const target = join(workspace.paths.out, `${date}-${topic.id}`)
   try {
-    const { renderSlides, renderDeckHtml, renderShareHtml, inlineAssets, exportDeckPdf, exportHandoutPdf, renderSlideImages, renderPptx, snapshotAccounts } = steps
+    const { renderSlides, renderDeckHtml, renderShareHtml, inlineAssets, exportDeckPdf, exportHandoutPdf, renderSlideImages, renderPptx, snapshotAccounts, snapshotCompetitors } = steps
     // Read again under the lock: another build may have just added to them.
     const history = await readHistory(workspace.paths.root)
     const audit = await readLatestAudit(workspace.paths)
@@ -243,9 +245,21 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
       })
       timer.done('snapshots')
     }
+    // The competitors, in the same run, after ours: public sources only, never
+    // in the signed-in profile (snapshot/competitors.ts), kept apart from ours.
+    let competitors: SnapshotResult[] | undefined
+    if (options.snapshots !== false && config.competitors.some((competitor) => competitor.accounts.length > 0)) {
+      checkpoint()
+      competitors = await snapshotCompetitors(config, { browser, outDir: join(staged.path, 'snapshots'), onProgress: (event) => emit({ type: 'snapshot', event }), signal }, snapshotAccounts)
+    }
     checkpoint()
     const folder = staged.path
-    const live: LiveMaterial = { results, history: history.entries, audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, folder)) }
+    const live: LiveMaterial = {
+      results,
+      history: history.entries,
+      audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, folder)),
+      ...(competitors ? { competitors } : {}),
+    }
     // The planned minutes stay; a segment whose material today's snapshots brought or took shows it, or its placeholder, within them.
     const { plan, changes } = followMaterial(planned.plan, emptySegments(config, topic, live, date))
     for (const message of changes) {
@@ -329,9 +343,10 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
       ...(upcoming ? { next: upcoming } : {}),
       slides: deck.slides.map((slide) => slideIdentity(slide, named)),
     }
-    const manifest = await manifestFor(deck, folder, target, results ?? [], warnings, formats.has('png') ? [FILE_OF.png] : [], exportTimes, refresh)
+    const built = await manifestFor(deck, folder, target, results ?? [], warnings, formats.has('png') ? [FILE_OF.png] : [], exportTimes, refresh)
+    const manifest: BuildManifest = competitors ? { ...built, competitors: competitors.map((r) => ({ ...r, screenshot: r.screenshot ? `snapshots/${r.screenshot}` : undefined })) } : built
     await writeFileAtomic(join(folder, 'build.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-    await recordThenSwap(workspace.paths.root, staged, { date, topic: topic.id, deck: relative(workspace.paths.root, target) || '.', results, emit, checkpoint })
+    await recordThenSwap(workspace.paths.root, staged, { date, topic: topic.id, deck: relative(workspace.paths.root, target) || '.', results, competitors, emit, checkpoint })
     timer.done('write')
     return manifest
   } catch (error) {
@@ -367,6 +382,7 @@ async function recordThenSwap(
     readonly topic: string
     readonly deck: string
     readonly results: readonly SnapshotResult[] | undefined
+    readonly competitors?: readonly SnapshotResult[] | undefined
     readonly emit: (event: BuildEvent) => void
     readonly checkpoint: () => void
   },
@@ -385,6 +401,8 @@ async function recordThenSwap(
   try {
     const { results } = build
     if (results) await write(join(root, HISTORY_FILE), () => appendHistory(root, build.date, results))
+    const { competitors } = build
+    if (competitors && competitors.length > 0) await write(join(root, COMPETITOR_HISTORY_FILE), () => appendCompetitorHistory(root, build.date, competitors))
     await write(join(root, MEETING_LOG_FILE), () => recordMeeting(root, { date: build.date, topic: build.topic, source: 'build', deck: build.deck }))
     await pauseAt('build:swap')
     build.checkpoint()
@@ -526,7 +544,7 @@ async function scheduledOn(workspace: Workspace, date: string, explicit: boolean
  * imported: the app imports `buildDeck` at start-up, long before any build.
  */
 export async function buildSteps() {
-  const [templates, render, share, chart, pdf, images, snapshots] = await Promise.all([
+  const [templates, render, share, chart, pdf, images, snapshots, competitors] = await Promise.all([
     import('../deck/templates.js'),
     import('../deck/render.js'),
     import('../deck/share.js'),
@@ -534,6 +552,7 @@ export async function buildSteps() {
     import('../deck/export.js'),
     import('../deck/images.js'),
     import('../snapshot/run.js'),
+    import('../snapshot/competitors.js'),
   ])
   return {
     loadTemplates: templates.loadTemplates,
@@ -549,6 +568,7 @@ export async function buildSteps() {
     // Loaded only by a build that asks for deck.pptx: pptxgenjs is not needed otherwise.
     renderPptx: async (...args: Parameters<typeof import('../deck/pptx.js').renderPptx>): Promise<Buffer> => (await import('../deck/pptx.js')).renderPptx(...args),
     snapshotAccounts: snapshots.snapshotAccounts,
+    snapshotCompetitors: competitors.snapshotCompetitors,
   }
 }
 

@@ -45,7 +45,9 @@ async function buildAndReport(ctx: CommandContext, workspace: Workspace, browser
     if (event.type === 'warning') ctx.io.stderr.write(`  ! ${event.message}\n`)
     if (event.type === 'snapshot' && event.event.type === 'account-done') {
       const r = event.event.result
-      ctx.io.stderr.write(`    ${r.status === 'ok' ? '✓' : '✗'} ${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''}\n`)
+      // A competitor's account is named with its competitor, apart from ours.
+      const who = r.competitor !== undefined ? `competitor ${r.competitor}: ` : ''
+      ctx.io.stderr.write(`    ${r.status === 'ok' ? '✓' : '✗'} ${who}${r.account} ${r.status}${r.reason ? ` (${r.reason})` : ''}\n`)
     }
   }
   const manifest = await buildDeck(workspace, {

@@ -30,7 +30,7 @@ export const COMMAND_HELP = {
   },
   snapshot: {
     summary: 'capture every account now: screenshot, metrics, status; adds to the history',
-    synopsis: 'showtell snapshot [--account ID ...] [--json]',
+    synopsis: 'showtell snapshot [--account ID ...] [--competitors | --no-competitors] [--json]',
   },
   record: {
     summary: "enter a figure by hand (from the platform's own analytics); adds to the history",

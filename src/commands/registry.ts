@@ -56,7 +56,7 @@ export const COMMANDS = {
   },
   snapshot: {
     ...COMMAND_HELP.snapshot,
-    options: { account: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    options: { account: { type: 'string', multiple: true }, competitors: { type: 'boolean' }, 'no-competitors': { type: 'boolean' }, json: { type: 'boolean' } },
     run: async (ctx) => (await import('./snapshot.js')).runSnapshot(ctx),
   },
   record: {

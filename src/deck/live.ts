@@ -37,6 +37,11 @@ export interface LiveMaterial {
   readonly history: readonly HistoryEntry[]
   /** The latest `showtell audit`, screenshots copied into the build folder; absent before the first audit. */
   readonly audit?: StoredAudit
+  /**
+   * This build's snapshots of the competitors' accounts, each marked with its
+   * competitor: never part of `results`, so no total, ROI or goal reads them.
+   */
+  readonly competitors?: readonly SnapshotResult[]
 }
 
 /** A snapshot status in English words ("not found"), for callers without a language; the deck uses statusWord. */
@@ -134,20 +139,36 @@ function handOnly(history: readonly HistoryEntry[], date: string): Shown[] {
 
 /** What the here-and-now shows: this build's results, or without snapshots the figures entered by hand. */
 export function shownResults(live: LiveMaterial, date: string): Shown[] {
-  if (!live.results) return handOnly(live.history, date)
-  return live.results.map((r) => withHandFigures(r, live.history, date) ?? r)
+  const results = ourResults(live)
+  const history = ourHistory(live)
+  if (!results) return handOnly(history, date)
+  return results.map((r) => withHandFigures(r, history, date) ?? r)
+}
+
+/**
+ * This build's results of our accounts. A competitor's result (marked
+ * `competitor`) is never ours, wherever a caller put it: no tile, total, ROI
+ * sum or goal reads it. Competitors come in `live.competitors`.
+ */
+function ourResults(live: LiveMaterial): readonly SnapshotResult[] | undefined {
+  return live.results?.filter((r) => r.competitor === undefined)
+}
+
+/** The history of our accounts: a row marked as a competitor's is not (see ourResults). */
+function ourHistory(live: LiveMaterial): readonly HistoryEntry[] {
+  return live.history.filter((entry) => entry.competitor === undefined)
 }
 
 export function hasLiveMaterial(live: LiveMaterial | undefined, date?: string): boolean {
-  if ((live?.results?.length ?? 0) > 0) return true
-  return live !== undefined && date !== undefined && !live.results && handOnly(live.history, date).length > 0
+  if (live && (ourResults(live)?.length ?? 0) > 0) return true
+  return live !== undefined && date !== undefined && !live.results && handOnly(ourHistory(live), date).length > 0
 }
 
 /** The dates (oldest first) with followers for at least one account, this meeting included. */
 function trendDates(live: LiveMaterial, date: string): string[] {
   const dates = new Set<string>()
-  for (const entry of live.history) if (entry.status === 'ok' && entry.metrics.followers && entry.date < date) dates.add(entry.date)
-  if (live.results?.some((r) => r.status === 'ok' && r.metrics.followers)) dates.add(date)
+  for (const entry of ourHistory(live)) if (entry.status === 'ok' && entry.metrics.followers && entry.date < date) dates.add(entry.date)
+  if (ourResults(live)?.some((r) => r.status === 'ok' && r.metrics.followers)) dates.add(date)
   return [...dates].sort()
 }
 
@@ -290,7 +311,7 @@ function ageWords(days: number, lang: Lang): string {
 
 /** The history with this meeting's snapshots added as its lines for `date`: what trends and goals are measured on. */
 export function withToday(live: LiveMaterial, date: string): HistoryEntry[] {
-  return [...live.history, ...(live.results ?? []).map((result) => entryOf(result, date))]
+  return [...ourHistory(live), ...(ourResults(live) ?? []).map((result) => entryOf(result, date))]
 }
 
 /**

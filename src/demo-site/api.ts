@@ -6,7 +6,7 @@
 // dates unless the site dates its feeds from a clock (feeds.ts): then they
 // move by the same whole days as the Atom feeds.
 import { jsonReply, type Reply } from './reply.js'
-import { BLUESKY, BLUESKY_FEED, IMPOSTORS, MASTODON, MASTODON_STATUSES, NAME_IMPOSTOR, X_ACCOUNT, followers, posts, type Bumps, type SocialPost } from './platforms.js'
+import { BLUESKY, BLUESKY_FEED, COMPETITOR_BLUESKY, IMPOSTORS, MASTODON, MASTODON_STATUSES, NAME_IMPOSTOR, X_ACCOUNT, followers, posts, type Bumps, type SocialPost } from './platforms.js'
 
 export interface ApiContext {
   readonly origin: string
@@ -45,6 +45,11 @@ export function blueskyGetProfile(context: ApiContext, actor: string | null): Re
       followsCount: NAME_IMPOSTOR.followsCount,
       postsCount: NAME_IMPOSTOR.postsCount,
     })
+  }
+  const competitor = COMPETITOR_BLUESKY.find((candidate) => candidate.handle === wanted || candidate.did === wanted)
+  if (competitor) {
+    // The example workspace's competitors: public profiles like any other.
+    return jsonReply(200, { ...competitor, followersCount: followers(competitor.followersCount, context.bumps), postsCount: posts(competitor.postsCount, context.bumps) })
   }
   if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
     return jsonReply(400, { error: 'InvalidRequest', message: 'Profile not found' })
@@ -93,6 +98,7 @@ export function blueskyAuthorFeed(context: ApiContext, query: URLSearchParams, s
   const wanted = actor.replace(/^@/, '').toLowerCase()
   if (wanted === IMPOSTORS.bluesky.handle || wanted === IMPOSTORS.bluesky.did) return jsonReply(200, { feed: [] })
   if (wanted === NAME_IMPOSTOR.handle || wanted === NAME_IMPOSTOR.did) return jsonReply(200, { feed: [] })
+  if (COMPETITOR_BLUESKY.some((candidate) => candidate.handle === wanted || candidate.did === wanted)) return jsonReply(200, { feed: [] })
   if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
     return jsonReply(400, { error: 'InvalidRequest', message: 'Profile not found' })
   }

@@ -66,6 +66,9 @@ export const MEMBERS_ONLY = {
   followers: 4_321,
 } as const
 
+/** A competitor's LinkedIn page that only ever shows the login wall: the demo's blocked competitor account. */
+export const COMPETITOR_WALLED = { slug: 'fjellkraft', name: 'Fjellkraft' } as const
+
 /** The cookie `/demo-login` sets: a signed-in session on the demo site. */
 export const DEMO_SESSION = { name: 'showtell_demo_session', value: 'signed-in' } as const
 
@@ -125,6 +128,20 @@ export const INSTAGRAM: readonly InstagramAccount[] = [
     latest: [
       { date: '2026-11-16', text: 'New Storm shell in three colours.' },
       { date: '2026-11-09', text: 'Sunrise on Ulriken, 06:48.' },
+    ],
+  },
+  {
+    // The example workspace's second competitor: smaller than Nordlys, and posting more.
+    username: 'villmarkgear',
+    name: 'Villmark Gear',
+    bio: 'Packs and tents from Trondheim. Small team, big trips.',
+    followers: 9_650,
+    following: 512,
+    posts: 2_118,
+    latest: [
+      { date: '2026-11-21', text: 'Field test: the Fjord 45 pack on Dovrefjell.' },
+      { date: '2026-11-18', text: 'Three new tent colours, voted by you.' },
+      { date: '2026-11-14', text: 'Repair kit giveaway winners announced.' },
     ],
   },
 ]
@@ -326,6 +343,30 @@ export const BLUESKY = {
   postsCount: 640,
   createdAt: '2023-05-02T08:14:00.000Z',
 } as const
+
+/** The example competitors on Bluesky (public API and profile page, read like any account; their feeds are empty). */
+export const COMPETITOR_BLUESKY = [
+  {
+    handle: 'fjellkraft.bsky.social',
+    did: 'did:plc:fjellkraftdemosite000001',
+    displayName: 'Fjellkraft',
+    description: 'Mountain power since 1998. Bergen.',
+    followersCount: 3_420,
+    followsCount: 210,
+    postsCount: 1_210,
+    createdAt: '2023-04-11T09:00:00.000Z',
+  },
+  {
+    handle: 'villmarkgear.bsky.social',
+    did: 'did:plc:villmarkgeardemosite0001',
+    displayName: 'Villmark Gear',
+    description: 'Packs and tents from Trondheim.',
+    followersCount: 1_870,
+    followsCount: 340,
+    postsCount: 455,
+    createdAt: '2024-02-02T12:00:00.000Z',
+  },
+] as const
 
 export const MASTODON = {
   id: '109334512876543210',

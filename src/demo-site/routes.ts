@@ -47,6 +47,8 @@ import {
   FACEBOOK,
   FORGOTTEN_FACEBOOK,
   INSTAGRAM,
+  COMPETITOR_WALLED,
+  COMPETITOR_BLUESKY,
   LINKEDIN_CEO,
   LINKEDIN_COMPANY,
   MASTODON,
@@ -95,12 +97,14 @@ const ROUTE_GROUPS: readonly { readonly title: string; readonly entries: readonl
       { path: `/youtube/@${YOUTUBE.handle}`, what: 'the same channel at its @handle' },
       { path: `/bsky-web/profile/${BLUESKY.handle}`, what: 'Bluesky profile page' },
       { path: `/bsky-web/profile/${IMPOSTORS.bluesky.handle}`, what: 'planted for the audit: a Bluesky impostor' },
+      ...COMPETITOR_BLUESKY.map((profile) => ({ path: `/bsky-web/profile/${profile.handle}`, what: `a competitor's Bluesky profile (${profile.displayName})` })),
       { path: `/bsky-web/profile/${NAME_IMPOSTOR.handle}`, what: 'planted for the audit: our name and logo under an unrelated handle, found only by name search' },
       { path: `/mastodon/@${MASTODON.username}`, what: 'Mastodon profile page' },
       { path: `/mastodon-private/@${MASTODON.username}`, what: 'Mastodon profile on a server in authorized-fetch mode' },
       { path: `/x-web/${X_ACCOUNT.username}`, what: 'X profile: 302 to the login flow (the login wall)' },
       { path: `/tiktok/@nordlys`, what: 'a TikTok handle that does not exist: a Cloudflare challenge instead of a 404' },
       { path: '/blog/', what: `${BLOG.title}: home with its Atom link` },
+      { path: `/linkedin/company/${COMPETITOR_WALLED.slug}`, what: "a competitor's LinkedIn page (Fjellkraft): always the login wall" },
       { path: `/members/${MEMBERS_ONLY.slug}`, what: 'a members-only LinkedIn page: the login wall, or with the demo session the page and its followers' },
       { path: '/demo-login', what: 'sets the demo session cookie (the login forms send you here), as `showtell login` does' },
     ],
@@ -170,6 +174,8 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
     case 'linkedin':
       if (second === 'company' && third === LINKEDIN_COMPANY.slug && rest.length === 0) return htmlReply(200, linkedinCompanyPage(context))
       if (second === 'in' && third === LINKEDIN_CEO.slug && rest.length === 0) return htmlReply(200, linkedinPersonPage(context))
+      // A competitor's page that shows the login wall to everyone who is not signed in, as a competitor's always is to showtell.
+      if (second === 'company' && third === COMPETITOR_WALLED.slug && rest.length === 0) return redirectReply(`/linkedin/login?next=${encodeURIComponent(path)}`)
       return notFound()
     case 'instagram': {
       const account = [...INSTAGRAM, IMPOSTORS.instagram].find((candidate) => candidate.username === second?.toLowerCase())
@@ -195,7 +201,7 @@ function routePath(context: RouteContext, request: DemoRequest, path: string, qu
       if (path === '/bsky/xrpc/app.bsky.actor.searchActors') return blueskySearchActors(context, query)
       return path === '/bsky/xrpc/app.bsky.actor.getProfile' ? blueskyGetProfile(context, query.get('actor')) : notFound()
     case 'bsky-web': {
-      const profile = [BLUESKY, IMPOSTORS.bluesky, NAME_IMPOSTOR].find((candidate) => candidate.handle === third?.toLowerCase())
+      const profile = [BLUESKY, IMPOSTORS.bluesky, NAME_IMPOSTOR, ...COMPETITOR_BLUESKY].find((candidate) => candidate.handle === third?.toLowerCase())
       return second === 'profile' && profile && rest.length === 0 ? htmlReply(200, blueskyPage(context, profile)) : notFound()
     }
     case 'mastodon':

@@ -4,12 +4,14 @@
 // the deck's table of accounts not read, the snapshot command and doctor.
 // It names a credential by its variable, never its value. Its words are the
 // catalogue's (messages/<lang>.json `live.fix`), English unless the deck
-// passes its language; the commands in them stay commands.
+// passes its language; the commands in them stay commands. A competitor's
+// account has no fix of ours: no credential of ours, no sign-in and no hand
+// figure applies to it (`competitors.fix`).
 import { english, type Lang } from '../deck/lang.js'
 import { adapterOf } from '../platforms/index.js'
 import type { SnapshotResult } from './types.js'
 
-type Fixable = Pick<SnapshotResult, 'account' | 'platform' | 'status'> & Partial<Pick<SnapshotResult, 'reason' | 'sources'>>
+type Fixable = Pick<SnapshotResult, 'account' | 'platform' | 'status'> & Partial<Pick<SnapshotResult, 'reason' | 'sources' | 'competitor'>>
 
 /** The best source this account did not use for want of its credential (not set, or refused), if any. */
 export function missingCredential(result: Fixable): { readonly name: string; readonly credential: string; readonly refused: boolean } | undefined {
@@ -24,6 +26,8 @@ export function missingCredential(result: Fixable): { readonly name: string; rea
 
 /** One sentence, ending with a full stop, that a presenter can act on. */
 export function fixFor(result: Fixable, lang: Lang = english()): string {
+  // Read signed out and without our credentials on purpose: naming either would be a wrong fix.
+  if (result.competitor !== undefined) return lang.w.competitors.fix
   const words = lang.w.live.fix
   const better = missingCredential(result)
   if (better) return lang.say(better.refused ? words.renew : words.set, { credential: better.credential, name: better.name })

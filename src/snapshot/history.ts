@@ -3,6 +3,13 @@
 // replaces the file atomically, so a kill mid-write leaves the old history or
 // the new one, never a torn line. It answers "what changed since the last
 // meeting" and "what was the last good value".
+//
+// A competitor's rows live in a file of their own, `history/competitors.jsonl`,
+// each marked with its competitor's name: every reader of our numbers (the
+// here-and-now, ROI and goals, the app) reads `snapshots.jsonl` only, so a
+// competitor's row cannot count as ours by being forgotten in a filter. A row
+// marked as a competitor's that turns up in our file (moved by hand) is not
+// read as ours: it is kept verbatim and named, like any unreadable line.
 import { join, sep } from 'node:path'
 import { boolean, count, dateTime, matching, nonEmptyString, object, oneOf, optional, readJsonLines, string, type Decoder } from '../data/decode.js'
 import { addDays } from '../rotation/calendar.js'
@@ -12,6 +19,8 @@ import { METRIC_SOURCES } from './metrics.js'
 import { MANUAL_SOURCE, SNAPSHOT_STATUSES, type RecordedMetrics, type SnapshotResult, type SnapshotStatus } from './types.js'
 
 export const HISTORY_FILE = join('history', 'snapshots.jsonl')
+/** The competitors' rows, apart from ours (see the header). */
+export const COMPETITOR_HISTORY_FILE = join('history', 'competitors.jsonl')
 
 export interface HistoryEntry {
   /** The meeting (or snapshot) date, YYYY-MM-DD. */
@@ -22,6 +31,8 @@ export interface HistoryEntry {
   readonly status: SnapshotStatus
   readonly reason?: string
   readonly metrics: RecordedMetrics
+  /** The competitor's name (showtell.yaml `competitors[].name`): only in history/competitors.jsonl, never on a row of ours. */
+  readonly competitor?: string
 }
 
 export interface History {
@@ -37,6 +48,7 @@ export interface History {
 }
 
 const SHOWN_FILE = HISTORY_FILE.split(sep).join('/')
+const SHOWN_COMPETITOR_FILE = COMPETITOR_HISTORY_FILE.split(sep).join('/')
 
 // A hand figure (`manual`) carries the person's note; text, so it is redacted and escaped like any other.
 const SOURCES = [...METRIC_SOURCES, MANUAL_SOURCE] as const
@@ -62,7 +74,23 @@ export const historyEntry: Decoder<HistoryEntry> = object({
   reason: optional(string),
   // Lines from before metrics were recorded have none.
   metrics: (value, field) => (value === undefined ? { ok: true, value: {} } : metricsShape(value, field)),
+  competitor: optional(nonEmptyString),
 })
+
+/** A line of our history: a row marked as a competitor's is not ours, whatever file it is in. */
+const ourEntry: Decoder<HistoryEntry> = (value, field) => {
+  const decoded = historyEntry(value, field)
+  if (!decoded.ok || decoded.value.competitor === undefined) return decoded
+  const competitor = JSON.stringify(decoded.value.competitor)
+  return { ok: false, failure: { field: 'competitor', expected: `a row of ours (a competitor's row belongs in ${SHOWN_COMPETITOR_FILE})`, got: `the competitor ${competitor}`, shown: `the competitor ${competitor}` } }
+}
+
+/** A line of the competitors' history: it must say whose it is. */
+const competitorEntry: Decoder<HistoryEntry> = (value, field) => {
+  const decoded = historyEntry(value, field)
+  if (!decoded.ok || decoded.value.competitor !== undefined) return decoded
+  return { ok: false, failure: { field: 'competitor', expected: "the competitor's name", got: 'nothing', shown: 'nothing' } }
+}
 
 /**
  * The history as the file holds it, with every text passed through the
@@ -72,7 +100,23 @@ export const historyEntry: Decoder<HistoryEntry> = object({
  * are kept verbatim for the rewrite, but are never shown; their problems are.
  */
 export async function readHistory(workspaceRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<History> {
-  const { values, unreadable } = await readJsonLines(join(workspaceRoot, HISTORY_FILE), historyEntry, SHOWN_FILE)
+  return readHistoryFile(workspaceRoot, 'ours', env)
+}
+
+/** The competitors' history (history/competitors.jsonl), read like ours: never part of our numbers. */
+export async function readCompetitorHistory(workspaceRoot: string, env: NodeJS.ProcessEnv = process.env): Promise<History> {
+  return readHistoryFile(workspaceRoot, 'competitors', env)
+}
+
+type Whose = 'ours' | 'competitors'
+const FILES: Readonly<Record<Whose, { readonly file: string; readonly shown: string; readonly decoder: Decoder<HistoryEntry> }>> = {
+  ours: { file: HISTORY_FILE, shown: SHOWN_FILE, decoder: ourEntry },
+  competitors: { file: COMPETITOR_HISTORY_FILE, shown: SHOWN_COMPETITOR_FILE, decoder: competitorEntry },
+}
+
+async function readHistoryFile(workspaceRoot: string, whose: Whose, env: NodeJS.ProcessEnv): Promise<History> {
+  const { file, shown, decoder } = FILES[whose]
+  const { values, unreadable } = await readJsonLines(join(workspaceRoot, file), decoder, shown)
   return {
     entries: values.map((entry) => redactDeep(entry, env)),
     unreadable: unreadable.map((line) => line.text),
@@ -90,21 +134,32 @@ export function entryOf(result: SnapshotResult, date: string): HistoryEntry {
     status: result.status,
     ...(result.reason ? { reason: result.reason } : {}),
     metrics: result.metrics,
+    ...(result.competitor !== undefined ? { competitor: result.competitor } : {}),
   }
 }
 
 /** Adds this run's results, dated `date`, and rewrites the file atomically. */
 export async function appendHistory(workspaceRoot: string, date: string, results: readonly SnapshotResult[], current?: History): Promise<History> {
-  return appendEntries(workspaceRoot, results.map((result) => entryOf(result, date)), current)
+  // A competitor's result never becomes a row of ours, whoever passes it here.
+  return appendEntries(workspaceRoot, results.filter((result) => result.competitor === undefined).map((result) => entryOf(result, date)), current)
+}
+
+/** Adds a run's competitor results, each row marked with its competitor, to history/competitors.jsonl. */
+export async function appendCompetitorHistory(workspaceRoot: string, date: string, results: readonly SnapshotResult[], current?: History): Promise<History> {
+  const added = results.filter((result) => result.competitor !== undefined).map((result) => entryOf(result, date))
+  return writeEntries(workspaceRoot, 'competitors', added, current ?? (await readCompetitorHistory(workspaceRoot)))
 }
 
 /** Adds `added` (a run's results, or figures entered by hand) and rewrites the file atomically. */
 export async function appendEntries(workspaceRoot: string, added: readonly HistoryEntry[], current?: History): Promise<History> {
   // `current`: the history as the caller just read it, under the workspace lock.
-  const history = current ?? (await readHistory(workspaceRoot))
+  return writeEntries(workspaceRoot, 'ours', added, current ?? (await readHistory(workspaceRoot)))
+}
+
+async function writeEntries(workspaceRoot: string, whose: Whose, added: readonly HistoryEntry[], history: History): Promise<History> {
   const entries = [...history.entries, ...added]
   const lines = [...history.unreadable, ...entries.map((entry) => JSON.stringify(entry))]
-  await writeFileAtomic(join(workspaceRoot, HISTORY_FILE), `${lines.join('\n')}\n`)
+  await writeFileAtomic(join(workspaceRoot, FILES[whose].file), `${lines.join('\n')}\n`)
   return { entries, unreadable: history.unreadable, ...(history.problems ? { problems: history.problems } : {}) }
 }
 

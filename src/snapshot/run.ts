@@ -5,6 +5,11 @@
 // result passes the redactor here, the one point all of them go through, so
 // the history, build.json, --json, the deck and the terminal never see a
 // token or a password the account's URL or an API answer carried.
+//
+// A competitor's account (showtell.yaml `competitors`) runs through the same
+// capture with `notOurs`: public sources only, never a source that needs the
+// owner's credentials, and its result is marked with the competitor's name.
+// Which browser it runs in (never the signed-in profile) is competitors.ts's.
 import { mkdir } from 'node:fs/promises'
 import pLimit from 'p-limit'
 import type { BrowserManager } from '../browser/manager.js'
@@ -16,7 +21,7 @@ import { pageUrl } from '../platforms/index.js'
 import type { SnapshotResult } from './types.js'
 
 export type SnapshotEvent =
-  | { readonly type: 'account-start'; readonly account: string; readonly index: number; readonly total: number }
+  | { readonly type: 'account-start'; readonly account: string; readonly index: number; readonly total: number; readonly competitor?: string }
   | { readonly type: 'account-done'; readonly result: SnapshotResult; readonly done: number; readonly total: number }
 
 export interface SnapshotRunOptions {
@@ -36,6 +41,23 @@ export interface SnapshotRunOptions {
    * instead of waiting for the slowest page to time out.
    */
   readonly signal?: AbortSignal
+  /**
+   * The competitors' accounts in `accounts`: account id → the competitor's
+   * name. Each is read from public sources only and its result is marked.
+   * @default none (every account is ours)
+   */
+  readonly competitorOf?: ReadonlyMap<string, string>
+}
+
+/** A competitor's account, with whose it is. */
+export interface CompetitorAccount {
+  readonly competitor: string
+  readonly account: Account
+}
+
+/** Every competitor's accounts, in showtell.yaml's order. */
+export function selectCompetitorAccounts(config: WorkspaceConfig): CompetitorAccount[] {
+  return config.competitors.flatMap((competitor) => competitor.accounts.map((account) => ({ competitor: competitor.name, account })))
 }
 
 /** The accounts a run covers: the company's own, optionally narrowed to `only`. */
@@ -87,11 +109,12 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
       limit(async () => {
         if (signal?.aborted) return undefined as unknown as SnapshotResult
         const started = Date.now()
+        const competitor = options.competitorOf?.get(account.id)
         let result: SnapshotResult
         if (started >= deadline) {
           result = lateResult(account, config, deadlineMs)
         } else {
-          options.onProgress?.({ type: 'account-start', account: account.id, index, total })
+          options.onProgress?.({ type: 'account-start', account: account.id, index, total, ...(competitor !== undefined ? { competitor } : {}) })
           let timer: NodeJS.Timeout | undefined
           result = await Promise.race([
             captureAccount(options.browser, account, {
@@ -102,11 +125,12 @@ export async function snapshotAccounts(config: WorkspaceConfig, accounts: readon
               outDir: options.outDir,
               env: options.env,
               tabs,
+              notOurs: competitor !== undefined,
             }).catch((error: unknown) => unexpectedResult(account, config, error, started)),
             new Promise<SnapshotResult>((resolve) => (timer = setTimeout(() => resolve(lateResult(account, config, deadlineMs)), deadline - started))),
           ]).finally(() => clearTimeout(timer))
         }
-        result = redactDeep(result, options.env ?? process.env)
+        result = redactDeep(competitor !== undefined ? { ...result, competitor } : result, options.env ?? process.env)
         done += 1
         // After a cancel, pages that end because the browser closed are not news.
         if (!signal?.aborted) options.onProgress?.({ type: 'account-done', result, done, total })

@@ -1,13 +1,17 @@
 // Owns "snapshot the accounts now", outside a build: the lock, one browser,
 // the run, the history and the run's snapshots.json. `showtell snapshot` and
-// the app's Accounts screen both call `takeSnapshots`.
+// the app's Accounts screen both call `takeSnapshots`. The competitors'
+// accounts are read in the same run, after ours (competitors.ts), unless
+// `competitors: false` or the run is narrowed to some accounts (`only`);
+// their results and history stay apart from ours.
 import { join } from 'node:path'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { todayIn } from '../rotation/calendar.js'
 import type { Workspace } from '../workspace/load.js'
 import { snapshotProfile } from '../workspace/profile.js'
 import { acquireLock, writeFileAtomic } from '../workspace/store.js'
-import { appendHistory, readHistory, type History } from './history.js'
+import { snapshotCompetitors } from './competitors.js'
+import { appendCompetitorHistory, appendHistory, readCompetitorHistory, readHistory, type History } from './history.js'
 import { selectAccounts, snapshotAccounts, type SnapshotEvent } from './run.js'
 import type { SnapshotResult } from './types.js'
 
@@ -20,6 +24,8 @@ export interface TakeSnapshotsOptions {
   readonly onProgress?: (event: SnapshotEvent) => void
   /** Stops the run: the browser is closed and nothing is added to the history. */
   readonly signal?: AbortSignal
+  /** Also the competitors' accounts (`--competitors`, the default); never when `only` narrows the run. @default true */
+  readonly competitors?: boolean
 }
 
 export interface TakenSnapshots {
@@ -28,6 +34,10 @@ export interface TakenSnapshots {
   readonly results: SnapshotResult[]
   /** The history as it was before this run (for "since last time"). */
   readonly before: History
+  /** The competitors' results, apart from ours (empty with `competitors: false`, `only`, or none listed). */
+  readonly competitors: SnapshotResult[]
+  /** The competitors' history (history/competitors.jsonl) as it was before this run. */
+  readonly competitorsBefore: History
 }
 
 export async function takeSnapshots(workspace: Workspace, options: TakeSnapshotsOptions = {}): Promise<TakenSnapshots> {
@@ -48,10 +58,16 @@ export async function takeSnapshots(workspace: Workspace, options: TakeSnapshots
   try {
     const results = await snapshotAccounts(workspace.config, accounts, { browser, outDir, onProgress: options.onProgress, signal: options.signal })
     options.signal?.throwIfAborted()
+    const withCompetitors = options.competitors !== false && (options.only ?? []).length === 0
+    const competitors = withCompetitors ? await snapshotCompetitors(workspace.config, { browser, outDir, onProgress: options.onProgress, signal: options.signal }) : []
+    options.signal?.throwIfAborted()
     const before = await readHistory(workspace.paths.root)
+    const competitorsBefore = await readCompetitorHistory(workspace.paths.root)
     await appendHistory(workspace.paths.root, date, results, before)
+    if (competitors.length > 0) await appendCompetitorHistory(workspace.paths.root, date, competitors, competitorsBefore)
     await writeFileAtomic(join(outDir, 'snapshots.json'), `${JSON.stringify(results, null, 2)}\n`)
-    return { date, outDir, results, before }
+    if (competitors.length > 0) await writeFileAtomic(join(outDir, 'competitors.json'), `${JSON.stringify(competitors, null, 2)}\n`)
+    return { date, outDir, results, before, competitors, competitorsBefore }
   } finally {
     options.signal?.removeEventListener('abort', cancel)
     // After a cancel this waits for the close it started (close() returns the

@@ -29,6 +29,12 @@ export interface SnapshotResult {
   readonly sources?: readonly SourceReport[]
   readonly capturedAt: string
   readonly durationMs: number
+  /**
+   * The competitor's name (showtell.yaml `competitors[].name`) when the
+   * account is a competitor's: read from public sources only, stored in
+   * history/competitors.jsonl, never counted as ours. Absent on ours.
+   */
+  readonly competitor?: string
 }
 
 export const SOURCE_STATES = ['used', 'answered', 'skipped', 'blocked', 'not-found', 'timeout', 'error'] as const
