@@ -96,7 +96,9 @@ function cellOf(party: Party, account: string, input: CompareInput): Omit<Cell, 
     }
   }
   const previous = earlier.at(-1)
-  const window = earlier.find((e) => daysBetween(e.date, date) <= GROWTH_WINDOW_DAYS)
+  // Over 90 days from the oldest good value in the window, when it is older
+  // than the last meeting: otherwise it would repeat "since the last meeting".
+  const window = earlier.find((e) => daysBetween(e.date, date) <= GROWTH_WINDOW_DAYS && previous !== undefined && e.date < previous.date)
   const growth = (from: HistoryEntry | undefined) => {
     const then = from?.metrics.followers?.value
     return from && then !== undefined && then > 0 ? { fraction: (now - then) / then, from: from.date } : undefined
@@ -155,8 +157,10 @@ function cellWords(cell: Cell, lang: Lang, date: string, full: boolean): string 
   if (cell.followers === undefined) {
     return cell.lastGood ? lang.say(w.lastGood, { value: lang.count(cell.lastGood.value), date: lang.day(cell.lastGood.date, date) }) : w.none
   }
-  const parts = [lang.count(cell.followers), cell.sinceLast ? signed(cell.sinceLast.fraction, lang) : w.dash]
-  if (full) {
+  const growth = cell.sinceLast ? signed(cell.sinceLast.fraction, lang) : w.dash
+  if (!full) return `${lang.count(cell.followers)} (${growth})`
+  const parts = [lang.count(cell.followers), growth]
+  {
     parts.push(cell.over90 ? lang.say(w.over90, { change: signed(cell.over90.fraction, lang), date: lang.day(cell.over90.from, date) }) : w.over90None)
     parts.push(lang.say(w.posts30, { n: cell.posts30 === undefined ? w.dash : lang.count(cell.posts30) }))
     parts.push(lang.say(w.perPost, { n: cell.perPost === undefined ? w.dash : lang.count(cell.perPost) }))
