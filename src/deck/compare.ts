@@ -162,8 +162,8 @@ function cellWords(cell: Cell, lang: Lang, date: string, full: boolean): string 
   const parts = [lang.count(cell.followers), growth]
   {
     parts.push(cell.over90 ? lang.say(w.over90, { change: signed(cell.over90.fraction, lang), date: lang.day(cell.over90.from, date) }) : w.over90None)
-    parts.push(lang.say(w.posts30, { n: cell.posts30 === undefined ? w.dash : lang.count(cell.posts30) }))
-    parts.push(lang.say(w.perPost, { n: cell.perPost === undefined ? w.dash : lang.count(cell.perPost) }))
+    parts.push(cell.posts30 === undefined ? w.posts30None : lang.say(w.posts30, { n: lang.count(cell.posts30) }))
+    parts.push(cell.perPost === undefined ? w.perPostNone : lang.say(w.perPost, { n: lang.count(cell.perPost) }))
   }
   return parts.join(' · ')
 }
