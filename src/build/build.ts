@@ -605,7 +605,7 @@ async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (po
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
-    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points, { ...(slide.chart.target ? { target: slide.chart.target } : {}), lang: langFor(deck.language) }))
+    await writeStaged(join(folder, slide.image), slide.chart.svg ?? renderLineChart(slide.chart.points, { ...(slide.chart.target ? { target: slide.chart.target } : {}), lang: langFor(deck.language) }))
   }
 }
 

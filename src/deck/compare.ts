@@ -13,6 +13,7 @@ import { english, type Lang } from './lang.js'
 import { percentWords, statusWord } from './live.js'
 import { platformNameIn } from '../snapshot/headline.js'
 import type { Slide } from './slide.js'
+import { escapeXml } from './chart.js'
 import type { LiveMaterial } from './live.js'
 import type { WorkspaceConfig } from '../workspace/schema.js'
 
@@ -197,13 +198,16 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
   const order = (a: Cell, b: Cell) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? -Infinity) - (a.sinceLast?.fraction ?? -Infinity)
   const line = (c: Cell) => `${c.leads ? '★ ' : ''}${c.party} ${cellWords(c, lang, date, false)}`
   const slide: Slide = {
-    kind: 'table',
+    kind: 'chart',
     segment: 'here-and-now',
     kicker,
     title: w.title,
-    table: { header: [w.platform, w.growth], rows: rows.map((row) => [platformNameIn(row.platform as SnapshotResult['platform'], lang), [...row.cells].sort(order).map(line).join(' · ')] as const) },
+    image: 'charts/compare.svg',
+    chart: { points: [], svg: growthChart(rows, date, lang) },
+    caption: w.caption,
     notes: [
       w.note,
+      ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${[...row.cells].sort(order).map(line).join(' · ')}.`),
       ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${row.leaders.length === 0 ? w.noLeader : row.leaders.length > 1 ? lang.say(w.tie, { parties: row.leaders.join(', ') }) : lang.say(w.leads, { party: row.leaders[0]! })}`),
       ...rows.flatMap((row) => row.cells.flatMap((c) => missingNote(c, lang, date))),
     ],
@@ -240,4 +244,50 @@ export function comparisonFor(config: WorkspaceConfig, live: LiveMaterial | unde
   const results = live.results || live.competitors ? [...(live.results ?? []).filter((r) => r.competitor === undefined), ...(live.competitors ?? [])] : undefined
   const history = [...live.history.filter((e) => e.competitor === undefined), ...(live.competitorHistory ?? [])]
   return comparisonSlides(compare({ date, parties, ...(results ? { results } : {}), history }), date, kicker, lang)
+}
+
+/** Rows of the growth chart: a platform's heading, then each party's bar. */
+const CHART = { width: 1000, heading: 40, row: 40, label: 470, text: 24 } as const
+
+/**
+ * The slide's chart: per platform, one bar per party, its length the growth
+ * since the last meeting (not the size), leaders marked ★, each labelled with
+ * its followers and growth; a party not read today has no bar, only its last
+ * good value. A standalone SVG like chart.ts's, labels escaped.
+ */
+export function growthChart(rows: readonly Row[], date: string, lang: Lang = english()): string {
+  const w = lang.w.compare
+  const fractions = rows.flatMap((row) => row.cells.flatMap((c) => (c.sinceLast ? [c.sinceLast.fraction] : [])))
+  const top = Math.max(1e-9, ...fractions.map(Math.abs))
+  const negative = fractions.some((f) => shown(f) < 0)
+  const area = CHART.width - CHART.label - 150
+  const zero = CHART.label + (negative ? area / 2 : 0)
+  const scale = (negative ? area / 2 : area) / top
+  const parts: string[] = []
+  let y = 0
+  for (const row of rows) {
+    parts.push(`<text x="0" y="${y + 30}" font-size="${CHART.text}" font-weight="700" fill="#0b4f8a">${escapeXml(platformNameIn(row.platform as SnapshotResult['platform'], lang))}</text>`)
+    y += CHART.heading
+    const order = [...row.cells].sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? 0) - (a.sinceLast?.fraction ?? 0))
+    for (const c of order) {
+      const name = `${c.leads ? '★ ' : ''}${c.party}`
+      const mid = y + CHART.row / 2
+      if (c.followers === undefined || !c.sinceLast) {
+        const what = c.followers === undefined ? (c.lastGood ? lang.say(w.lastGood, { value: lang.count(c.lastGood.value), date: lang.day(c.lastGood.date, date) }) : w.none) : `${lang.count(c.followers)} (${w.dash})`
+        parts.push(`<text x="24" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937">${escapeXml(name)}</text>`, `<text x="${CHART.label}" y="${mid + 8}" font-size="${CHART.text}" fill="#4b5563">${escapeXml(what)}</text>`)
+      } else {
+        const f = c.sinceLast.fraction
+        const length = Math.abs(shown(f)) === 0 ? 2 : Math.max(2, Math.abs(f) * scale)
+        const x = f < 0 ? zero - length : zero
+        parts.push(
+          `<text x="24" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937"${c.leads ? ' font-weight="700"' : ''}>${escapeXml(`${name} · ${lang.count(c.followers)}`)}</text>`,
+          `<rect x="${x.toFixed(1)}" y="${mid - 12}" width="${length.toFixed(1)}" height="24" fill="${c.ours ? '#0b4f8a' : '#6b7280'}"/>`,
+          `<text x="${(f < 0 ? zero : zero + length) + 10}" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937">${escapeXml(signed(f, lang))}</text>`,
+        )
+      }
+      y += CHART.row
+    }
+  }
+  const height = Math.max(y + 10, 200)
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART.width}" height="${height}" viewBox="0 0 ${CHART.width} ${height}" font-family="sans-serif">${parts.join('')}</svg>\n`
 }

@@ -92,8 +92,9 @@ describe('how we compare in the deck', () => {
     const deck = compose(workspace.config, material(workspace.config))
     const inSegment = deck.slides.filter((s) => s.segment === 'here-and-now' && !s.appendix && s.title === 'How we compare: growth, not size')
     expect(inSegment).toHaveLength(1)
-    expect(inSegment[0]!.table!.rows.map((r) => r[0])).toEqual(['LinkedIn', 'Instagram', 'Bluesky'])
-    expect(inSegment[0]!.table!.rows[0]![1]).toContain('Fjellkraft 122,000,000, last good 2026-11-17')
+    expect(inSegment[0]!.notes.filter((n) => /^(LinkedIn|Instagram|Bluesky): .*·/.test(n)).map((n) => n.split(':')[0])).toEqual(['LinkedIn', 'Instagram', 'Bluesky'])
+    expect(inSegment[0]!.chart!.svg).toContain('Fjellkraft</text><text x="470"')
+    expect(inSegment[0]!.chart!.svg).toContain('122,000,000, last good 2026-11-17')
     const appendix = deck.slides.filter((s) => s.appendix && (s.title === 'Fjellkraft' || s.title === 'Villmark Gear'))
     expect(appendix.map((s) => s.bookmark)).toEqual(['Fjellkraft', 'Villmark Gear'])
   })
@@ -105,7 +106,7 @@ describe('how we compare in the deck', () => {
     const context = (minutes: number) => ({ config, topic, date: DATE, live, own: live, minutes, split: (s: Slide) => [s], lang: langFor('en'), title: 'Here and now' })
     // 1.4 minutes carry two slides at 40 seconds: the overview and the comparison; what to look for goes.
     const two = hereAndNow.slides(context(1.4))
-    expect(two.slides.map((s) => s.kind)).toEqual(['overview', 'table'])
+    expect(two.slides.map((s) => s.kind)).toEqual(['overview', 'chart'])
     expect(two.slides[1]!.title).toBe('How we compare: growth, not size')
     // 1 minute carries one: the overview stays, the comparison moves to the appendix, bookmarked.
     const one = hereAndNow.slides(context(1))

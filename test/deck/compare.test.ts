@@ -80,10 +80,19 @@ describe('compare', () => {
 
   it('the slide puts the faster grower first, marks ties, and shows a stale value as such (en)', () => {
     const { slide, appendix } = comparisonSlides(rows, DATE, 'Here and now', langFor('en'))
-    expect(slide!.table!.rows).toEqual([
-      ['Instagram', '★ Small 3,151 (▲ 5.0%) · ★ Us 1,050 (▲ 5.0%) · Big 102,000 (▲ 2.0%) · Walled 15,900, last good 2026-11-03'],
-      ['Bluesky', '★ Small 103 (▲ 3.0%) · Us 510 (▲ 2.0%)'],
-    ])
+    expect(slide!.notes).toContain('Instagram: ★ Small 3,151 (▲ 5.0%) · ★ Us 1,050 (▲ 5.0%) · Big 102,000 (▲ 2.0%) · Walled 15,900, last good 2026-11-03.')
+    expect(slide!.notes).toContain('Bluesky: ★ Small 103 (▲ 3.0%) · Us 510 (▲ 2.0%).')
+    // The chart: bars by growth. The longest bar (Small's 5.033%) spans the
+    // bar area, 1000 − 470 − 150 = 380 px; Us at 5.0% is 380 × 0.05 / 0.050333… = 377.5 px;
+    // Big's 2.0% is 151.0 px. Walled has no bar, only its last good value.
+    // Rows are 40 px under a 40 px heading: Small's bar (row 1) at 40 + 20 − 12 = 48, Walled's text (row 4) at 160 + 20 + 8 = 188.
+    const svg = slide!.chart!.svg!
+    expect(svg).toContain('<rect x="470.0" y="48" width="380.0" height="24" fill="#6b7280"/>')
+    expect(svg).toContain('width="377.5" height="24" fill="#0b4f8a"/>')
+    expect(svg).toContain('width="151.0"')
+    expect(svg.match(/<rect /g)).toHaveLength(5)
+    expect(svg).toContain('>Walled</text><text x="470" y="188" font-size="24" fill="#4b5563">15,900, last good 2026-11-03</text>')
+    expect(svg).toContain('>★ Small · 3,151</text>')
     expect(slide!.notes).toContain('Instagram: a tie between Us, Small.')
     expect(slide!.notes.some((n) => n.includes('Walled was not read today (blocked): 15,900 is its last good value, from 2026-11-03; not ranked.'))).toBe(true)
     expect(slide!.notes).toContain('Us: no posts in 30 days (the source does not give it); no engagement per post (the source does not give it).')
@@ -95,7 +104,8 @@ describe('compare', () => {
   it('in Norwegian, numbers and words are the language\'s', () => {
     const { slide } = comparisonSlides(rows, DATE, 'Her og nå', langFor('nb'))
     expect(slide!.title).toBe('Slik står vi oss: vekst, ikke størrelse')
-    expect(slide!.table!.rows[1]).toEqual(['Bluesky', '★ Small 103 (▲ 3,0\u00a0%) · Us 510 (▲ 2,0\u00a0%)'])
+    expect(slide!.notes).toContain('Bluesky: ★ Small 103 (▲ 3,0\u00a0%) · Us 510 (▲ 2,0\u00a0%).')
+    expect(slide!.chart!.svg).toContain('>▲ 3,0\u00a0%</text>')
   })
 
   it('no competitor read today: no slide', () => {
