@@ -246,6 +246,14 @@ export function comparisonFor(config: WorkspaceConfig, live: LiveMaterial | unde
   return comparisonSlides(compare({ date, parties, ...(results ? { results } : {}), history }), date, kicker, lang)
 }
 
+/** Characters of a bar's label (name and followers) that fit the label column at 24 px. */
+const LABEL_CHARS = 34
+
+function clip(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`
+}
+
 /** Rows of the growth chart: a platform's heading, then each party's bar. */
 const CHART = { width: 1000, heading: 40, row: 40, label: 470, text: 24 } as const
 
@@ -270,7 +278,9 @@ export function growthChart(rows: readonly Row[], date: string, lang: Lang = eng
     y += CHART.heading
     const order = [...row.cells].sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? 0) - (a.sinceLast?.fraction ?? 0))
     for (const c of order) {
-      const name = `${c.leads ? '★ ' : ''}${c.party}`
+      // The label column holds about LABEL_CHARS characters at 24 px: a longer name is cut with "…" (the notes have it whole).
+      const number = c.followers !== undefined && c.sinceLast ? ` · ${lang.count(c.followers)}` : ''
+      const name = clip(`${c.leads ? '★ ' : ''}${c.party}`, LABEL_CHARS - number.length)
       const mid = y + CHART.row / 2
       if (c.followers === undefined || !c.sinceLast) {
         const what = c.followers === undefined ? (c.lastGood ? lang.say(w.lastGood, { value: lang.count(c.lastGood.value), date: lang.day(c.lastGood.date, date) }) : w.none) : `${lang.count(c.followers)} (${w.dash})`
@@ -280,7 +290,7 @@ export function growthChart(rows: readonly Row[], date: string, lang: Lang = eng
         const length = Math.abs(shown(f)) === 0 ? 2 : Math.max(2, Math.abs(f) * scale)
         const x = f < 0 ? zero - length : zero
         parts.push(
-          `<text x="24" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937"${c.leads ? ' font-weight="700"' : ''}>${escapeXml(`${name} · ${lang.count(c.followers)}`)}</text>`,
+          `<text x="24" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937"${c.leads ? ' font-weight="700"' : ''}>${escapeXml(`${name}${number}`)}</text>`,
           `<rect x="${x.toFixed(1)}" y="${mid - 12}" width="${length.toFixed(1)}" height="24" fill="${c.ours ? '#0b4f8a' : '#6b7280'}"/>`,
           `<text x="${(f < 0 ? zero : zero + length) + 10}" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937">${escapeXml(signed(f, lang))}</text>`,
         )

@@ -4,13 +4,16 @@
 // the minutes carry no slide for it); nothing at all without a competitor
 // read. Then both slides fit 1280×720 in real Chromium, English and
 // Norwegian, with long names and large numbers (as test/deck/slide-fit.test.ts).
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planAgenda } from '../../src/agenda/plan.js'
 import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
 import { langFor } from '../../src/deck/lang.js'
 import type { LiveMaterial } from '../../src/deck/live.js'
-import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
+import { inlineAssets, renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { hereAndNow } from '../../src/deck/segments/here-and-now.js'
 import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
 import type { Slide } from '../../src/deck/slide.js'
@@ -132,7 +135,16 @@ describe('how we compare in the deck', () => {
       const title = langFor(language).w.compare.title
       const ours = deck.slides.filter((s) => s.title === title || config.competitors.some((c) => c.name === s.title))
       expect(ours.length).toBeGreaterThanOrEqual(3)
-      const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
+      // The chart as the build writes it, inlined as the build does.
+      const folder = await mkdtemp(join(tmpdir(), 'compare-fit-'))
+      await mkdir(join(folder, 'charts'))
+      const chart = deck.slides.find((s) => s.chart?.svg)!
+      await writeFile(join(folder, chart.image!), chart.chart!.svg!)
+      const rendered = renderSlides(renderMarkdown(deck, templates), templates)
+      const html = await renderDeckHtml(deck, { ...rendered, html: await inlineAssets(rendered.html, folder) })
+      expect(html).toContain('data:image/svg+xml')
+      // Inside the chart a long name is cut to the label column (34 characters with the number), not drawn over the bars.
+      expect(chart.chart!.svg).toContain(`>${'Nordlys Outdoor Outdoor Equipment International Holding'.slice(0, 34 - ' · 1,234,570'.length - 1)}…`)
       const indices = deck.slides.flatMap((s, i) => (ours.includes(s) ? [i + 1] : []))
       const problems = await problemsIn(html)
       expect(problems.filter((p) => indices.includes(Number(p.split(':')[0])))).toEqual([])
