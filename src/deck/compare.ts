@@ -170,13 +170,13 @@ function cellWords(cell: Cell, lang: Lang, date: string, full: boolean): string 
 }
 
 /** Why a cell lacks numbers, for the notes; empty when it has them all. */
-function missingNote(cell: Cell, lang: Lang, date: string): string[] {
+function missingNote(cell: Cell, platform: string, lang: Lang, date: string): string[] {
   const w = lang.w.compare
   if (cell.followers === undefined) {
     return [lang.say(cell.lastGood ? w.noteStale : w.noteNever, { party: cell.party, status: statusWord(cell.status ?? 'not-read', lang), value: cell.lastGood ? lang.count(cell.lastGood.value) : '', date: cell.lastGood ? lang.day(cell.lastGood.date, date) : '' })]
   }
   const reasons = Object.entries(cell.missing).map(([key, why]) => lang.say(w.missing[why as Missing], { what: w.what[key as keyof typeof w.what] }))
-  return reasons.length > 0 ? [`${cell.party}: ${reasons.join('; ')}.`] : []
+  return reasons.length > 0 ? [`${cell.party} (${platformNameIn(platform as SnapshotResult['platform'], lang)}): ${reasons.join('; ')}.`] : []
 }
 
 export interface ComparisonSlides {
@@ -209,7 +209,7 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
       w.note,
       ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${[...row.cells].sort(order).map(line).join(' · ')}.`),
       ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${row.leaders.length === 0 ? w.noLeader : row.leaders.length > 1 ? lang.say(w.tie, { parties: row.leaders.join(', ') }) : lang.say(w.leads, { party: row.leaders[0]! })}`),
-      ...rows.flatMap((row) => row.cells.flatMap((c) => missingNote(c, lang, date))),
+      ...rows.flatMap((row) => row.cells.flatMap((c) => missingNote(c, row.platform, lang, date))),
     ],
   }
   const competitors = [...new Set(rows.flatMap((row) => row.cells.filter((c) => !c.ours).map((c) => c.party)))]
@@ -223,7 +223,7 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
       table: { header: [w.platform, w.numbers], rows: cells.map(({ row, c }) => [platformNameIn(row.platform as SnapshotResult['platform'], lang), cellWords(c, lang, date, true)] as const) },
       appendix: true,
       bookmark: name,
-      notes: [w.appendixNote, ...cells.flatMap(({ c }) => missingNote(c, lang, date))],
+      notes: [w.appendixNote, ...cells.flatMap(({ row, c }) => missingNote(c, row.platform, lang, date))],
     }
   })
   return { slide, appendix }

@@ -95,7 +95,7 @@ describe('compare', () => {
     expect(svg).toContain('>★ Small · 3,151</text>')
     expect(slide!.notes).toContain('Instagram: a tie between Us, Small.')
     expect(slide!.notes.some((n) => n.includes('Walled was not read today (blocked): 15,900 is its last good value, from 2026-11-03; not ranked.'))).toBe(true)
-    expect(slide!.notes).toContain('Us: no posts in 30 days (the source does not give it); no engagement per post (the source does not give it).')
+    expect(slide!.notes).toContain('Us (Instagram): no posts in 30 days (the source does not give it); no engagement per post (the source does not give it).')
     expect(appendix.map((s) => [s.title, s.bookmark, s.appendix])).toEqual([['Big', 'Big', true], ['Small', 'Small', true], ['Walled', 'Walled', true]])
     expect(appendix[0]!.table!.rows).toEqual([['Instagram', '102,000 · ▲ 2.0% · ▲ 7.4% since 2026-09-01 · 12 posts in 30 days · 340 per post']])
     expect(appendix[1]!.table!.rows[0]).toEqual(['Instagram', '3,151 · ▲ 5.0% · — over 90 days · posts in 30 days: — · per post: —'])
