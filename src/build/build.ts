@@ -20,7 +20,7 @@ import type { LiveMaterial } from '../deck/live.js'
 import type { RenderedSlides } from '../deck/render.js'
 import { accountLabels } from '../deck/segments/common.js'
 import type { TemplateSet } from '../deck/templates.js'
-import { appendCompetitorHistory, appendHistory, COMPETITOR_HISTORY_FILE, HISTORY_FILE, readHistory } from '../snapshot/history.js'
+import { appendCompetitorHistory, appendHistory, COMPETITOR_HISTORY_FILE, HISTORY_FILE, readCompetitorHistory, readHistory } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { UserError } from '../errors.js'
@@ -259,6 +259,8 @@ async function buildLocked(workspace: Workspace, options: BuildOptions, { topic,
       history: history.entries,
       audit: audit && (await withAuditScreenshots(audit, workspace.paths.root, folder)),
       ...(competitors ? { competitors } : {}),
+      // Read even without snapshots: "how we compare" shows the competitors' last good values.
+      ...(config.competitors.length > 0 ? { competitorHistory: (await readCompetitorHistory(workspace.paths.root)).entries } : {}),
     }
     // The planned minutes stay; a segment whose material today's snapshots brought or took shows it, or its placeholder, within them.
     const { plan, changes } = followMaterial(planned.plan, emptySegments(config, topic, live, date))
@@ -603,7 +605,7 @@ async function writeCharts(deck: DeckModel, folder: string, renderLineChart: (po
   for (const slide of deck.slides) {
     if (!slide.chart || !slide.image) continue
     await mkdir(join(folder, dirname(slide.image)), { recursive: true })
-    await writeStaged(join(folder, slide.image), renderLineChart(slide.chart.points, { ...(slide.chart.target ? { target: slide.chart.target } : {}), lang: langFor(deck.language) }))
+    await writeStaged(join(folder, slide.image), slide.chart.svg ?? renderLineChart(slide.chart.points, { ...(slide.chart.target ? { target: slide.chart.target } : {}), lang: langFor(deck.language) }))
   }
 }
 

@@ -42,6 +42,8 @@ export interface LiveMaterial {
    * competitor: never part of `results`, so no total, ROI or goal reads them.
    */
   readonly competitors?: readonly SnapshotResult[]
+  /** The competitors' history (history/competitors.jsonl) before this build: only "how we compare" (compare.ts) reads it. */
+  readonly competitorHistory?: readonly HistoryEntry[]
 }
 
 /** A snapshot status in English words ("not found"), for callers without a language; the deck uses statusWord. */

@@ -50,6 +50,8 @@ export interface Slide {
     readonly points: readonly { readonly label: string; readonly value: number }[]
     /** A goal's target, drawn dashed up to its date (deck/goals.ts). */
     readonly target?: { readonly value: number; readonly date: string; readonly label: string }
+    /** A chart drawn by its slide's maker (compare.ts's growth bars), written as it is instead of the line. */
+    readonly svg?: string
   }
   /** The accounts of an overview slide. */
   readonly tiles?: readonly Tile[]

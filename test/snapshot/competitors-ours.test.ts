@@ -100,9 +100,13 @@ describe("a competitor's numbers never count as ours", () => {
 
       it('the composed deck is the same, slide for slide, as the one without the competitor', () => {
         const topic = workspace.topics.get('policy')!.topic
+        // "How we compare" (compare.ts) is the one reader of the competitors'
+        // numbers, and adds its slides: it is left out here, by a
+        // configuration without competitors, and tested in test/deck/compare*.
+        const alone = { ...config, competitors: [] }
         const compose = (material: LiveMaterial) => {
-          const plan = planAgenda({ duration: 45, empty: emptySegments(config, topic, material, DATE), slides: plannedSlideCounts(config, topic, material, DATE) })
-          return composeDeck({ config, topic, date: DATE, plan, live: material, next: { date: '2026-12-01' } }).slides
+          const plan = planAgenda({ duration: 45, empty: emptySegments(alone, topic, material, DATE), slides: plannedSlideCounts(alone, topic, material, DATE) })
+          return composeDeck({ config: alone, topic, date: DATE, plan, live: material, next: { date: '2026-12-01' } }).slides
         }
         const without = compose(ours())
         expect(JSON.stringify(without)).toContain('1,700')

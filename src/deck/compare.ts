@@ -1,0 +1,303 @@
+// Owns "how we compare": per platform where we and at least one competitor
+// have an account, each party's followers now, its growth since the last
+// meeting and over the last 90 days, its posts in the last 30 days and its
+// interactions per post. Growth, not size, decides who leads a row, so a
+// small company can win it; parties equal at the shown precision (0.1%) lead
+// together. A competitor not read today shows its last good value with its
+// date and is never ranked: a stale number would win or lose on old news.
+// A number the sources do not give is `undefined` with the reason, never 0.
+// Pure: numbers in, rows out; the slides' words are in comparisonSlides.
+import { daysBetween, type HistoryEntry } from '../snapshot/history.js'
+import type { SnapshotResult } from '../snapshot/types.js'
+import { english, type Lang } from './lang.js'
+import { percentWords, statusWord } from './live.js'
+import { platformNameIn } from '../snapshot/headline.js'
+import type { Slide } from './slide.js'
+import { escapeXml } from './chart.js'
+import type { LiveMaterial } from './live.js'
+import type { WorkspaceConfig } from '../workspace/schema.js'
+
+/** How far back "over 90 days" reaches. */
+export const GROWTH_WINDOW_DAYS = 90
+
+export interface Party {
+  readonly name: string
+  readonly ours: boolean
+  /** Its accounts in file order; on a platform where it has several, the first counts. */
+  readonly accounts: readonly { readonly id: string; readonly platform: string }[]
+}
+
+export interface CompareInput {
+  /** The meeting, YYYY-MM-DD. */
+  readonly date: string
+  /** Us first, then each competitor. */
+  readonly parties: readonly Party[]
+  /** This build's results, ours and the competitors' (absent without snapshots). */
+  readonly results?: readonly SnapshotResult[]
+  /** The history before this build, ours and the competitors'. */
+  readonly history: readonly HistoryEntry[]
+}
+
+export type Missing = 'not-read' | 'no-history' | 'not-given' | 'stale'
+
+export interface Cell {
+  readonly party: string
+  readonly ours: boolean
+  readonly account: string
+  /** Followers today; undefined when not read (then `lastGood` may say what was). */
+  readonly followers?: number
+  /** The last good value and its date, for an account not read today. */
+  readonly lastGood?: { readonly value: number; readonly date: string }
+  /** Why it was not read today (the snapshot status), when it was not. */
+  readonly status?: string
+  /** Growth since the last meeting as a fraction (0.05 = 5%), and the day it is measured from. */
+  readonly sinceLast?: { readonly fraction: number; readonly from: string }
+  /** Growth over the last 90 days, from the oldest good value in that window. */
+  readonly over90?: { readonly fraction: number; readonly from: string }
+  readonly posts30?: number
+  readonly perPost?: number
+  /** Why each missing number is missing. */
+  readonly missing: { readonly sinceLast?: Missing; readonly over90?: Missing; readonly posts30?: Missing; readonly perPost?: Missing }
+  /** Ranked on fresh growth since the last meeting. */
+  readonly ranked: boolean
+  readonly leads: boolean
+}
+
+export interface Row {
+  readonly platform: string
+  readonly cells: readonly Cell[]
+  /** The parties leading on growth since the last meeting (several when tied; none when fewer than two are ranked). */
+  readonly leaders: readonly string[]
+}
+
+/** Growth at the precision the slide shows (0.1%): equal there is a tie. */
+function shown(fraction: number): number {
+  return Math.round(fraction * 1000)
+}
+
+function goodFollowers(history: readonly HistoryEntry[], account: string, before: string): HistoryEntry[] {
+  return history.filter((e) => e.account === account && e.status === 'ok' && e.metrics.followers !== undefined && e.date < before).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+}
+
+function cellOf(party: Party, account: string, input: CompareInput): Omit<Cell, 'leads'> {
+  const { date, history } = input
+  const result = input.results?.find((r) => r.account === account)
+  const earlier = goodFollowers(history, account, date)
+  const now = result?.status === 'ok' ? result.metrics.followers?.value : undefined
+  const base = { party: party.name, ours: party.ours, account }
+  if (now === undefined) {
+    const last = earlier.at(-1)
+    const why: Missing = 'stale'
+    return {
+      ...base,
+      ...(last ? { lastGood: { value: last.metrics.followers!.value, date: last.date } } : {}),
+      status: result && result.status !== 'ok' ? result.status : result ? 'no-number' : 'not-read',
+      missing: { sinceLast: why, over90: why, posts30: why, perPost: why },
+      ranked: false,
+    }
+  }
+  const previous = earlier.at(-1)
+  // Over 90 days from the oldest good value in the window, when it is older
+  // than the last meeting: otherwise it would repeat "since the last meeting".
+  const window = earlier.find((e) => daysBetween(e.date, date) <= GROWTH_WINDOW_DAYS && previous !== undefined && e.date < previous.date)
+  const growth = (from: HistoryEntry | undefined) => {
+    const then = from?.metrics.followers?.value
+    return from && then !== undefined && then > 0 ? { fraction: (now - then) / then, from: from.date } : undefined
+  }
+  const sinceLast = growth(previous)
+  const over90 = growth(window)
+  const posts30 = result?.metrics.postsPerMonth?.value
+  const perPost = result?.metrics.interactionsPerPost?.value
+  return {
+    ...base,
+    followers: now,
+    ...(sinceLast ? { sinceLast } : {}),
+    ...(over90 ? { over90 } : {}),
+    ...(posts30 !== undefined ? { posts30 } : {}),
+    ...(perPost !== undefined ? { perPost } : {}),
+    missing: {
+      ...(sinceLast ? {} : { sinceLast: 'no-history' as const }),
+      ...(over90 ? {} : { over90: 'no-history' as const }),
+      ...(posts30 !== undefined ? {} : { posts30: 'not-given' as const }),
+      ...(perPost !== undefined ? {} : { perPost: 'not-given' as const }),
+    },
+    ranked: sinceLast !== undefined,
+  }
+}
+
+/** The comparison's rows: one per platform of ours (in our file order) where a competitor has an account too. */
+export function compare(input: CompareInput): Row[] {
+  const [us, ...others] = input.parties
+  if (!us || others.length === 0) return []
+  const platforms = [...new Set(us.accounts.map((a) => a.platform))].filter((p) => others.some((o) => o.accounts.some((a) => a.platform === p)))
+  return platforms.map((platform) => {
+    const cells = input.parties.flatMap((party) => {
+      const account = party.accounts.find((a) => a.platform === platform)
+      return account ? [cellOf(party, account.id, input)] : []
+    })
+    const ranked = cells.filter((c) => c.ranked)
+    const best = Math.max(...ranked.map((c) => shown(c.sinceLast!.fraction)))
+    const leaders = ranked.length >= 2 ? ranked.filter((c) => shown(c.sinceLast!.fraction) === best).map((c) => c.party) : []
+    return { platform, leaders, cells: cells.map((c) => ({ ...c, leads: leaders.includes(c.party) })) }
+  })
+}
+
+/** Whether there is anything to compare: a competitor read today on a platform of ours (last good values alone are no comparison). */
+export function hasComparison(rows: readonly Row[]): boolean {
+  return rows.some((row) => row.cells.some((c) => !c.ours && c.followers !== undefined))
+}
+
+function signed(fraction: number, lang: Lang): string {
+  const r = shown(fraction)
+  return r > 0 ? `▲ ${percentWords(Math.abs(fraction), lang)}` : r < 0 ? `▼ ${percentWords(Math.abs(fraction), lang)}` : `± ${percentWords(0, lang)}`
+}
+
+/** A cell's numbers in words: "41,200 · ▲ 1.7%", or "15,900, last good 3 Nov". */
+function cellWords(cell: Cell, lang: Lang, date: string, full: boolean): string {
+  const w = lang.w.compare
+  if (cell.followers === undefined) {
+    return cell.lastGood ? lang.say(w.lastGood, { value: lang.count(cell.lastGood.value), date: lang.day(cell.lastGood.date, date) }) : w.none
+  }
+  const growth = cell.sinceLast ? signed(cell.sinceLast.fraction, lang) : w.dash
+  if (!full) return `${lang.count(cell.followers)} (${growth})`
+  const parts = [lang.count(cell.followers), growth]
+  {
+    parts.push(cell.over90 ? lang.say(w.over90, { change: signed(cell.over90.fraction, lang), date: lang.day(cell.over90.from, date) }) : w.over90None)
+    parts.push(cell.posts30 === undefined ? w.posts30None : lang.say(w.posts30, { n: lang.count(cell.posts30) }))
+    parts.push(cell.perPost === undefined ? w.perPostNone : lang.say(w.perPost, { n: lang.count(cell.perPost) }))
+  }
+  return parts.join(' · ')
+}
+
+/** Why a cell lacks numbers, for the notes; empty when it has them all. */
+function missingNote(cell: Cell, platform: string, lang: Lang, date: string): string[] {
+  const w = lang.w.compare
+  if (cell.followers === undefined) {
+    return [lang.say(cell.lastGood ? w.noteStale : w.noteNever, { party: cell.party, status: statusWord(cell.status ?? 'not-read', lang), value: cell.lastGood ? lang.count(cell.lastGood.value) : '', date: cell.lastGood ? lang.day(cell.lastGood.date, date) : '' })]
+  }
+  const reasons = Object.entries(cell.missing).map(([key, why]) => lang.say(w.missing[why as Missing], { what: w.what[key as keyof typeof w.what] }))
+  return reasons.length > 0 ? [`${cell.party} (${platformNameIn(platform as SnapshotResult['platform'], lang)}): ${reasons.join('; ')}.`] : []
+}
+
+export interface ComparisonSlides {
+  /** The one slide for the here-and-now segment; absent when there is nothing to compare. */
+  readonly slide?: Slide
+  /** One slide per competitor with an account on a platform of ours, for the appendix. */
+  readonly appendix: Slide[]
+}
+
+/**
+ * The slides: in the segment, a table with one row per platform, the parties
+ * ordered by growth since the last meeting (leaders first, marked; a party
+ * not read today last, with its last good value); in the appendix, each
+ * competitor's accounts with every number.
+ */
+export function comparisonSlides(rows: readonly Row[], date: string, kicker: string, lang: Lang = english()): ComparisonSlides {
+  if (!hasComparison(rows)) return { appendix: [] }
+  const w = lang.w.compare
+  const order = (a: Cell, b: Cell) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? -Infinity) - (a.sinceLast?.fraction ?? -Infinity)
+  const line = (c: Cell) => `${c.leads ? '★ ' : ''}${c.party} ${cellWords(c, lang, date, false)}`
+  const slide: Slide = {
+    kind: 'chart',
+    segment: 'here-and-now',
+    kicker,
+    title: w.title,
+    image: 'charts/compare.svg',
+    chart: { points: [], svg: growthChart(rows, date, lang) },
+    caption: w.caption,
+    notes: [
+      w.note,
+      ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${[...row.cells].sort(order).map(line).join(' · ')}.`),
+      ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${row.leaders.length === 0 ? w.noLeader : row.leaders.length > 1 ? lang.say(w.tie, { parties: row.leaders.join(', ') }) : lang.say(w.leads, { party: row.leaders[0]! })}`),
+      ...rows.flatMap((row) => row.cells.flatMap((c) => missingNote(c, row.platform, lang, date))),
+    ],
+  }
+  const competitors = [...new Set(rows.flatMap((row) => row.cells.filter((c) => !c.ours).map((c) => c.party)))]
+  const appendix = competitors.map((name): Slide => {
+    const cells = rows.flatMap((row) => row.cells.filter((c) => c.party === name).map((c) => ({ row, c })))
+    return {
+      kind: 'table',
+      segment: 'here-and-now',
+      kicker: `${lang.w.common.appendix} · ${w.title}`,
+      title: name,
+      table: { header: [w.platform, w.numbers], rows: cells.map(({ row, c }) => [platformNameIn(row.platform as SnapshotResult['platform'], lang), cellWords(c, lang, date, true)] as const) },
+      appendix: true,
+      bookmark: name,
+      notes: [w.appendixNote, ...cells.flatMap(({ row, c }) => missingNote(c, row.platform, lang, date))],
+    }
+  })
+  return { slide, appendix }
+}
+
+/**
+ * The comparison from a build's material: us (the company's official
+ * accounts: an executive's or an unofficial account is not the company's
+ * number) against each competitor in showtell.yaml, our numbers from our
+ * results and history, theirs from `live.competitors` and history/competitors.jsonl.
+ */
+export function comparisonFor(config: WorkspaceConfig, live: LiveMaterial | undefined, date: string, kicker: string, lang: Lang = english()): ComparisonSlides {
+  if (!live || config.competitors.length === 0) return { appendix: [] }
+  const parties: Party[] = [
+    { name: config.company.name, ours: true, accounts: config.accounts.filter((a) => a.owner === 'official') },
+    ...config.competitors.map((c) => ({ name: c.name, ours: false, accounts: c.accounts })),
+  ]
+  const results = live.results || live.competitors ? [...(live.results ?? []).filter((r) => r.competitor === undefined), ...(live.competitors ?? [])] : undefined
+  const history = [...live.history.filter((e) => e.competitor === undefined), ...(live.competitorHistory ?? [])]
+  return comparisonSlides(compare({ date, parties, ...(results ? { results } : {}), history }), date, kicker, lang)
+}
+
+/** Characters of a bar's label (name and followers) that fit the label column at 24 px. */
+const LABEL_CHARS = 34
+
+function clip(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`
+}
+
+/** Rows of the growth chart: a platform's heading, then each party's bar. */
+const CHART = { width: 1000, heading: 40, row: 40, label: 470, text: 24 } as const
+
+/**
+ * The slide's chart: per platform, one bar per party, its length the growth
+ * since the last meeting (not the size), leaders marked ★, each labelled with
+ * its followers and growth; a party not read today has no bar, only its last
+ * good value. A standalone SVG like chart.ts's, labels escaped.
+ */
+export function growthChart(rows: readonly Row[], date: string, lang: Lang = english()): string {
+  const w = lang.w.compare
+  const fractions = rows.flatMap((row) => row.cells.flatMap((c) => (c.sinceLast ? [c.sinceLast.fraction] : [])))
+  const top = Math.max(1e-9, ...fractions.map(Math.abs))
+  const negative = fractions.some((f) => shown(f) < 0)
+  const area = CHART.width - CHART.label - 150
+  const zero = CHART.label + (negative ? area / 2 : 0)
+  const scale = (negative ? area / 2 : area) / top
+  const parts: string[] = []
+  let y = 0
+  for (const row of rows) {
+    parts.push(`<text x="0" y="${y + 30}" font-size="${CHART.text}" font-weight="700" fill="#0b4f8a">${escapeXml(platformNameIn(row.platform as SnapshotResult['platform'], lang))}</text>`)
+    y += CHART.heading
+    const order = [...row.cells].sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? 0) - (a.sinceLast?.fraction ?? 0))
+    for (const c of order) {
+      // The label column holds about LABEL_CHARS characters at 24 px: a longer name is cut with "…" (the notes have it whole).
+      const number = c.followers !== undefined && c.sinceLast ? ` · ${lang.count(c.followers)}` : ''
+      const name = clip(`${c.leads ? '★ ' : ''}${c.party}`, LABEL_CHARS - number.length)
+      const mid = y + CHART.row / 2
+      if (c.followers === undefined || !c.sinceLast) {
+        const what = c.followers === undefined ? (c.lastGood ? lang.say(w.lastGood, { value: lang.count(c.lastGood.value), date: lang.day(c.lastGood.date, date) }) : w.none) : `${lang.count(c.followers)} (${w.dash})`
+        parts.push(`<text x="24" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937">${escapeXml(name)}</text>`, `<text x="${CHART.label}" y="${mid + 8}" font-size="${CHART.text}" fill="#4b5563">${escapeXml(what)}</text>`)
+      } else {
+        const f = c.sinceLast.fraction
+        const length = Math.abs(shown(f)) === 0 ? 2 : Math.max(2, Math.abs(f) * scale)
+        const x = f < 0 ? zero - length : zero
+        parts.push(
+          `<text x="24" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937"${c.leads ? ' font-weight="700"' : ''}>${escapeXml(`${name}${number}`)}</text>`,
+          `<rect x="${x.toFixed(1)}" y="${mid - 12}" width="${length.toFixed(1)}" height="24" fill="${c.ours ? '#0b4f8a' : '#6b7280'}"/>`,
+          `<text x="${(f < 0 ? zero : zero + length) + 10}" y="${mid + 8}" font-size="${CHART.text}" fill="#1f2937">${escapeXml(signed(f, lang))}</text>`,
+        )
+      }
+      y += CHART.row
+    }
+  }
+  const height = Math.max(y + 10, 200)
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART.width}" height="${height}" viewBox="0 0 ${CHART.width} ${height}" font-family="sans-serif">${parts.join('')}</svg>\n`
+}
