@@ -5,7 +5,9 @@
 // the appendix. Its minutes follow its slides (minutesPerSlide).
 import { goalMarks } from '../goal-slides.js'
 import { hereAndNow as shape } from '../here-and-now.js'
+import { MIN_SECONDS_PER_SLIDE, slidesThatFit } from '../here-and-now.js'
 import { hasLiveMaterial, withToday } from '../live.js'
+import { scorecardSlide } from '../scorecard.js'
 import type { Slide } from '../slide.js'
 import { accountLabels, officialIds, splitTables } from './common.js'
 import type { SegmentDefinition } from './types.js'
@@ -21,6 +23,9 @@ const spec = {
   fillHint: 'showtell snapshot',
   minutesPerSlide: 1.5,
 } as const
+
+/** One slide's share of the segment's minutes (MIN_SECONDS_PER_SLIDE), for the scorecard's room. */
+const MIN_SLIDE_MINUTES = MIN_SECONDS_PER_SLIDE / 60
 
 export const hereAndNow: SegmentDefinition = {
   spec,
@@ -39,11 +44,25 @@ export const hereAndNow: SegmentDefinition = {
     const goals = goalMarks(config.goals, { entries: withToday(material, date), date, official: officialIds(config), lang })
     // While planning (no minutes yet), as at the segment's usual maximum: the
     // planner then gives it at most minutesPerSlide per slide.
-    const part = shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: minutes ?? spec.max, lookFor, goals, lang })
+    const budget = minutes ?? spec.max
+    // ---- the executive scorecard (issue 16) ----
+    // Fit rule: the scorecard takes one slide of the segment's room ahead of
+    // what to look for and the spotlights (here-and-now.ts is asked for one
+    // slide less), behind the overview and the accounts not read, which
+    // always stay. When those two already fill the minutes, the scorecard
+    // goes to the appendix, where it costs no time. No executives: no slide.
+    const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: material.history, date, kicker: title, lang })
+    const part = shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: board ? Math.max(0, budget - MIN_SLIDE_MINUTES) : budget, lookFor, goals, lang })
+    const boardFits = board !== undefined && part.slides.length < slidesThatFit(budget)
+    const scorecard = board ? splitTables([board], split) : []
+    // ---- end of the executive scorecard ----
     // A split slide is bookmarked once, at its first part.
     return {
-      slides: splitTables(part.slides, split),
-      appendix: part.appendix.flatMap((slide) => splitTables([slide], split).map((piece, i) => (i === 0 ? piece : { ...piece, bookmark: undefined }))),
+      slides: [...splitTables(part.slides, split), ...(boardFits ? scorecard : [])],
+      appendix: [
+        ...part.appendix.flatMap((slide) => splitTables([slide], split).map((piece, i) => (i === 0 ? piece : { ...piece, bookmark: undefined }))),
+        ...(board && !boardFits ? scorecard.map((piece, i) => ({ ...piece, appendix: true, ...(i === 0 ? { bookmark: lang.w.scorecard.bookmark } : {}) })) : []),
+      ],
     }
   },
 }
