@@ -119,8 +119,9 @@ export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
       if (now !== undefined && read) {
         const before = previousCount(history, account.id, date)
         if (before) since = { delta: (since?.delta ?? 0) + (now - before.value), date: since && since.date > before.date ? since.date : before.date }
+        // Over 90 days only when the window reaches further back than the last meeting: else it is the same number twice.
         const old = countOnOrAfter(history, account.id, ninetyAgo, date)
-        if (old) in90 = (in90 ?? 0) + (now - old)
+        if (old && before && old.date < before.date) in90 = (in90 ?? 0) + (now - old.value)
       }
     }
     const facts = [
@@ -157,11 +158,12 @@ function previousCount(history: readonly HistoryEntry[], account: string, date: 
 }
 
 /** The oldest good follower count in [from, date): the start of the 90-day window. */
-function countOnOrAfter(history: readonly HistoryEntry[], account: string, from: string, date: string): number | undefined {
+function countOnOrAfter(history: readonly HistoryEntry[], account: string, from: string, date: string): { value: number; date: string } | undefined {
   const rows = history
     .filter((e) => e.account === account && e.status === 'ok' && e.metrics.followers !== undefined && e.date >= from && e.date < date)
     .sort((a, b) => a.date.localeCompare(b.date) || a.capturedAt.localeCompare(b.capturedAt))
-  return rows[0]?.metrics.followers?.value
+  const first = rows[0]
+  return first ? { value: first.metrics.followers!.value, date: first.date } : undefined
 }
 
 function newestPost(history: readonly HistoryEntry[], account: string, date: string): string | undefined {
