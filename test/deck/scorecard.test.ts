@@ -111,13 +111,13 @@ describe('scorecardRows', () => {
     const [r] = scorecardRows(input)
     expect(r!.followers).toBe(1754) // 1,234 (last good) + 520
     expect(r!.sinceMeeting).toEqual({ delta: 20, date: '2026-11-17' }) // Bluesky only: 520 − 500
-    expect(r!.words).toBe('LinkedIn, Bluesky · 2 posts in 30 days · last post 2026-11-20 · ▲ 20 followers since 2026-11-17 · LinkedIn not read (blocked): last good 1,234 on 2026-11-10')
+    expect(r!.words).toBe('LinkedIn, Bluesky · 2 posts in 30 days · last post 2026-11-20 · ▲ 20 followers since 2026-11-17 · LinkedIn blocked, last good 1,234 (2026-11-10)')
     // Never read before: says so.
     const never = scorecardRows({ ...input, history: [] })[0]!
-    expect(never.words).toContain('LinkedIn not read (blocked), no earlier value')
+    expect(never.words).toContain('LinkedIn blocked, no earlier value')
     expect(never.words).not.toMatch(/\b0 followers/)
     // In Norwegian, numbers and dates through the deck's Lang.
-    expect(scorecardRows({ ...input, lang: nb })[0]!.words).toContain('LinkedIn ikke lest (blokkert): sist kjente 1\u00a0234 den 10. november')
+    expect(scorecardRows({ ...input, lang: nb })[0]!.words).toContain('LinkedIn blokkert, sist kjente 1\u00a0234 (10. november)')
   })
 
   it('no executives: no rows and no slide', () => {

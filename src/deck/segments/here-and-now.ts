@@ -46,15 +46,19 @@ export const hereAndNow: SegmentDefinition = {
     // planner then gives it at most minutesPerSlide per slide.
     const budget = minutes ?? spec.max
     // ---- the executive scorecard (issue 16) ----
-    // Fit rule: the scorecard takes one slide of the segment's room ahead of
-    // what to look for and the spotlights (here-and-now.ts is asked for one
-    // slide less), behind the overview and the accounts not read, which
-    // always stay. When those two already fill the minutes, the scorecard
-    // goes to the appendix, where it costs no time. No executives: no slide.
+    // Fit rule: the scorecard (all its slides, when a long one splits) takes
+    // its room ahead of what to look for and the spotlights (here-and-now.ts
+    // is asked for that many slides less), behind the overview and the
+    // accounts not read, which always stay. When the minutes cannot carry it
+    // beside those, all of it goes to the appendix, where it costs no time.
+    // No executives: no slide.
     const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: material.history, date, kicker: title, lang })
-    const part = shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: board ? Math.max(0, budget - MIN_SLIDE_MINUTES) : budget, lookFor, goals, lang })
-    const boardFits = board !== undefined && part.slides.length < slidesThatFit(budget)
     const scorecard = board ? splitTables([board], split) : []
+    const shaped = (m: number) => shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: m, lookFor, goals, lang })
+    const beside = shaped(Math.max(0, budget - scorecard.length * MIN_SLIDE_MINUTES))
+    const boardFits = scorecard.length > 0 && beside.slides.length + scorecard.length <= slidesThatFit(budget)
+    // Moved to the appendix, the scorecard gives its room back.
+    const part = boardFits || scorecard.length === 0 ? beside : shaped(budget)
     // ---- end of the executive scorecard ----
     // A split slide is bookmarked once, at its first part.
     return {
