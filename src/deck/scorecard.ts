@@ -189,11 +189,20 @@ export function scorecardSlide(input: ScorecardInput & { readonly kicker: string
   const words = lang.w.scorecard
   const rows = scorecardRows(input)
   if (rows.length === 0) return undefined
+  // The title states only what is known: how many posted, when every leader
+  // with an account has a known last post; else how many have an account at
+  // all (a source that hides posts must not read as silence).
   const ours = rows.filter((r) => r.competitor === undefined)
-  const active = ours.filter((r) => r.lastPost !== undefined && daysBetween(r.lastPost, input.date) < SILENCE_DAYS).length
-  const people = lang.plural(ours.length, words.people)
-  // With only competitors' executives, the title speaks of theirs.
-  const title = ours.length === 0 ? lang.say(words.title, { active: lang.count(rows.filter((r) => r.lastPost !== undefined && daysBetween(r.lastPost, input.date) < SILENCE_DAYS).length), people: lang.plural(rows.length, words.people) }) : active === 0 ? lang.say(words.titleNone, { people }) : lang.say(words.title, { active: lang.count(active), people })
+  const counted = ours.length > 0 ? ours : rows
+  const people = lang.plural(counted.length, words.people)
+  const posted = (r: ScorecardRow) => r.lastPost !== undefined && daysBetween(r.lastPost, input.date) < SILENCE_DAYS
+  const known = counted.every((r) => r.platforms.length === 0 || r.lastPost !== undefined)
+  const active = counted.filter(posted).length
+  const title = !known
+    ? lang.say(words.titlePresent, { present: lang.count(counted.filter((r) => r.platforms.length > 0).length), people })
+    : active === 0
+      ? lang.say(words.titleNone, { people })
+      : lang.say(words.title, { active: lang.count(active), people })
   const name = (r: ScorecardRow) => (r.competitor ? lang.say(words.theirs, { person: r.person, competitor: r.competitor }) : r.person)
   return {
     kind: 'table',

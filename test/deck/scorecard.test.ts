@@ -96,8 +96,13 @@ describe('scorecardRows', () => {
     const slide = scorecardSlide({ ...input, kicker: 'Here and now' })!
     expect(slide.table!.rows.map((r) => r[0])).toEqual(['Ingrid Berg', 'Marte Lie (Fjellkraft)', 'Per Dahl (Fjellkraft)'])
     expect(slide.table!.rows[1]![1]).toBe('LinkedIn · 9 posts in 30 days · last post 2026-11-23 · 3,000 followers, first count')
-    // The title counts ours only: Ingrid was not read at all, so none of our one leader posted.
-    expect(slide.title).toBe('None of our 1 leader posted in the last 30 days')
+    // The title counts ours only; Ingrid was not read, so her posting is unknown: the title says only that she has an account.
+    expect(slide.title).toBe('1 of our 1 leader have an account we follow')
+    // Known posting: counted; an executive with no account counts as not posting.
+    const known = scorecardSlide({ ...input, executives: ['Lars Haugen'], results: [...input.results!, result('ingrid-li', 'linkedin', lastPost('2026-11-20'))], kicker: 'k' })!
+    expect(known.title).toBe('1 of 2 leaders posted in the last 30 days')
+    const silent = scorecardSlide({ ...input, results: [result('ingrid-li', 'linkedin', lastPost('2026-09-01'))], kicker: 'k' })!
+    expect(silent.title).toBe('None of our 1 leader posted in the last 30 days')
   })
 
   it('shows a blocked account with its last good value, never as 0, and leaves it out of the trend', () => {
@@ -140,7 +145,7 @@ describe('the scorecard in the here-and-now segment', () => {
     const topic = workspace.topics.get('policy')!.topic
     return hereAndNow.slides({ config, topic, date: DATE, own, live: own, title: 'Here and now', split: (s) => [s], minutes, lang: en })
   }
-  const isBoard = (s: { title: string }) => /posted in the last 30 days/.test(s.title)
+  const isBoard = (s: { table?: { header: readonly string[] } }) => s.table?.header[0] === 'Leader'
 
   it('stays in the segment when the minutes carry a slide beyond the overview, and takes the place of a spotlight or what to look for', () => {
     const { slides, appendix } = compose(10)
