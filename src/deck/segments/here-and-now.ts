@@ -1,7 +1,9 @@
 // Owns the here-and-now segment's place in the deck: it has material when an
 // account of ours has a snapshot for this meeting (or a figure entered by
 // hand); its slides are what to look for, then here-and-now.ts's overview,
-// spotlights and accounts not read, and every account's own slide goes to
+// spotlights and accounts not read, then the executive scorecard
+// (scorecard.ts: the people behind the accounts, beside the competitors'
+// leaders, from the same snapshots), and every account's own slide goes to
 // the appendix. Its minutes follow its slides (minutesPerSlide).
 import { goalMarks } from '../goal-slides.js'
 import { hereAndNow as shape } from '../here-and-now.js'
