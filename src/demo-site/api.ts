@@ -7,6 +7,7 @@
 // move by the same whole days as the Atom feeds.
 import { jsonReply, type Reply } from './reply.js'
 import { BLUESKY, BLUESKY_FEED, COMPETITOR_BLUESKY, IMPOSTORS, MASTODON, MASTODON_STATUSES, NAME_IMPOSTOR, X_ACCOUNT, followers, posts, type Bumps, type SocialPost } from './platforms.js'
+import { EXECUTIVE_BLUESKY, EXECUTIVE_BLUESKY_FEED } from './platforms.js'
 
 export interface ApiContext {
   readonly origin: string
@@ -46,6 +47,8 @@ export function blueskyGetProfile(context: ApiContext, actor: string | null): Re
       postsCount: NAME_IMPOSTOR.postsCount,
     })
   }
+  const executive = EXECUTIVE_BLUESKY.find((candidate) => candidate.handle === wanted || candidate.did === wanted)
+  if (executive) return jsonReply(200, { ...executive, followersCount: followers(executive.followersCount, context.bumps) })
   const competitor = COMPETITOR_BLUESKY.find((candidate) => candidate.handle === wanted || candidate.did === wanted)
   if (competitor) {
     // The example workspace's competitors: public profiles like any other.
@@ -98,6 +101,17 @@ export function blueskyAuthorFeed(context: ApiContext, query: URLSearchParams, s
   const wanted = actor.replace(/^@/, '').toLowerCase()
   if (wanted === IMPOSTORS.bluesky.handle || wanted === IMPOSTORS.bluesky.did) return jsonReply(200, { feed: [] })
   if (wanted === NAME_IMPOSTOR.handle || wanted === NAME_IMPOSTOR.did) return jsonReply(200, { feed: [] })
+  if (EXECUTIVE_BLUESKY.some((candidate) => candidate.handle === wanted || candidate.did === wanted)) {
+    // His own posts: authored by his did, as the adapter checks.
+    const executive = EXECUTIVE_BLUESKY.find((candidate) => candidate.handle === wanted || candidate.did === wanted)!
+    const author = { did: executive.did, handle: executive.handle, displayName: executive.displayName, labels: [], createdAt: executive.createdAt }
+    return jsonReply(200, {
+      feed: EXECUTIVE_BLUESKY_FEED.slice(0, limit).map((post) => {
+        const item = blueskyFeedItem(context, post, shiftMs) as { post: Record<string, unknown> }
+        return { ...item, post: { ...item.post, uri: `at://${executive.did}/app.bsky.feed.post/${post.id}`, author } }
+      }),
+    })
+  }
   if (COMPETITOR_BLUESKY.some((candidate) => candidate.handle === wanted || candidate.did === wanted)) return jsonReply(200, { feed: [] })
   if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
     return jsonReply(400, { error: 'InvalidRequest', message: 'Profile not found' })

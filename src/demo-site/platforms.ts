@@ -368,6 +368,30 @@ export const COMPETITOR_BLUESKY = [
   },
 ] as const
 
+/**
+ * The example's second executive on Bluesky (the executive scorecard, issue
+ * 16): Lars Haugen, CFO, with an account he rarely uses. His last post is
+ * from 2026-10-20, so at the demo meetings he is named as silent.
+ */
+export const EXECUTIVE_BLUESKY = [
+  {
+    handle: 'larshaugen.bsky.social',
+    did: 'did:plc:larshaugendemosite000001',
+    displayName: 'Lars Haugen',
+    description: 'CFO at Nordlys Outdoor. Numbers, skiing, Tromsø.',
+    followersCount: 412,
+    followsCount: 95,
+    postsCount: 38,
+    createdAt: '2024-09-03T07:00:00.000Z',
+  },
+] as const
+
+/** Lars Haugen's feed, newest first: two posts, the last on 2026-10-20. */
+export const EXECUTIVE_BLUESKY_FEED: readonly SocialPost[] = [
+  { id: '3lbhaugen0002', at: '2026-10-20T07:30:00.000Z', text: 'Quarter closed. Thanks to a team that counts twice.', likes: 14, reposts: 1, replies: 2, quotes: 0 },
+  { id: '3lbhaugen0001', at: '2026-09-30T16:00:00.000Z', text: 'First snow on Tromsdalstinden.', likes: 22, reposts: 2, replies: 1, quotes: 0 },
+]
+
 export const MASTODON = {
   id: '109334512876543210',
   username: 'nordlys',

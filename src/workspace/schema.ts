@@ -56,6 +56,9 @@ export const accountSchema = z
       .describe("The platform's own id for the account, for its official API: a YouTube channel id (UC…), a LinkedIn organization id, a Facebook Page id."),
     owner: z.enum(OWNERS).default('official').describe('official, executive (a leader\'s own account) or unofficial (carries our name, not run by us).'),
     label: text.optional().describe('How the account is named on slides.'),
+    person: text
+      .optional()
+      .describe("For `owner: executive`: the person the account belongs to, which groups one person's accounts on the executive scorecard; default: the label."),
     hideSelectors: list(text).optional().describe('Extra CSS selectors to hide before the screenshot (banners, pop-overs).'),
     waitFor: text.optional().describe('A CSS selector that must appear before the page counts as loaded.'),
   })
@@ -65,9 +68,17 @@ export const accountSchema = z
 
 export type Account = z.output<typeof accountSchema>
 
+// An executive with no account at all is named in `executives`: the scorecard
+// lists them as "no account on any platform we follow" (an account entry needs
+// a url or handle to be captured, so a name alone cannot be one).
+const executivesSchema = list(text)
+  .default([])
+  .describe('Leaders the executive scorecard lists even with no account: each is a `person:` of an `owner: executive` account, or has none.')
+
 const competitorSchema = z.strictObject({
   name: text,
   accounts: list(accountSchema, LIMITS.accounts).default([]),
+  executives: executivesSchema,
 })
 
 const meetingSchema = z.strictObject({
@@ -208,6 +219,7 @@ export const workspaceConfigSchema = z
     }),
     accounts: list(accountSchema, LIMITS.accounts).default([]),
     competitors: list(competitorSchema).default([]),
+    executives: executivesSchema,
     meeting: meetingSchema,
     rotation: rotationSchema.prefault({}),
     snapshot: snapshotSchema.prefault({}),

@@ -56,7 +56,7 @@ describe('planFromMaterial', () => {
       'roi 3',
       'next-meeting 1',
     ])
-    expect(material).toEqual({ snapshots: true, accounts: 12, snapshotDate: '2026-11-17', auditDate: '2026-12-01' })
+    expect(material).toEqual({ snapshots: true, accounts: 13, snapshotDate: '2026-11-17', auditDate: '2026-12-01' })
     expect(words).toBe('Planned with the snapshots of 2026-11-17 and the audit of 2026-12-01.')
   })
 
@@ -80,20 +80,20 @@ describe('planFromMaterial', () => {
   it('with no history, the build’s own snapshots fill the here-and-now, and ROI (one measurement) is a placeholder', () => {
     const { plan, words } = planFromMaterial({ config, topic: policy, date: '2026-12-08', duration: 45, history: [] })
     // No history: every account is expected to answer with no numbers yet, so the segment is what to
-    // look for and the overview, no spotlight (nothing changed yet): 2 slides, at most ceil(2 × 1.5) = 3
-    // minutes. The 3 minutes it gives up go by weight to key points, worst cases, exercise, discussion
-    // and next meeting's spare minute.
+    // look for, the overview and the executive scorecard, no spotlight (nothing changed yet): 3 slides,
+    // at most ceil(3 × 1.5) = 5 minutes. The minutes it gives up go by weight to worst cases,
+    // exercise and discussion.
     expect(agenda(plan)).toEqual([
       'opening 2',
-      'here-and-now 3',
+      'here-and-now 5',
       'loss-of-control 4',
-      'key-points 9',
+      'key-points 8',
       'case-studies 6',
       'worst-cases 6',
       'exercise 6',
       'discussion 6',
       'roi 1 P',
-      'next-meeting 2',
+      'next-meeting 1',
     ])
     expect(words).toBe('Planned with no snapshots in the history yet and no audit yet.')
   })
@@ -132,12 +132,14 @@ describe('planFromMaterial', () => {
   it('the here-and-now is counted from the accounts as they answered last time: those that failed share one table', () => {
     // What to look for, the overview of all eleven, and three spotlights: the seeded history's largest
     // relative changes from 2026-11-10 to 2026-11-17 of 3% or more: TikTok +4.6%, Bluesky +4.0%, Threads +3.5%
-    // (the CEO's +3.2% is a fourth, over the cap of three). The per-account slides are in the appendix.
-    expect(planFromMaterial({ config, topic: policy, date: '2026-12-08', duration: 45, history }).input.slides?.get('here-and-now')).toBe(5)
+    // (the CEO's +3.2% is a fourth, over the cap of three), and the executive scorecard. The per-account
+    // slides are in the appendix.
+    expect(planFromMaterial({ config, topic: policy, date: '2026-12-08', duration: 45, history }).input.slides?.get('here-and-now')).toBe(6)
     const failed = history.map((e) => (e.date === '2026-11-17' ? { ...e, status: 'blocked' as const, reason: 'login wall', metrics: {} } : e))
     const { input } = planFromMaterial({ config, topic: policy, date: '2026-12-08', duration: 45, history: failed })
-    // What to look for, the overview, and one slide for the nine not read; a blocked account is never a spotlight.
-    expect(input.slides?.get('here-and-now')).toBe(3)
+    // What to look for, the overview, one slide for the nine not read and the executive scorecard; a
+    // blocked account is never a spotlight.
+    expect(input.slides?.get('here-and-now')).toBe(4)
   })
 })
 

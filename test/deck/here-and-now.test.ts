@@ -108,7 +108,7 @@ describe('the spotlight rule, on hand-made histories', () => {
  */
 function material(n: number, change: (i: number) => number, jump = true) {
   const accounts = Array.from({ length: n }, (_, i) => ({ id: `acct-${i + 1}`, platform: 'bluesky', handle: `acct${i + 1}.bsky.social`, label: `Account ${i + 1}` }))
-  const config: WorkspaceConfig = workspaceConfigSchema.parse({ ...base, accounts, competitors: [], goals: [] })
+  const config: WorkspaceConfig = workspaceConfigSchema.parse({ ...base, accounts, competitors: [], executives: [], goals: [] })
   const engagement = (value: number) => (jump ? { interactionsPerPost: { value, source: 'api' as const } } : {})
   const results = accounts.map((a, i) => result(a.id, { ...followers(1000 + change(i)), ...engagement(20) }))
   const history = accounts.map((a) => entry(a.id, LAST, { ...followers(1000), ...engagement(10) }))

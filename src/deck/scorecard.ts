@@ -1,0 +1,215 @@
+// Owns the executive scorecard: every person with `owner: executive`
+// accounts (ours, and each competitor's beside them), grouped by `person:`
+// (default: the account's label), with where they are present, their posts
+// in the last 30 days, their last post and the trend of their followers since
+// the last meeting and over 90 days. Silence is named plainly ("no post in 45
+// days"), an executive listed in `executives:` with no account says so, and a
+// value the sources did not give says why: never 0. Pure: accounts, this
+// run's results and the history in, rows out; the slide is a plain table.
+// Every fixed word is the catalogue's (messages/<lang>.json `scorecard`).
+import { platformNameIn } from '../snapshot/headline.js'
+import { daysBetween, lastGoodValue, type HistoryEntry } from '../snapshot/history.js'
+import type { SnapshotResult } from '../snapshot/types.js'
+import type { Account } from '../workspace/schema.js'
+import { english, type Lang } from './lang.js'
+import { statusWord } from './live.js'
+import type { Slide } from './slide.js'
+
+/** No post in this many days or more is silence, named as such (the spotlight's rule, here-and-now.ts). */
+export const SILENCE_DAYS = 30
+/** The longer trend window. */
+export const TREND_DAYS = 90
+
+export interface ScorecardInput {
+  /** Our accounts (any owner: only `owner: executive` count) and `executives:` names. */
+  readonly accounts: readonly Account[]
+  readonly executives?: readonly string[]
+  readonly competitors?: readonly { readonly name: string; readonly accounts: readonly Account[]; readonly executives?: readonly string[] }[]
+  /** This run's results, ours and competitors' (ids are unique across the workspace). */
+  readonly results?: readonly SnapshotResult[]
+  /** Earlier meetings' rows, ours and competitors'. */
+  readonly history: readonly HistoryEntry[]
+  /** Meeting date, YYYY-MM-DD. */
+  readonly date: string
+  readonly lang?: Lang
+}
+
+export interface ScorecardRow {
+  readonly person: string
+  /** The competitor's name; absent for ours. */
+  readonly competitor?: string
+  /** Platform names, in the accounts' order; empty when the person has no account. */
+  readonly platforms: readonly string[]
+  /** Posts in the last 30 days, summed over the accounts that give it; undefined when none does. */
+  readonly posts30?: number
+  /** The newest post over all their accounts (YYYY-MM-DD). */
+  readonly lastPost?: string
+  /** Followers now (this run, or the last good value of an account not read). */
+  readonly followers?: number
+  /** Change since the last meeting, over the accounts counted both times. */
+  readonly sinceMeeting?: { readonly delta: number; readonly date: string }
+  /** Change over the last 90 days, over the accounts counted both times. */
+  readonly in90?: number
+  /** The whole row in slide words. */
+  readonly words: string
+}
+
+interface Group {
+  readonly person: string
+  readonly competitor?: string
+  readonly accounts: Account[]
+}
+
+/** One person per `person:` (or label, or id) within ours, then within each competitor; `executives:` names without accounts last in each. */
+function groups(input: ScorecardInput): Group[] {
+  const out: Group[] = []
+  const add = (accounts: readonly Account[], executives: readonly string[], competitor?: string) => {
+    const mine = new Map<string, Group>()
+    for (const account of accounts) {
+      if (account.owner !== 'executive') continue
+      const person = account.person ?? account.label ?? account.id
+      const group = mine.get(person) ?? { person, ...(competitor ? { competitor } : {}), accounts: [] }
+      group.accounts.push(account)
+      mine.set(person, group)
+    }
+    for (const person of executives) if (!mine.has(person)) mine.set(person, { person, ...(competitor ? { competitor } : {}), accounts: [] })
+    out.push(...mine.values())
+  }
+  add(input.accounts, input.executives ?? [])
+  for (const c of input.competitors ?? []) add(c.accounts, c.executives ?? [], c.name)
+  return out
+}
+
+/** The scorecard's rows, ours first, then each competitor's in the workspace's order. No executives: no rows. */
+export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
+  const lang = input.lang ?? english()
+  const words = lang.w.scorecard
+  const { date, history } = input
+  const day = (d: string) => lang.day(d, date)
+  const byId = new Map((input.results ?? []).map((r) => [r.account, r]))
+  const ninetyAgo = addDays(date, -TREND_DAYS)
+
+  return groups(input).map((group) => {
+    const platforms = [...new Set(group.accounts.map((a) => platformNameIn(a.platform, lang)))]
+    if (group.accounts.length === 0) return { ...base(group), platforms, words: words.noAccount }
+    let posts30: number | undefined
+    let lastPost: string | undefined
+    let followers: number | undefined
+    let since: { delta: number; date: string } | undefined
+    let in90: number | undefined
+    const unread: string[] = []
+    for (const account of group.accounts) {
+      const result = byId.get(account.id)
+      const read = result?.status === 'ok' ? result : undefined
+      const platform = platformNameIn(account.platform, lang)
+      // Followers now: this run's, or, for an account not read, its last good value (said so).
+      let now: number | undefined = read?.metrics.followers?.value
+      if (result && !read) {
+        const good = lastGoodValue(history, account.id, 'followers', date)
+        const status = statusWord(result.status, lang)
+        unread.push(good ? lang.say(words.notRead, { platform, status, value: lang.count(good.value), date: day(good.date) }) : lang.say(words.notReadNever, { platform, status }))
+        now = good?.value
+      }
+      if (now !== undefined) followers = (followers ?? 0) + now
+      const posts = read?.metrics.postsPerMonth?.value
+      if (posts !== undefined) posts30 = (posts30 ?? 0) + posts
+      // The last post: this run's, else the newest the history knows (a post once seen stays a fact).
+      const post = read?.metrics.lastPostAt?.value.slice(0, 10) ?? newestPost(history, account.id, date)
+      if (post && (!lastPost || post > lastPost)) lastPost = post
+      if (now !== undefined && read) {
+        const before = previousCount(history, account.id, date)
+        if (before) since = { delta: (since?.delta ?? 0) + (now - before.value), date: since && since.date > before.date ? since.date : before.date }
+        // Over 90 days only when the window reaches further back than the last meeting: else it is the same number twice.
+        const old = countOnOrAfter(history, account.id, ninetyAgo, date)
+        if (old && before && old.date < before.date) in90 = (in90 ?? 0) + (now - old.value)
+      }
+    }
+    const facts = [
+      platforms.join(', '),
+      posts30 !== undefined ? lang.plural(posts30, words.posts) : words.postsUnknown,
+      lastPost === undefined ? words.lastPostUnknown : daysBetween(lastPost, date) >= SILENCE_DAYS ? lang.say(words.silent, { days: lang.count(daysBetween(lastPost, date)) }) : lang.say(words.lastPost, { date: day(lastPost) }),
+      followers === undefined
+        ? words.followersUnknown
+        : since
+          ? [lang.say(words.sinceMeeting, { change: lang.change(since.delta), date: day(since.date) }), ...(in90 !== undefined ? [lang.say(words.in90, { change: lang.change(in90) })] : [])].join(', ')
+          : lang.say(words.firstCount, { value: lang.count(followers) }),
+      ...unread,
+    ]
+    return {
+      ...base(group),
+      platforms,
+      ...(posts30 !== undefined ? { posts30 } : {}),
+      ...(lastPost ? { lastPost } : {}),
+      ...(followers !== undefined ? { followers } : {}),
+      ...(since ? { sinceMeeting: since } : {}),
+      ...(in90 !== undefined ? { in90 } : {}),
+      words: facts.join(' · '),
+    }
+  })
+}
+
+function base(group: Group): { person: string; competitor?: string } {
+  return { person: group.person, ...(group.competitor ? { competitor: group.competitor } : {}) }
+}
+
+/** The newest good follower count before the meeting (the last meeting's). */
+function previousCount(history: readonly HistoryEntry[], account: string, date: string): { value: number; date: string } | undefined {
+  return lastGoodValue(history, account, 'followers', addDays(date, -1))
+}
+
+/** The oldest good follower count in [from, date): the start of the 90-day window. */
+function countOnOrAfter(history: readonly HistoryEntry[], account: string, from: string, date: string): { value: number; date: string } | undefined {
+  const rows = history
+    .filter((e) => e.account === account && e.status === 'ok' && e.metrics.followers !== undefined && e.date >= from && e.date < date)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.capturedAt.localeCompare(b.capturedAt))
+  const first = rows[0]
+  return first ? { value: first.metrics.followers!.value, date: first.date } : undefined
+}
+
+function newestPost(history: readonly HistoryEntry[], account: string, date: string): string | undefined {
+  let best: string | undefined
+  for (const e of history) {
+    const at = e.metrics.lastPostAt?.value.slice(0, 10)
+    if (e.account === account && e.status === 'ok' && at && e.date <= date && (!best || at > best)) best = at
+  }
+  return best
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * The scorecard slide: one table, a row per person, competitors' marked with
+ * their name. Long tables split like any other ("(continued)"). No executives
+ * (ours or a competitor's): no slide.
+ */
+export function scorecardSlide(input: ScorecardInput & { readonly kicker: string }): Slide | undefined {
+  const lang = input.lang ?? english()
+  const words = lang.w.scorecard
+  const rows = scorecardRows(input)
+  if (rows.length === 0) return undefined
+  // The title states only what is known: how many posted, when every leader
+  // with an account has a known last post; else how many have an account at
+  // all (a source that hides posts must not read as silence).
+  const ours = rows.filter((r) => r.competitor === undefined)
+  const counted = ours.length > 0 ? ours : rows
+  const people = lang.plural(counted.length, words.people)
+  const posted = (r: ScorecardRow) => r.lastPost !== undefined && daysBetween(r.lastPost, input.date) < SILENCE_DAYS
+  const known = counted.every((r) => r.platforms.length === 0 || r.lastPost !== undefined)
+  const active = counted.filter(posted).length
+  const title = !known
+    ? lang.say(words.titlePresent, { present: lang.count(counted.filter((r) => r.platforms.length > 0).length), people })
+    : active === 0
+      ? lang.say(words.titleNone, { people })
+      : lang.say(words.title, { active: lang.count(active), people })
+  const name = (r: ScorecardRow) => (r.competitor ? lang.say(words.theirs, { person: r.person, competitor: r.competitor }) : r.person)
+  return {
+    kind: 'table',
+    segment: 'here-and-now',
+    kicker: input.kicker,
+    title,
+    table: { header: [words.headerPerson, words.headerFacts], rows: rows.map((r) => [name(r), r.words] as const) },
+    notes: [words.note, words.rule, ...rows.map((r) => `${name(r)}: ${r.words}.`)],
+  }
+}
