@@ -103,7 +103,9 @@ describe('how we compare in the deck', () => {
   })
 
   it('the fit rule: our overview first, the comparison next (ahead of what to look for), else to the appendix', () => {
-    const config = workspace.config
+    // Without the leaders (the scorecard yields to the comparison, and the CFO's account, which this material
+    // does not read, would add the table of accounts not read, which always stays).
+    const config = { ...workspace.config, accounts: workspace.config.accounts.filter((a) => a.owner !== 'executive'), executives: [] }
     const live = material(config)
     const topic = workspace.topics.get('policy')!.topic
     const context = (minutes: number) => ({ config, topic, date: DATE, live, own: live, minutes, split: (s: Slide) => [s], lang: langFor('en'), title: 'Here and now' })
@@ -115,6 +117,27 @@ describe('how we compare in the deck', () => {
     const one = hereAndNow.slides(context(1))
     expect(one.slides.map((s) => s.kind)).toEqual(['overview'])
     expect(one.appendix!.filter((s) => s.bookmark === 'How we compare: growth, not size')).toHaveLength(1)
+  })
+
+  // Merged with the scorecard (segments/here-and-now.ts): the comparison comes first, the scorecard yields first.
+  it('with leaders too: the comparison keeps its place and the scorecard goes to the appendix first', () => {
+    // The CEO's LinkedIn is read in this material; the CFO's account is not, so it is left out here.
+    const config = { ...workspace.config, accounts: workspace.config.accounts.filter((a) => a.id !== 'cfo-bluesky') }
+    const live = material(config)
+    const topic = workspace.topics.get('policy')!.topic
+    const context = (minutes: number) => ({ config, topic, date: DATE, live, own: live, minutes, split: (s: Slide) => [s], lang: langFor('en'), title: 'Here and now' })
+    // 1.4 minutes carry two slides: the overview and the comparison; the scorecard waits in the appendix.
+    const two = hereAndNow.slides(context(1.4))
+    expect(two.slides.map((s) => s.kind)).toEqual(['overview', 'chart'])
+    expect(two.appendix!.filter((s) => s.bookmark === 'Executive scorecard')).toHaveLength(1)
+    expect(two.appendix!.filter((s) => s.bookmark === 'How we compare: growth, not size')).toHaveLength(0)
+    // Ten minutes carry both, the comparison before the scorecard, and neither is in the appendix.
+    const roomy = hereAndNow.slides(context(10))
+    const compareAt = roomy.slides.findIndex((s) => s.title === 'How we compare: growth, not size')
+    const boardAt = roomy.slides.findIndex((s) => /\bleaders?\b/.test(s.title))
+    expect(compareAt).toBeGreaterThan(0)
+    expect(boardAt).toBeGreaterThan(compareAt)
+    expect(roomy.appendix!.filter((s) => s.bookmark === 'Executive scorecard' || s.bookmark === 'How we compare: growth, not size')).toEqual([])
   })
 
   it('no competitor configured, or none read: no slide and no placeholder', () => {
