@@ -115,10 +115,12 @@ describe('one plan everywhere', () => {
 
   it('with no history and no audit: all three agree on the placeholders (ROI, one measurement), the build’s snapshots planned for', async () => {
     const dir = await exampleWorkspace(false)
-    // Every account expected to answer with no numbers yet: what to look for and the overview, no
-    // spotlight (nothing has changed yet). 2 slides, at most ceil(2 × 1.5) = 3 minutes; the 3 it gives up
-    // go by weight to key points, discussion and next meeting.
-    const expected = ['2', '3', '4', '9', '6', '6', '6', '6', '1 P', '2']
+    // Every account expected to answer with no numbers yet: what to look for, the overview and the
+    // executive scorecard (the example lists two leaders), no spotlight (nothing has changed yet).
+    // 3 slides, at most ceil(3 × 1.5) = 5 minutes; its 2 more minutes than before come from key points
+    // and next meeting (9 → 8, 2 → 1), as the planner gives spare minutes by weight.
+    // 2 + 5 + 4 + 8 + 6 + 6 + 6 + 6 + 1 + 1 = 45.
+    const expected = ['2', '5', '4', '8', '6', '6', '6', '6', '1 P', '1']
     const screen = await topicsScreen(dir)
     expect(screen.agenda).toEqual(expected)
     expect(screen.words).toBe('Planned with no snapshots in the history yet and no audit yet.')
