@@ -23,13 +23,12 @@ import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { acceptLanguage } from '../net/accept-language.js'
 import { guardedFetch } from '../net/fetch.js'
 import { RequestGuard } from '../net/guard.js'
-import { ADAPTERS } from '../platforms/index.js'
-import type { Platform } from '../topics/schema.js'
 import { companyNames } from '../workspace/config-values.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 import { colourDistance, hammingDistance, PictureError, pictureHash, pictureType, type PictureHash } from './avatar-hash.js'
 import { scoreFind, type FindFacts } from './evidence.js'
-import { probeUrl, type AuditRule, type AuditRules } from './rules.js'
+import type { AuditRule, AuditRules } from './rules.js'
+import { probeTarget } from './run.js'
 import type { AuditFinding, AuditReport } from './types.js'
 
 /** Most bytes of a profile picture read; a bigger one is "not known". */
@@ -94,24 +93,11 @@ export function profileExtras(kind: AuditRule['kind'], body: string, answeredUrl
   return avatarUrl ? { avatarUrl } : {}
 }
 
-/** The base URL a rule uses in this workspace, as the audit's probes use it (audit/run.ts). */
-function configuredBase(platform: Platform, config: WorkspaceConfig): string | undefined {
-  const key = ADAPTERS[platform].auditEndpoint ?? platform
-  return (config.snapshot.endpoints as Record<string, string | undefined>)[key]
-}
-
 /** The URL the audit's control asks for one of our accounts: its handle through the rule, or for a page rule its listed page. */
 export function ownProfileUrl(config: WorkspaceConfig, rule: AuditRule, account: Account): string | undefined {
   const handle = account.handle?.replace(/^@/, '')
   if (!handle) return rule.kind === 'page' ? account.url : undefined
-  return handleProfileUrl(config, rule, account.platform, handle)
-}
-
-/** The URL the rule asks for a handle: the same the audit's probe of that handle asks. */
-function handleProfileUrl(config: WorkspaceConfig, rule: AuditRule, platform: Platform, handle: string): string {
-  const onServer = ADAPTERS[platform].handles?.onServer?.(handle)
-  const base = configuredBase(platform, config) ?? (onServer ? `https://${onServer.server}` : rule.base)
-  return probeUrl(rule, onServer?.user ?? handle, base)
+  return probeTarget(config, rule, { platform: account.platform, handle }).url
 }
 
 /**
@@ -120,7 +106,7 @@ function handleProfileUrl(config: WorkspaceConfig, rule: AuditRule, platform: Pl
  * is the search's), the rule's own URL for its handle.
  */
 export function findProfileUrl(config: WorkspaceConfig, rule: AuditRule, finding: AuditFinding): string | undefined {
-  return finding.foundBy === 'name-search' ? handleProfileUrl(config, rule, finding.platform, finding.handle) : finding.url
+  return finding.foundBy === 'name-search' ? probeTarget(config, rule, finding).url : finding.url
 }
 
 interface Reader {

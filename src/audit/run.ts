@@ -231,7 +231,8 @@ function searchOutcomes(planned: readonly PlannedSearch[], answers: readonly (Se
 }
 
 /** The URL a rule probes for a candidate, and the user part its markers name. */
-function probeTarget(config: WorkspaceConfig, rule: AuditRule, candidate: Candidate): { url: string; user: string } {
+/** The URL a rule asks for a handle in this workspace, and the user it asks about (evidence-run.ts reads profiles again through it). */
+export function probeTarget(config: WorkspaceConfig, rule: AuditRule, candidate: Pick<Candidate, 'platform' | 'handle'>): { url: string; user: string } {
   // A handle that names its server (user@server) is probed on that server, for the user.
   const onServer = ADAPTERS[candidate.platform].handles?.onServer?.(candidate.handle)
   const user = onServer?.user ?? candidate.handle
