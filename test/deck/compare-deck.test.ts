@@ -23,6 +23,7 @@ import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
 import type { WorkspaceConfig } from '../../src/workspace/schema.js'
 import { testBrowser } from '../helpers/browser.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import { overflowsIn } from '../helpers/overflow.js'
 
 const DATE = '2026-11-24'
 const manager = testBrowser()
@@ -70,24 +71,22 @@ function compose(config: WorkspaceConfig, live: LiveMaterial) {
   return composeDeck({ config, topic, date: DATE, plan, live, next: { date: '2026-12-01' } })
 }
 
-/** Slides that overflow 1280×720 or have body text under 24 px. */
+/** Slides that overflow 1280×720 (the shared check, test/helpers/overflow.ts) or have body text under 24 px. */
 async function problemsIn(html: string): Promise<string[]> {
-  await page.setContent(html, { waitUntil: 'load' })
-  return page.evaluate(() => {
+  const overflows = await overflowsIn(page, html)
+  const small = await page.evaluate(() => {
     const problems: string[] = []
     document.querySelectorAll('section').forEach((section, i) => {
-      const box = section.getBoundingClientRect()
-      if (section.scrollHeight > section.clientHeight + 1) problems.push(`${i + 1}: scrollHeight ${section.scrollHeight}`)
       section.querySelectorAll('*').forEach((el) => {
         const r = el.getBoundingClientRect()
         if (r.width === 0 && r.height === 0) return
-        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) problems.push(`${i + 1}: <${el.tagName.toLowerCase()}> outside`)
         const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '')
         if (ownText && !el.closest('header, footer') && parseFloat(getComputedStyle(el).fontSize) < 24) problems.push(`${i + 1}: <${el.tagName.toLowerCase()}> small text`)
       })
     })
     return problems
   })
+  return [...overflows, ...small]
 }
 
 describe('how we compare in the deck', () => {
