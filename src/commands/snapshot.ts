@@ -57,10 +57,11 @@ export async function runSnapshot(ctx: CommandContext): Promise<number> {
     return EXIT.ok
   }
   const where = relative(process.cwd(), outDir) || outDir
-  let text = `${table([['ACCOUNT', 'PLATFORM', 'STATUS', 'NOW', 'CHANGE', 'NOTE'], ...results.map((r) => rowOf(r, before.entries, date))])}\n\n${okCount(results)} accounts ok · screenshots in ${where}/ · history in history/snapshots.jsonl\n`
+  // `--account` naming only competitor accounts: no table of ours.
+  let text = results.length === 0 && competitors.length > 0 ? '' : `${table([['ACCOUNT', 'PLATFORM', 'STATUS', 'NOW', 'CHANGE', 'NOTE'], ...results.map((r) => rowOf(r, before.entries, date))])}\n\n${okCount(results)} accounts ok · screenshots in ${where}/ · history in history/snapshots.jsonl\n`
   if (competitors.length > 0) {
     const rows = competitors.map((r) => [r.competitor ?? '', ...rowOf(r, competitorsBefore.entries, date)])
-    text += `\nCompetitors (public sources only, never counted as ours)\n${table([['COMPETITOR', 'ACCOUNT', 'PLATFORM', 'STATUS', 'NOW', 'CHANGE', 'NOTE'], ...rows])}\n\n${okCount(competitors)} competitor accounts ok · history in history/competitors.jsonl\n`
+    text += `${text ? '\n' : ''}Competitors (public sources only, never counted as ours)\n${table([['COMPETITOR', 'ACCOUNT', 'PLATFORM', 'STATUS', 'NOW', 'CHANGE', 'NOTE'], ...rows])}\n\n${okCount(competitors)} competitor accounts ok · history in history/competitors.jsonl\n`
   }
   ctx.io.stdout.write(text)
   return EXIT.ok

@@ -1,13 +1,8 @@
-// Owns "how we compare": per platform where we and at least one competitor
-// have an account, each party's followers now, its growth since the last
-// meeting and over the last 90 days, its posts in the last 30 days and its
-// interactions per post. Growth, not size, decides who leads a row, so a
-// small company can win it; parties equal at the shown precision (0.1%) lead
-// together. A competitor not read today shows its last good value with its
-// date and is never ranked: a stale number would win or lose on old news.
-// A number the sources do not give is `undefined` with the reason, never 0.
-// Pure: numbers in, rows out; the slides' words are in comparisonSlides.
-import { daysBetween, type HistoryEntry } from '../snapshot/history.js'
+// Owns "how we compare" in the deck: one slide in the here-and-now segment
+// (a growth chart, the numbers in the notes) and one appendix slide per
+// competitor, from the rows of snapshot/comparison.ts, which owns the numbers
+// and who leads. The slides' words are the catalogue's (`compare`).
+import { compare, hasComparison, shown, type Cell, type Missing, type Party, type Row } from '../snapshot/comparison.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { english, type Lang } from './lang.js'
 import { percentWords, statusWord } from './live.js'
@@ -16,136 +11,6 @@ import type { Slide } from './slide.js'
 import { escapeXml } from './chart.js'
 import type { LiveMaterial } from './live.js'
 import type { WorkspaceConfig } from '../workspace/schema.js'
-
-/** How far back "over 90 days" reaches. */
-export const GROWTH_WINDOW_DAYS = 90
-
-export interface Party {
-  readonly name: string
-  readonly ours: boolean
-  /** Its accounts in file order; on a platform where it has several, the first counts. */
-  readonly accounts: readonly { readonly id: string; readonly platform: string }[]
-}
-
-export interface CompareInput {
-  /** The meeting, YYYY-MM-DD. */
-  readonly date: string
-  /** Us first, then each competitor. */
-  readonly parties: readonly Party[]
-  /** This build's results, ours and the competitors' (absent without snapshots). */
-  readonly results?: readonly SnapshotResult[]
-  /** The history before this build, ours and the competitors'. */
-  readonly history: readonly HistoryEntry[]
-}
-
-export type Missing = 'not-read' | 'no-history' | 'not-given' | 'stale'
-
-export interface Cell {
-  readonly party: string
-  readonly ours: boolean
-  readonly account: string
-  /** Followers today; undefined when not read (then `lastGood` may say what was). */
-  readonly followers?: number
-  /** The last good value and its date, for an account not read today. */
-  readonly lastGood?: { readonly value: number; readonly date: string }
-  /** Why it was not read today (the snapshot status), when it was not. */
-  readonly status?: string
-  /** Growth since the last meeting as a fraction (0.05 = 5%), and the day it is measured from. */
-  readonly sinceLast?: { readonly fraction: number; readonly from: string }
-  /** Growth over the last 90 days, from the oldest good value in that window. */
-  readonly over90?: { readonly fraction: number; readonly from: string }
-  readonly posts30?: number
-  readonly perPost?: number
-  /** Why each missing number is missing. */
-  readonly missing: { readonly sinceLast?: Missing; readonly over90?: Missing; readonly posts30?: Missing; readonly perPost?: Missing }
-  /** Ranked on fresh growth since the last meeting. */
-  readonly ranked: boolean
-  readonly leads: boolean
-}
-
-export interface Row {
-  readonly platform: string
-  readonly cells: readonly Cell[]
-  /** The parties leading on growth since the last meeting (several when tied; none when fewer than two are ranked). */
-  readonly leaders: readonly string[]
-}
-
-/** Growth at the precision the slide shows (0.1%): equal there is a tie. */
-function shown(fraction: number): number {
-  return Math.round(fraction * 1000)
-}
-
-function goodFollowers(history: readonly HistoryEntry[], account: string, before: string): HistoryEntry[] {
-  return history.filter((e) => e.account === account && e.status === 'ok' && e.metrics.followers !== undefined && e.date < before).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-}
-
-function cellOf(party: Party, account: string, input: CompareInput): Omit<Cell, 'leads'> {
-  const { date, history } = input
-  const result = input.results?.find((r) => r.account === account)
-  const earlier = goodFollowers(history, account, date)
-  const now = result?.status === 'ok' ? result.metrics.followers?.value : undefined
-  const base = { party: party.name, ours: party.ours, account }
-  if (now === undefined) {
-    const last = earlier.at(-1)
-    const why: Missing = 'stale'
-    return {
-      ...base,
-      ...(last ? { lastGood: { value: last.metrics.followers!.value, date: last.date } } : {}),
-      status: result && result.status !== 'ok' ? result.status : result ? 'no-number' : 'not-read',
-      missing: { sinceLast: why, over90: why, posts30: why, perPost: why },
-      ranked: false,
-    }
-  }
-  const previous = earlier.at(-1)
-  // Over 90 days from the oldest good value in the window, when it is older
-  // than the last meeting: otherwise it would repeat "since the last meeting".
-  const window = earlier.find((e) => daysBetween(e.date, date) <= GROWTH_WINDOW_DAYS && previous !== undefined && e.date < previous.date)
-  const growth = (from: HistoryEntry | undefined) => {
-    const then = from?.metrics.followers?.value
-    return from && then !== undefined && then > 0 ? { fraction: (now - then) / then, from: from.date } : undefined
-  }
-  const sinceLast = growth(previous)
-  const over90 = growth(window)
-  const posts30 = result?.metrics.postsPerMonth?.value
-  const perPost = result?.metrics.interactionsPerPost?.value
-  return {
-    ...base,
-    followers: now,
-    ...(sinceLast ? { sinceLast } : {}),
-    ...(over90 ? { over90 } : {}),
-    ...(posts30 !== undefined ? { posts30 } : {}),
-    ...(perPost !== undefined ? { perPost } : {}),
-    missing: {
-      ...(sinceLast ? {} : { sinceLast: 'no-history' as const }),
-      ...(over90 ? {} : { over90: 'no-history' as const }),
-      ...(posts30 !== undefined ? {} : { posts30: 'not-given' as const }),
-      ...(perPost !== undefined ? {} : { perPost: 'not-given' as const }),
-    },
-    ranked: sinceLast !== undefined,
-  }
-}
-
-/** The comparison's rows: one per platform of ours (in our file order) where a competitor has an account too. */
-export function compare(input: CompareInput): Row[] {
-  const [us, ...others] = input.parties
-  if (!us || others.length === 0) return []
-  const platforms = [...new Set(us.accounts.map((a) => a.platform))].filter((p) => others.some((o) => o.accounts.some((a) => a.platform === p)))
-  return platforms.map((platform) => {
-    const cells = input.parties.flatMap((party) => {
-      const account = party.accounts.find((a) => a.platform === platform)
-      return account ? [cellOf(party, account.id, input)] : []
-    })
-    const ranked = cells.filter((c) => c.ranked)
-    const best = Math.max(...ranked.map((c) => shown(c.sinceLast!.fraction)))
-    const leaders = ranked.length >= 2 ? ranked.filter((c) => shown(c.sinceLast!.fraction) === best).map((c) => c.party) : []
-    return { platform, leaders, cells: cells.map((c) => ({ ...c, leads: leaders.includes(c.party) })) }
-  })
-}
-
-/** Whether there is anything to compare: a competitor read today on a platform of ours (last good values alone are no comparison). */
-export function hasComparison(rows: readonly Row[]): boolean {
-  return rows.some((row) => row.cells.some((c) => !c.ours && c.followers !== undefined))
-}
 
 function signed(fraction: number, lang: Lang): string {
   const r = shown(fraction)

@@ -12,6 +12,7 @@ import { dayWords, newestCount, platformNameIn } from '../snapshot/headline.js'
 import type { HistoryEntry } from '../snapshot/history.js'
 import { english, type Lang } from './lang.js'
 import { accountSlide, headline, percentWords, shownResults, statusWord, unreadSlide, type LiveMaterial, type Shown } from './live.js'
+import { SILENCE_DAYS } from '../workspace/executives.js'
 import type { Slide, Tile } from './slide.js'
 
 
@@ -53,7 +54,6 @@ export const NOTABLE_CHANGE = 0.03
 export const MAX_CHANGE_SPOTLIGHTS = 3
 /** "New activity": a post in the last SILENCE_RECENT days, after at least SILENCE_DAYS without one. */
 export const SILENCE_RECENT = 14
-export const SILENCE_DAYS = 30
 /** An engagement jump: interactions per post at least this many times the last meeting's. */
 export const ENGAGEMENT_JUMP = 1.5
 

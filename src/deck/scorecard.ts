@@ -11,12 +11,11 @@ import { platformNameIn } from '../snapshot/headline.js'
 import { daysBetween, lastGoodValue, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import type { Account } from '../workspace/schema.js'
+import { executiveGroups, SILENCE_DAYS, type ExecutiveGroup } from '../workspace/executives.js'
 import { english, type Lang } from './lang.js'
 import { statusWord } from './live.js'
 import type { Slide } from './slide.js'
 
-/** No post in this many days or more is silence, named as such (the spotlight's rule, here-and-now.ts). */
-export const SILENCE_DAYS = 30
 /** The longer trend window. */
 export const TREND_DAYS = 90
 
@@ -54,32 +53,6 @@ export interface ScorecardRow {
   readonly words: string
 }
 
-interface Group {
-  readonly person: string
-  readonly competitor?: string
-  readonly accounts: Account[]
-}
-
-/** One person per `person:` (or label, or id) within ours, then within each competitor; `executives:` names without accounts last in each. */
-function groups(input: ScorecardInput): Group[] {
-  const out: Group[] = []
-  const add = (accounts: readonly Account[], executives: readonly string[], competitor?: string) => {
-    const mine = new Map<string, Group>()
-    for (const account of accounts) {
-      if (account.owner !== 'executive') continue
-      const person = account.person ?? account.label ?? account.id
-      const group = mine.get(person) ?? { person, ...(competitor ? { competitor } : {}), accounts: [] }
-      group.accounts.push(account)
-      mine.set(person, group)
-    }
-    for (const person of executives) if (!mine.has(person)) mine.set(person, { person, ...(competitor ? { competitor } : {}), accounts: [] })
-    out.push(...mine.values())
-  }
-  add(input.accounts, input.executives ?? [])
-  for (const c of input.competitors ?? []) add(c.accounts, c.executives ?? [], c.name)
-  return out
-}
-
 /** The scorecard's rows, ours first, then each competitor's in the workspace's order. No executives: no rows. */
 export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
   const lang = input.lang ?? english()
@@ -89,7 +62,7 @@ export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
   const byId = new Map((input.results ?? []).map((r) => [r.account, r]))
   const ninetyAgo = addDays(date, -TREND_DAYS)
 
-  return groups(input).map((group) => {
+  return executiveGroups(input).map((group) => {
     const platforms = [...new Set(group.accounts.map((a) => platformNameIn(a.platform, lang)))]
     if (group.accounts.length === 0) return { ...base(group), platforms, words: words.noAccount }
     let posts30: number | undefined
@@ -148,7 +121,7 @@ export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
   })
 }
 
-function base(group: Group): { person: string; competitor?: string } {
+function base(group: ExecutiveGroup): { person: string; competitor?: string } {
   return { person: group.person, ...(group.competitor ? { competitor: group.competitor } : {}) }
 }
 

@@ -11,11 +11,13 @@ import { todayIn, weekdayName } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeReason } from '../rotation/schedule.js'
 import { headlineOf, type HeadlineCount } from '../snapshot/headline.js'
-import { readHistory, type HistoryEntry } from '../snapshot/history.js'
+import { compare, hasComparison, type Cell, type Party } from '../snapshot/comparison.js'
+import { daysBetween, readCompetitorHistory, readHistory, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotStatus } from '../snapshot/types.js'
 import type { Workspace } from '../workspace/load.js'
 import { companyNames } from '../workspace/config-values.js'
-import type { Account } from '../workspace/schema.js'
+import { executiveGroups, SILENCE_DAYS } from '../workspace/executives.js'
+import type { Account, WorkspaceConfig } from '../workspace/schema.js'
 
 export interface NextMeeting {
   readonly date: string
@@ -48,6 +50,40 @@ export interface AccountLine {
   readonly lastGood?: { readonly name: HeadlineCount; readonly word: string; readonly value: number; readonly date: string }
   /** Date of the latest snapshot. */
   readonly date?: string
+  /** The newest post any good snapshot of it has seen (YYYY-MM-DD): a post once seen stays a fact. */
+  readonly lastPost?: string
+}
+
+/** A competitor's account (showtell.yaml `competitors`), read from public sources only and never counted as ours. */
+export interface CompetitorLine extends AccountLine {
+  readonly competitor: string
+}
+
+/** One leader (ours, or a competitor's): their executive accounts, and how long since they last posted. */
+export interface PersonLine {
+  readonly person: string
+  /** The competitor's name; absent for ours. */
+  readonly competitor?: string
+  /** Their accounts' lines; empty for a leader listed in `executives:` with no account. */
+  readonly accounts: readonly AccountLine[]
+  /** Their newest post over all their accounts (YYYY-MM-DD). */
+  readonly lastPost?: string
+  /** Days since that post, when it is SILENCE_DAYS or more: silence, named as such. */
+  readonly silentDays?: number
+}
+
+/**
+ * The dashboard's one line of "how we compare": the platform where our
+ * official account is largest, among those where a competitor was read on
+ * the newest snapshot day. Growth since the snapshot day before (the deck's
+ * rule, snapshot/comparison.ts), not size, ranks the parties.
+ */
+export interface ComparisonLine {
+  readonly platform: string
+  /** The snapshot day the numbers are from. */
+  readonly date: string
+  /** Us and each competitor with an account there, leaders first, then by growth; one not read that day last. */
+  readonly cells: readonly Cell[]
 }
 
 export interface AuditAttention {
@@ -77,6 +113,12 @@ export interface Overview {
   readonly today: string
   readonly next?: NextMeeting
   readonly accounts: readonly AccountLine[]
+  /** The competitors' accounts, in showtell.yaml's order. */
+  readonly competitors: readonly CompetitorLine[]
+  /** Our leaders, then each competitor's. */
+  readonly executives: readonly PersonLine[]
+  /** How we compare on our largest platform; absent with no competitor read there. */
+  readonly comparison?: ComparisonLine
   readonly audit?: AuditAttention
   readonly decks: readonly BuiltDeck[]
 }
@@ -91,9 +133,10 @@ export interface OverviewOptions {
 export async function loadOverview(workspace: Workspace, options: OverviewOptions = {}): Promise<Overview> {
   const { config } = workspace
   const today = todayIn(config.meeting.timezone, options.now)
-  const [planned, history, decks, audit] = await Promise.all([
+  const [planned, history, theirs, decks, audit] = await Promise.all([
     nextMeeting(workspace, today),
     readHistory(workspace.paths.root),
+    config.competitors.length > 0 ? readCompetitorHistory(workspace.paths.root) : { entries: [] },
     listBuilds(workspace),
     loadAuditAttention(workspace),
   ])
@@ -112,6 +155,9 @@ export async function loadOverview(workspace: Workspace, options: OverviewOption
       reason: describeReason(planned.reason),
     },
     accounts: config.accounts.map((account) => accountLine(account, history.entries)),
+    competitors: config.competitors.flatMap((c) => c.accounts.map((account) => ({ ...accountLine(account, theirs.entries), competitor: c.name }))),
+    executives: personLines(config, history.entries, theirs.entries, today),
+    ...optionalComparison(config, history.entries, theirs.entries),
     audit,
     decks: decks.slice(0, options.decks ?? 5),
   }
@@ -126,7 +172,8 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
     if (!latest || entry.date > latest.date || (entry.date === latest.date && entry.capturedAt > latest.capturedAt)) latest = entry
   }
   if (!latest) return { ...base, status: 'never' }
-  const line = { ...base, status: latest.status, reason: latest.reason, date: latest.date }
+  const lastPost = newestPost(entries, account.id)
+  const line = { ...base, status: latest.status, reason: latest.reason, date: latest.date, ...(lastPost ? { lastPost } : {}) }
   // A blocked page is never shown as data: only the last good value, with its date.
   const h = headlineOf(latest, entries)
   if (h.lastGood) return { ...line, lastGood: { name: h.lastGood.metric, word: h.lastGood.word, value: h.lastGood.value, date: h.lastGood.date } }
@@ -137,6 +184,67 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
     metric: { name: h.metric, word: h.word, value: h.value, approximate: h.approximate, byHand: h.byHand !== undefined },
     change: h.change,
   }
+}
+
+function newestPost(entries: readonly HistoryEntry[], account: string): string | undefined {
+  let best: string | undefined
+  for (const e of entries) {
+    const at = e.metrics.lastPostAt?.value.slice(0, 10)
+    if (e.account === account && e.status === 'ok' && at && (!best || at > best)) best = at
+  }
+  return best
+}
+
+/** Every leader (workspace/executives.ts), with their accounts' lines and their silence. */
+export function personLines(config: WorkspaceConfig, ours: readonly HistoryEntry[], theirs: readonly HistoryEntry[], today: string): PersonLine[] {
+  return executiveGroups(config).map((group) => {
+    const accounts = group.accounts.map((account) => accountLine(account, group.competitor ? theirs : ours))
+    const lastPost = accounts.reduce<string | undefined>((best, line) => (line.lastPost && (!best || line.lastPost > best) ? line.lastPost : best), undefined)
+    const days = lastPost ? daysBetween(lastPost, today) : undefined
+    return {
+      person: group.person,
+      ...(group.competitor ? { competitor: group.competitor } : {}),
+      accounts,
+      ...(lastPost ? { lastPost } : {}),
+      ...(days !== undefined && days >= SILENCE_DAYS ? { silentDays: days } : {}),
+    }
+  })
+}
+
+function optionalComparison(config: WorkspaceConfig, ours: readonly HistoryEntry[], theirs: readonly HistoryEntry[]): { comparison?: ComparisonLine } {
+  const comparison = comparisonLine(config, ours, theirs)
+  return comparison ? { comparison } : {}
+}
+
+/**
+ * The dashboard's comparison: as the deck compares (the company's official
+ * accounts against each competitor's), on the newest snapshot day of any of
+ * them. An account not read that day counts as not read: its last good value
+ * shows, unranked. The platform is the one where our number is largest,
+ * among those with a competitor read that day.
+ */
+export function comparisonLine(config: WorkspaceConfig, ours: readonly HistoryEntry[], theirs: readonly HistoryEntry[]): ComparisonLine | undefined {
+  if (config.competitors.length === 0) return undefined
+  const parties: Party[] = [
+    { name: config.company.name, ours: true, accounts: config.accounts.filter((a) => a.owner === 'official') },
+    ...config.competitors.map((c) => ({ name: c.name, ours: false, accounts: c.accounts })),
+  ]
+  const ids = new Set(parties.flatMap((p) => p.accounts.map((a) => a.id)))
+  const history = [...ours.filter((e) => e.competitor === undefined), ...theirs].filter((e) => ids.has(e.account))
+  const date = history.reduce((best, e) => (e.date > best ? e.date : best), '')
+  if (!date) return undefined
+  // That day's newest row of each account is its "result"; the rows before that day are its history.
+  const results = new Map<string, HistoryEntry>()
+  for (const e of history) {
+    const held = results.get(e.account)
+    if (e.date === date && (!held || e.capturedAt > held.capturedAt)) results.set(e.account, e)
+  }
+  const rows = compare({ date, parties, results: [...results.values()], history }).filter((row) => hasComparison([row]))
+  const size = (c: Cell | undefined) => c?.followers ?? c?.lastGood?.value ?? -1
+  const row = [...rows].sort((a, b) => size(b.cells.find((c) => c.ours)) - size(a.cells.find((c) => c.ours)))[0]
+  if (!row) return undefined
+  const order = (a: Cell, b: Cell) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? -Infinity) - (a.sinceLast?.fraction ?? -Infinity)
+  return { platform: row.platform, date, cells: [...row.cells].sort(order) }
 }
 
 /** The latest audit (history/audit.json), reduced to what needs a person's attention. */

@@ -15,10 +15,11 @@ import type { SnapshotResult } from './types.js'
 
 /**
  * The competitors' results; none (and no browser started) when showtell.yaml
- * lists none. `run` is the run's snapshotAccounts (a build's steps may replace it).
+ * lists none. `run` is the run's snapshotAccounts (a build's steps may replace
+ * it); `only` narrows the run to these competitor account ids.
  */
-export async function snapshotCompetitors(config: WorkspaceConfig, options: SnapshotRunOptions, run: typeof snapshotAccounts = snapshotAccounts): Promise<SnapshotResult[]> {
-  const listed = selectCompetitorAccounts(config)
+export async function snapshotCompetitors(config: WorkspaceConfig, options: SnapshotRunOptions, run: typeof snapshotAccounts = snapshotAccounts, only?: readonly string[]): Promise<SnapshotResult[]> {
+  const listed = selectCompetitorAccounts(config).filter((entry) => !only || only.includes(entry.account.id))
   if (listed.length === 0) return []
   const plain = options.browser.signedIn ? new BrowserManager(options.browser.optionsWithoutProfile()) : undefined
   // A cancel closes the caller's browser; the plain one closes with it.

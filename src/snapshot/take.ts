@@ -2,8 +2,9 @@
 // the run, the history and the run's snapshots.json. `showtell snapshot` and
 // the app's Accounts screen both call `takeSnapshots`. The competitors'
 // accounts are read in the same run, after ours (competitors.ts), unless
-// `competitors: false` or the run is narrowed to some accounts (`only`);
-// their results and history stay apart from ours.
+// `competitors: false` or the run is narrowed to some accounts (`only`, which
+// may name ours, a competitor's, or both); their results and history stay
+// apart from ours.
 import { join } from 'node:path'
 import { BrowserManager, type BrowserOptions } from '../browser/manager.js'
 import { todayIn } from '../rotation/calendar.js'
@@ -12,11 +13,11 @@ import { snapshotProfile } from '../workspace/profile.js'
 import { acquireLock, writeFileAtomic } from '../workspace/store.js'
 import { snapshotCompetitors } from './competitors.js'
 import { appendCompetitorHistory, appendHistory, readCompetitorHistory, readHistory, type History } from './history.js'
-import { selectAccounts, snapshotAccounts, type SnapshotEvent } from './run.js'
+import { selectAccounts, selectCompetitorAccounts, snapshotAccounts, type SnapshotEvent } from './run.js'
 import type { SnapshotResult } from './types.js'
 
 export interface TakeSnapshotsOptions {
-  /** Only these account ids. @default every account */
+  /** Only these account ids, ours or a competitor's. @default every account */
   readonly only?: readonly string[]
   readonly browser?: BrowserOptions
   /** An open browser to use (the app keeps one); otherwise one is started and closed. */
@@ -24,7 +25,7 @@ export interface TakeSnapshotsOptions {
   readonly onProgress?: (event: SnapshotEvent) => void
   /** Stops the run: the browser is closed and nothing is added to the history. */
   readonly signal?: AbortSignal
-  /** Also the competitors' accounts (`--competitors`, the default); never when `only` narrows the run. @default true */
+  /** Also the competitors' accounts (`--competitors`, the default); when `only` narrows the run, just the competitor accounts it names. @default true */
   readonly competitors?: boolean
 }
 
@@ -41,13 +42,19 @@ export interface TakenSnapshots {
 }
 
 export async function takeSnapshots(workspace: Workspace, options: TakeSnapshotsOptions = {}): Promise<TakenSnapshots> {
-  const accounts = selectAccounts(workspace.config, options.only)
+  // `only` may name a competitor's accounts: those run as competitors (public sources only), the rest as ours.
+  const theirIds = new Set(selectCompetitorAccounts(workspace.config).map((entry) => entry.account.id))
+  const only = options.only ?? []
+  const narrowed = only.length > 0
+  const theirsOnly = only.filter((id) => theirIds.has(id))
+  const oursOnly = only.filter((id) => !theirIds.has(id))
+  const accounts = narrowed && oursOnly.length === 0 ? [] : selectAccounts(workspace.config, oursOnly)
   const date = todayIn(workspace.config.meeting.timezone)
   const outDir = join(workspace.paths.out, 'snapshots', date)
   options.signal?.throwIfAborted()
   // Without a browser of the caller's, the run takes the workspace's settings, its signed-in profile included.
   const profileDir = options.browserManager || options.browser ? undefined : await snapshotProfile(workspace)
-  const lock = await acquireLock(workspace.paths.lock, `snapshotting ${accounts.length} accounts`)
+  const lock = await acquireLock(workspace.paths.lock, `snapshotting ${accounts.length + theirsOnly.length} accounts`)
   const own = options.browserManager
     ? undefined
     : new BrowserManager(options.browser ?? { browserPath: workspace.config.browser.path, browserWs: workspace.config.browser.ws, ...(profileDir ? { profileDir } : {}) })
@@ -56,16 +63,18 @@ export async function takeSnapshots(workspace: Workspace, options: TakeSnapshots
   const cancel = () => void browser.close()
   options.signal?.addEventListener('abort', cancel, { once: true })
   try {
-    const results = await snapshotAccounts(workspace.config, accounts, { browser, outDir, onProgress: options.onProgress, signal: options.signal })
+    const results = accounts.length > 0 ? await snapshotAccounts(workspace.config, accounts, { browser, outDir, onProgress: options.onProgress, signal: options.signal }) : []
     options.signal?.throwIfAborted()
-    const withCompetitors = options.competitors !== false && (options.only ?? []).length === 0
-    const competitors = withCompetitors ? await snapshotCompetitors(workspace.config, { browser, outDir, onProgress: options.onProgress, signal: options.signal }) : []
+    // Named competitor accounts are read even with `competitors: false`: the flag leaves out the ones not asked for.
+    const competitorIds = narrowed ? theirsOnly : options.competitors !== false ? undefined : []
+    const competitors = competitorIds?.length === 0 ? [] : await snapshotCompetitors(workspace.config, { browser, outDir, onProgress: options.onProgress, signal: options.signal }, snapshotAccounts, competitorIds)
     options.signal?.throwIfAborted()
     const before = await readHistory(workspace.paths.root)
     const competitorsBefore = await readCompetitorHistory(workspace.paths.root)
-    await appendHistory(workspace.paths.root, date, results, before)
+    if (results.length > 0) await appendHistory(workspace.paths.root, date, results, before)
     if (competitors.length > 0) await appendCompetitorHistory(workspace.paths.root, date, competitors, competitorsBefore)
-    await writeFileAtomic(join(outDir, 'snapshots.json'), `${JSON.stringify(results, null, 2)}\n`)
+    // A run of competitors only leaves the day's snapshots.json of ours as it was.
+    if (results.length > 0) await writeFileAtomic(join(outDir, 'snapshots.json'), `${JSON.stringify(results, null, 2)}\n`)
     if (competitors.length > 0) await writeFileAtomic(join(outDir, 'competitors.json'), `${JSON.stringify(competitors, null, 2)}\n`)
     return { date, outDir, results, before, competitors, competitorsBefore }
   } finally {

@@ -7,7 +7,8 @@
 // 15,900 on 3 Nov (not ranked). Bluesky: us 500 → 510 (+2.0%), Small 100 →
 // 103 (+3.0%): the small one leads though it is a fifth our size.
 import { describe, expect, it } from 'vitest'
-import { compare, comparisonSlides, type Party } from '../../src/deck/compare.js'
+import { comparisonSlides } from '../../src/deck/compare.js'
+import { compare, type Party } from '../../src/snapshot/comparison.js'
 import { langFor } from '../../src/deck/lang.js'
 import type { HistoryEntry } from '../../src/snapshot/history.js'
 import type { SnapshotResult } from '../../src/snapshot/types.js'

@@ -40,7 +40,7 @@ describe('accountLine', () => {
     expect(accountNumber(blocked)).toBe('5,000 on 2026-11-10')
     const videos = accountLine(account('yt', 'youtube'), [entry('2026-11-10', 'yt', 'youtube', { posts: { value: 310, source: 'api' } }), entry('2026-11-17', 'yt', 'youtube', {}, 'timeout')])
     expect(accountNumber(videos)).toBe('310 videos on 2026-11-10')
-    const overview: Overview = { company: 'Testco', names: ['Testco'], today: '2026-11-20', accounts: [blocked, videos], decks: [] }
+    const overview: Overview = { company: 'Testco', names: ['Testco'], today: '2026-11-20', accounts: [blocked, videos], competitors: [], executives: [], decks: [] }
     const text = dashboardText(overview)
     expect(text).toMatch(/✗ x1 +x +blocked +last good 5,000 on 2026-11-10/)
     expect(text).toMatch(/✗ yt +youtube +timeout +last good 310 videos on 2026-11-10/)

@@ -10,7 +10,7 @@
 // its last good value, never a zero.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -142,6 +142,30 @@ describe('showtell snapshot with competitors (real Chromium, built CLI, 127.0.0.
     const explicit = await runCli(['snapshot', '--json', '--competitors', '--workspace', workspace])
     expect(explicit.code, explicit.stderr).toBe(0)
     expect((JSON.parse(explicit.stdout) as Result[]).filter((r) => r.competitor !== undefined)).toHaveLength(3)
+  })
+
+  it("--account may name a competitor's account: only it is read, as a competitor's, into its own history; ours and today's snapshots.json stay as they were", async () => {
+    const workspace = await workspaceWith(ours(), rivals())
+    const first = await runCli(['snapshot', '--json', '--account', 'nordlys-instagram', '--workspace', workspace])
+    expect(first.code, first.stderr).toBe(0)
+    const oursBefore = await historyLines(workspace, 'snapshots.jsonl')
+    expect(oursBefore.map((row) => row.account)).toEqual(['nordlys-instagram'])
+    const [day] = await readdir(join(workspace, 'out', 'snapshots'))
+    const todays = () => readFile(join(workspace, 'out', 'snapshots', day!, 'snapshots.json'), 'utf8')
+    const todaysBefore = await todays()
+    expect((JSON.parse(todaysBefore) as Result[]).map((r) => r.account)).toEqual(['nordlys-instagram'])
+    const theirs = await runCli(['snapshot', '--json', '--account', 'villmark-instagram', '--workspace', workspace])
+    expect(theirs.code, theirs.stderr).toBe(0)
+    expect((JSON.parse(theirs.stdout) as Result[]).map((r) => `${r.competitor}:${r.account}:${r.status}`)).toEqual(['Villmark Gear:villmark-instagram:ok'])
+    expect(await historyLines(workspace, 'snapshots.jsonl')).toEqual(oursBefore)
+    expect(await todays()).toBe(todaysBefore)
+    expect((await historyLines(workspace, 'competitors.jsonl')).map((row) => `${row.competitor}:${row.account}`)).toEqual(['Villmark Gear:villmark-instagram'])
+    // The table shows the competitor alone, under its heading, with no empty table of ours above it.
+    const text = await runCli(['snapshot', '--account', 'fjellkraft-instagram', '--no-competitors', '--workspace', workspace])
+    expect(text.code, text.stderr).toBe(0)
+    expect(text.stdout.startsWith('Competitors (public sources only, never counted as ours)\n')).toBe(true)
+    expect(text.stdout).toMatch(/Fjellkraft +fjellkraft-instagram +instagram +ok +41,200/)
+    expect(text.stdout).not.toContain('nordlys-instagram')
   })
 
   it("never sends the owner's credential for a competitor: its API source is skipped and the API sees no request; ours with the same token does", async () => {
