@@ -3,7 +3,7 @@
 // the usage, and exits 0. It never waits for input there.
 import { ACTION_SHORT } from '../audit/suggest.js'
 import { EXIT } from '../errors.js'
-import { loadOverview, type Overview } from '../overview/overview.js'
+import { comparisonWords, loadOverview, type Overview } from '../overview/overview.js'
 import { formatChange, formatCount } from '../snapshot/format.js'
 import { loadWorkspace } from '../workspace/load.js'
 import { table, workspaceDir, type CommandContext } from './context.js'
@@ -74,6 +74,7 @@ export function dashboardText(overview: Overview): string {
       ),
     )
   }
+  if (overview.comparison) lines.push(`How we compare  ${comparisonWords(overview.comparison)}`)
   lines.push('')
   if (!audit) lines.push('Loss of control: no audit yet (showtell audit)')
   else if (audit.unlisted.length === 0) {

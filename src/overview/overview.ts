@@ -10,8 +10,9 @@ import { listBuilds, type BuiltDeck } from '../build/recent.js'
 import { todayIn, weekdayName } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeReason } from '../rotation/schedule.js'
-import { headlineOf, type HeadlineCount } from '../snapshot/headline.js'
-import { compare, hasComparison, type Cell, type Party } from '../snapshot/comparison.js'
+import { headlineOf, platformName, type HeadlineCount } from '../snapshot/headline.js'
+import { compare, hasComparison, shown, type Cell, type Party } from '../snapshot/comparison.js'
+import { formatCount } from '../snapshot/format.js'
 import { daysBetween, readCompetitorHistory, readHistory, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotStatus } from '../snapshot/types.js'
 import type { Workspace } from '../workspace/load.js'
@@ -245,6 +246,31 @@ export function comparisonLine(config: WorkspaceConfig, ours: readonly HistoryEn
   if (!row) return undefined
   const order = (a: Cell, b: Cell) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? -Infinity) - (a.sinceLast?.fraction ?? -Infinity)
   return { platform: row.platform, date, cells: [...row.cells].sort(order) }
+}
+
+/** A growth as the dashboard shows it: "▲ 3.8%", "▼ 0.4%", "± 0.0%" (at the 0.1% that ties, snapshot/comparison.ts). */
+export function growthWords(fraction: number): string {
+  const tenths = shown(fraction)
+  const percent = `${(Math.abs(tenths) / 10).toFixed(1)}%`
+  return tenths > 0 ? `▲ ${percent}` : tenths < 0 ? `▼ ${percent}` : `± ${percent}`
+}
+
+/**
+ * The comparison in one line: "Instagram, growth since 2026-11-17: ★ Villmark
+ * Gear ▲ 3.8% · Nordlys Outdoor ▲ 1.0% · Fjellkraft ▲ 0.5%". A party not read
+ * says so with its last good value; one with no earlier count gives its
+ * followers only; never a 0 for a number not known.
+ */
+export function comparisonWords(line: ComparisonLine): string {
+  const froms = new Set(line.cells.flatMap((c) => (c.sinceLast ? [c.sinceLast.from] : [])))
+  const common = froms.size === 1 ? [...froms][0] : undefined
+  const cell = (c: Cell) => {
+    const name = `${c.leads ? '★ ' : ''}${c.party}`
+    if (c.followers === undefined) return `${name} ${(c.status ?? 'not read').replace('-', ' ')}${c.lastGood ? `, last good ${formatCount(c.lastGood.value)} on ${c.lastGood.date}` : ''}`
+    if (!c.sinceLast) return `${name} ${formatCount(c.followers)}, no earlier count`
+    return `${name} ${growthWords(c.sinceLast.fraction)}${common ? '' : ` since ${c.sinceLast.from}`}`
+  }
+  return `${platformName(line.platform)}${common ? `, growth since ${common}` : ', growth'}: ${line.cells.map(cell).join(' · ')}`
 }
 
 /** The latest audit (history/audit.json), reduced to what needs a person's attention. */

@@ -35,8 +35,9 @@ export const SCREEN_KEYS: Record<ScreenName, KeyHelp> = {
     ['+ -', 'show more or fewer weeks'],
   ],
   accounts: [
+    ['Tab', 'next view: ours, executives, competitors (Shift+Tab: back)', 'view'],
     ['Enter', 'snapshot the selected account', 'snapshot'],
-    ['A', 'snapshot all accounts', 'all'],
+    ['A', 'snapshot every account in this view', 'all'],
     ['e', 'enter a figure by hand for the selected account', 'by hand'],
     ['← →', 'in that form: followers, following or posts'],
     ['Tab', 'in that form: the value or the note'],

@@ -1,6 +1,7 @@
 // Owns the rows of a snapshot run as the app shows them (the Accounts screen
 // and the Build screen): every account waiting, then running, then done with
-// its result. Plain functions over the run's events.
+// its result. Ours first, then the competitors' (read in the same run, after
+// ours), each marked with its competitor. Plain functions over the run's events.
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { companyNames } from '../workspace/config-values.js'
@@ -12,13 +13,25 @@ export interface AccountState {
   readonly label: string
   readonly state: 'waiting' | 'running' | 'done'
   readonly result?: SnapshotResult
+  /** The competitor's name, for a competitor's account. */
+  readonly competitor?: string
 }
 
-/** The accounts `ids` (default: all) as rows, all waiting, named the short way. */
-export function waitingRows(config: WorkspaceConfig, ids: readonly string[] = config.accounts.map((a) => a.id)): AccountState[] {
+/** Every account a full run reads: ours, then the competitors'. */
+export function allAccountIds(config: WorkspaceConfig): string[] {
+  return [...config.accounts, ...config.competitors.flatMap((c) => c.accounts)].map((a) => a.id)
+}
+
+/** The accounts `ids` (default: ours and the competitors') as rows, all waiting, named the short way. */
+export function waitingRows(config: WorkspaceConfig, ids: readonly string[] = allAccountIds(config)): AccountState[] {
   const names = companyNames(config)
-  const labels = new Map(config.accounts.map((a) => [a.id, shortLabel(a.label ?? a.id, names)]))
-  return ids.map((id) => ({ id, label: labels.get(id) ?? id, state: 'waiting' }))
+  const rows = new Map<string, Omit<AccountState, 'state'>>(config.accounts.map((a) => [a.id, { id: a.id, label: shortLabel(a.label ?? a.id, names) }]))
+  for (const competitor of config.competitors) {
+    for (const a of competitor.accounts) rows.set(a.id, { id: a.id, label: a.label ?? `${competitor.name} ${a.platform}`, competitor: competitor.name })
+  }
+  // Ours first, then the competitors', as the run reads them.
+  const ordered = [...ids].sort((a, b) => Number(rows.get(a)?.competitor !== undefined) - Number(rows.get(b)?.competitor !== undefined))
+  return ordered.map((id) => ({ ...(rows.get(id) ?? { id, label: id }), state: 'waiting' }))
 }
 
 /** The rows after one event of the run. */

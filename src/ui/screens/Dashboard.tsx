@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
-import type { Overview } from '../../overview/overview.js'
+import { comparisonWords, type Overview } from '../../overview/overview.js'
 import { accountChange, fit, formatCount, gridNumber, shortLabel } from '../format.js'
 import { useScreenKeys } from '../hooks/use-screen-keys.js'
 import { useTerminalSize } from '../hooks/use-terminal-size.js'
@@ -25,7 +25,7 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
   const theme = useTheme()
   const { columns, rows } = useTerminalSize()
   const [status, setStatus] = useState<{ text: string; error?: boolean }>()
-  const { next, accounts, audit, decks } = overview
+  const { next, accounts, audit, decks, comparison } = overview
   const names = overview.names
 
   useScreenKeys((input, key) => {
@@ -57,7 +57,7 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
   const across = Math.max(1, Math.floor(columns / CELL))
   // Rows left after the fixed lines (title, next meeting, headings, gaps, status, keys):
   // every account first, then every finding, then the decks, each with at least one row.
-  const avail = rows - 13
+  const avail = rows - 13 - (comparison ? 1 : 0)
   const unknownRow = (audit && audit.unknownPlatforms.length > 0 ? 1 : 0) + (audit && audit.brokenPlatforms.length > 0 ? 1 : 0)
   const wantAccounts = Math.max(1, Math.ceil(accounts.length / across))
   const wantFindings = audit?.unlisted.length ?? 0
@@ -105,6 +105,12 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
           </Text>
         ))}
         {hidden > 0 && <Text color={theme.muted}>+{hidden} more: press a</Text>}
+        {comparison && (
+          <Text wrap="truncate-end">
+            <Text bold>How we compare </Text>
+            {comparisonWords(comparison)}
+          </Text>
+        )}
       </Box>
       <Box marginTop={1} flexDirection="column">
         {!audit && <Text color={theme.muted}>Loss of control: no audit yet (run showtell audit)</Text>}
