@@ -257,20 +257,22 @@ export function growthWords(fraction: number): string {
 
 /**
  * The comparison in one line: "Instagram, growth since 2026-11-17: ★ Villmark
- * Gear ▲ 3.8% · Nordlys Outdoor ▲ 1.0% · Fjellkraft ▲ 0.5%". A party not read
- * says so with its last good value; one with no earlier count gives its
- * followers only; never a 0 for a number not known.
+ * Gear ▲ 3.8% · Nordlys Outdoor ▲ 1.0% · Fjellkraft ▲ 0.5%" (`us` names our
+ * party where room is short: "us ▲ 1.0%"; `undated` leaves out the day, as
+ * the dashboard's grid does for its changes). A party not read says so with its
+ * last good value; one with no earlier count gives its followers only; never
+ * a 0 for a number not known.
  */
-export function comparisonWords(line: ComparisonLine): string {
+export function comparisonWords(line: ComparisonLine, options: { readonly us?: string; readonly undated?: boolean } = {}): string {
   const froms = new Set(line.cells.flatMap((c) => (c.sinceLast ? [c.sinceLast.from] : [])))
   const common = froms.size === 1 ? [...froms][0] : undefined
   const cell = (c: Cell) => {
-    const name = `${c.leads ? '★ ' : ''}${c.party}`
+    const name = `${c.leads ? '★ ' : ''}${c.ours && options.us ? options.us : c.party}`
     if (c.followers === undefined) return `${name} ${(c.status ?? 'not read').replace('-', ' ')}${c.lastGood ? `, last good ${formatCount(c.lastGood.value)} on ${c.lastGood.date}` : ''}`
     if (!c.sinceLast) return `${name} ${formatCount(c.followers)}, no earlier count`
     return `${name} ${growthWords(c.sinceLast.fraction)}${common ? '' : ` since ${c.sinceLast.from}`}`
   }
-  return `${platformName(line.platform)}${common ? `, growth since ${common}` : ', growth'}: ${line.cells.map(cell).join(' · ')}`
+  return `${platformName(line.platform)}${options.undated ? '' : common ? `, growth since ${common}` : ', growth'}: ${line.cells.map(cell).join(' · ')}`
 }
 
 /** The latest audit (history/audit.json), reduced to what needs a person's attention. */

@@ -16,6 +16,7 @@ import { useTheme } from '../theme.js'
 import { HAND_FORM_KEYS } from '../keys.js'
 import { todayIn } from '../../rotation/calendar.js'
 import { daysBetween } from '../../snapshot/history.js'
+import { platformName } from '../../snapshot/headline.js'
 import { SILENCE_DAYS } from '../../workspace/executives.js'
 import { isShowtellError } from '../../errors.js'
 
@@ -226,8 +227,10 @@ export default function Accounts({ workspace, services, overview, reloadOverview
   }
   const labelWidth = Math.max(16, Math.min(24, columns - 64))
   // The views' line and the table's header take two lines; the form four more under the table.
-  const summary = view === 'executives' ? leadersSummary(overview.executives) : view === 'competitors' && overview.comparison ? `How we compare · ${comparisonWords(overview.comparison)}` : undefined
-  const visible = Math.max(3, rows - 9 - (form ? 4 : 0) - (summary ? 1 : 0))
+  const summary = view === 'executives' ? leadersSummary(overview.executives) : view === 'competitors' && overview.comparison ? `How we compare · ${comparisonWords(overview.comparison, { us: 'us' })}` : undefined
+  // The summary wraps rather than lose its end (who is silent, who leads).
+  const summaryRows = summary ? Math.ceil([...summary].length / Math.max(20, columns)) : 0
+  const visible = Math.max(3, rows - 9 - (form ? 4 : 0) - summaryRows)
   const formLine = form && overview.accounts.find((l) => l.id === form.account)
   const first = windowStart(index, listed.length, visible)
   const counts: Record<View, number> = { ours: viewRows(overview, 'ours').length, executives: overview.executives.length, competitors: overview.competitors.length }
@@ -235,12 +238,12 @@ export default function Accounts({ workspace, services, overview, reloadOverview
     view === 'ours'
       ? shortLabel(row.line!.label, names)
       : view === 'competitors'
-        ? `${row.first ? fit(row.line!.competitor!, 14) : ' '.repeat(14)} ${shortLabel(row.line!.label, [row.line!.competitor!])}`
+        ? competitorName(row)
         : row.first
           ? `${row.person!.person}${row.person!.competitor ? ` (${row.person!.competitor})` : ''}`
           : ''
-  const header = view === 'ours' ? 'ACCOUNT' : view === 'competitors' ? `${fit('COMPETITOR', 14)} ACCOUNT` : 'PERSON'
-  const nameWidth = view === 'competitors' ? labelWidth + 15 : labelWidth
+  const header = view === 'ours' ? 'ACCOUNT' : view === 'competitors' ? 'COMPETITOR' : 'PERSON'
+  const nameWidth = labelWidth
   return (
     <Frame screen="accounts" title="accounts" company={workspace.config.company.name} keys={form ? HAND_FORM_KEYS : undefined} status={status ?? (overviewError ? { text: overviewError.message, error: true } : undefined)}>
       {run ? (
@@ -256,9 +259,7 @@ export default function Accounts({ workspace, services, overview, reloadOverview
             <Text color={theme.muted}>{'  Tab switches'}</Text>
           </Text>
           {summary && (
-            <Text color={theme.muted} wrap="truncate-end">
-              {summary}
-            </Text>
+            <Text color={theme.muted}>{summary}</Text>
           )}
           <Text color={theme.muted}>{`    ${fit(header, nameWidth)} ${fit('PLATFORM', 9)} ${fit('NOW', 20)} ${view === 'executives' ? 'CHANGE · LAST POST' : 'CHANGE'}`}</Text>
           {listed.slice(first, first + visible).map((row) => {
@@ -288,7 +289,7 @@ export default function Accounts({ workspace, services, overview, reloadOverview
                     {line.lastGood ? `${line.reason ? '; ' : ''}was ${accountNumber(line)}` : ''}
                   </Text>
                 )}
-                {post?.text ? <Text color={post.silent ? theme.warn : theme.muted}>{` · ${post.text}`}</Text> : null}
+                {post?.text ? <Text color={post.silent ? theme.warn : theme.muted}>{`${(ok && line.change) || (!ok && (line.reason || line.lastGood)) ? ' · ' : ''}${post.text}`}</Text> : null}
               </Text>
             )
           })}
@@ -329,6 +330,14 @@ const EMPTY: Record<View, string> = {
   competitors: 'No competitors yet: list them under `competitors:` in showtell.yaml, each with its public accounts.',
 }
 
+/** A competitor's row: its name on its first row; the account's label only where the platform alone does not tell it ("Fjellkraft on Instagram" is just Instagram). */
+function competitorName(row: Row): string {
+  const line = row.line!
+  const short = shortLabel(line.label, [line.competitor!])
+  const telling = short.toLowerCase() !== platformName(line.platform).toLowerCase()
+  return [row.first ? line.competitor! : '', telling ? short : ''].filter(Boolean).join(' · ')
+}
+
 /** What to do for a leader with no account: where to add one. */
 function noAccountHint(person: PersonLine): string {
   return person.competitor
@@ -344,10 +353,10 @@ function leadersSummary(people: readonly PersonLine[]): string | undefined {
   const posted = ours.filter((p) => p.lastPost !== undefined && p.silentDays === undefined).length
   // A source that hides posts (LinkedIn's public page) is not silence: said apart.
   const unknown = ours.filter((p) => p.accounts.length > 0 && p.lastPost === undefined).length
-  const silent = people.filter((p) => p.silentDays !== undefined).map((p) => `${who(p)} ${p.silentDays} days`)
+  const silent = people.filter((p) => p.silentDays !== undefined).map((p) => `${who(p)} (${p.silentDays} days)`)
   const none = people.filter((p) => p.accounts.length === 0).map(who)
   return [
-    ...(ours.length > 0 ? [`${posted} of our ${ours.length} posted in the last ${SILENCE_DAYS} days${unknown > 0 ? ` (${unknown} not known)` : ''}`] : []),
+    ...(ours.length > 0 ? [`Posted in the last ${SILENCE_DAYS} days: ${posted} of our ${ours.length}${unknown > 0 ? ` (${unknown} not known)` : ''}`] : []),
     ...(silent.length > 0 ? [`silent: ${silent.join(', ')}`] : []),
     ...(none.length > 0 ? [`no account: ${none.join(', ')}`] : []),
   ].join(' · ')

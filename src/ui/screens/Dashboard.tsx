@@ -62,8 +62,10 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
   const wantAccounts = Math.max(1, Math.ceil(accounts.length / across))
   const wantFindings = audit?.unlisted.length ?? 0
   const findingRows = Math.min(wantFindings, Math.max(wantFindings > 0 ? 1 : 0, avail - wantAccounts - unknownRow - 1))
-  const accountRows = Math.max(1, Math.min(wantAccounts, avail - findingRows - unknownRow - 1))
-  const deckRows = Math.max(1, Math.min(decks.length || 1, avail - accountRows - findingRows - unknownRow))
+  const roomForAccounts = avail - findingRows - unknownRow - 1
+  // When some accounts do not fit, the "+N more" line takes one of their rows.
+  const accountRows = Math.max(1, wantAccounts <= roomForAccounts ? wantAccounts : roomForAccounts - 1)
+  const deckRows = Math.max(1, Math.min(decks.length || 1, avail - accountRows - (accountRows < wantAccounts ? 1 : 0) - findingRows - unknownRow))
   const shownAccounts = accounts.slice(0, accountRows * across)
   const hidden = accounts.length - shownAccounts.length
   const grid: (typeof accounts)[] = []
@@ -108,7 +110,7 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
         {comparison && (
           <Text wrap="truncate-end">
             <Text bold>How we compare </Text>
-            {comparisonWords(comparison)}
+            {comparisonWords(comparison, { us: 'us', undated: true })}
           </Text>
         )}
       </Box>
