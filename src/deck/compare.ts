@@ -70,6 +70,7 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
     image: 'charts/compare.svg',
     chart: { points: [], svg: growthChart(rows, date, lang) },
     caption: w.caption,
+    shows: rows.flatMap((row) => row.cells.map((c) => c.account)),
     notes: [
       w.note,
       ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${[...row.cells].sort(order).map(line).join(' · ')}.`),
@@ -88,6 +89,7 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
       table: { header: [w.platform, w.numbers], rows: cells.map(({ row, c }) => [platformNameIn(row.platform as SnapshotResult['platform'], lang), cellWords(c, lang, date, true)] as const) },
       appendix: true,
       bookmark: name,
+      shows: cells.map(({ c }) => c.account),
       notes: [w.appendixNote, ...cells.flatMap(({ row, c }) => missingNote(c, row.platform, lang, date))],
     }
   })

@@ -183,6 +183,8 @@ export function scorecardSlide(input: ScorecardInput & { readonly kicker: string
     kicker: input.kicker,
     title,
     table: { header: [words.headerPerson, words.headerFacts], rows: rows.map((r) => [name(r), r.words] as const) },
+    // Rows name people, not accounts: every executive account, ours and the competitors'.
+    shows: groups(input).flatMap((group) => group.accounts.map((account) => account.id)),
     notes: [words.note, words.rule, ...rows.map((r) => `${name(r)}: ${r.words}.`)],
   }
 }

@@ -61,6 +61,12 @@ export interface Slide {
   readonly bookmark?: string
   /** The talk track, one paragraph per item. */
   readonly notes: readonly string[]
+  /**
+   * Ids of the accounts whose numbers the slide shows without naming them by
+   * their labels (how we compare names parties, the scorecard people): a
+   * refresh keeps such a slide from the build when one of them fails.
+   */
+  readonly shows?: readonly string[]
 }
 
 export interface TimedSlide extends Slide {

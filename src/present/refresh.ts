@@ -8,18 +8,28 @@
 // still the same slide at the same position (identity.ts). Everything is made
 // in a temporary folder; the built deck's folder is only read.
 //
+// The competitors (showtell.yaml `competitors`) are read again too when the
+// build read them (build.json's `competitors`), as the build reads them:
+// after ours, from public sources only, never in the signed-in profile
+// (snapshot/competitors.ts), their progress among the same `snapshot` events.
+// The comparison and the scorecard are composed from them and from
+// history/competitors.jsonl as the build composed them.
+//
 // Never a wrong number, never a shifted slide:
 // - an account whose snapshot fails takes its build-time result in the fresh
 //   deck (so the deck keeps its shape), and no slide that shows it is
 //   returned: those keep the build's numbers, and `failed` says why (an
-//   account the build could not read either shows as not read, as then);
-// - on an ROI slide that names no account (a sum over all of them, a goal of
-//   `all`), one failed account is enough to keep it from the build;
+//   account the build could not read either shows as not read, as then). A
+//   competitor's account likewise: the comparison, and the scorecard when it
+//   is an executive's, stay as built (Slide.shows names the accounts behind
+//   a party or a person);
+// - on an ROI slide that names no account (a sum over all of ours, a goal of
+//   `all`), one failed account of ours is enough to keep it from the build;
 // - a fresh slide whose identity differs from the built slide at its position
 //   (a split made one more slide, a spotlight went to another account) is not
 //   returned, and `failed` names the built slide kept.
 //
-// The history is not written: the build's snapshots are this meeting's entry
+// The history is not written (neither ours nor history/competitors.jsonl): the build's snapshots are this meeting's entry
 // in it, the ones build.json, the PDF and the handout show, and the next
 // meeting's "since last meeting" compares with them. A refresh is a live view
 // taken while presenting (without the workspace lock for its length), not a
@@ -39,7 +49,7 @@ import { DEFAULT_LANGUAGE, langFor } from '../deck/lang.js'
 import { problemWords, type LiveMaterial } from '../deck/live.js'
 import { accountLabels } from '../deck/segments/common.js'
 import { redact } from '../secrets/redact.js'
-import { historyEntry, readHistory } from '../snapshot/history.js'
+import { historyEntry, readCompetitorHistory, readHistory, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotEvent } from '../snapshot/run.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { builtinLibraryFor, loadTopicLibrary, requireTopic, type Workspace } from '../workspace/load.js'
@@ -83,7 +93,7 @@ export interface SlidesPayload {
 }
 
 export interface RefreshResult extends SlidesPayload {
-  /** The accounts snapshot, and those that failed (status and one-line reason, redacted), for the terminal. */
+  /** The accounts snapshot (ours, then the competitors'), and those that failed (status and one-line reason, redacted), for the terminal. */
   readonly accounts: {
     readonly total: number
     readonly ok: number
@@ -94,6 +104,8 @@ export interface RefreshResult extends SlidesPayload {
       readonly reason: string
       /** True when the build read it: its build-time numbers stand in, and its slides are kept from the build. False when the build did not read it either. */
       readonly keptFromBuild: boolean
+      /** The competitor's name, for a competitor's account. */
+      readonly competitor?: string
     }[]
   }
   /** The here-and-now and ROI slides of the built deck not swapped (0-based index, title as built) and why. */
@@ -134,11 +146,16 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
     // the deck's screenshots): a build never swaps the folder half-read. Not
     // while the snapshots run: the meeting is starting.
     const lock = await acquireLock(workspace.paths.lock, `reading ${built.date}-${built.topic} for a refresh`)
-    let material: { history: Awaited<ReturnType<typeof readHistory>>; audit: Awaited<ReturnType<typeof readLatestAudit>> }
+    let material: { history: Awaited<ReturnType<typeof readHistory>>; competitorHistory?: Awaited<ReturnType<typeof readCompetitorHistory>>; audit: Awaited<ReturnType<typeof readLatestAudit>> }
     try {
       await mkdir(join(deckFolder, 'snapshots'), { recursive: true })
       await copyPictures(join(folder, 'snapshots'), builtShots)
-      material = { history: await readHistory(workspace.paths.root), audit: await readLatestAudit(workspace.paths) }
+      material = {
+        history: await readHistory(workspace.paths.root),
+        // As the build: read whenever showtell.yaml lists competitors ("how we compare" shows their last good values).
+        ...(config.competitors.length > 0 ? { competitorHistory: await readCompetitorHistory(workspace.paths.root) } : {}),
+        audit: await readLatestAudit(workspace.paths),
+      }
     } finally {
       await lock.release()
     }
@@ -147,40 +164,56 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
 
     timer.start('snapshots')
     const at = (input.now ?? new Date()).toISOString()
-    const fresh = await steps.snapshotAccounts(config, config.accounts, {
-      browser,
-      outDir: join(deckFolder, 'snapshots'),
-      onProgress: (event) => emit({ type: 'snapshot', event }),
-      signal,
-    })
+    const run = { browser, outDir: join(deckFolder, 'snapshots'), onProgress: (event: SnapshotEvent) => emit({ type: 'snapshot', event }), signal }
+    const fresh = await steps.snapshotAccounts(config, config.accounts, run)
+    // The competitors after ours, as the build read them: only when it did (a
+    // deck built without them has no comparison to refresh), in a plain browser
+    // when ours is signed in.
+    let freshCompetitors: SnapshotResult[] | undefined
+    if (built.competitors) {
+      signal?.throwIfAborted()
+      freshCompetitors = await steps.snapshotCompetitors(config, run, steps.snapshotAccounts)
+    }
     timer.done('snapshots')
     signal?.throwIfAborted()
 
     timer.start('compose')
-    const failedResults = fresh.filter((result) => result.status !== 'ok')
-    const builtById = new Map(built.snapshots.map((result) => [result.account, result]))
+    const everyFresh = [...fresh, ...(freshCompetitors ?? [])]
+    const failedResults = everyFresh.filter((result) => result.status !== 'ok')
+    const builtById = new Map([...built.snapshots, ...(built.competitors ?? [])].map((result) => [result.account, result]))
     // An account that fails now but had numbers in the build shows its build-time
     // result, so the deck keeps its shape, and every slide that shows it stays as
     // built. One that was not read in the build either has no number to go
     // stale: it shows as not read now, as it did then, and does not hold back
     // the overview (the demo's X account sits behind a login wall every time).
+    // A competitor's account the same, among the competitors.
     const failedIds = new Set(failedResults.filter((result) => builtById.get(result.account)?.status === 'ok').map((result) => result.account))
-    const results: SnapshotResult[] = []
-    for (const result of fresh) {
-      const before = failedIds.has(result.account) ? builtById.get(result.account) : undefined
-      if (!before) {
-        results.push(result)
-        continue
+    const standIn = async (list: readonly SnapshotResult[]): Promise<SnapshotResult[]> => {
+      const out: SnapshotResult[] = []
+      for (const result of list) {
+        const before = failedIds.has(result.account) ? builtById.get(result.account) : undefined
+        if (!before) {
+          out.push(result)
+          continue
+        }
+        await rm(join(deckFolder, 'snapshots', `${result.account}.png`), { force: true })
+        // A build screenshot gone missing only leaves a link on slides that are kept from the build anyway.
+        if (before.screenshot) await ignoreMissing(copyFile(join(builtShots, before.screenshot), join(deckFolder, 'snapshots', before.screenshot)))
+        out.push(before)
       }
-      await rm(join(deckFolder, 'snapshots', `${result.account}.png`), { force: true })
-      // A build screenshot gone missing only leaves a link on slides that are kept from the build anyway.
-      if (before.screenshot) await ignoreMissing(copyFile(join(builtShots, before.screenshot), join(deckFolder, 'snapshots', before.screenshot)))
-      results.push(before)
+      return out
     }
-    // The history as the build composed from: without the build's own entries (it appended them after composing).
-    const own = new Set(built.snapshots.map((result) => `${result.account}\u0000${result.capturedAt}`))
-    const history = material.history.entries.filter((entry) => !(entry.date === built.date && own.has(`${entry.account}\u0000${entry.capturedAt}`)))
-    const live: LiveMaterial = { results, history, audit: material.audit && (await withAuditScreenshots(material.audit, workspace.paths.root, deckFolder)) }
+    const results = await standIn(fresh)
+    const competitors = freshCompetitors && (await standIn(freshCompetitors))
+    // The histories as the build composed from: without the build's own entries (it appended them after composing).
+    const history = withoutBuilt(material.history.entries, built.snapshots, built.date)
+    const live: LiveMaterial = {
+      results,
+      history,
+      audit: material.audit && (await withAuditScreenshots(material.audit, workspace.paths.root, deckFolder)),
+      ...(competitors ? { competitors } : {}),
+      ...(material.competitorHistory ? { competitorHistory: withoutBuilt(material.competitorHistory.entries, built.competitors ?? [], built.date) } : {}),
+    }
     const asBuilt = { ...config, deck: { ...config.deck, language: built.basis.language, theme: built.basis.theme } }
     const deck = await composeMeasured(
       { config: asBuilt, topic, date: built.date, plan: built.basis.plan, ...(built.basis.next ? { next: built.basis.next } : {}), live },
@@ -196,9 +229,17 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
     const named = deckAccounts(asBuilt)
     const slides: { index: number; html: string; title: string; notes: string }[] = []
     const kept: { index: number; title: string; why: 'failed-account' | 'changed' }[] = []
-    const failed: string[] = failedResults.map((result) =>
-      redact(lang.say(failedIds.has(result.account) ? lang.w.refresh.accountKept : lang.w.refresh.accountUnread, { account: label(result.account), reason: problemWords(result, lang) })),
-    )
+    const failed: string[] = failedResults.map((result) => {
+      const kept = failedIds.has(result.account)
+      const words = { account: label(result.account), reason: problemWords(result, lang) }
+      return redact(
+        result.competitor === undefined
+          ? lang.say(kept ? lang.w.refresh.accountKept : lang.w.refresh.accountUnread, words)
+          : lang.say(kept ? lang.w.refreshCompetitors.accountKept : lang.w.refreshCompetitors.accountUnread, { ...words, competitor: result.competitor }),
+      )
+    })
+    // The ROI never reads a competitor: only a failed account of ours holds back its sums.
+    const oursFailed = [...failedIds].some((id) => builtById.get(id)?.competitor === undefined)
     built.basis.slides.forEach((was, index) => {
       if (was.appendix || !REFRESHED_SEGMENTS.has(was.segment) || was.kind === 'placeholder') return
       const slide = deck.slides[index]
@@ -208,8 +249,8 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
         failed.push(redact(lang.say(lang.w.refresh.slideKept, { n: index + 1, title: was.title })))
         return
       }
-      // A slide naming a failed account keeps the build's; so does an ROI slide summing every account.
-      const touchesFailed = now.accounts.some((id) => failedIds.has(id)) || (failedIds.size > 0 && now.accounts.length === 0 && now.segment === 'roi')
+      // A slide showing a failed account (by its name, or behind a party or a person) keeps the build's; so does an ROI slide summing every account of ours.
+      const touchesFailed = [...now.accounts, ...(slide.shows ?? [])].some((id) => failedIds.has(id)) || (oursFailed && now.accounts.length === 0 && now.segment === 'roi')
       if (touchesFailed) {
         kept.push({ index, title: was.title, why: 'failed-account' })
         return
@@ -221,14 +262,15 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
       slides,
       failed,
       accounts: {
-        total: fresh.length,
-        ok: fresh.length - failedResults.length,
+        total: everyFresh.length,
+        ok: everyFresh.length - failedResults.length,
         failed: failedResults.map((result) => ({
           account: result.account,
           label: label(result.account),
           status: result.status,
           reason: redact(oneLine(result.reason ?? result.status)),
           keptFromBuild: failedIds.has(result.account),
+          ...(result.competitor !== undefined ? { competitor: result.competitor } : {}),
         })),
       },
       kept,
@@ -241,6 +283,17 @@ export async function refreshDeck(input: RefreshInput): Promise<RefreshResult> {
     if (ownBrowser || signal?.aborted) await browser.close()
     await rm(work, { recursive: true, force: true })
   }
+}
+
+/**
+ * A history as the build composed from: without the rows the build itself
+ * appended after composing (its own results, dated the meeting, by account
+ * and capture instant). An earlier run's row of the same day stays, as it
+ * stood in the history when the build read it.
+ */
+export function withoutBuilt(entries: readonly HistoryEntry[], builtResults: readonly SnapshotResult[], date: string): HistoryEntry[] {
+  const own = new Set(builtResults.map((result) => `${result.account}\u0000${result.capturedAt}`))
+  return entries.filter((entry) => !(entry.date === date && own.has(`${entry.account}\u0000${entry.capturedAt}`)))
 }
 
 /**
@@ -272,6 +325,8 @@ interface Built {
   readonly basis: RefreshBasis
   /** The build's snapshots, screenshots as file names in the build's snapshots/ folder. */
   readonly snapshots: readonly SnapshotResult[]
+  /** The build's competitor snapshots (each marked `competitor`), likewise; absent when the build read no competitors. */
+  readonly competitors?: readonly SnapshotResult[]
 }
 
 const SEGMENT = oneOf(SEGMENT_IDS)
@@ -301,6 +356,7 @@ const manifestShape = object({
   topic: object({ id: nonEmptyString }),
   date: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
   snapshots: array(anyJson),
+  competitors: optional(array(anyJson)),
 })
 
 /** build.json and deck.html of the built folder, checked: a deck without what a refresh needs is refused in one line. */
@@ -330,11 +386,15 @@ async function readBuilt(folder: string): Promise<Built> {
   if (inPage !== basis.value.slides.length) {
     throw new UserError(`deck.html has ${inPage} slides, build.json ${basis.value.slides.length}: they are not of the same build`, { location: { file: deckHtml }, hint: 'build the deck again' })
   }
-  const snapshots = json.value.snapshots.flatMap((value) => {
-    const result = isRecord(value) ? builtResult(value, json.value.date) : undefined
-    return result ? [result] : []
-  })
-  return { topic: json.value.topic.id, date: json.value.date, basis: basis.value, snapshots }
+  const results = (values: readonly unknown[]) =>
+    values.flatMap((value) => {
+      const result = isRecord(value) ? builtResult(value, json.value.date) : undefined
+      return result ? [result] : []
+    })
+  const snapshots = results(json.value.snapshots).filter((result) => result.competitor === undefined)
+  // A competitor's result must say whose it is, as its history row must.
+  const competitors = json.value.competitors && results(json.value.competitors).filter((result) => result.competitor !== undefined)
+  return { topic: json.value.topic.id, date: json.value.date, basis: basis.value, snapshots, ...(competitors ? { competitors } : {}) }
 }
 
 /** One snapshot of build.json as the result it was, checked as a history line is; a result that does not read is left out (its account cannot stand in). */
@@ -342,7 +402,7 @@ function builtResult(value: Record<string, unknown>, date: string): SnapshotResu
   const entry = historyEntry({ ...value, date }, 'snapshots')
   if (!entry.ok || typeof value.label !== 'string' || typeof value.url !== 'string') return undefined
   const screenshot = typeof value.screenshot === 'string' ? /^snapshots\/([a-z0-9][a-z0-9-]*\.png)$/.exec(value.screenshot)?.[1] : undefined
-  const { account, platform, status, reason, metrics, capturedAt } = entry.value
+  const { account, platform, status, reason, metrics, capturedAt, competitor } = entry.value
   return {
     account,
     platform: platform as SnapshotResult['platform'],
@@ -355,6 +415,7 @@ function builtResult(value: Record<string, unknown>, date: string): SnapshotResu
     metrics: metrics as SnapshotResult['metrics'],
     capturedAt,
     durationMs: 0,
+    ...(competitor !== undefined ? { competitor } : {}),
   }
 }
 

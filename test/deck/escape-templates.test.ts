@@ -113,6 +113,8 @@ const FIELD_ROLES = {
   command: 'ours',
   // Numbers for the chart picture, drawn by chart.ts (tested there), not placed on the slide as text.
   chart: 'ours',
+  // Account ids from showtell.yaml for a refresh's bookkeeping; never placed on the slide.
+  shows: 'ours',
 } as const satisfies Record<keyof Slide, 'layout' | 'text' | 'ours'>
 
 function sentinel(index: number): TimedSlide {

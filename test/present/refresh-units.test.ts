@@ -2,8 +2,10 @@
 // (src/build/identity.ts) and how Marp's slides are cut out of its HTML.
 import { describe, expect, it } from 'vitest'
 import { maskNumbers, sameSlide, slideIdentity, type SlideIdentity } from '../../src/build/identity.js'
-import { slideSvgs } from '../../src/present/refresh.js'
+import { slideSvgs, withoutBuilt } from '../../src/present/refresh.js'
 import type { Slide } from '../../src/deck/slide.js'
+import type { HistoryEntry } from '../../src/snapshot/history.js'
+import type { SnapshotResult } from '../../src/snapshot/types.js'
 
 const ACCOUNTS = [
   { id: 'nordlys-linkedin', label: 'Nordlys on LinkedIn' },
@@ -72,5 +74,52 @@ describe('slideSvgs', () => {
     const two = '<svg data-marpit-svg=""><foreignObject><section><svg viewBox="0 0 1 1"><rect/></svg>b</section></foreignObject></svg>'
     expect(slideSvgs(`<div class="marpit">${one}${two}</div>`)).toEqual([one, two])
     expect(slideSvgs('<div class="marpit"></div>')).toEqual([])
+  })
+})
+
+describe('withoutBuilt', () => {
+  const row = (date: string, capturedAt: string, account: string, competitor?: string): HistoryEntry => ({
+    date,
+    capturedAt,
+    account,
+    platform: 'instagram',
+    status: 'ok',
+    metrics: { followers: { value: 1, source: 'page-text' } },
+    ...(competitor ? { competitor } : {}),
+  })
+  const built = (account: string, capturedAt: string, competitor?: string): SnapshotResult => ({
+    account,
+    platform: 'instagram',
+    label: account,
+    url: 'https://example.test/',
+    status: 'ok',
+    metrics: {},
+    capturedAt,
+    durationMs: 0,
+    ...(competitor ? { competitor } : {}),
+  })
+
+  it("leaves out the competitors' rows the build appended, and only those", () => {
+    const rows = [
+      row('2026-11-17', '2026-11-17T08:00:00.000Z', 'fjellkraft-instagram', 'Fjellkraft'),
+      // A snapshot run earlier the same day, before the build: it was in the history the build read.
+      row('2026-11-24', '2026-11-24T06:00:00.000Z', 'fjellkraft-instagram', 'Fjellkraft'),
+      // The build's own rows.
+      row('2026-11-24', '2026-11-24T08:00:03.000Z', 'fjellkraft-instagram', 'Fjellkraft'),
+      row('2026-11-24', '2026-11-24T08:00:04.000Z', 'villmark-instagram', 'Villmark Gear'),
+      // A later meeting's row captured at the same instant is not the build's.
+      row('2026-12-01', '2026-11-24T08:00:04.000Z', 'villmark-instagram', 'Villmark Gear'),
+    ]
+    const kept = withoutBuilt(rows, [built('fjellkraft-instagram', '2026-11-24T08:00:03.000Z', 'Fjellkraft'), built('villmark-instagram', '2026-11-24T08:00:04.000Z', 'Villmark Gear')], '2026-11-24')
+    expect(kept.map((entry) => `${entry.date} ${entry.capturedAt.slice(11, 19)} ${entry.account}`)).toEqual([
+      '2026-11-17 08:00:00 fjellkraft-instagram',
+      '2026-11-24 06:00:00 fjellkraft-instagram',
+      '2026-12-01 08:00:04 villmark-instagram',
+    ])
+  })
+
+  it('keeps every row when the build read nothing', () => {
+    const rows = [row('2026-11-24', '2026-11-24T08:00:03.000Z', 'fjellkraft-instagram', 'Fjellkraft')]
+    expect(withoutBuilt(rows, [], '2026-11-24')).toEqual(rows)
   })
 })
