@@ -184,7 +184,7 @@ export function scorecardSlide(input: ScorecardInput & { readonly kicker: string
     title,
     table: { header: [words.headerPerson, words.headerFacts], rows: rows.map((r) => [name(r), r.words] as const) },
     // Rows name people, not accounts: every executive account, ours and the competitors'.
-    shows: groups(input).flatMap((group) => group.accounts.map((account) => account.id)),
+    shows: executiveGroups(input).flatMap((group) => group.accounts.map((account) => account.id)),
     notes: [words.note, words.rule, ...rows.map((r) => `${name(r)}: ${r.words}.`)],
   }
 }

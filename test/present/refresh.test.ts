@@ -18,7 +18,7 @@
 // 7–18 the other segments; 19 the ROI chart (the total of the three); 20–21
 // the next meeting; 22– the appendix.
 import { createHash } from 'node:crypto'
-import { cp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse, stringify } from 'yaml'
@@ -85,6 +85,10 @@ function text(html: string): string {
 }
 
 beforeAll(async () => {
+  // A temporary folder of this file's own (each test file runs in its own
+  // process): another file refreshing at the same time (refresh-competitors)
+  // leaves its showtell-refresh-* folder in the shared one while it works.
+  process.env.TMPDIR = await mkdtemp(join(tmpdir(), 'refresh-test-tmp-'))
   site = await startDemoSite()
 })
 afterAll(async () => {
