@@ -166,6 +166,23 @@ describe('the scorecard in the here-and-now segment', () => {
     expect(moved[0]!.bookmark).toBe('Executive scorecard')
   })
 
+  it("reads a competitor's leader's trend from the competitors' history, not from ours", () => {
+    const base = workspace.config
+    const marte = account({ id: 'marte-li', platform: 'linkedin', label: 'Marte Lie on LinkedIn', person: 'Marte Lie' })
+    const config = { ...base, competitors: base.competitors.map((c) => (c.name === 'Fjellkraft' ? { ...c, accounts: [...c.accounts, marte] } : c)) }
+    const results = config.accounts.filter((a) => a.owner !== 'unofficial').map((a) => result(a.id, a.platform, followers(100)))
+    const theirs = [{ ...result('marte-li', 'linkedin', followers(1200)), competitor: 'Fjellkraft' }]
+    // Our history has no row of hers; the competitors' has the last meeting's count.
+    const live = { results, history: [], competitors: theirs, competitorHistory: [{ ...row('marte-li', 'linkedin', '2026-11-17', 1000), competitor: 'Fjellkraft' }] }
+    const topic = workspace.topics.get('policy')!.topic
+    const { slides, appendix } = hereAndNow.slides({ config, topic, date: DATE, own: live, live, title: 'Here and now', split: (s) => [s], minutes: 10, lang: en })
+    const board = [...slides, ...(appendix ?? [])].find(isBoard)!
+    const her = board.table!.rows.find((r) => r[0] === 'Marte Lie (Fjellkraft)')!
+    // 1,200 now against 1,000 at the last meeting: ▲ 200, not "first count".
+    expect(her[1]).toContain('▲ 200 followers since 2026-11-17')
+    expect(her[1]).not.toContain('first count')
+  })
+
   it('makes no slide when no executive is listed, ours or a competitor\'s', () => {
     const { slides, appendix } = compose(10, false)
     expect([...slides, ...(appendix ?? [])].filter(isBoard)).toHaveLength(0)

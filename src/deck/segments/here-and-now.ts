@@ -60,7 +60,9 @@ export const hereAndNow: SegmentDefinition = {
     // platform of ours, or no executives.
     const capacity = slidesThatFit(budget)
     const comparison = comparisonFor(config, live, date, title, lang)
-    const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: material.history, date, kicker: title, lang })
+    // Ours and the competitors' leaders alike: each one's trend from its own history (ids are unique across the workspace).
+    const leadersHistory = [...material.history.filter((e) => e.competitor === undefined), ...(material.competitorHistory ?? [])]
+    const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: leadersHistory, date, kicker: title, lang })
     const scorecard = board ? splitTables([board], split) : []
     const shaped = (reserved: number) =>
       shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: Math.max(0, budget - reserved * MIN_SLIDE_MINUTES), lookFor, goals, lang })
