@@ -153,6 +153,21 @@ function addDays(day: string, days: number): string {
 }
 
 /**
+ * The title's sentence: `some` of our `all` leaders posted (or have an
+ * account), worded as people say it: "Our leader …" for one, "Both our
+ * leaders …" / "Neither of our leaders …" for two, "All 3 of our leaders …" /
+ * "None of our 3 leaders …" for more, and "1 of our 3 leaders …" in between
+ * (messages/<lang>.json `scorecardTitle`).
+ */
+function headline(lang: Lang, what: 'posted' | 'present', some: number, all: number): string {
+  const t = lang.w.scorecardTitle[what]
+  const count = lang.count(all)
+  if (some === all) return all === 1 ? t.allOne : all === 2 ? t.allTwo : lang.say(t.all, { count })
+  if (some === 0) return all === 1 ? t.noneOne : all === 2 ? t.noneTwo : lang.say(t.none, { count })
+  return lang.say(lang.plural(some, t.some), { people: lang.plural(all, lang.w.scorecard.people) })
+}
+
+/**
  * The scorecard slide: one table, a row per person, competitors' marked with
  * their name. Long tables split like any other ("(continued)"). No executives
  * (ours or a competitor's): no slide.
@@ -167,15 +182,9 @@ export function scorecardSlide(input: ScorecardInput & { readonly kicker: string
   // all (a source that hides posts must not read as silence).
   const ours = rows.filter((r) => r.competitor === undefined)
   const counted = ours.length > 0 ? ours : rows
-  const people = lang.plural(counted.length, words.people)
   const posted = (r: ScorecardRow) => r.lastPost !== undefined && daysBetween(r.lastPost, input.date) < SILENCE_DAYS
   const known = counted.every((r) => r.platforms.length === 0 || r.lastPost !== undefined)
-  const active = counted.filter(posted).length
-  const title = !known
-    ? lang.say(words.titlePresent, { present: lang.count(counted.filter((r) => r.platforms.length > 0).length), people })
-    : active === 0
-      ? lang.say(words.titleNone, { people })
-      : lang.say(words.title, { active: lang.count(active), people })
+  const title = known ? headline(lang, 'posted', counted.filter(posted).length, counted.length) : headline(lang, 'present', counted.filter((r) => r.platforms.length > 0).length, counted.length)
   const name = (r: ScorecardRow) => (r.competitor ? lang.say(words.theirs, { person: r.person, competitor: r.competitor }) : r.person)
   return {
     kind: 'table',

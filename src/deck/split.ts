@@ -143,7 +143,10 @@ async function measureHtml(page: Page, html: string): Promise<Measured[]> {
         if (r.width === 0 && r.height === 0) return
         overflow = Math.max(overflow, (r.bottom - box.bottom) / scale, (box.top - r.top) / scale)
       })
-      return { rows, limit, overflow: overflow > 2 ? Math.round(overflow) : 0 }
+      // The fit checks' tolerance (test/helpers/overflow.ts, slide-fit): 1 px for
+      // sub-pixel rounding, no more. A 2 px tolerance here let a slide that runs
+      // 2 px off its bottom stand (the ROI tables with 30 accounts did).
+      return { rows, limit, overflow: overflow > 1 ? Math.ceil(overflow) : 0 }
     }),
   )
 }
@@ -160,7 +163,8 @@ function fitsFrom(m: Measured, n: number): number[] {
     if (!rows) return 1
     const room = m.limit - rows[0]!.top
     let count = 0
-    while (start + count < n && rows[start + count]!.bottom - rows[start]!.top <= room + 1) count += 1
+    // No tolerance here: a row 1.2 px past the limit makes the slide scroll by 2 px (scrollHeight rounds up).
+    while (start + count < n && rows[start + count]!.bottom - rows[start]!.top <= room) count += 1
     return Math.max(1, Math.min(count, MAX_ROWS_PER_SLIDE))
   })
 }

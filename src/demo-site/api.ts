@@ -7,7 +7,7 @@
 // move by the same whole days as the Atom feeds.
 import { jsonReply, type Reply } from './reply.js'
 import { BLUESKY, BLUESKY_FEED, COMPETITOR_BLUESKY, IMPOSTORS, MASTODON, MASTODON_STATUSES, NAME_IMPOSTOR, X_ACCOUNT, followers, posts, type Bumps, type SocialPost } from './platforms.js'
-import { EXECUTIVE_BLUESKY, EXECUTIVE_BLUESKY_FEED } from './platforms.js'
+import { COMPETITOR_BLUESKY_FEEDS, EXECUTIVE_BLUESKY, EXECUTIVE_BLUESKY_FEED } from './platforms.js'
 
 export interface ApiContext {
   readonly origin: string
@@ -101,30 +101,34 @@ export function blueskyAuthorFeed(context: ApiContext, query: URLSearchParams, s
   const wanted = actor.replace(/^@/, '').toLowerCase()
   if (wanted === IMPOSTORS.bluesky.handle || wanted === IMPOSTORS.bluesky.did) return jsonReply(200, { feed: [] })
   if (wanted === NAME_IMPOSTOR.handle || wanted === NAME_IMPOSTOR.did) return jsonReply(200, { feed: [] })
-  if (EXECUTIVE_BLUESKY.some((candidate) => candidate.handle === wanted || candidate.did === wanted)) {
-    // His own posts: authored by his did, as the adapter checks.
-    const executive = EXECUTIVE_BLUESKY.find((candidate) => candidate.handle === wanted || candidate.did === wanted)!
-    const author = { did: executive.did, handle: executive.handle, displayName: executive.displayName, labels: [], createdAt: executive.createdAt }
+  const noReplies = query.get('filter') === 'posts_no_replies'
+  const shown = (feed: readonly SocialPost[]) => feed.filter((post) => !(noReplies && post.replyTo !== undefined)).slice(0, limit)
+  // Our executive's and the competitors' own posts: authored by their did, as the adapter checks.
+  const other =
+    EXECUTIVE_BLUESKY.map((account) => ({ account, feed: EXECUTIVE_BLUESKY_FEED })).find(({ account }) => account.handle === wanted || account.did === wanted) ??
+    COMPETITOR_BLUESKY.map((account) => ({ account, feed: COMPETITOR_BLUESKY_FEEDS[account.handle] })).find(({ account }) => account.handle === wanted || account.did === wanted)
+  if (other) {
+    const { account } = other
+    const author = { did: account.did, handle: account.handle, displayName: account.displayName, labels: [], createdAt: account.createdAt }
     return jsonReply(200, {
-      feed: EXECUTIVE_BLUESKY_FEED.slice(0, limit).map((post) => {
+      feed: shown(other.feed).map((post) => {
         const item = blueskyFeedItem(context, post, shiftMs) as { post: Record<string, unknown> }
-        return { ...item, post: { ...item.post, uri: `at://${executive.did}/app.bsky.feed.post/${post.id}`, author } }
+        return { ...item, post: { ...item.post, uri: `at://${account.did}/app.bsky.feed.post/${post.id}`, author } }
       }),
     })
   }
-  if (COMPETITOR_BLUESKY.some((candidate) => candidate.handle === wanted || candidate.did === wanted)) return jsonReply(200, { feed: [] })
   if (wanted !== BLUESKY.handle && wanted !== BLUESKY.did) {
     return jsonReply(400, { error: 'InvalidRequest', message: 'Profile not found' })
   }
-  const noReplies = query.get('filter') === 'posts_no_replies'
-  const items = BLUESKY_FEED.filter((post) => !(noReplies && post.replyTo !== undefined)).slice(0, limit)
-  return jsonReply(200, { feed: items.map((post) => blueskyFeedItem(context, post, shiftMs)) })
+  return jsonReply(200, { feed: shown(BLUESKY_FEED).map((post) => blueskyFeedItem(context, post, shiftMs)) })
 }
 
 function blueskyFeedItem(context: ApiContext, post: SocialPost, shiftMs: number): Record<string, unknown> {
   const ours = { did: BLUESKY.did, handle: BLUESKY.handle, displayName: BLUESKY.displayName, avatar: `${context.origin}/img/nordlys-bsky-avatar.svg`, labels: [], createdAt: BLUESKY.createdAt }
+  // A repost of a competitor's post is that competitor's post, with its did (the same uri as in its own feed).
+  const known = COMPETITOR_BLUESKY.find((account) => account.handle === post.repostOf?.handle)
   const author = post.repostOf
-    ? { did: `did:plc:${post.repostOf.handle.split('.')[0]}demosite0001`, handle: post.repostOf.handle, displayName: post.repostOf.name, avatar: `${context.origin}/img/${post.repostOf.handle.split('.')[0]}-avatar.svg`, labels: [], createdAt: '2023-08-14T10:00:00.000Z' }
+    ? { did: known?.did ?? `did:plc:${post.repostOf.handle.split('.')[0]}demosite0001`, handle: post.repostOf.handle, displayName: post.repostOf.name, avatar: `${context.origin}/img/${post.repostOf.handle.split('.')[0]}-avatar.svg`, labels: [], createdAt: known?.createdAt ?? '2023-08-14T10:00:00.000Z' }
     : ours
   const uri = `at://${author.did}/app.bsky.feed.post/${post.id}`
   const parent = { uri: `at://did:plc:sofiedemosite00000001/app.bsky.feed.post/3lbquestion01`, cid: 'bafyreiparentdemo' }

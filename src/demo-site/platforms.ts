@@ -344,7 +344,7 @@ export const BLUESKY = {
   createdAt: '2023-05-02T08:14:00.000Z',
 } as const
 
-/** The example competitors on Bluesky (public API and profile page, read like any account; their feeds are empty). */
+/** The example competitors on Bluesky (public API and profile page, read like any account; their feeds: COMPETITOR_BLUESKY_FEEDS). */
 export const COMPETITOR_BLUESKY = [
   {
     handle: 'fjellkraft.bsky.social',
@@ -391,6 +391,52 @@ export const EXECUTIVE_BLUESKY_FEED: readonly SocialPost[] = [
   { id: '3lbhaugen0002', at: '2026-10-20T07:30:00.000Z', text: 'Quarter closed. Thanks to a team that counts twice.', likes: 14, reposts: 1, replies: 2, quotes: 0 },
   { id: '3lbhaugen0001', at: '2026-09-30T16:00:00.000Z', text: 'First snow on Tromsdalstinden.', likes: 22, reposts: 2, replies: 1, quotes: 0 },
 ]
+
+/**
+ * The example competitors' Bluesky feeds, newest first, with two habits the
+ * comparison can tell apart. Dated like our own feeds (fixed dates as of
+ * DEMO_TODAY, 2026-11-20, moved by the feed clock's whole days, feeds.ts);
+ * the posts inside the 30 days all fall on or after 2026-11-07 and the older
+ * ones before 2026-10-21, so the counts stay the same from DEMO_TODAY to
+ * 2026-12-07.
+ *
+ * Fjellkraft posts often: 9 posts in 30 days, the newest on 2026-11-20 (the
+ * storm-shell post Nordlys reposted), with 505, 31, 24, 40, 18, 27, 35, 22
+ * and 29 interactions (median 29); a reply of theirs is not a post of their
+ * own; two older posts.
+ */
+const FJELLKRAFT_BLUESKY_FEED: readonly SocialPost[] = [
+  { id: '3lbrepost0001', at: '2026-11-20T08:00:00.000Z', text: 'Storm shell, third winter on the Hardangervidda.', likes: 400, reposts: 90, replies: 12, quotes: 3 },
+  { id: '3lbfjell00009', at: '2026-11-19T07:45:00.000Z', text: 'Morning light over Ulriken, seen from our workshop.', likes: 24, reposts: 3, replies: 3, quotes: 1 },
+  { id: '3lbfjell00r01', at: '2026-11-18T16:00:00.000Z', text: 'Yes, the storm shell comes in petrol blue too.', likes: 3, reposts: 0, replies: 1, quotes: 0, replyTo: 'other' },
+  { id: '3lbfjell00008', at: '2026-11-18T09:00:00.000Z', text: 'Five ways to dry boots in a tent.', likes: 18, reposts: 4, replies: 2, quotes: 0 },
+  { id: '3lbfjell00007', at: '2026-11-16T10:30:00.000Z', text: 'Our winter catalogue is out.', likes: 30, reposts: 6, replies: 3, quotes: 1 },
+  { id: '3lbfjell00006', at: '2026-11-15T12:00:00.000Z', text: 'Guess the summit.', likes: 12, reposts: 1, replies: 5, quotes: 0 },
+  { id: '3lbfjell00005', at: '2026-11-13T08:15:00.000Z', text: 'Field test: three down jackets at minus twenty.', likes: 20, reposts: 4, replies: 2, quotes: 1 },
+  { id: '3lbfjell00004', at: '2026-11-11T14:00:00.000Z', text: 'Meet the team that sews our packs.', likes: 27, reposts: 5, replies: 2, quotes: 1 },
+  { id: '3lbfjell00003', at: '2026-11-09T09:30:00.000Z', text: 'Bergen rain, tested daily.', likes: 17, reposts: 2, replies: 3, quotes: 0 },
+  { id: '3lbfjell00002', at: '2026-11-07T11:00:00.000Z', text: 'New store opening in Voss.', likes: 21, reposts: 5, replies: 2, quotes: 1 },
+  { id: '3lbfjell00001', at: '2026-10-18T09:00:00.000Z', text: 'Autumn sale: a week left.', likes: 15, reposts: 2, replies: 1, quotes: 0 },
+  { id: '3lbfjell00000', at: '2026-10-11T09:00:00.000Z', text: 'Hiking poles, explained.', likes: 19, reposts: 3, replies: 2, quotes: 0 },
+]
+
+/**
+ * Villmark Gear posts rarely and is answered well: 2 posts in 30 days, the
+ * newest on 2026-11-16, with 88 and 62 interactions (median 75); two older
+ * posts.
+ */
+const VILLMARK_BLUESKY_FEED: readonly SocialPost[] = [
+  { id: '3lbvillm00003', at: '2026-11-16T13:00:00.000Z', text: 'The Dovre 45 pack is back, with a frame you can repair.', likes: 64, reposts: 14, replies: 8, quotes: 2 },
+  { id: '3lbvillm00002', at: '2026-11-09T10:00:00.000Z', text: 'A winter night on Trollheimen, in one tent.', likes: 48, reposts: 9, replies: 4, quotes: 1 },
+  { id: '3lbvillm00001', at: '2026-10-12T10:00:00.000Z', text: 'Our workshop in Trondheim is open on Saturdays.', likes: 40, reposts: 6, replies: 5, quotes: 0 },
+  { id: '3lbvillm00000', at: '2026-09-20T10:00:00.000Z', text: 'Packing list for the first snow.', likes: 55, reposts: 11, replies: 6, quotes: 1 },
+]
+
+/** Each example competitor's Bluesky feed, by handle. */
+export const COMPETITOR_BLUESKY_FEEDS: Readonly<Record<(typeof COMPETITOR_BLUESKY)[number]['handle'], readonly SocialPost[]>> = {
+  'fjellkraft.bsky.social': FJELLKRAFT_BLUESKY_FEED,
+  'villmarkgear.bsky.social': VILLMARK_BLUESKY_FEED,
+}
 
 export const MASTODON = {
   id: '109334512876543210',

@@ -97,12 +97,89 @@ describe('scorecardRows', () => {
     expect(slide.table!.rows.map((r) => r[0])).toEqual(['Ingrid Berg', 'Marte Lie (Fjellkraft)', 'Per Dahl (Fjellkraft)'])
     expect(slide.table!.rows[1]![1]).toBe('LinkedIn · 9 posts in 30 days · last post 2026-11-23 · 3,000 followers, first count')
     // The title counts ours only; Ingrid was not read, so her posting is unknown: the title says only that she has an account.
-    expect(slide.title).toBe('1 of our 1 leader have an account we follow')
+    expect(slide.title).toBe('Our leader has an account we follow')
     // Known posting: counted; an executive with no account counts as not posting.
     const known = scorecardSlide({ ...input, executives: ['Lars Haugen'], results: [...input.results!, result('ingrid-li', 'linkedin', lastPost('2026-11-20'))], kicker: 'k' })!
-    expect(known.title).toBe('1 of 2 leaders posted in the last 30 days')
+    expect(known.title).toBe('1 of our 2 leaders posted in the last 30 days')
     const silent = scorecardSlide({ ...input, results: [result('ingrid-li', 'linkedin', lastPost('2026-09-01'))], kicker: 'k' })!
-    expect(silent.title).toBe('None of our 1 leader posted in the last 30 days')
+    expect(silent.title).toBe('Our leader has not posted in the last 30 days')
+  })
+
+  describe('the title reads as people say it: one leader, both, all, none, or some of them', () => {
+    // `leaders` of ours, each with one LinkedIn account; the first `active` posted 4 days ago, the rest 54 days ago.
+    // With `hidden`, the last of them was read but its source gives no last post: posting is unknown.
+    const titleFor = (language: 'en' | 'nb', leaders: number, active: number, hidden = false) => {
+      const ids = Array.from({ length: leaders }, (_, i) => `lead-${i}`)
+      const input: ScorecardInput = {
+        accounts: ids.map((id, i) => account({ id, platform: 'linkedin', person: `Leader ${i}` })),
+        // A competitor's leader who posted: never counted in our title.
+        competitors: [{ name: 'Fjellkraft', accounts: [account({ id: 'fk-ceo', platform: 'linkedin', person: 'Marte Lie' })] }],
+        results: [
+          ...ids.map((id, i) => result(id, 'linkedin', hidden && i === leaders - 1 ? followers(10) : { ...followers(10), ...lastPost(i < active ? '2026-11-20' : '2026-10-01') })),
+          result('fk-ceo', 'linkedin', { ...followers(10), ...lastPost('2026-11-23') }),
+        ],
+        history: [],
+        date: DATE,
+        lang: language === 'en' ? en : nb,
+      }
+      return scorecardSlide({ ...input, kicker: 'k' })!.title
+    }
+
+    it('in English', () => {
+      expect(titleFor('en', 1, 1)).toBe('Our leader posted in the last 30 days')
+      expect(titleFor('en', 1, 0)).toBe('Our leader has not posted in the last 30 days')
+      expect(titleFor('en', 2, 2)).toBe('Both our leaders posted in the last 30 days')
+      expect(titleFor('en', 2, 1)).toBe('1 of our 2 leaders posted in the last 30 days')
+      expect(titleFor('en', 2, 0)).toBe('Neither of our leaders posted in the last 30 days')
+      expect(titleFor('en', 3, 3)).toBe('All 3 of our leaders posted in the last 30 days')
+      expect(titleFor('en', 3, 2)).toBe('2 of our 3 leaders posted in the last 30 days')
+      expect(titleFor('en', 3, 1)).toBe('1 of our 3 leaders posted in the last 30 days')
+      expect(titleFor('en', 3, 0)).toBe('None of our 3 leaders posted in the last 30 days')
+      expect(titleFor('en', 12, 12)).toBe('All 12 of our leaders posted in the last 30 days')
+    })
+
+    it('in Norwegian', () => {
+      expect(titleFor('nb', 1, 1)).toBe('Lederen vår har postet de siste 30 dagene')
+      expect(titleFor('nb', 1, 0)).toBe('Lederen vår har ikke postet de siste 30 dagene')
+      expect(titleFor('nb', 2, 2)).toBe('Begge lederne våre har postet de siste 30 dagene')
+      expect(titleFor('nb', 2, 1)).toBe('1 av våre 2 ledere har postet de siste 30 dagene')
+      expect(titleFor('nb', 2, 0)).toBe('Ingen av de to lederne våre har postet de siste 30 dagene')
+      expect(titleFor('nb', 3, 3)).toBe('Alle 3 lederne våre har postet de siste 30 dagene')
+      expect(titleFor('nb', 3, 2)).toBe('2 av våre 3 ledere har postet de siste 30 dagene')
+      expect(titleFor('nb', 3, 0)).toBe('Ingen av de 3 lederne våre har postet de siste 30 dagene')
+    })
+
+    it('says only who has an account when a source hides the last post, in English and Norwegian', () => {
+      // Every leader has an account, so all of them are present; posting is unknown.
+      expect(titleFor('en', 1, 0, true)).toBe('Our leader has an account we follow')
+      expect(titleFor('en', 2, 1, true)).toBe('Both our leaders have an account we follow')
+      expect(titleFor('en', 3, 3, true)).toBe('All 3 of our leaders have an account we follow')
+      expect(titleFor('nb', 1, 0, true)).toBe('Lederen vår har en konto vi følger')
+      expect(titleFor('nb', 2, 1, true)).toBe('Begge lederne våre har en konto vi følger')
+      expect(titleFor('nb', 3, 3, true)).toBe('Alle 3 lederne våre har en konto vi følger')
+    })
+
+    it('counts a listed leader with no account as absent: some of them, or none but the one', () => {
+      const input = (language: 'en' | 'nb', executives: string[]): ScorecardInput => ({
+        accounts: [account({ id: 'lead-0', platform: 'linkedin', person: 'Leader 0' })],
+        executives,
+        results: [result('lead-0', 'linkedin', followers(10))],
+        history: [],
+        date: DATE,
+        lang: language === 'en' ? en : nb,
+      })
+      // Leader 0's source hides the last post: the title counts accounts. One of two, one of three has one.
+      expect(scorecardSlide({ ...input('en', ['Lars Haugen']), kicker: 'k' })!.title).toBe('1 of our 2 leaders has an account we follow')
+      expect(scorecardSlide({ ...input('en', ['Lars Haugen', 'Kari Nord']), kicker: 'k' })!.title).toBe('1 of our 3 leaders has an account we follow')
+      expect(scorecardSlide({ ...input('nb', ['Lars Haugen', 'Kari Nord']), kicker: 'k' })!.title).toBe('1 av våre 3 ledere har en konto vi følger')
+      // Two with accounts hidden, one with none: 2 of 3 in English's plural.
+      const two: ScorecardInput = { ...input('en', ['Kari Nord']), accounts: [...input('en', []).accounts, account({ id: 'lead-1', platform: 'bluesky', person: 'Leader 1' })], results: [result('lead-0', 'linkedin', followers(10)), result('lead-1', 'bluesky', followers(10))] }
+      expect(scorecardSlide({ ...two, kicker: 'k' })!.title).toBe('2 of our 3 leaders have an account we follow')
+      expect(scorecardSlide({ ...two, lang: nb, kicker: 'k' })!.title).toBe('2 av våre 3 ledere har en konto vi følger')
+      // Only leaders with no account: nobody posted, known.
+      expect(scorecardSlide({ accounts: [], executives: ['Lars Haugen', 'Kari Nord'], history: [], date: DATE, lang: en, kicker: 'k' })!.title).toBe('Neither of our leaders posted in the last 30 days')
+      expect(scorecardSlide({ accounts: [], executives: ['Lars Haugen', 'Kari Nord'], history: [], date: DATE, lang: nb, kicker: 'k' })!.title).toBe('Ingen av de to lederne våre har postet de siste 30 dagene')
+    })
   })
 
   it('shows a blocked account with its last good value, never as 0, and leaves it out of the trend', () => {

@@ -234,6 +234,27 @@ describe('blueskyApi against the demo site', () => {
     expect(site.requestCount('/bsky/xrpc/app.bsky.feed.getAuthorFeed')).toBeGreaterThan(0)
   })
 
+  it('reads the example competitors with their habits: Fjellkraft posts often (9 in 30 days, median 29), Villmark Gear rarely (2, median 75)', async () => {
+    // Fjellkraft: 505, 31, 24, 40, 18, 27, 35, 22 and 29 interactions; its reply and two October posts do not count.
+    const fjellkraft = await blueskyApi.read(onDemoSite(site.url, { id: 'fk', platform: 'bluesky', handle: 'fjellkraft.bsky.social' }))
+    expect(fjellkraft.status === 'ok' && fjellkraft.metrics).toEqual({
+      followers: { value: 3420, source: 'api', via: 'bluesky-api' },
+      following: { value: 210, source: 'api', via: 'bluesky-api' },
+      posts: { value: 1210, source: 'api', via: 'bluesky-api' },
+      lastPostAt: { value: '2026-11-20', source: 'api', via: 'bluesky-api' },
+      postsPerMonth: { value: 9, source: 'api', via: 'bluesky-api' },
+      interactionsPerPost: { value: 29, source: 'api', via: 'bluesky-api' },
+    })
+    // Villmark Gear: 88 and 62 interactions, (88 + 62) / 2 = 75.
+    const villmark = await blueskyApi.read(onDemoSite(site.url, { id: 'vg', platform: 'bluesky', handle: 'villmarkgear.bsky.social' }))
+    expect(villmark.status === 'ok' && villmark.metrics).toMatchObject({
+      followers: { value: 1870 },
+      lastPostAt: { value: '2026-11-16' },
+      postsPerMonth: { value: 2 },
+      interactionsPerPost: { value: 75 },
+    })
+  })
+
   it('says not-found for a handle the demo Bluesky does not know', async () => {
     const outcome = await blueskyApi.read(onDemoSite(site.url, { id: 'x', platform: 'bluesky', handle: 'nobody.bsky.social' }))
     expect(outcome).toEqual({ status: 'not-found', reason: 'no such account (Bluesky public API 400)' })
@@ -261,6 +282,11 @@ describe('blueskyApi against a demo site dated from its clock', () => {
         postsPerMonth: { value: 4 },
         interactionsPerPost: { value: 34 },
       })
+      // The competitors' feeds move with the same clock: the same counts, Villmark Gear's last post 110 days on from 2026-11-16.
+      const villmark = await blueskyApi.read(onDemoSite(site.url, { id: 'vg', platform: 'bluesky', handle: 'villmarkgear.bsky.social' }, undefined, now))
+      expect(villmark.status === 'ok' && villmark.metrics).toMatchObject({ lastPostAt: { value: '2027-03-06' }, postsPerMonth: { value: 2 }, interactionsPerPost: { value: 75 } })
+      const fjellkraft = await blueskyApi.read(onDemoSite(site.url, { id: 'fk', platform: 'bluesky', handle: 'fjellkraft.bsky.social' }, undefined, now))
+      expect(fjellkraft.status === 'ok' && fjellkraft.metrics).toMatchObject({ postsPerMonth: { value: 9 }, interactionsPerPost: { value: 29 } })
     } finally {
       await site.close()
     }

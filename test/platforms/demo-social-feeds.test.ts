@@ -42,6 +42,21 @@ describe('demo Bluesky getAuthorFeed', () => {
     expect((await getJson('/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=nordlys.bsky.social&limit=101')).status).toBe(400)
   })
 
+  it('serves each example competitor its own posts, authored by its did; Nordlys\'s repost is the same post as in Fjellkraft\'s feed', async () => {
+    const fjellkraft = await getJson('/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=fjellkraft.bsky.social&limit=100')
+    expect(fjellkraft.status).toBe(200)
+    expect(fjellkraft.body.feed).toHaveLength(12)
+    expect(new Set(fjellkraft.body.feed.map((item: any) => item.post.author.did))).toEqual(new Set(['did:plc:fjellkraftdemosite000001']))
+    // posts_no_replies leaves its one reply out, as for ours.
+    expect((await getJson('/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=fjellkraft.bsky.social&filter=posts_no_replies&limit=100')).body.feed).toHaveLength(11)
+    const nordlys = await getJson('/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=nordlys.bsky.social')
+    expect(nordlys.body.feed[0].post.uri).toBe(fjellkraft.body.feed[0].post.uri)
+    expect(fjellkraft.body.feed[0].post.uri).toBe('at://did:plc:fjellkraftdemosite000001/app.bsky.feed.post/3lbrepost0001')
+    const villmark = await getJson('/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=did:plc:villmarkgeardemosite0001')
+    expect(villmark.body.feed.map((item: any) => item.post.record.createdAt)).toEqual(['2026-11-16T13:00:00.000Z', '2026-11-09T10:00:00.000Z', '2026-10-12T10:00:00.000Z', '2026-09-20T10:00:00.000Z'])
+    expect(villmark.body.feed.every((item: any) => item.post.author.handle === 'villmarkgear.bsky.social')).toBe(true)
+  })
+
   it('answers an unknown actor as Bluesky does, and a missing one', async () => {
     expect(await getJson('/bsky/xrpc/app.bsky.feed.getAuthorFeed?actor=nobody.bsky.social')).toEqual({ status: 400, body: { error: 'InvalidRequest', message: 'Profile not found' } })
     expect((await getJson('/bsky/xrpc/app.bsky.feed.getAuthorFeed')).status).toBe(400)
