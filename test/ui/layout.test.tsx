@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { BuildManifest } from '../../src/build/build.js'
 import { START, type Screen } from '../../src/ui/state.js'
 import { renderApp, type AppHarness } from './harness.js'
-import { makeAppWorkspace } from './fixtures.js'
+import { makeAppWorkspace, makeViewsWorkspace } from './fixtures.js'
 
 let app: AppHarness | undefined
 afterEach(async () => {
@@ -44,6 +44,33 @@ describe('layout', () => {
     expect(widest(frame)).toBeLessThanOrEqual(80)
     expect(frame.split('\n').length).toBeLessThanOrEqual(24)
     // The footer with the keys is still on screen.
+    expect(frame).toContain('? help · q quit')
+  })
+
+  // Ours, our leaders and two competitors (fixtures.ts makeViewsWorkspace): the executives'
+  // line wraps at 80 columns, and the table still leaves the footer on screen.
+  it.each([
+    ['ours', [], 'ACCOUNT', 'LinkedIn'],
+    ['executives', ['\t'], 'PERSON', 'Siri Dal'],
+    ['competitors', ['\t', '\t'], 'COMPETITOR', 'Siri Dal'],
+  ] as const)('the Accounts screen’s %s view fits 80×24', async (_name, keys, ready, lastRow) => {
+    app = await renderApp(await makeViewsWorkspace(), { initial: { ...START, stack: [...START.stack, { name: 'accounts' }] }, size: { columns: 80, rows: 24 } })
+    await app.waitFor('ACCOUNT')
+    await app.press(...keys)
+    const frame = await app.waitFor(ready)
+    expect(widest(frame)).toBeLessThanOrEqual(80)
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24)
+    expect(frame).toContain('? help · q quit')
+    expect(frame).toContain('Tab switches')
+    // Every row of the view is on screen, the last one too.
+    expect(frame).toContain(lastRow)
+  })
+
+  it('the dashboard with a comparison fits 80×24', async () => {
+    app = await renderApp(await makeViewsWorkspace(), { size: { columns: 80, rows: 24 } })
+    const frame = await app.waitFor('How we compare')
+    expect(widest(frame)).toBeLessThanOrEqual(80)
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24)
     expect(frame).toContain('? help · q quit')
   })
 
