@@ -7,6 +7,7 @@ import type { SnapshotResult } from '../snapshot/types.js'
 import { companyNames } from '../workspace/config-values.js'
 import type { WorkspaceConfig } from '../workspace/schema.js'
 import { shortLabel } from './format.js'
+import { platformName } from '../snapshot/headline.js'
 
 export interface AccountState {
   readonly id: string
@@ -27,7 +28,12 @@ export function waitingRows(config: WorkspaceConfig, ids: readonly string[] = al
   const names = companyNames(config)
   const rows = new Map<string, Omit<AccountState, 'state'>>(config.accounts.map((a) => [a.id, { id: a.id, label: shortLabel(a.label ?? a.id, names) }]))
   for (const competitor of config.competitors) {
-    for (const a of competitor.accounts) rows.set(a.id, { id: a.id, label: a.label ?? `${competitor.name} ${a.platform}`, competitor: competitor.name })
+    for (const a of competitor.accounts) {
+      // "Villmark Gear on Instagram" (or no label) reads "Villmark Gear Instagram", short enough for the progress column; a leader's label ("Siri Dal") as it is.
+      const label = a.label ?? `${competitor.name} on ${platformName(a.platform)}`
+      const short = shortLabel(label, [competitor.name])
+      rows.set(a.id, { id: a.id, label: short === label ? label : `${competitor.name} ${short}`, competitor: competitor.name })
+    }
   }
   // Ours first, then the competitors', as the run reads them.
   const ordered = [...ids].sort((a, b) => Number(rows.get(a)?.competitor !== undefined) - Number(rows.get(b)?.competitor !== undefined))

@@ -222,11 +222,11 @@ describe('Accounts: snapshotting competitors in real Chromium (demo site)', () =
     const heading = all.findIndex((l) => l.includes('Competitors · public sources only, never counted as ours'))
     expect(heading).toBeGreaterThan(-1)
     const at = (text: string) => all.findIndex((l) => l.includes(text))
-    // Labels are cut at 22 columns: "Fjellkraft on Instagram" (23) ends in an ellipsis.
-    for (const label of ['Fjellkraft on Instagr…', 'Fjellkraft on LinkedIn', 'Villmark Gear on Inst…']) expect(at(label)).toBeGreaterThan(heading)
-    expect(lineWith(done, 'Fjellkraft on Instagr…')).toMatch(/✓ Fjellkraft on Instagr…\s+ok/)
-    expect(lineWith(done, 'Fjellkraft on LinkedIn')).toMatch(/✗ Fjellkraft on LinkedIn\s+blocked/)
-    expect(lineWith(done, 'Villmark Gear on Inst…')).toMatch(/✓ Villmark Gear on Inst…\s+ok/)
+    // A competitor's row is named by the competitor and the platform, whole in the 24-column label.
+    for (const label of ['Fjellkraft Instagram', 'Fjellkraft LinkedIn', 'Villmark Gear Instagram']) expect(at(label)).toBeGreaterThan(heading)
+    expect(lineWith(done, 'Fjellkraft Instagram')).toMatch(/✓ Fjellkraft Instagram\s+ok/)
+    expect(lineWith(done, 'Fjellkraft LinkedIn')).toMatch(/✗ Fjellkraft LinkedIn\s+blocked/)
+    expect(lineWith(done, 'Villmark Gear Instagram')).toMatch(/✓ Villmark Gear Instagram\s+ok/)
     // Our own account is not in the run: three rows, all theirs.
     expect(all.filter((l) => /^ {2}[✓✗] /.test(l))).toHaveLength(3)
     expect((await historyOf(dir, 'competitors.jsonl')).map((r) => `${r.competitor}:${r.account}:${r.status}`).sort()).toEqual([

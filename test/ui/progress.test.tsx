@@ -27,9 +27,9 @@ describe('waitingRows', () => {
       ['ola-x', 'Ola Hansen', null, 'waiting'],
       ['per-linkedin', 'Per Berg', null, 'waiting'],
       // A competitor's label keeps its name: "Instagram" alone would read as ours.
-      ['fjellkraft-instagram', 'Fjellkraft on Instagram', 'Fjellkraft', 'waiting'],
-      ['fjellkraft-linkedin', 'Fjellkraft on LinkedIn', 'Fjellkraft', 'waiting'],
-      ['villmark-instagram', 'Villmark Gear on Instagram', 'Villmark Gear', 'waiting'],
+      ['fjellkraft-instagram', 'Fjellkraft Instagram', 'Fjellkraft', 'waiting'],
+      ['fjellkraft-linkedin', 'Fjellkraft LinkedIn', 'Fjellkraft', 'waiting'],
+      ['villmark-instagram', 'Villmark Gear Instagram', 'Villmark Gear', 'waiting'],
       ['siri-x', 'Siri Dal', 'Villmark Gear', 'waiting'],
     ])
   })
@@ -40,8 +40,8 @@ describe('waitingRows', () => {
       'testco-linkedin|LinkedIn|',
       'not-in-config|not-in-config|',
       'testco-instagram|Instagram|',
-      'villmark-instagram|Villmark Gear on Instagram|Villmark Gear',
-      'fjellkraft-linkedin|Fjellkraft on LinkedIn|Fjellkraft',
+      'villmark-instagram|Villmark Gear Instagram|Villmark Gear',
+      'fjellkraft-linkedin|Fjellkraft LinkedIn|Fjellkraft',
     ])
   })
 
@@ -49,7 +49,7 @@ describe('waitingRows', () => {
     const bare = workspaceConfigSchema.parse(
       parse(VIEWS_CONFIG.replace('        url: https://www.instagram.com/villmarkgear/\n        label: Villmark Gear on Instagram\n', '        url: https://www.instagram.com/villmarkgear/\n')),
     )
-    expect(waitingRows(bare, ['villmark-instagram'])).toEqual([{ id: 'villmark-instagram', label: 'Villmark Gear instagram', competitor: 'Villmark Gear', state: 'waiting' }])
+    expect(waitingRows(bare, ['villmark-instagram'])).toEqual([{ id: 'villmark-instagram', label: 'Villmark Gear Instagram', competitor: 'Villmark Gear', state: 'waiting' }])
   })
 })
 
@@ -87,8 +87,8 @@ describe('AccountProgress', () => {
       expect.stringMatching(/^ {2}✓ Instagram\s+ok 1\.5 s$/),
       expect.stringMatching(/^ {2}· LinkedIn\s+waiting$/),
       `  ${HEADING}`,
-      expect.stringMatching(/^ {2}✗ Fjellkraft on LinkedIn blocked \(login wall\) 1\.5 s$/),
-      expect.stringMatching(/^ {2}· Villmark Gear on Inst… waiting$/),
+      expect.stringMatching(/^ {2}✗ Fjellkraft LinkedIn +blocked \(login wall\) 1\.5 s$/),
+      expect.stringMatching(/^ {2}· Villmark Gear Instagram +waiting$/),
     ])
     expect(lines.join('\n')).not.toContain('competitor ')
   })
@@ -96,7 +96,7 @@ describe('AccountProgress', () => {
   it('without room for the heading, marks each competitor’s row instead', () => {
     const lines = draw(rows, 4)
     expect(lines).not.toContain(`  ${HEADING}`)
-    expect(lines.find((l) => l.includes('Fjellkraft on LinkedIn'))).toMatch(/competitor blocked \(login wall\)/)
+    expect(lines.find((l) => l.includes('Fjellkraft LinkedIn'))).toMatch(/competitor blocked \(login wall\)/)
     expect(lines.find((l) => l.includes('Villmark Gear'))).toMatch(/competitor waiting/)
     expect(lines.find((l) => l.includes('Instagram') && !l.includes('Villmark'))).not.toContain('competitor')
   })

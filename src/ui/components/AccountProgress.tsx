@@ -32,7 +32,7 @@ export default function AccountProgress({ accounts, height }: Props) {
           {fits && i === firstTheirs && <Text color={theme.muted}>{'  '}Competitors · public sources only, never counted as ours</Text>}
           <Text wrap="truncate-end">
             {'  '}
-            {account.state === 'running' ? <Spinner /> : account.state === 'done' ? <StatusMark status={account.result!.status} /> : <Text color={theme.muted}>·</Text>} {fit(account.label, 22)}{' '}
+            {account.state === 'running' ? <Spinner /> : account.state === 'done' ? <StatusMark status={account.result!.status} /> : <Text color={theme.muted}>·</Text>} {fit(account.label, 24)}{' '}
             {!fits && account.competitor !== undefined && <Text color={theme.muted}>competitor </Text>}
             {account.result ? (
               <Text color={account.result.status === 'ok' ? undefined : theme.warn}>

@@ -243,7 +243,8 @@ export default function Accounts({ workspace, services, overview, reloadOverview
           ? `${row.person!.person}${row.person!.competitor ? ` (${row.person!.competitor})` : ''}`
           : ''
   const header = view === 'ours' ? 'ACCOUNT' : view === 'competitors' ? 'COMPETITOR' : 'PERSON'
-  const nameWidth = labelWidth
+  // A leader's name carries their competitor's: "Siri Dal (Villmark Gear)" wants 24 columns where there are.
+  const nameWidth = view === 'executives' ? Math.max(labelWidth, Math.min(24, columns - 56)) : labelWidth
   return (
     <Frame screen="accounts" title="accounts" company={workspace.config.company.name} keys={form ? HAND_FORM_KEYS : undefined} status={status ?? (overviewError ? { text: overviewError.message, error: true } : undefined)}>
       {run ? (
