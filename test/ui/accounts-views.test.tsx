@@ -88,7 +88,7 @@ describe('Accounts: the three views', () => {
     expect(frame).toContain(
       'Posted in the last 30 days: 1 of our 4 (1 not known) · silent: Ola Hansen (30 days), Siri Dal (Villmark Gear) (90 days) · no account: Lise Dahl, Erik Fjell (Fjellkraft)',
     )
-    expect(frame).toContain('CHANGE · LAST POST')
+    expect(frame).toContain('LAST POST · CHANGE')
     const rows = lines(frame).filter((l) => /^[ ›] [✓✗·] /.test(l))
     expect(rows).toHaveLength(7)
     // Kari: her name once, on her first account's row; her X row is hers (29 days: not silence).

@@ -262,7 +262,7 @@ export default function Accounts({ workspace, services, overview, reloadOverview
           {summary && (
             <Text color={theme.muted}>{summary}</Text>
           )}
-          <Text color={theme.muted}>{`    ${fit(header, nameWidth)} ${fit('PLATFORM', 9)} ${fit('NOW', 20)} ${view === 'executives' ? 'CHANGE · LAST POST' : 'CHANGE'}`}</Text>
+          <Text color={theme.muted}>{`    ${fit(header, nameWidth)} ${fit('PLATFORM', 9)} ${fit('NOW', 20)} ${view === 'executives' ? 'LAST POST · CHANGE' : 'CHANGE'}`}</Text>
           {listed.slice(first, first + visible).map((row) => {
             const on = row.key === selected?.key
             const line = row.line
@@ -279,6 +279,8 @@ export default function Accounts({ workspace, services, overview, reloadOverview
               <Text key={row.key} inverse={on} bold={on} wrap="truncate-end">
                 {on ? '›' : ' '} <StatusMark status={line.status} /> {fit(nameOf(row), nameWidth)} {fit(line.platform, 9)}{' '}
                 {fit(ok ? `${accountNumber(line)}${byHand(line) ? ' ✎' : ''}` : line.status === 'never' ? 'no snapshot yet' : line.status, 20)}{' '}
+                {/* A leader's last post comes first: silence is what the view is for, and a narrow terminal cuts the end. */}
+                {post?.text ? <Text color={post.silent ? theme.warn : theme.muted}>{`${post.text}${(ok && line.change) || (!ok && (line.reason || line.lastGood)) ? ' · ' : ''}`}</Text> : null}
                 {ok ? (
                   <Text>
                     <Text color={line.change && line.change.delta < 0 ? theme.bad : theme.ok}>{accountChange(line)}</Text>
@@ -290,7 +292,6 @@ export default function Accounts({ workspace, services, overview, reloadOverview
                     {line.lastGood ? `${line.reason ? '; ' : ''}was ${accountNumber(line)}` : ''}
                   </Text>
                 )}
-                {post?.text ? <Text color={post.silent ? theme.warn : theme.muted}>{`${(ok && line.change) || (!ok && (line.reason || line.lastGood)) ? ' · ' : ''}${post.text}`}</Text> : null}
               </Text>
             )
           })}
