@@ -180,11 +180,16 @@ export function scorecardSlide(input: ScorecardInput & { readonly kicker: string
   // The title states only what is known: how many posted, when every leader
   // with an account has a known last post; else how many have an account at
   // all (a source that hides posts must not read as silence).
+  // With no leader of ours listed, the title says so: counting the competitors' leaders as "our" would be wrong.
   const ours = rows.filter((r) => r.competitor === undefined)
-  const counted = ours.length > 0 ? ours : rows
   const posted = (r: ScorecardRow) => r.lastPost !== undefined && daysBetween(r.lastPost, input.date) < SILENCE_DAYS
-  const known = counted.every((r) => r.platforms.length === 0 || r.lastPost !== undefined)
-  const title = known ? headline(lang, 'posted', counted.filter(posted).length, counted.length) : headline(lang, 'present', counted.filter((r) => r.platforms.length > 0).length, counted.length)
+  const known = ours.every((r) => r.platforms.length === 0 || r.lastPost !== undefined)
+  const title =
+    ours.length === 0
+      ? lang.w.scorecardTitle.theirsOnly
+      : known
+        ? headline(lang, 'posted', ours.filter(posted).length, ours.length)
+        : headline(lang, 'present', ours.filter((r) => r.platforms.length > 0).length, ours.length)
   const name = (r: ScorecardRow) => (r.competitor ? lang.say(words.theirs, { person: r.person, competitor: r.competitor }) : r.person)
   return {
     kind: 'table',

@@ -182,6 +182,21 @@ describe('scorecardRows', () => {
     })
   })
 
+  it("with only a competitor's leaders listed, the title says we list none of ours instead of counting theirs as ours", () => {
+    const theirs: ScorecardInput = {
+      accounts: [account({ id: 'brand', platform: 'instagram', owner: 'official' })],
+      competitors: [{ name: 'Fjellkraft', accounts: [account({ id: 'fk-ceo', platform: 'linkedin', person: 'Marte Lie' })], executives: ['Ola Fjell'] }],
+      results: [result('fk-ceo', 'linkedin', { ...followers(10), ...lastPost('2026-11-23') })],
+      history: [],
+      date: DATE,
+      lang: en,
+    }
+    const slide = scorecardSlide({ ...theirs, kicker: 'k' })!
+    expect(slide.title).toBe("Competitors' leaders only: we list none of ours")
+    expect(slide.table!.rows.map((r) => r[0])).toEqual(['Marte Lie (Fjellkraft)', 'Ola Fjell (Fjellkraft)'])
+    expect(scorecardSlide({ ...theirs, lang: nb, kicker: 'k' })!.title).toBe('Bare konkurrentenes ledere: vi har ikke oppgitt noen av våre')
+  })
+
   it('shows a blocked account with its last good value, never as 0, and leaves it out of the trend', () => {
     const input: ScorecardInput = {
       accounts: ingrid,
