@@ -79,6 +79,8 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   const limits = new Map<string, ReturnType<typeof pLimit>>()
   const guard = options.guard ?? new RequestGuard({ allowPrivateNetwork: config.snapshot.allowPrivateNetwork })
   let requests = 0
+  // The candidate handles asked about: `requests` also counts the controls and the name searches.
+  let handles = 0
   let done = 0
   const total = set.candidates.length
   /** One request to a host, politely: its host's limit, then the pause. */
@@ -162,12 +164,13 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
         await polite(url, async () => {
           if (requests >= budget) return { ...candidate, result: 'unknown' as const, url, reason: `not checked: the request budget of ${budget} was spent` }
           requests += 1
+          handles += 1
           return probe(candidate, rule, url, user, config, timeoutMs, guard)
         }),
       )
     }),
   )
-  return { generated: set.generated, candidates: total, checked: requests, platforms, budget, findings: [...findings, ...named.finds], controls, searches: searchesRecorded }
+  return { generated: set.generated, candidates: total, checked: requests, handlesChecked: handles, platforms, budget, findings: [...findings, ...named.finds], controls, searches: searchesRecorded }
 }
 
 /**

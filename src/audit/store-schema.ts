@@ -86,6 +86,8 @@ export const storedAuditSchema = z.object({
   generated: count,
   candidates: count,
   checked: count,
+  // Reports written before it counted only requests: the deck then falls back to `checked`.
+  handlesChecked: count.optional(),
   platforms: z.array(platformSchema),
   budget: count,
   findings: z.array(findingSchema),

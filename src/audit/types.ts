@@ -169,8 +169,10 @@ export interface AuditReport {
   /** Distinct handle stems made from the company's names. */
   readonly generated: number
   readonly candidates: number
-  /** Requests made (listed accounts are not requested). */
+  /** Requests made (listed accounts are not requested): the controls' and the name searches' included. */
   readonly checked: number
+  /** Candidate handles asked about (a probe each): what "we checked N possible handles" counts. Absent in reports written before it. */
+  readonly handlesChecked?: number
   /** The platforms the rules covered. */
   readonly platforms: readonly Platform[]
   /** The request budget of the run. */

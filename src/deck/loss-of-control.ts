@@ -234,10 +234,10 @@ function summarySlide(input: LossOfControlInput, audit: StoredAudit, found: read
     segment: 'loss-of-control',
     kicker: input.kicker,
     title,
-    lead: lang.say(w.lead, { handles: lang.plural(audit.checked, w.possibleHandles), platforms: lang.plural(audit.platforms.length, w.platforms), when }),
+    lead: lang.say(w.lead, { handles: lang.plural(audit.handlesChecked ?? audit.checked, w.possibleHandles), platforms: lang.plural(audit.platforms.length, w.platforms), when }),
     bullets,
     notes: [
-      lang.say(w.notesRun, { candidates: lang.count(audit.candidates), checked: lang.count(audit.checked), budget: lang.count(audit.budget), platforms: audit.platforms.map(platformName).join(', '), when }),
+      lang.say(w.notesRun, { candidates: lang.count(audit.candidates), checked: lang.count(audit.handlesChecked ?? audit.checked), budget: lang.count(audit.budget), platforms: audit.platforms.map(platformName).join(', '), when }),
       found.length > 0
         ? lang.say(w.notesNew, { found: found.map((f) => lang.say(w.notesNewItem, { handle: shownHandle(f.finding), platform: platformName(f.finding.platform), action: w.actionKey[f.suggestion.action] })).join('; ') })
         : w.notesNothingNew,

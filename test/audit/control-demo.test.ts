@@ -116,6 +116,8 @@ describe('the control in every run', () => {
     const report = await runAudit(config(accounts), only('instagram', 'bluesky'), { delayMs: 0, budget: 2 })
     expect(report.controls!.flatMap((c) => c.probes.map((p) => p.answer))).toEqual(['absent', 'present', 'absent', 'present'])
     expect(report.checked).toBe(4)
+    // The budget went to the controls: no candidate handle was asked about.
+    expect(report.handlesChecked).toBe(0)
     expect(report.findings.filter((f) => f.result !== 'official').every((f) => f.result === 'unknown' && /budget of 2 was spent/.test(f.reason ?? ''))).toBe(true)
   })
 })

@@ -53,6 +53,8 @@ describe('runAudit', () => {
     expect(report.controls!.flatMap((c) => c.probes)).toHaveLength(10)
     expect(report.searches!.map((s) => s.platform)).toEqual(['bluesky', 'bluesky'])
     expect(report.checked).toBe(report.candidates - 1 + 10 + 2)
+    // The deck's "we checked N possible handles" counts the candidates asked about: not the controls, not the searches.
+    expect(report.handlesChecked).toBe(report.candidates - 1)
   })
 
   it('keeps to the request budget, and still checks every platform’s likeliest handle', async () => {

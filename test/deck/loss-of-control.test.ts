@@ -82,6 +82,11 @@ const segment = (deck: DeckModel) => deck.slides.filter((s) => s.segment === 'lo
 describe('the loss-of-control segment with an audit', () => {
   const slides = segment(deckWith({ history: [], audit: AUDIT }))
 
+  it("counts the handles asked about, not the controls' and searches' requests, when the report has them", () => {
+    const [opening] = segment(deckWith({ history: [], audit: { ...AUDIT, checked: 274, handlesChecked: 250 } }))
+    expect(opening!.lead).toBe('We checked 250 possible handles on 9 platforms, 2026-11-21 14:02 UTC.')
+  })
+
   it('opens with what was checked, when, what was found and what could not be checked', () => {
     expect(slides[0]).toMatchObject({
       kind: 'bullets',
