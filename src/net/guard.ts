@@ -80,6 +80,8 @@ export class RequestGuard {
   private readonly testConnectTo: GuardOptions['testConnectTo']
   /** Per host, for the guard's lifetime (one run or one capture): one lookup, one answer. */
   private readonly hosts = new Map<string, Promise<HostVerdict>>()
+  /** With allowPrivateNetwork, per host: the link-local address it resolves to, if any. */
+  private readonly linkLocalHosts = new Map<string, Promise<string | undefined>>()
 
   constructor(options: GuardOptions) {
     this.allowPrivateNetwork = options.allowPrivateNetwork
@@ -104,8 +106,22 @@ export class RequestGuard {
       // Even a local demo never needs a link-local address, and one of them
       // (169.254.169.254) is a cloud machine's metadata service, with its
       // credentials: a page's redirect there is refused whatever the setting.
-      if (isIP(host) && addressKind(host) === 'link-local') return { ok: false, reason: `refused ${host}: a link-local address (a cloud machine's metadata service lives there), even with snapshot.allowPrivateNetwork` }
-      return { ok: true, url: parsed, host }
+      if (isIP(host)) return addressKind(host) === 'link-local' ? { ok: false, reason: linkLocalReason(host) } : { ok: true, url: parsed, host }
+      if (isLocalhostName(host)) return { ok: true, url: parsed, host }
+      // A name is looked up too (once per run): one that resolves to a
+      // link-local address (metadata.google.internal does) is refused the
+      // same. A name that cannot be looked up is left to fail on connecting,
+      // as before: a local demo or test site may have no DNS entry at all.
+      let linkLocal = this.linkLocalHosts.get(host)
+      if (!linkLocal) {
+        linkLocal = this.resolve(host).then(
+          (addresses) => addresses.find((entry) => addressKind(entry.address) === 'link-local')?.address,
+          () => undefined,
+        )
+        this.linkLocalHosts.set(host, linkLocal)
+      }
+      const address = await linkLocal
+      return address ? { ok: false, reason: linkLocalReason(`${host} (${address})`) } : { ok: true, url: parsed, host }
     }
     let verdict = this.hosts.get(host)
     if (!verdict) {
@@ -137,6 +153,10 @@ export class RequestGuard {
     }
     return { ok: true, addresses }
   }
+}
+
+function linkLocalReason(what: string): string {
+  return `refused ${what}: a link-local address (a cloud machine's metadata service lives there), even with snapshot.allowPrivateNetwork`
 }
 
 type HostVerdict = { readonly ok: true; readonly addresses: readonly ResolvedAddress[] } | { readonly ok: false; readonly reason: string }

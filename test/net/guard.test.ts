@@ -150,11 +150,26 @@ describe('the guard table, allowPrivateNetwork: false', () => {
 })
 
 describe('allowPrivateNetwork: true', () => {
-  it.each(['http://127.0.0.1:8080/', 'http://localhost./', 'http://[::ffff:7f00:1]/', 'http://10.1.2.3/', 'http://private.test/'])('allows %s without looking anything up', async (url) => {
+  it.each(['http://127.0.0.1:8080/', 'http://localhost./', 'http://[::ffff:7f00:1]/', 'http://10.1.2.3/'])('allows %s without looking anything up', async (url) => {
     const asked: string[] = []
     const guard = new RequestGuard({ allowPrivateNetwork: true, resolve: stubResolver(asked) })
     expect(await guard.check(url)).toMatchObject({ ok: true })
     expect(asked).toEqual([])
+  })
+
+  it('allows a name that resolves to a private address, or cannot be looked up (a local site with no DNS entry), asking once per name', async () => {
+    const asked: string[] = []
+    const guard = new RequestGuard({ allowPrivateNetwork: true, resolve: stubResolver(asked) })
+    for (const url of ['http://private.test/a', 'http://private.test/b', 'http://demo.internal:4321/', 'http://mixed.test/']) expect(await guard.check(url)).toMatchObject({ ok: true })
+    expect(asked).toEqual(['private.test', 'demo.internal', 'mixed.test'])
+  })
+
+  it('refuses a name that resolves to a link-local address (a metadata service under a friendly name), even with allowPrivateNetwork', async () => {
+    const guard = new RequestGuard({ allowPrivateNetwork: true, resolve: stubResolver() })
+    expect(await guard.check('http://metadata.test/computeMetadata/v1/')).toEqual({
+      ok: false,
+      reason: "refused metadata.test (169.254.169.254): a link-local address (a cloud machine's metadata service lives there), even with snapshot.allowPrivateNetwork",
+    })
   })
 
   it('still refuses what is not http(s)', async () => {
