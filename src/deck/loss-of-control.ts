@@ -280,7 +280,7 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
     kind: 'finding',
     segment: 'loss-of-control',
     // Shares the slide with a screenshot, so the kicker stays short.
-    kicker: lang.say(w.kicker, { platform }),
+    kicker: lang.say(finding.foundBy === 'name-search' ? lang.w.nameSearchSlide.kickerByName : w.kicker, { platform }),
     title,
     callout: action,
     lead: why,
@@ -294,6 +294,8 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
         name: finding.displayName ? lang.say(w.notesCallingItself, { name: finding.displayName }) : '',
         followers: followers !== undefined ? lang.say(w.notesFollowers, { followers }) : '',
       }),
+      // Its handle is not one we would guess: the presenter can say how it was found.
+      ...(finding.foundBy === 'name-search' ? [lang.say(lang.w.nameSearchSlide.notesByName, { platform, name: finding.displayName ?? '' })] : []),
       ...(finding.bio ? [lang.say(w.notesBio, { bio: finding.bio })] : []),
       ...(evidence
         ? [
