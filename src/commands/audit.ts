@@ -92,21 +92,29 @@ async function auditLocked(
     const cancel = () => void browser.close()
     interruptSignal.addEventListener('abort', cancel, { once: true })
     try {
-      report = await screenshotFindings(config, rules, report, {
-        browser,
-        dir: auditScreenshotDir(paths),
-        onProgress: (event) => {
-          if (!progress || event.type !== 'account-done') return
-          const r = event.result
-          ctx.io.stderr.write(`  ${r.screenshot ? '✓' : '✗'} screenshot ${r.account}${r.screenshot ? '' : ` (${r.status}${r.reason ? `: ${r.reason}` : ''})`}\n`)
-        },
-      })
-      // Evidence for each find, its picture decoded in the same browser.
-      if (progress) ctx.io.stderr.write(`  weighing the evidence for ${found} find${found === 1 ? '' : 's'}\n`)
-      report = await collectEvidence(config, rules, report, { browser })
+      try {
+        report = await screenshotFindings(config, rules, report, {
+          browser,
+          dir: auditScreenshotDir(paths),
+          onProgress: (event) => {
+            if (!progress || event.type !== 'account-done') return
+            const r = event.result
+            ctx.io.stderr.write(`  ${r.screenshot ? '✓' : '✗'} screenshot ${r.account}${r.screenshot ? '' : ` (${r.status}${r.reason ? `: ${r.reason}` : ''})`}\n`)
+          },
+        })
+      } catch (error) {
+        // A browser that will not start takes the screenshots with it, not the evidence:
+        // what the profiles say is read all the same, only the pictures are not compared.
+        if (interruptSignal.aborted) throw error
+        failure = error
+      }
+      interruptSignal.throwIfAborted()
+      // Evidence for each find, its picture decoded in the same browser (when it started).
+      if (progress) ctx.io.stderr.write(`  weighing the evidence for ${found} find${found === 1 ? '' : 's'}${failure ? ' (pictures not compared: the browser did not start)' : ''}\n`)
+      report = await collectEvidence(config, rules, report, failure ? {} : { browser })
     } catch (error) {
       // The findings are worth keeping without their pictures; the failure is still reported.
-      failure = error
+      failure ??= error
     } finally {
       interruptSignal.removeEventListener('abort', cancel)
       // After an interrupt this returns the close that cancel started: the

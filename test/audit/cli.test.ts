@@ -182,6 +182,22 @@ describe('showtell audit', () => {
     expect((await listTree(dir)).filter((f) => f.startsWith('history/'))).toEqual(['history/audit.json'])
   })
 
+  it('a browser that will not start costs the screenshots, not the evidence: each find is still weighed (pictures not compared), the report kept, the failure said', async () => {
+    const dir = await auditWorkspace()
+    // /bin/false starts and exits at once: puppeteer's connection closes, as with a broken Chromium.
+    const result = await runCli(['audit', '--browser-path', '/bin/false', '--workspace', dir])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('weighing the evidence for 3 finds (pictures not compared: the browser did not start)')
+    expect(result.stderr).toMatch(/showtell: the browser at \/bin\/false \(--browser-path\) did not start/)
+    const report = (await readReport(dir)) as unknown as { findings: { result: string; handle: string; screenshot?: string; evidence?: { level: string; reasons: { code: string }[] } }[] }
+    const found = report.findings.filter((f) => f.result === 'exists-unlisted')
+    expect(found).toHaveLength(3)
+    for (const f of found) {
+      expect(f.screenshot, f.handle).toBeUndefined()
+      expect(f.evidence, f.handle).toBeDefined()
+    }
+  })
+
   it('a later audit drops the screenshot of an account that is no longer found', async () => {
     const dir = await auditWorkspace()
     expect((await runCli(['audit', '--workspace', dir])).code).toBe(0)
