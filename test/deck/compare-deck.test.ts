@@ -15,14 +15,14 @@ import { langFor } from '../../src/deck/lang.js'
 import type { LiveMaterial } from '../../src/deck/live.js'
 import { inlineAssets, renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { hereAndNow } from '../../src/deck/segments/here-and-now.js'
-import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
+import { renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
 import type { Slide } from '../../src/deck/slide.js'
 import type { HistoryEntry } from '../../src/snapshot/history.js'
 import type { SnapshotResult } from '../../src/snapshot/types.js'
-import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
+import type { Workspace } from '../../src/workspace/load.js'
 import type { WorkspaceConfig } from '../../src/workspace/schema.js'
 import { testBrowser } from '../helpers/browser.js'
-import { REPO_ROOT } from '../helpers/cli.js'
+import { openFitPage } from '../helpers/fit-page.js'
 import { overflowsIn } from '../helpers/overflow.js'
 
 const DATE = '2026-11-24'
@@ -32,11 +32,7 @@ let workspace: Workspace
 let templates: TemplateSet
 
 beforeAll(async () => {
-  workspace = await loadWorkspace(REPO_ROOT)
-  templates = await loadTemplates()
-  page = await manager.newPage()
-  await page.setViewport({ width: 1280, height: 720 })
-  await page.emulateMediaType('print')
+  ;({ page, workspace, templates } = await openFitPage(manager))
 })
 
 afterAll(async () => {

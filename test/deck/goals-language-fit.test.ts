@@ -15,10 +15,10 @@ import { langFor } from '../../src/deck/lang.js'
 import { lossOfControlSlides } from '../../src/deck/loss-of-control.js'
 import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import type { Slide } from '../../src/deck/slide.js'
-import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
-import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
+import { renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
+import type { Workspace } from '../../src/workspace/load.js'
 import { testBrowser } from '../helpers/browser.js'
-import { REPO_ROOT } from '../helpers/cli.js'
+import { openFitPage } from '../helpers/fit-page.js'
 import { overflowsIn } from '../helpers/overflow.js'
 
 const nb = langFor('nb')
@@ -28,11 +28,7 @@ let workspace: Workspace
 let templates: TemplateSet
 
 beforeAll(async () => {
-  workspace = await loadWorkspace(REPO_ROOT)
-  templates = await loadTemplates()
-  page = await manager.newPage()
-  await page.setViewport({ width: 1280, height: 720 })
-  await page.emulateMediaType('print')
+  ;({ page, workspace, templates } = await openFitPage(manager))
 })
 
 afterAll(async () => {

@@ -11,13 +11,13 @@ import { planAgenda } from '../../src/agenda/plan.js'
 import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
 import { renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { measuredSplitter } from '../../src/deck/split.js'
-import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
+import { renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
 import type { HistoryEntry } from '../../src/snapshot/history.js'
 import type { SnapshotResult } from '../../src/snapshot/types.js'
-import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
+import type { Workspace } from '../../src/workspace/load.js'
 import { workspaceConfigSchema } from '../../src/workspace/schema.js'
 import { testBrowser } from '../helpers/browser.js'
-import { REPO_ROOT } from '../helpers/cli.js'
+import { openFitPage } from '../helpers/fit-page.js'
 import { overflowsIn } from '../helpers/overflow.js'
 
 const DATE = '2026-11-24'
@@ -27,11 +27,7 @@ let workspace: Workspace
 let templates: TemplateSet
 
 beforeAll(async () => {
-  workspace = await loadWorkspace(REPO_ROOT)
-  templates = await loadTemplates()
-  page = await manager.newPage()
-  await page.setViewport({ width: 1280, height: 720 })
-  await page.emulateMediaType('print')
+  ;({ page, workspace, templates } = await openFitPage(manager))
 })
 
 afterAll(async () => {

@@ -12,12 +12,13 @@ import { renderLineChart } from '../../src/deck/chart.js'
 import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
 import { inlineAssets, renderDeckHtml, renderSlides } from '../../src/deck/render.js'
 import { measuredSplitter } from '../../src/deck/split.js'
-import { loadTemplates, renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
+import { renderMarkdown, type TemplateSet } from '../../src/deck/templates.js'
 import { topicSchema, type Topic } from '../../src/topics/schema.js'
-import { loadWorkspace, type Workspace } from '../../src/workspace/load.js'
+import type { Workspace } from '../../src/workspace/load.js'
 import { workspaceConfigSchema } from '../../src/workspace/schema.js'
 import { testBrowser } from '../helpers/browser.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import { openFitPage } from '../helpers/fit-page.js'
 
 const manager = testBrowser()
 let page: Page
@@ -25,12 +26,7 @@ let workspace: Workspace
 let templates: TemplateSet
 
 beforeAll(async () => {
-  workspace = await loadWorkspace(REPO_ROOT)
-  templates = await loadTemplates()
-  page = await manager.newPage()
-  await page.setViewport({ width: 1280, height: 720 })
-  // Print media lays every slide out at 1280×720, as in the PDF.
-  await page.emulateMediaType('print')
+  ;({ page, workspace, templates } = await openFitPage(manager))
 })
 
 afterAll(async () => {
