@@ -16,6 +16,8 @@
 //     followers since 2026-11-17; no 90-day trend.
 //   Ingrid Berg (executive, LinkedIn): only Monday's 300; 330 today: ▲ 30
 //     followers since 2026-11-23.
+//   Nordlys News (unofficial, watched in loss of control): 50 → 60 Monday →
+//     60 today: ▲ 10 since 2026-11-17.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { planAgenda } from '../../src/agenda/plan.js'
 import { composeDeck, emptySegments, plannedSlideCounts } from '../../src/deck/compose.js'
@@ -70,6 +72,8 @@ function material(withMeetingRows = true): LiveMaterial {
       ...atLast([entry(LAST, 'cfo-bluesky', 'bluesky', followers(400))]),
       entry(MONDAY, 'cfo-bluesky', 'bluesky', followers(410)),
       entry(MONDAY, 'ceo-linkedin', 'linkedin', followers(300)),
+      ...atLast([entry(LAST, 'nordlys-news-instagram', 'instagram', followers(50))]),
+      entry(MONDAY, 'nordlys-news-instagram', 'instagram', followers(60)),
     ],
     results: [
       result('nordlys-instagram', 'instagram', followers(1100)),
@@ -77,6 +81,7 @@ function material(withMeetingRows = true): LiveMaterial {
       result('nordlys-linkedin', 'linkedin', followers(800, 20)),
       result('cfo-bluesky', 'bluesky', followers(410)),
       result('ceo-linkedin', 'linkedin', followers(330)),
+      result('nordlys-news-instagram', 'instagram', followers(60)),
     ],
     competitorHistory: [
       ...atLast([entry(LAST, 'fjellkraft-instagram', 'instagram', followers(2000), 'Fjellkraft')]),
@@ -108,7 +113,8 @@ function compose(live: LiveMaterial, start = '2026-09-01') {
   const comparison = all.find((s) => s.title === 'How we compare: growth, not size')
   const fjellkraft = all.find((s) => s.title === 'Fjellkraft' && s.appendix)
   const spotlit = all.filter((s) => s.kicker?.startsWith('Spotlight'))
-  return { tile, accountSlide, leader, comparison, fjellkraft, spotlit }
+  const watched = deck.slides.find((s) => s.segment === 'loss-of-control' && s.title.startsWith('We watch'))?.table!.rows.map((r) => r[1])
+  return { tile, accountSlide, leader, comparison, fjellkraft, spotlit, watched }
 }
 
 describe('"since the last meeting" is the last scheduled meeting, not a check snapshot between meetings', () => {
@@ -138,6 +144,11 @@ describe('"since the last meeting" is the last scheduled meeting, not a check sn
     const why = deck.spotlit.flatMap((s) => s.notes).join('\n')
     expect(why).toContain('engagement jumped from 10 to 20 interactions per post')
     expect(why).toContain('followers up 10.0% since 2026-11-17')
+  })
+
+  it('the unofficial account watched in loss of control: its change is since the 17th too', () => {
+    expect(compose(material()).watched).toContain('60 followers, ▲ 10 since 2026-11-17')
+    expect(compose(material(false)).watched).toContain('60 followers, no change since 2026-11-23')
   })
 
   it("with no row on or before the last meeting, the change is since Monday's, labelled with Monday's date", () => {
