@@ -101,8 +101,10 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
  * accounts: an executive's or an unofficial account is not the company's
  * number) against each competitor in showtell.yaml, our numbers from our
  * results and history, theirs from `live.competitors` and history/competitors.jsonl.
+ * `lastMeeting`: the previous scheduled meeting, what growth "since the last
+ * meeting" is measured from (comparison.ts CompareInput).
  */
-export function comparisonFor(config: WorkspaceConfig, live: LiveMaterial | undefined, date: string, kicker: string, lang: Lang = english()): ComparisonSlides {
+export function comparisonFor(config: WorkspaceConfig, live: LiveMaterial | undefined, date: string, kicker: string, lang: Lang = english(), lastMeeting?: string): ComparisonSlides {
   if (!live || config.competitors.length === 0) return { appendix: [] }
   const parties: Party[] = [
     { name: config.company.name, ours: true, accounts: config.accounts.filter((a) => a.owner === 'official') },
@@ -110,7 +112,7 @@ export function comparisonFor(config: WorkspaceConfig, live: LiveMaterial | unde
   ]
   const results = live.results || live.competitors ? [...(live.results ?? []).filter((r) => r.competitor === undefined), ...(live.competitors ?? [])] : undefined
   const history = [...live.history.filter((e) => e.competitor === undefined), ...(live.competitorHistory ?? [])]
-  return comparisonSlides(compare({ date, parties, ...(results ? { results } : {}), history }), date, kicker, lang)
+  return comparisonSlides(compare({ date, parties, ...(results ? { results } : {}), history, ...(lastMeeting !== undefined ? { lastMeeting } : {}) }), date, kicker, lang)
 }
 
 /** Characters of a bar's label (name and followers) that fit the label column at 24 px. */

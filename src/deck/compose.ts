@@ -7,6 +7,7 @@
 // templates escape it.
 import { formatSeconds, slideBudgets, type AgendaPlan, type PlannedSegment } from '../agenda/plan.js'
 import type { SegmentId } from '../agenda/segments.js'
+import { previousMeetingDate } from '../rotation/calendar.js'
 import type { Topic } from '../topics/schema.js'
 import type { WorkspaceConfig } from '../workspace/schema.js'
 import { DEFAULT_LANGUAGE, english, langFor, type Lang } from './lang.js'
@@ -80,12 +81,14 @@ export function composeDeck(input: ComposeInput): DeckModel {
   const lang = deckLang(config)
   const own = ownMaterial(config, input.live)
   const split = input.split ?? splitByCount(lang)
+  // "Since the last meeting" means since the scheduled one, not since whichever day a snapshot was last run.
+  const lastMeeting = config.meeting && date ? previousMeetingDate(config.meeting, date) : undefined
   const bySegment = new Map<SegmentId, readonly Slide[]>()
   // Slides for after "Next meeting", with no time budget (the here-and-now's per-account slides).
   const appendix: Slide[] = []
   for (const segment of plan.segments) {
     const definition = SEGMENT_DEFINITIONS[segment.id]
-    const context = { config, topic, date, plan, minutes: segment.minutes, next: input.next, live: input.live, own, split, lang, title: lang.w.segments[segment.id] }
+    const context = { config, topic, date, plan, minutes: segment.minutes, next: input.next, lastMeeting, live: input.live, own, split, lang, title: lang.w.segments[segment.id] }
     if (segment.placeholder) {
       bySegment.set(segment.id, [definition.placeholder?.(context) ?? placeholderSlide(segment.id, context.title, lang)])
       continue

@@ -8,8 +8,8 @@
 // Pure: no files, no browser. The slides themselves are live.ts's. Every
 // fixed word is the catalogue's (messages/<lang>.json `live`), in the `lang`
 // of the input (English by default).
-import { dayWords, newestCount, platformNameIn } from '../snapshot/headline.js'
-import type { HistoryEntry } from '../snapshot/history.js'
+import { dayWords, platformNameIn } from '../snapshot/headline.js'
+import { sinceLastMeeting, type HistoryEntry } from '../snapshot/history.js'
 import { english, type Lang } from './lang.js'
 import { accountSlide, headline, percentWords, shownResults, statusWord, unreadSlide, type LiveMaterial, type Shown } from './live.js'
 import { SILENCE_DAYS } from '../workspace/executives.js'
@@ -69,8 +69,11 @@ export const ENGAGEMENT_JUMP = 1.5
  * (The segment's minutes may then take fewer: see hereAndNow.)
  * An account is spotlit once, for its first reason. Within a reason, the
  * larger jump or change comes first, then the workspace's account order.
+ * "The last meeting" is `lastMeeting` (the previous scheduled meeting): what
+ * the history held on or before it, else (a new workspace) what it held before
+ * `date`; a check snapshot between meetings is not the last meeting.
  */
-export function spotlights(shown: readonly Shown[], history: readonly HistoryEntry[], date: string, goals: readonly GoalMark[] = [], lang: Lang = english()): Spotlight[] {
+export function spotlights(shown: readonly Shown[], history: readonly HistoryEntry[], date: string, goals: readonly GoalMark[] = [], lang: Lang = english(), lastMeeting?: string): Spotlight[] {
   const words = lang.w.live
   const picks: Spotlight[] = []
   const taken = new Set<string>()
@@ -88,16 +91,16 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
   const change: Spotlight[] = []
   for (const r of readable) {
     const posted = r.metrics.lastPostAt?.value.slice(0, 10)
-    const before = previousPost(history, r.account, date)
+    const before = previousPost(history, r.account, date, lastMeeting)
     if (posted && before && daysFrom(posted, date) <= SILENCE_RECENT && daysFrom(before, posted) >= SILENCE_DAYS) {
       activity.push({ account: r.account, why: lang.say(words.postAfterSilence, { days: lang.plural(daysFrom(before, posted), words.days) }), short: words.activityShort, reason: 'activity', rank: 2 + daysFrom(before, posted) / 1e6 })
     }
     const now = r.metrics.interactionsPerPost?.value
-    const then = newestCount(history, r.account, 'interactionsPerPost', (d) => d < date)
+    const then = sinceLastMeeting(history, r.account, 'interactionsPerPost', date, lastMeeting)
     if (now !== undefined && then && then.value >= 1 && now >= then.value * ENGAGEMENT_JUMP) {
       activity.push({ account: r.account, why: lang.say(words.engagementJump, { from: lang.count(then.value), to: lang.count(now) }), short: words.activityShort, reason: 'activity', rank: 2 + now / then.value / 1e6 })
     }
-    const h = headline(r, history, date, lang).model
+    const h = headline(r, history, date, lang, lastMeeting).model
     if (h.value !== undefined && h.change) {
       const previous = h.value - h.change.delta
       const relative = previous > 0 ? h.change.delta / previous : 0
@@ -119,14 +122,17 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
   return picks
 }
 
-/** The newest last-post date recorded before the meeting. */
-function previousPost(history: readonly HistoryEntry[], account: string, date: string): string | undefined {
-  let best: string | undefined
-  for (const e of history) {
-    const value = e.account === account && e.status === 'ok' && e.date < date ? e.metrics.lastPostAt?.value.slice(0, 10) : undefined
-    if (value && (!best || value > best)) best = value
+/** The newest last-post date recorded on or before the last meeting; with none there (or no last meeting), before the meeting. */
+function previousPost(history: readonly HistoryEntry[], account: string, date: string, lastMeeting?: string): string | undefined {
+  const newest = (when: (d: string) => boolean) => {
+    let best: string | undefined
+    for (const e of history) {
+      const value = e.account === account && e.status === 'ok' && when(e.date) ? e.metrics.lastPostAt?.value.slice(0, 10) : undefined
+      if (value && (!best || value > best)) best = value
+    }
+    return best
   }
-  return best
+  return (lastMeeting !== undefined ? newest((d) => d <= lastMeeting && d < date) : undefined) ?? newest((d) => d < date)
 }
 
 function daysFrom(from: string, to: string): number {
@@ -146,6 +152,8 @@ export interface HereAndNowInput {
   readonly goals?: readonly GoalMark[]
   /** The deck's language; English when absent. */
   readonly lang?: Lang
+  /** The previous scheduled meeting (calendar.ts previousMeetingDate): changes "since the last meeting" are measured from a value on or before it when there is one. */
+  readonly lastMeeting?: string
 }
 
 export interface HereAndNow {
@@ -156,7 +164,7 @@ export interface HereAndNow {
 }
 
 export function hereAndNow(input: HereAndNowInput): HereAndNow {
-  const { live, date, kicker, accountLabel } = input
+  const { live, date, kicker, accountLabel, lastMeeting } = input
   const lang = input.lang ?? english()
   const words = lang.w.live
   const results = shownResults(live, date)
@@ -165,11 +173,11 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
 
   // When no account has a number, the shared table of accounts not read is
   // the overview: the same accounts twice would only cost the segment a slide.
-  const overview = readable.length > 0 ? overviewSlides(live, results, date, kicker, accountLabel, lang) : []
+  const overview = readable.length > 0 ? overviewSlides(live, results, date, kicker, accountLabel, lang, lastMeeting) : []
   const shared = unread.length > 0 ? [unreadShared(unread, live.history, date, kicker, accountLabel, lang)] : []
   const room = slidesThatFit(input.minutes) - overview.length - shared.length
   const lookFor = input.lookFor && room >= 1 ? [input.lookFor] : []
-  const picks = spotlights(results, live.history, date, input.goals, lang).slice(0, Math.max(0, room - lookFor.length))
+  const picks = spotlights(results, live.history, date, input.goals, lang, lastMeeting).slice(0, Math.max(0, room - lookFor.length))
   const byAccount = new Map(readable.map((r) => [r.account, r]))
   // The kicker shares the slide with a screenshot, so it stays short; a reason
   // the number beside it does not show (a goal, new activity) leads the facts,
@@ -177,19 +185,19 @@ export function hereAndNow(input: HereAndNowInput): HereAndNow {
   // the others are on the account's appendix slide, and all of them would
   // run off the slide.
   const spotlit = picks.map((pick) => {
-    const slide = accountSlide(byAccount.get(pick.account)!, live.history, date, `${words.spotlight} · ${pick.short}`, accountLabel(pick.account), lang)
+    const slide = accountSlide(byAccount.get(pick.account)!, live.history, date, `${words.spotlight} · ${pick.short}`, accountLabel(pick.account), lang, lastMeeting)
     const bullets = pick.reason === 'change' ? slide.bullets : [pick.why[0]!.toUpperCase() + pick.why.slice(1), ...(slide.bullets ?? []).slice(-2)]
     return { ...slide, bullets, notes: [lang.say(words.spotlightNote, { why: pick.why }), ...slide.notes] }
   })
   const appendix: Slide[] = [
-    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${words.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account), lang), appendix: true, bookmark: accountLabel(r.account) })),
+    ...readable.map((r) => ({ ...accountSlide(r, live.history, date, `${words.appendix} · ${accountLabel(r.account)}`, accountLabel(r.account), lang, lastMeeting), appendix: true, bookmark: accountLabel(r.account) })),
     ...(unread.length > 0 ? unreadAppendix(unreadSlide(unread, live.history, date, words.appendix, accountLabel, lang), lang.plural(unread.length, words.notReadBookmark)) : []),
   ]
   return { slides: [...lookFor, ...overview, ...spotlit, ...shared], appendix }
 }
 
 /** One overview of every account, on as few slides as TILES_PER_SLIDE allows, balanced. */
-function overviewSlides(live: LiveMaterial, results: readonly Shown[], date: string, kicker: string, accountLabel: (id: string) => string, lang: Lang): Slide[] {
+function overviewSlides(live: LiveMaterial, results: readonly Shown[], date: string, kicker: string, accountLabel: (id: string) => string, lang: Lang, lastMeeting?: string): Slide[] {
   const words = lang.w.live
   const answered = results.filter((r) => r.status === 'ok' && (r.today === undefined || r.today === 'none')).length
   const walled = results.length - answered
@@ -198,7 +206,7 @@ function overviewSlides(live: LiveMaterial, results: readonly Shown[], date: str
     : walled === 0
       ? lang.say(words.allLive, { n: lang.count(results.length) })
       : lang.say(words.someLive, { answered: lang.count(answered), accounts: lang.plural(results.length, words.accounts), walled: lang.count(walled) })
-  const tiles = results.map((r) => tileOf(r, live.history, date, accountLabel, lang))
+  const tiles = results.map((r) => tileOf(r, live.history, date, accountLabel, lang, lastMeeting))
   const parts = balanced(tiles, TILES_PER_SLIDE)
   return parts.map((part, i) => ({
     kind: 'overview' as const,
@@ -214,14 +222,14 @@ function overviewSlides(live: LiveMaterial, results: readonly Shown[], date: str
   }))
 }
 
-function tileOf(r: Shown, history: readonly HistoryEntry[], date: string, accountLabel: (id: string) => string, lang: Lang): Tile {
+function tileOf(r: Shown, history: readonly HistoryEntry[], date: string, accountLabel: (id: string) => string, lang: Lang, lastMeeting?: string): Tile {
   const words = lang.w.live
   const name = accountLabel(r.account)
   const platform = platformNameIn(r.platform, lang)
   const label = name.toLowerCase().includes(platform.toLowerCase()) ? name : `${name} (${platform})`
   const image = r.screenshot ? `snapshots/${r.screenshot}` : undefined
   if (r.status !== 'ok') return { name: label, image, figure: words.notRead, change: '', status: statusWord(r.status, lang) }
-  const h = headline(r, history, date, lang)
+  const h = headline(r, history, date, lang, lastMeeting)
   const failedToday = r.today !== undefined && r.today !== 'none'
   return {
     name: label,

@@ -193,8 +193,9 @@ export interface ShownHeadline {
   readonly delta?: string
 }
 
-export function headline(result: Shown, history: readonly HistoryEntry[], date: string, lang: Lang = english()): ShownHeadline {
-  const model = headlineOf(result, history, date, lang)
+/** `lastMeeting`: the previous scheduled meeting, from which the change is measured when the history has a value on or before it (headlineOf). */
+export function headline(result: Shown, history: readonly HistoryEntry[], date: string, lang: Lang = english(), lastMeeting?: string): ShownHeadline {
+  const model = headlineOf(result, history, date, lang, lastMeeting)
   const words = lang.w.live
   const text = headlineWords(model, lang, date) || words.liveNoNumbers
   if (model.value === undefined) return { text, model }
@@ -261,11 +262,11 @@ export function unreadSlide(unread: readonly Shown[], history: readonly HistoryE
 
 
 /** An account with a number to show (today's, or one entered by hand): large, with the change, the screenshot and the source. */
-export function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string, lang: Lang = english()): Slide {
+export function accountSlide(result: Shown, history: readonly HistoryEntry[], date: string, kicker: string, label: string, lang: Lang = english(), lastMeeting?: string): Slide {
   const words = lang.w.live
   const platform = platformNameIn(result.platform, lang)
   const when = capturedAtWords(result.capturedAt, lang)
-  const h = headline(result, history, date, lang)
+  const h = headline(result, history, date, lang, lastMeeting)
   const metric = headlineMetric(result, h.model)
   const source = h.model.byHand ? handWords(h.model.byHand, lang, date) : metric ? sourceWords(metric, result.platform, lang) : undefined
   const snapshot = result.today === 'none' ? undefined : result.today ? lang.say(words.snapshotToday, { when, status: statusWord(result.today.status, lang) }) : lang.say(words.snapshot, { when })

@@ -29,7 +29,7 @@ import type { StoredAudit } from '../audit/store.js'
 import { isEvidenceRule, suggestAction, type SuggestedAction, type Suggestion } from '../audit/suggest.js'
 import type { Evidence, EvidenceReason } from '../audit/types.js'
 import { shownHandleOf } from '../platforms/index.js'
-import { lastGoodValue, previousValue, type HistoryEntry } from '../snapshot/history.js'
+import { lastGoodValue, sinceLastMeeting, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { companyNames } from '../workspace/config-values.js'
 import type { Account, WorkspaceConfig } from '../workspace/schema.js'
@@ -47,6 +47,8 @@ export interface LossOfControlInput {
   readonly history: readonly HistoryEntry[]
   /** Meeting date, YYYY-MM-DD. */
   readonly date: string
+  /** The previous scheduled meeting (calendar.ts previousMeetingDate): a watched account's change is from its count on or before it when there is one. */
+  readonly lastMeeting?: string
   readonly kicker: string
   /** The deck's language. @default English */
   readonly lang?: Lang
@@ -358,7 +360,7 @@ function latestWords(account: Account, input: LossOfControlInput, lang: Lang): s
   const result = input.results?.find((r) => r.account === account.id)
   const followers = result?.status === 'ok' ? result.metrics.followers : undefined
   if (followers) {
-    const previous = previousValue(input.history, account.id, 'followers', input.date)
+    const previous = sinceLastMeeting(input.history, account.id, 'followers', input.date, input.lastMeeting)
     const now = lang.plural(followers.value, w.followers)
     return previous ? lang.say(w.latest, { followers: now, change: lang.change(followers.value - previous.value), date: dayWords(previous.date, lang) }) : now
   }

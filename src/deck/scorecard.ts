@@ -8,7 +8,7 @@
 // run's results and the history in, rows out; the slide is a plain table.
 // Every fixed word is the catalogue's (messages/<lang>.json `scorecard`).
 import { platformNameIn } from '../snapshot/headline.js'
-import { daysBetween, lastGoodValue, type HistoryEntry } from '../snapshot/history.js'
+import { daysBetween, lastGoodValue, sinceLastMeeting, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import type { Account } from '../workspace/schema.js'
 import { executiveGroups, SILENCE_DAYS, type ExecutiveGroup } from '../workspace/executives.js'
@@ -30,6 +30,8 @@ export interface ScorecardInput {
   readonly history: readonly HistoryEntry[]
   /** Meeting date, YYYY-MM-DD. */
   readonly date: string
+  /** The previous scheduled meeting (calendar.ts previousMeetingDate): the trend "since the last meeting" is from a count on or before it when there is one. */
+  readonly lastMeeting?: string
   readonly lang?: Lang
 }
 
@@ -90,9 +92,9 @@ export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
       const post = read?.metrics.lastPostAt?.value.slice(0, 10) ?? newestPost(history, account.id, date)
       if (post && (!lastPost || post > lastPost)) lastPost = post
       if (now !== undefined && read) {
-        const before = previousCount(history, account.id, date)
+        const before = sinceLastMeeting(history, account.id, 'followers', date, input.lastMeeting)
         if (before) since = { delta: (since?.delta ?? 0) + (now - before.value), date: since && since.date > before.date ? since.date : before.date }
-        // Over 90 days only when the window reaches further back than the last meeting: else it is the same number twice.
+        // Over 90 days only when the window reaches further back than the last meeting's count: else it is the same number twice.
         const old = countOnOrAfter(history, account.id, ninetyAgo, date)
         if (old && before && old.date < before.date) in90 = (in90 ?? 0) + (now - old.value)
       }
@@ -123,11 +125,6 @@ export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
 
 function base(group: ExecutiveGroup): { person: string; competitor?: string } {
   return { person: group.person, ...(group.competitor ? { competitor: group.competitor } : {}) }
-}
-
-/** The newest good follower count before the meeting (the last meeting's). */
-function previousCount(history: readonly HistoryEntry[], account: string, date: string): { value: number; date: string } | undefined {
-  return lastGoodValue(history, account, 'followers', addDays(date, -1))
 }
 
 /** The oldest good follower count in [from, date): the start of the 90-day window. */

@@ -40,3 +40,21 @@ export function meetingDates(meeting: Meeting, from: string, count: number): str
   }
   return dates
 }
+
+/**
+ * The last meeting before `date`: the newest scheduled meeting date strictly
+ * before it (on `meeting.weekday`, never before `meeting.start`, skips left
+ * out); undefined when no meeting was scheduled before `date`. `date` itself
+ * may be a meeting day or not. What "since the last meeting" is measured from
+ * (snapshot/history.ts: sinceLastMeeting).
+ */
+export function previousMeetingDate(meeting: Meeting, date: string): string | undefined {
+  const skip = new Set(meeting.skip)
+  let day = addDays(date, -1)
+  day = addDays(day, -((WEEKDAYS.indexOf(weekdayOf(day)) - WEEKDAYS.indexOf(meeting.weekday) + 7) % 7))
+  // A bound on the walk, as in meetingDates: only the skipped dates can be passed over.
+  for (let guard = 0; day >= meeting.start && guard <= meeting.skip.length; guard++, day = addDays(day, -7)) {
+    if (!skip.has(day)) return day
+  }
+  return undefined
+}

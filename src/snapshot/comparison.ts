@@ -8,7 +8,7 @@
 // A number the sources do not give is `undefined` with the reason, never 0.
 // Pure: numbers in, rows out. The deck's slide (deck/compare.ts) and the
 // app's one-line comparison (overview/overview.ts) both read these rows.
-import { daysBetween, type HistoryEntry } from './history.js'
+import { daysBetween, sinceLastMeeting, type HistoryEntry } from './history.js'
 import type { SnapshotResult } from './types.js'
 
 /** How far back "over 90 days" reaches. */
@@ -30,6 +30,14 @@ export interface CompareInput {
   readonly results?: readonly Reading[]
   /** The history before this build, ours and the competitors'. */
   readonly history: readonly HistoryEntry[]
+  /**
+   * The previous scheduled meeting (the deck's; calendar.ts
+   * previousMeetingDate): growth "since the last meeting" is from the newest
+   * good value on or before it, when there is one, so a check snapshot taken
+   * between meetings is not the baseline. Absent (the app's dashboard): from
+   * the snapshot before.
+   */
+  readonly lastMeeting?: string
 }
 
 /** What the comparison reads of a result: a run's SnapshotResult, or a history row standing for one (the dashboard's). */
@@ -97,16 +105,14 @@ function cellOf(party: Party, account: string, input: CompareInput): Omit<Cell, 
       ranked: false,
     }
   }
-  const previous = earlier.at(-1)
+  const previous = sinceLastMeeting(history, account, 'followers', date, input.lastMeeting)
   // Over 90 days from the oldest good value in the window, when it is older
-  // than the last meeting: otherwise it would repeat "since the last meeting".
+  // than the last meeting's baseline: otherwise it would repeat "since the last meeting".
   const window = earlier.find((e) => daysBetween(e.date, date) <= GROWTH_WINDOW_DAYS && previous !== undefined && e.date < previous.date)
-  const growth = (from: HistoryEntry | undefined) => {
-    const then = from?.metrics.followers?.value
-    return from && then !== undefined && then > 0 ? { fraction: (now - then) / then, from: from.date } : undefined
-  }
+  const growth = (from: { readonly value: number; readonly date: string } | undefined) =>
+    from && from.value > 0 ? { fraction: (now - from.value) / from.value, from: from.date } : undefined
   const sinceLast = growth(previous)
-  const over90 = growth(window)
+  const over90 = growth(window && { value: window.metrics.followers!.value, date: window.date })
   const posts30 = result?.metrics.postsPerMonth?.value
   const perPost = result?.metrics.interactionsPerPost?.value
   return {

@@ -12,7 +12,7 @@
 import { english, type Lang } from '../deck/lang.js'
 import type { PluralForms } from '../deck/plural.js'
 import { ADAPTERS, PLATFORMS, type Platform } from '../platforms/index.js'
-import type { HistoryEntry, MetricKey } from './history.js'
+import { newestGood, sinceLastMeeting, type HistoryEntry, type MetricKey } from './history.js'
 import { MANUAL_SOURCE, type RecordedMetrics, type RecordedSource, type SnapshotStatus } from './types.js'
 
 // ---- the words per platform -----------------------------------------------
@@ -110,7 +110,7 @@ export interface Headline {
   readonly source?: RecordedSource
   /** A figure entered by hand: the day it is for, and the person's note. */
   readonly byHand?: { readonly date: string; readonly note?: string }
-  /** The change of the same count since the newest good value from an earlier day. */
+  /** The change of the same count since the newest good value from an earlier day (on or before `lastMeeting`, when given and there is one). */
   readonly change?: { readonly delta: number; readonly since: string }
   /** For an account not read (status other than ok): the newest good count at or before the day, with its word. */
   readonly lastGood?: { readonly metric: HeadlineCount; readonly value: number; readonly date: string; readonly word: string }
@@ -121,9 +121,12 @@ export interface Headline {
  * figures filled in. `history` is what came before (for the change and the
  * last good value); `date` is the day the headline is for (the meeting or
  * snapshot date; a history entry's own date when left out). A failed subject
- * never shows a number of its own: only `lastGood`.
+ * never shows a number of its own: only `lastGood`. `lastMeeting` (the deck's
+ * previous scheduled meeting) bounds the change's baseline to a day on or
+ * before it when there is one (history.ts sinceLastMeeting); without it (the
+ * app), the change is since the snapshot before.
  */
-export function headlineOf(subject: Subject, history: readonly HistoryEntry[], date = subject.date ?? '', lang: Lang = english()): Headline {
+export function headlineOf(subject: Subject, history: readonly HistoryEntry[], date = subject.date ?? '', lang: Lang = english(), lastMeeting?: string): Headline {
   const words = platformWordsIn(subject.platform, lang)
   const wordFor = (metric: HeadlineCount, value: number) => lang.plural(value, words[metric])
   if (subject.status !== 'ok') {
@@ -138,7 +141,7 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
     const count = subject.metrics[metric]!
     const byHand = count.source === MANUAL_SOURCE ? { date: count.enteredOn ?? subject.date ?? date, ...(count.note ? { note: count.note } : {}) } : undefined
     // A hand figure compares with what came before the day it is for, not with itself.
-    const previous = newestCount(history, subject.account, metric, (d) => d < (count.enteredOn ?? date))
+    const previous = sinceLastMeeting(history, subject.account, metric, count.enteredOn ?? date, lastMeeting)
     return {
       metric,
       value: count.value,
@@ -159,12 +162,7 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
 
 /** The newest good value of a count for `account` on a day `when` accepts (the latest capture of the latest day). */
 export function newestCount(entries: readonly HistoryEntry[], account: string, metric: HeadlineCount | 'interactionsPerPost' | 'postsPerMonth', when: (date: string) => boolean): { value: number; date: string } | undefined {
-  let best: HistoryEntry | undefined
-  for (const entry of entries) {
-    if (entry.account !== account || entry.status !== 'ok' || entry.metrics[metric] === undefined || !when(entry.date)) continue
-    if (!best || entry.date > best.date || (entry.date === best.date && entry.capturedAt > best.capturedAt)) best = entry
-  }
-  return best ? { value: best.metrics[metric]!.value, date: best.date } : undefined
+  return newestGood(entries, account, metric, when)
 }
 
 /** "12,345 followers", "4,200 Page likes", "last post 2026-11-17", or "" when nothing is known. No rounding mark: each place shows that its own way. */

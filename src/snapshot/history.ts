@@ -204,6 +204,33 @@ export function lastGoodValue(entries: readonly HistoryEntry[], account: string,
   return previousValue(entries, account, metric, addDays(onOrBefore, 1))
 }
 
+/** The metrics a count can be read from (a number, not the last post's date). */
+export type CountMetric = Exclude<MetricKey, 'lastPostAt'>
+
+/** The newest good value of `metric` for `account` on a day `when` accepts (the latest capture of the latest day). */
+export function newestGood(entries: readonly HistoryEntry[], account: string, metric: CountMetric, when: (date: string) => boolean): { value: number; date: string } | undefined {
+  let best: HistoryEntry | undefined
+  for (const entry of entries) {
+    if (entry.account !== account || entry.status !== 'ok' || entry.metrics[metric] === undefined || !when(entry.date)) continue
+    if (!best || entry.date > best.date || (entry.date === best.date && entry.capturedAt > best.capturedAt)) best = entry
+  }
+  return best ? { value: best.metrics[metric]!.value, date: best.date } : undefined
+}
+
+/**
+ * The baseline of "since the last meeting" for a count on `date` (the
+ * meeting): the newest good value on a day on or before `lastMeeting` (the
+ * previous scheduled meeting, calendar.ts previousMeetingDate), so a check
+ * snapshot taken between meetings does not become the baseline. When there is
+ * none, or no `lastMeeting` is given, the newest good value of any day before
+ * `date`: a new workspace still shows a change. The returned date is the
+ * baseline row's own.
+ */
+export function sinceLastMeeting(entries: readonly HistoryEntry[], account: string, metric: CountMetric, date: string, lastMeeting?: string): { value: number; date: string } | undefined {
+  const atMeeting = lastMeeting !== undefined ? newestGood(entries, account, metric, (d) => d <= lastMeeting && d < date) : undefined
+  return atMeeting ?? newestGood(entries, account, metric, (d) => d < date)
+}
+
 /** One value per date (the last good one of that date), oldest first: the trend. */
 export function series(entries: readonly HistoryEntry[], account: string, metric: CountKey | 'postsPerMonth' | 'interactionsPerPost', throughDate: string): { date: string; value: number }[] {
   const byDate = new Map<string, { value: number; capturedAt: string }>()

@@ -32,7 +32,7 @@ const MIN_SLIDE_MINUTES = MIN_SECONDS_PER_SLIDE / 60
 export const hereAndNow: SegmentDefinition = {
   spec,
   isEmpty: ({ own, date }) => !hasLiveMaterial(own, date),
-  slides({ config, topic, own, live, date, title, split, minutes, lang }) {
+  slides({ config, topic, own, live, date, lastMeeting, title, split, minutes, lang }) {
     const material = own ?? { history: [] }
     const lookFor: Slide = {
       kind: 'bullets',
@@ -59,13 +59,13 @@ export const hereAndNow: SegmentDefinition = {
     // Neither has a slide (nor a placeholder) with no competitor read on a
     // platform of ours, or no executives.
     const capacity = slidesThatFit(budget)
-    const comparison = comparisonFor(config, live, date, title, lang)
+    const comparison = comparisonFor(config, live, date, title, lang, lastMeeting)
     // Ours and the competitors' leaders alike: each one's trend from its own history (ids are unique across the workspace).
     const leadersHistory = [...material.history.filter((e) => e.competitor === undefined), ...(material.competitorHistory ?? [])]
-    const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: leadersHistory, date, kicker: title, lang })
+    const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: leadersHistory, date, ...(lastMeeting !== undefined ? { lastMeeting } : {}), kicker: title, lang })
     const scorecard = board ? splitTables([board], split) : []
     const shaped = (reserved: number) =>
-      shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: Math.max(0, budget - reserved * MIN_SLIDE_MINUTES), lookFor, goals, lang })
+      shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: Math.max(0, budget - reserved * MIN_SLIDE_MINUTES), lookFor, goals, lang, ...(lastMeeting !== undefined ? { lastMeeting } : {}) })
     const compareSlots = comparison.slide ? 1 : 0
     const both = shaped(compareSlots + scorecard.length)
     const bothFit = both.slides.length + compareSlots + scorecard.length <= capacity

@@ -8,7 +8,7 @@ import type { SegmentDefinition } from './types.js'
 export const lossOfControl: SegmentDefinition = {
   spec: { id: 'loss-of-control', title: 'Loss of control: accounts we do not run', min: 2, max: 6, weight: 2, fillHint: 'showtell audit' },
   isEmpty: ({ config, live }) => !hasLossOfControlMaterial(config, live?.audit),
-  slides: ({ config, live, date, title, split, lang }) => ({
-    slides: splitTables(lossOfControlSlides({ config, audit: live?.audit, results: live?.results, history: live?.history ?? [], date, kicker: title, lang }), split),
+  slides: ({ config, live, date, lastMeeting, title, split, lang }) => ({
+    slides: splitTables(lossOfControlSlides({ config, audit: live?.audit, results: live?.results, history: live?.history ?? [], date, ...(lastMeeting !== undefined ? { lastMeeting } : {}), kicker: title, lang }), split),
   }),
 }

@@ -34,6 +34,12 @@ export interface SegmentContext extends SegmentMaterial {
   readonly minutes?: number
   /** The next meeting after `date`, when known. */
   readonly next?: { readonly date: string; readonly topicTitle?: string }
+  /**
+   * The previous scheduled meeting before `date` (calendar.ts
+   * previousMeetingDate; absent before the schedule's start): what "since the
+   * last meeting" is measured from, computed once here for every segment.
+   */
+  readonly lastMeeting?: string
   /** How a long list or table becomes slides (measured in Chromium by the build). */
   readonly split: Splitter
   /** The deck's language: every fixed word comes from its catalogue. */
