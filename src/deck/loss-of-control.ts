@@ -282,13 +282,14 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
     kind: 'finding',
     segment: 'loss-of-control',
     // Shares the slide with a screenshot, so the kicker stays short.
-    kicker: lang.say(finding.foundBy === 'name-search' ? lang.w.nameSearchSlide.kickerByName : w.kicker, { platform }),
+    kicker: lang.say(w.kicker, { platform }),
     title,
     callout: action,
     lead: why,
     bullets,
     image: finding.screenshot,
-    caption: finding.screenshot ? lang.say(w.screenshot, { when: atWords(when, lang) }) : finding.screenshotNote ? lang.say(w.noScreenshotWhy, { why: finding.screenshotNote }) : w.noScreenshot,
+    // A find under a handle we would not guess says how it was found (the kicker has no room: it shares the column with the title).
+    caption: byName(finding, finding.screenshot ? lang.say(w.screenshot, { when: atWords(when, lang) }) : finding.screenshotNote ? lang.say(w.noScreenshotWhy, { why: finding.screenshotNote }) : w.noScreenshot, lang),
     notes: [
       lang.say(w.notesFinding, {
         handle,
@@ -314,6 +315,10 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
       w.notesOwner,
     ],
   }
+}
+
+function byName(finding: AuditFinding, caption: string, lang: Lang): string {
+  return finding.foundBy === 'name-search' ? lang.say(lang.w.nameSearchSlide.captionByName, { caption }) : caption
 }
 
 /** Finds beyond the slides of their own: one row each, split into "(continued)" by the composer. */
