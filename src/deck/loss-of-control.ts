@@ -285,11 +285,11 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
     kicker: lang.say(w.kicker, { platform }),
     title,
     callout: action,
-    lead: why,
+    // A find under a handle we would not guess says how it was found (kicker and caption share a narrow column: no room there).
+    lead: finding.foundBy === 'name-search' ? lang.say(lang.w.nameSearchSlide.leadByName, { why }) : why,
     bullets,
     image: finding.screenshot,
-    // A find under a handle we would not guess says how it was found (the kicker has no room: it shares the column with the title).
-    caption: byName(finding, finding.screenshot ? lang.say(w.screenshot, { when: atWords(when, lang) }) : finding.screenshotNote ? lang.say(w.noScreenshotWhy, { why: finding.screenshotNote }) : w.noScreenshot, lang),
+    caption: finding.screenshot ? lang.say(w.screenshot, { when: atWords(when, lang) }) : finding.screenshotNote ? lang.say(w.noScreenshotWhy, { why: finding.screenshotNote }) : w.noScreenshot,
     notes: [
       lang.say(w.notesFinding, {
         handle,
@@ -315,10 +315,6 @@ function findingSlide({ finding, suggestion }: NewFinding, input: LossOfControlI
       w.notesOwner,
     ],
   }
-}
-
-function byName(finding: AuditFinding, caption: string, lang: Lang): string {
-  return finding.foundBy === 'name-search' ? lang.say(lang.w.nameSearchSlide.captionByName, { caption }) : caption
 }
 
 /** Finds beyond the slides of their own: one row each, split into "(continued)" by the composer. */

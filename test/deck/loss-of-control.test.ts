@@ -82,14 +82,14 @@ const segment = (deck: DeckModel) => deck.slides.filter((s) => s.segment === 'lo
 describe('the loss-of-control segment with an audit', () => {
   const slides = segment(deckWith({ history: [], audit: AUDIT }))
 
-  it('says in its caption and its notes that a find under an unguessable handle came from a name search', () => {
+  it('says in its lead and its notes that a find under an unguessable handle came from a name search', () => {
     const byName = found({ platform: 'bluesky', handle: 'deals-4u.bsky.social', displayName: 'Fjordvik Seafood', followers: 58, foundBy: 'name-search', url: 'https://bsky.app/profile/deals-4u.bsky.social' })
     const slides = segment(deckWith({ history: [], audit: { ...AUDIT, findings: [byName, ...AUDIT.findings] } }))
     const slide = slides.find((s) => s.kind === 'finding' && s.title.replace(/[\u200b\u00ad]/g, '').includes('deals-4u'))!
-    expect(slide.caption).toBe('No screenshot · found by a name search')
+    expect(slide.lead).toMatch(/ Found by a name search, not by its handle\.$/)
     expect(slide.notes).toContain('Found by a name search on Bluesky: its handle does not carry our name; its display name does (Fjordvik Seafood).')
-    // A find by handle keeps the plain caption.
-    expect(slides.find((s) => s.kind === 'finding' && s.title.replace(/[\u200b\u00ad]/g, '').includes('fjordvik.official'))!.caption).toBe('Screenshot 2026-11-21 14:03 UTC')
+    // A find by handle says nothing of the kind.
+    expect(slides.find((s) => s.kind === 'finding' && s.title.replace(/[\u200b\u00ad]/g, '').includes('fjordvik.official'))!.lead).not.toMatch(/name search/)
   })
 
   it("counts the handles asked about, not the controls' and searches' requests, when the report has them", () => {

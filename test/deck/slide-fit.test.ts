@@ -207,8 +207,9 @@ describe('every built-in topic fits its slides', () => {
     const ws = workspace
     const long = 'nordlysoutdoor_official_support'
     const findings = [
-      { platform: 'bluesky' as const, handle: 'nordlysoutdoor-official-customer-support.bsky.social', displayName: 'Nordlys Outdoor Official Customer Support and Refunds Desk (24/7)', followers: 1_234_567, profileUrl: 'https://bsky.app/profile/nordlysoutdoor-official-customer-support.bsky.social', screenshot: 'audit/shot.png', capturedAt: '2026-11-21T14:03:00.000Z' },
-      { platform: 'mastodon' as const, handle: 'nordlysoutdoorofficial@a-very-long-mastodon-instance-name.example', displayName: 'Nordlys', followers: 12, url: 'https://a-very-long-mastodon-instance-name.example/@nordlysoutdoorofficial', screenshotNote: 'blocked: bot challenge (Cloudflare) on a page that would not let us in' },
+      // Found by a name search: its lead says so, one sentence longer.
+      { platform: 'bluesky' as const, foundBy: 'name-search' as const, handle: 'nordlysoutdoor-official-customer-support.bsky.social', displayName: 'Nordlys Outdoor Official Customer Support and Refunds Desk (24/7)', followers: 1_234_567, profileUrl: 'https://bsky.app/profile/nordlysoutdoor-official-customer-support.bsky.social', screenshot: 'audit/shot.png', capturedAt: '2026-11-21T14:03:00.000Z' },
+      { platform: 'mastodon' as const, foundBy: 'name-search' as const, handle: 'nordlysoutdoorofficial@a-very-long-mastodon-instance-name.example', displayName: 'Nordlys', followers: 12, url: 'https://a-very-long-mastodon-instance-name.example/@nordlysoutdoorofficial', screenshotNote: 'blocked: bot challenge (Cloudflare) on a page that would not let us in' },
       { platform: 'facebook' as const, handle: 'nordlysoutdoor.official.page.norway', displayName: 'Nordlys Outdoor', followers: 987, url: 'https://www.facebook.com/nordlysoutdoor.official.page.norway?ref=page_internal&mibextid=ZbWKwL' },
       { platform: 'instagram' as const, handle: long, displayName: 'Nordlys', url: `https://www.instagram.com/${long}/`, screenshot: 'audit/shot2.png' },
       { platform: 'tiktok' as const, handle: 'nordlys_fans', displayName: 'Nordlys fans', bio: 'Unofficial fan page', url: 'https://www.tiktok.com/@nordlys_fans' },
@@ -222,6 +223,7 @@ describe('every built-in topic fits its slides', () => {
     const deck = composeDeck({ config: ws.config, topic, date: '2026-11-24', plan, live })
     const segment = deck.slides.filter((s) => s.segment === 'loss-of-control')
     expect(segment.filter((s) => s.kind === 'finding')).toHaveLength(4)
+    expect(segment.filter((s) => s.kind === 'finding' && /Found by a name search/.test(s.lead ?? ''))).toHaveLength(2)
     expect(segment.some((s) => s.kind === 'table' && /more account/.test(s.title))).toBe(true)
     const html = await renderDeckHtml(deck, renderSlides(renderMarkdown(deck, templates), templates))
     expect(await problemsIn(html)).toEqual([])
