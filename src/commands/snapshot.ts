@@ -1,5 +1,6 @@
 // `showtell snapshot`: capture the accounts now, add the numbers to the
-// history, and show what changed since the last meeting. The competitors'
+// history, and show what changed since the snapshot before (dated; the deck
+// measures from the last scheduled meeting instead). The competitors'
 // accounts follow ours in the same run (`--no-competitors` leaves them out),
 // shown under a heading of their own, with their own history.
 import { relative } from 'node:path'
