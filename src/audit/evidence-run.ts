@@ -29,6 +29,7 @@ import { colourDistance, hammingDistance, PictureError, pictureHash, pictureType
 import { scoreFind, type FindFacts } from './evidence.js'
 import type { AuditRule, AuditRules } from './rules.js'
 import { probeTarget } from './run.js'
+import { politeQueue } from './polite.js'
 import type { AuditFinding, AuditReport } from './types.js'
 
 /** Most bytes of a profile picture read; a bigger one is "not known". */
@@ -43,6 +44,10 @@ export interface EvidenceOptions {
   readonly timeoutMs?: number
   /** When the facts were read: an account's age counts to here. @default now */
   readonly now?: string
+  /** Pause after each request to a host, in ms. @default audit.delayMs */
+  readonly delayMs?: number
+  /** Why pictures are not compared when there is no browser. @default --no-screenshots */
+  readonly noPicturesWhy?: string
 }
 
 /** One of our own accounts' pictures. */
@@ -117,8 +122,11 @@ interface Reader {
 function reader(config: WorkspaceConfig, options: EvidenceOptions): Reader {
   const guard = options.guard ?? new RequestGuard({ allowPrivateNetwork: config.snapshot.allowPrivateNetwork })
   const timeoutMs = options.timeoutMs ?? config.snapshot.timeout * 1000
+  // The same manners as the audit's probes: two at a time per host, and a pause after each.
+  const polite = politeQueue(2, options.delayMs ?? config.audit.delayMs)
+  const noPictures = options.noPicturesWhy ?? 'pictures are not compared with --no-screenshots'
   return {
-    async text(url, rule) {
+    text: (url, rule) => polite(url, async () => {
       try {
         const answer = await guardedFetch(url, {
           guard,
@@ -130,10 +138,11 @@ function reader(config: WorkspaceConfig, options: EvidenceOptions): Reader {
       } catch {
         return undefined
       }
-    },
+    }),
     picture: (url) => {
-      if (!options.browser) return Promise.reject(new PictureError('pictures are not compared with --no-screenshots'))
-      return fetchPictureHash(url, options.browser, { guard, timeoutMs })
+      if (!options.browser) return Promise.reject(new PictureError(noPictures))
+      const browser = options.browser
+      return polite(url, () => fetchPictureHash(url, browser, { guard, timeoutMs }))
     },
   }
 }
@@ -209,7 +218,7 @@ export async function collectEvidence(config: WorkspaceConfig, rules: AuditRules
         const answer = rule && url ? await read.text(url, rule) : undefined
         const extras = answer && rule ? profileExtras(rule.kind, answer.body, answer.url) : {}
         let avatar: FindFacts['avatar']
-        if (!options.browser) avatar = { unknown: 'pictures are not compared with --no-screenshots' }
+        if (!options.browser) avatar = { unknown: options.noPicturesWhy ?? 'pictures are not compared with --no-screenshots' }
         else if (!answer) avatar = { unknown: 'its profile did not answer again' }
         else if (!extras.avatarUrl) avatar = { unknown: 'its profile shows no picture' }
         else if (ours.length === 0) avatar = { unknown: 'none of our own accounts’ pictures could be read' }

@@ -8,7 +8,6 @@
 // controls and the candidates, the platforms that offer a public search by
 // name are searched for our names (name-search.ts): accounts with our name in
 // their display name under a handle no candidate covers join the finds.
-import pLimit from 'p-limit'
 import { count, maybe, object, parseJson, string } from '../data/decode.js'
 import { parseMetaCounts } from '../snapshot/metrics.js'
 import { ADAPTERS, PLATFORMS, pageUrl } from '../platforms/index.js'
@@ -22,6 +21,7 @@ import { listedAccount } from './listed.js'
 import { BROKEN_REASON, judgeControl, planControls, type PlannedControl } from './control.js'
 import { judgeProbe, probeUrl, type AuditRule, type AuditRules } from './rules.js'
 import { BLUESKY_APPVIEW, SEARCH_MAX_BYTES, nameSearchFinds, planNameSearches, readSearchAnswer, searchQueries, searchRecord, type PlannedSearch, type SearchAnswer, type SearchBases, type SearchHits } from './name-search.js'
+import { politeQueue } from './polite.js'
 import type { AuditFinding, AuditReport, ControlAnswer, ControlProbe, NameSearch, PlatformControl } from './types.js'
 
 // The report's shape lives in types.ts, so the stored report's schema does not load the runner.
@@ -76,7 +76,6 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   const perHost = options.perHost ?? 2
   const delayMs = options.delayMs ?? config.audit.delayMs
   const timeoutMs = options.timeoutMs ?? config.snapshot.timeout * 1000
-  const limits = new Map<string, ReturnType<typeof pLimit>>()
   const guard = options.guard ?? new RequestGuard({ allowPrivateNetwork: config.snapshot.allowPrivateNetwork })
   let requests = 0
   // The candidate handles asked about: `requests` also counts the controls and the name searches.
@@ -84,17 +83,7 @@ export async function runAudit(config: WorkspaceConfig, rules: AuditRules, optio
   let done = 0
   const total = set.candidates.length
   /** One request to a host, politely: its host's limit, then the pause. */
-  const polite = <T>(url: string, work: () => Promise<T>): Promise<T> => {
-    const host = new URL(url).host
-    if (!limits.has(host)) limits.set(host, pLimit(perHost))
-    return limits.get(host)!(async () => {
-      try {
-        return await work()
-      } finally {
-        await new Promise((resolve) => setTimeout(resolve, delayMs))
-      }
-    })
-  }
+  const polite = politeQueue(perHost, delayMs)
 
   // The controls go first and are never skipped by the budget (they count against it):
   // without them no answer of the platform can be trusted.

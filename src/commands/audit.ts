@@ -111,7 +111,7 @@ async function auditLocked(
       interruptSignal.throwIfAborted()
       // Evidence for each find, its picture decoded in the same browser (when it started).
       if (progress) ctx.io.stderr.write(`  weighing the evidence for ${found} find${found === 1 ? '' : 's'}${failure ? ' (pictures not compared: the browser did not start)' : ''}\n`)
-      report = await collectEvidence(config, rules, report, failure ? {} : { browser })
+      report = await collectEvidence(config, rules, report, failure ? { noPicturesWhy: 'pictures are not compared: the browser did not start' } : { browser })
     } catch (error) {
       // The findings are worth keeping without their pictures; the failure is still reported.
       failure ??= error

@@ -189,12 +189,14 @@ describe('showtell audit', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('weighing the evidence for 3 finds (pictures not compared: the browser did not start)')
     expect(result.stderr).toMatch(/showtell: the browser at \/bin\/false \(--browser-path\) did not start/)
-    const report = (await readReport(dir)) as unknown as { findings: { result: string; handle: string; screenshot?: string; evidence?: { level: string; reasons: { code: string }[] } }[] }
+    const report = (await readReport(dir)) as unknown as { findings: { result: string; handle: string; screenshot?: string; evidence?: { level: string; reasons: { code: string; says: string }[] } }[] }
     const found = report.findings.filter((f) => f.result === 'exists-unlisted')
     expect(found).toHaveLength(3)
     for (const f of found) {
       expect(f.screenshot, f.handle).toBeUndefined()
       expect(f.evidence, f.handle).toBeDefined()
+      // The picture is "not known", and says why: not --no-screenshots, the browser.
+      expect(f.evidence!.reasons.find((r) => r.code === 'avatarUnknown')?.says, f.handle).toBe('Avatar not known (pictures are not compared: the browser did not start)')
     }
   })
 
