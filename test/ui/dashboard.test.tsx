@@ -48,6 +48,14 @@ describe('Dashboard', () => {
     expect(frame).not.toContain('testcohq')
   })
 
+  it('says how many finds it shows when the terminal has rows for fewer than were found', async () => {
+    // 18 rows: 13 fixed lines, the accounts' 2 rows and the not-checked line leave 1 for the 2 finds (and 1 for a deck).
+    app = await renderApp(await makeAppWorkspace({ 'history/audit.json': AUDIT }), { size: { columns: 80, rows: 18 } })
+    const frame = await app.waitFor('Needs attention')
+    expect(frame).toContain('Needs attention: 2 accounts in our name, not in showtell.yaml (1 shown)')
+    expect(frame.split('\n').filter((line) => /→ (report as impersonation|claim it)/.test(line))).toHaveLength(1)
+  })
+
   it('leads to topics, schedule and accounts with single keys, and Esc comes back', async () => {
     app = await renderApp(await makeAppWorkspace())
     for (const [key, title] of [['t', 'showtell · topics'], ['s', 'showtell · schedule'], ['a', 'showtell · accounts']] as const) {

@@ -125,7 +125,9 @@ export default function Dashboard({ overview, dispatch, open, choosePresented }:
         )}
         {audit && audit.unlisted.length > 0 && (
           <Text bold color={theme.warn}>
-            Needs attention: {audit.unlisted.length} account{audit.unlisted.length === 1 ? '' : 's'} in our name, not in showtell.yaml (audit {audit.ranAt.slice(0, 10)})
+            Needs attention: {audit.unlisted.length} account{audit.unlisted.length === 1 ? '' : 's'} in our name, not in showtell.yaml{' '}
+            {/* Fewer rows than finds: say how many show (the audit's date is on the Accounts and audit screens). */}
+            {findingRows < audit.unlisted.length ? `(${findingRows} shown)` : `(audit ${audit.ranAt.slice(0, 10)})`}
           </Text>
         )}
         {audit?.unlisted.slice(0, findingRows).map((finding) => (
