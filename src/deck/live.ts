@@ -16,8 +16,8 @@ import type { SegmentId } from '../agenda/segments.js'
 import type { StoredAudit } from '../audit/store.js'
 import { adapterOf } from '../platforms/index.js'
 import { fixFor } from '../snapshot/fix.js'
-import { dayWords, engagementWords, headlineOf, headlineWords, interactionWords, newestCount, platformName, platformNameIn, platformWordsIn, type Headline } from '../snapshot/headline.js'
-import { daysBetween, entryOf, handFigure, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
+import { dayWords, engagementWords, headlineOf, headlineWords, interactionWords, platformName, platformNameIn, platformWordsIn, type Headline } from '../snapshot/headline.js'
+import { daysBetween, entryOf, handFigure, newestGood, series, type HistoryEntry, type MetricKey } from '../snapshot/history.js'
 import type { RecordedMetrics, SnapshotResult } from '../snapshot/types.js'
 import { english, type Lang } from './lang.js'
 import type { Slide } from './slide.js'
@@ -412,12 +412,12 @@ function engagementRows(entries: readonly HistoryEntry[], accounts: readonly str
   const day = (d: string) => dayWords(d, lang, date)
   return accounts.flatMap((account) => {
     const inWindow = (d: string) => d >= from && d <= date
-    const now = newestCount(entries, account, 'interactionsPerPost', inWindow)
+    const now = newestGood(entries, account, 'interactionsPerPost', inWindow)
     if (!now) return []
     const earliest = entries
       .filter((e) => e.account === account && e.status === 'ok' && e.metrics.interactionsPerPost !== undefined && inWindow(e.date) && e.date < now.date)
       .sort((a, b) => a.date.localeCompare(b.date) || a.capturedAt.localeCompare(b.capturedAt))[0]
-    const posts = newestCount(entries, account, 'postsPerMonth', (d) => d === now.date)
+    const posts = newestGood(entries, account, 'postsPerMonth', (d) => d === now.date)
     const pace = posts ? lang.say(words.pace, { posts: lang.plural(posts.value, words.posts) }) : ''
     const label = accountLabel(account)
     if (!earliest) {

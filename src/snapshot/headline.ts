@@ -131,7 +131,7 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
   const wordFor = (metric: HeadlineCount, value: number) => lang.plural(value, words[metric])
   if (subject.status !== 'ok') {
     for (const metric of HEADLINE_COUNTS) {
-      const good = newestCount(history, subject.account, metric, (d) => d <= date)
+      const good = newestGood(history, subject.account, metric, (d) => d <= date)
       if (good) return { metric: 'none', word: '', approximate: false, lastGood: { metric, ...good, word: wordFor(metric, good.value) } }
     }
     return { metric: 'none', word: '', approximate: false }
@@ -158,11 +158,6 @@ export function headlineOf(subject: Subject, history: readonly HistoryEntry[], d
     return { metric: 'lastPostAt', lastPostOn: last.value.slice(0, 10), word: lang.w.live.lastPostWord, approximate: false, source: last.source, ...(byHand ? { byHand } : {}) }
   }
   return { metric: 'none', word: '', approximate: false }
-}
-
-/** The newest good value of a count for `account` on a day `when` accepts (the latest capture of the latest day). */
-export function newestCount(entries: readonly HistoryEntry[], account: string, metric: HeadlineCount | 'interactionsPerPost' | 'postsPerMonth', when: (date: string) => boolean): { value: number; date: string } | undefined {
-  return newestGood(entries, account, metric, when)
 }
 
 /** "12,345 followers", "4,200 Page likes", "last post 2026-11-17", or "" when nothing is known. No rounding mark: each place shows that its own way. */

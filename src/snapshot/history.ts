@@ -12,7 +12,6 @@
 // read as ours: it is kept verbatim and named, like any unreadable line.
 import { join, sep } from 'node:path'
 import { boolean, count, dateTime, matching, nonEmptyString, object, oneOf, optional, readJsonLines, string, type Decoder } from '../data/decode.js'
-import { addDays } from '../rotation/calendar.js'
 import { redact, redactDeep } from '../secrets/redact.js'
 import { writeFileAtomic } from '../workspace/store.js'
 import { METRIC_SOURCES } from './metrics.js'
@@ -177,11 +176,7 @@ export function handFigure<K extends MetricKey>(
   metric: K,
   onOrBefore: string,
 ): { readonly metric: NonNullable<RecordedMetrics[K]>; readonly date: string } | undefined {
-  let best: HistoryEntry | undefined
-  for (const entry of entries) {
-    if (entry.account !== account || entry.status !== 'ok' || entry.date > onOrBefore || entry.metrics[metric] === undefined) continue
-    if (!best || entry.date > best.date || (entry.date === best.date && entry.capturedAt > best.capturedAt)) best = entry
-  }
+  const best = newestGoodEntry(entries, account, metric, (d) => d <= onOrBefore)
   const found = best?.metrics[metric]
   return best && found && found.source === MANUAL_SOURCE ? { metric: found as NonNullable<RecordedMetrics[K]>, date: best.date } : undefined
 }
@@ -190,18 +185,12 @@ export type CountKey = 'followers' | 'following' | 'posts'
 
 /** The newest `ok` value of `metric` for `account` from a date before `beforeDate`. */
 export function previousValue(entries: readonly HistoryEntry[], account: string, metric: CountKey, beforeDate: string): { value: number; date: string } | undefined {
-  let best: HistoryEntry | undefined
-  for (const entry of entries) {
-    if (entry.account !== account || entry.status !== 'ok' || entry.date >= beforeDate) continue
-    if (entry.metrics[metric] === undefined) continue
-    if (!best || entry.date > best.date || (entry.date === best.date && entry.capturedAt > best.capturedAt)) best = entry
-  }
-  return best ? { value: best.metrics[metric]!.value, date: best.date } : undefined
+  return newestGood(entries, account, metric, (d) => d < beforeDate)
 }
 
 /** The newest good value of `metric` for `account`, at or before `onOrBefore`. */
 export function lastGoodValue(entries: readonly HistoryEntry[], account: string, metric: CountKey, onOrBefore: string): { value: number; date: string } | undefined {
-  return previousValue(entries, account, metric, addDays(onOrBefore, 1))
+  return newestGood(entries, account, metric, (d) => d <= onOrBefore)
 }
 
 /** The metrics a count can be read from (a number, not the last post's date). */
@@ -209,12 +198,18 @@ export type CountMetric = Exclude<MetricKey, 'lastPostAt'>
 
 /** The newest good value of `metric` for `account` on a day `when` accepts (the latest capture of the latest day). */
 export function newestGood(entries: readonly HistoryEntry[], account: string, metric: CountMetric, when: (date: string) => boolean): { value: number; date: string } | undefined {
+  const best = newestGoodEntry(entries, account, metric, when)
+  return best ? { value: best.metrics[metric]!.value, date: best.date } : undefined
+}
+
+/** The newest good row of `account` that has `metric`, on a day `when` accepts (the latest capture of the latest day). */
+function newestGoodEntry(entries: readonly HistoryEntry[], account: string, metric: MetricKey, when: (date: string) => boolean): HistoryEntry | undefined {
   let best: HistoryEntry | undefined
   for (const entry of entries) {
     if (entry.account !== account || entry.status !== 'ok' || entry.metrics[metric] === undefined || !when(entry.date)) continue
     if (!best || entry.date > best.date || (entry.date === best.date && entry.capturedAt > best.capturedAt)) best = entry
   }
-  return best ? { value: best.metrics[metric]!.value, date: best.date } : undefined
+  return best
 }
 
 /**
