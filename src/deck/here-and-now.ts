@@ -9,7 +9,7 @@
 // fixed word is the catalogue's (messages/<lang>.json `live`), in the `lang`
 // of the input (English by default).
 import { dayWords, platformNameIn } from '../snapshot/headline.js'
-import { sinceLastMeeting, type HistoryEntry } from '../snapshot/history.js'
+import { newestPostDay, sinceLastMeeting, type HistoryEntry } from '../snapshot/history.js'
 import { english, type Lang } from './lang.js'
 import { accountSlide, headline, percentWords, shownResults, statusWord, unreadSlide, type LiveMaterial, type Shown } from './live.js'
 import { SILENCE_DAYS } from '../workspace/executives.js'
@@ -124,15 +124,7 @@ export function spotlights(shown: readonly Shown[], history: readonly HistoryEnt
 
 /** The newest last-post date recorded on or before the last meeting; with none there (or no last meeting), before the meeting. */
 function previousPost(history: readonly HistoryEntry[], account: string, date: string, lastMeeting?: string): string | undefined {
-  const newest = (when: (d: string) => boolean) => {
-    let best: string | undefined
-    for (const e of history) {
-      const value = e.account === account && e.status === 'ok' && when(e.date) ? e.metrics.lastPostAt?.value.slice(0, 10) : undefined
-      if (value && (!best || value > best)) best = value
-    }
-    return best
-  }
-  return (lastMeeting !== undefined ? newest((d) => d <= lastMeeting && d < date) : undefined) ?? newest((d) => d < date)
+  return (lastMeeting !== undefined ? newestPostDay(history, account, (d) => d <= lastMeeting && d < date) : undefined) ?? newestPostDay(history, account, (d) => d < date)
 }
 
 function daysFrom(from: string, to: string): number {

@@ -7,8 +7,9 @@
 // value the sources did not give says why: never 0. Pure: accounts, this
 // run's results and the history in, rows out; the slide is a plain table.
 // Every fixed word is the catalogue's (messages/<lang>.json `scorecard`).
+import { addDays } from '../rotation/calendar.js'
 import { platformNameIn } from '../snapshot/headline.js'
-import { daysBetween, lastGoodValue, sinceLastMeeting, type HistoryEntry } from '../snapshot/history.js'
+import { daysBetween, lastGoodValue, newestPostDay, sinceLastMeeting, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import type { Account } from '../workspace/schema.js'
 import { executiveGroups, SILENCE_DAYS, type ExecutiveGroup } from '../workspace/executives.js'
@@ -89,7 +90,7 @@ export function scorecardRows(input: ScorecardInput): ScorecardRow[] {
       const posts = read?.metrics.postsPerMonth?.value
       if (posts !== undefined) posts30 = (posts30 ?? 0) + posts
       // The last post: this run's, else the newest the history knows (a post once seen stays a fact).
-      const post = read?.metrics.lastPostAt?.value.slice(0, 10) ?? newestPost(history, account.id, date)
+      const post = read?.metrics.lastPostAt?.value.slice(0, 10) ?? newestPostDay(history, account.id, (d) => d <= date)
       if (post && (!lastPost || post > lastPost)) lastPost = post
       if (now !== undefined && read) {
         const before = sinceLastMeeting(history, account.id, 'followers', date, input.lastMeeting)
@@ -134,19 +135,6 @@ function countOnOrAfter(history: readonly HistoryEntry[], account: string, from:
     .sort((a, b) => a.date.localeCompare(b.date) || a.capturedAt.localeCompare(b.capturedAt))
   const first = rows[0]
   return first ? { value: first.metrics.followers!.value, date: first.date } : undefined
-}
-
-function newestPost(history: readonly HistoryEntry[], account: string, date: string): string | undefined {
-  let best: string | undefined
-  for (const e of history) {
-    const at = e.metrics.lastPostAt?.value.slice(0, 10)
-    if (e.account === account && e.status === 'ok' && at && e.date <= date && (!best || at > best)) best = at
-  }
-  return best
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }
 
 /**

@@ -13,7 +13,7 @@ import { describeReason } from '../rotation/schedule.js'
 import { headlineOf, platformName, type HeadlineCount } from '../snapshot/headline.js'
 import { compare, hasComparison, shown, type Cell, type Party } from '../snapshot/comparison.js'
 import { formatCount } from '../snapshot/format.js'
-import { daysBetween, readCompetitorHistory, readHistory, type HistoryEntry } from '../snapshot/history.js'
+import { daysBetween, newestPostDay, readCompetitorHistory, readHistory, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotStatus } from '../snapshot/types.js'
 import type { Workspace } from '../workspace/load.js'
 import { companyNames } from '../workspace/config-values.js'
@@ -173,7 +173,7 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
     if (!latest || entry.date > latest.date || (entry.date === latest.date && entry.capturedAt > latest.capturedAt)) latest = entry
   }
   if (!latest) return { ...base, status: 'never' }
-  const lastPost = newestPost(entries, account.id)
+  const lastPost = newestPostDay(entries, account.id)
   const line = { ...base, status: latest.status, reason: latest.reason, date: latest.date, ...(lastPost ? { lastPost } : {}) }
   // A blocked page is never shown as data: only the last good value, with its date.
   const h = headlineOf(latest, entries)
@@ -187,14 +187,6 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
   }
 }
 
-function newestPost(entries: readonly HistoryEntry[], account: string): string | undefined {
-  let best: string | undefined
-  for (const e of entries) {
-    const at = e.metrics.lastPostAt?.value.slice(0, 10)
-    if (e.account === account && e.status === 'ok' && at && (!best || at > best)) best = at
-  }
-  return best
-}
 
 /** Every leader (workspace/executives.ts), with their accounts' lines and their silence. */
 export function personLines(config: WorkspaceConfig, ours: readonly HistoryEntry[], theirs: readonly HistoryEntry[], today: string): PersonLine[] {

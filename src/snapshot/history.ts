@@ -212,6 +212,16 @@ function newestGoodEntry(entries: readonly HistoryEntry[], account: string, metr
   return best
 }
 
+/** The newest post any good row of `account` on a day `when` accepts has seen (YYYY-MM-DD): a post once seen stays a fact. */
+export function newestPostDay(entries: readonly HistoryEntry[], account: string, when: (date: string) => boolean = () => true): string | undefined {
+  let best: string | undefined
+  for (const e of entries) {
+    const at = e.account === account && e.status === 'ok' && when(e.date) ? e.metrics.lastPostAt?.value.slice(0, 10) : undefined
+    if (at && (!best || at > best)) best = at
+  }
+  return best
+}
+
 /**
  * The baseline of "since the last meeting" for a count on `date` (the
  * meeting): the newest good value on a day on or before `lastMeeting` (the
