@@ -2,10 +2,10 @@
 // (a growth chart, the numbers in the notes) and one appendix slide per
 // competitor, from the rows of snapshot/comparison.ts, which owns the numbers
 // and who leads. The slides' words are the catalogue's (`compare`).
-import { compare, hasComparison, shown, type Cell, type Missing, type Party, type Row } from '../snapshot/comparison.js'
+import { byGrowth, compare, comparisonParties, hasComparison, shown, type Cell, type Missing, type Row } from '../snapshot/comparison.js'
 import type { SnapshotResult } from '../snapshot/types.js'
 import { english, type Lang } from './lang.js'
-import { percentWords, statusWord } from './live.js'
+import { historyWithCompetitors, percentWords, statusWord } from './live.js'
 import { platformNameIn } from '../snapshot/headline.js'
 import type { Slide } from './slide.js'
 import { escapeXml } from './chart.js'
@@ -60,7 +60,6 @@ export interface ComparisonSlides {
 export function comparisonSlides(rows: readonly Row[], date: string, kicker: string, lang: Lang = english()): ComparisonSlides {
   if (!hasComparison(rows)) return { appendix: [] }
   const w = lang.w.compare
-  const order = (a: Cell, b: Cell) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? -Infinity) - (a.sinceLast?.fraction ?? -Infinity)
   const line = (c: Cell) => `${c.leads ? '★ ' : ''}${c.party} ${cellWords(c, lang, date, false)}`
   const slide: Slide = {
     kind: 'chart',
@@ -73,7 +72,7 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
     shows: rows.flatMap((row) => row.cells.map((c) => c.account)),
     notes: [
       w.note,
-      ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${[...row.cells].sort(order).map(line).join(' · ')}.`),
+      ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${[...row.cells].sort(byGrowth).map(line).join(' · ')}.`),
       ...rows.map((row) => `${platformNameIn(row.platform as SnapshotResult['platform'], lang)}: ${row.leaders.length === 0 ? w.noLeader : row.leaders.length > 1 ? lang.say(w.tie, { parties: row.leaders.join(', ') }) : lang.say(w.leads, { party: row.leaders[0]! })}`),
       ...rows.flatMap((row) => row.cells.flatMap((c) => missingNote(c, row.platform, lang, date))),
     ],
@@ -106,12 +105,9 @@ export function comparisonSlides(rows: readonly Row[], date: string, kicker: str
  */
 export function comparisonFor(config: WorkspaceConfig, live: LiveMaterial | undefined, date: string, kicker: string, lang: Lang = english(), lastMeeting?: string): ComparisonSlides {
   if (!live || config.competitors.length === 0) return { appendix: [] }
-  const parties: Party[] = [
-    { name: config.company.name, ours: true, accounts: config.accounts.filter((a) => a.owner === 'official') },
-    ...config.competitors.map((c) => ({ name: c.name, ours: false, accounts: c.accounts })),
-  ]
+  const parties = comparisonParties(config)
   const results = live.results || live.competitors ? [...(live.results ?? []).filter((r) => r.competitor === undefined), ...(live.competitors ?? [])] : undefined
-  const history = [...live.history.filter((e) => e.competitor === undefined), ...(live.competitorHistory ?? [])]
+  const history = historyWithCompetitors(live)
   return comparisonSlides(compare({ date, parties, ...(results ? { results } : {}), history, ...(lastMeeting !== undefined ? { lastMeeting } : {}) }), date, kicker, lang)
 }
 
@@ -145,7 +141,7 @@ export function growthChart(rows: readonly Row[], date: string, lang: Lang = eng
   for (const row of rows) {
     parts.push(`<text x="0" y="${y + 30}" font-size="${CHART.text}" font-weight="700" fill="#0b4f8a">${escapeXml(platformNameIn(row.platform as SnapshotResult['platform'], lang))}</text>`)
     y += CHART.heading
-    const order = [...row.cells].sort((a, b) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? 0) - (a.sinceLast?.fraction ?? 0))
+    const order = [...row.cells].sort(byGrowth)
     for (const c of order) {
       // The label column holds about LABEL_CHARS characters at 24 px: a longer name is cut with "…" (the notes have it whole).
       const number = c.followers !== undefined && c.sinceLast ? ` · ${lang.count(c.followers)}` : ''

@@ -161,6 +161,11 @@ function ourHistory(live: LiveMaterial): readonly HistoryEntry[] {
   return live.history.filter((entry) => entry.competitor === undefined)
 }
 
+/** Ours and the competitors' history side by side (ids are unique across the workspace): for the comparison and the leaders, never for our numbers. */
+export function historyWithCompetitors(live: LiveMaterial): HistoryEntry[] {
+  return [...ourHistory(live), ...(live.competitorHistory ?? [])]
+}
+
 export function hasLiveMaterial(live: LiveMaterial | undefined, date?: string): boolean {
   if (live && (ourResults(live)?.length ?? 0) > 0) return true
   return live !== undefined && date !== undefined && !live.results && handOnly(ourHistory(live), date).length > 0

@@ -11,7 +11,7 @@ import { todayIn, weekdayName } from '../rotation/calendar.js'
 import { nextMeeting } from '../rotation/for-workspace.js'
 import { describeReason } from '../rotation/schedule.js'
 import { headlineOf, platformName, type HeadlineCount } from '../snapshot/headline.js'
-import { compare, hasComparison, shown, type Cell, type Party } from '../snapshot/comparison.js'
+import { byGrowth, compare, comparisonParties, hasComparison, shown, type Cell } from '../snapshot/comparison.js'
 import { formatCount } from '../snapshot/format.js'
 import { daysBetween, newestPostDay, readCompetitorHistory, readHistory, type HistoryEntry } from '../snapshot/history.js'
 import type { SnapshotStatus } from '../snapshot/types.js'
@@ -218,10 +218,7 @@ function optionalComparison(config: WorkspaceConfig, ours: readonly HistoryEntry
  */
 export function comparisonLine(config: WorkspaceConfig, ours: readonly HistoryEntry[], theirs: readonly HistoryEntry[]): ComparisonLine | undefined {
   if (config.competitors.length === 0) return undefined
-  const parties: Party[] = [
-    { name: config.company.name, ours: true, accounts: config.accounts.filter((a) => a.owner === 'official') },
-    ...config.competitors.map((c) => ({ name: c.name, ours: false, accounts: c.accounts })),
-  ]
+  const parties = comparisonParties(config)
   const ids = new Set(parties.flatMap((p) => p.accounts.map((a) => a.id)))
   const history = [...ours.filter((e) => e.competitor === undefined), ...theirs].filter((e) => ids.has(e.account))
   const date = history.reduce((best, e) => (e.date > best ? e.date : best), '')
@@ -236,8 +233,7 @@ export function comparisonLine(config: WorkspaceConfig, ours: readonly HistoryEn
   const size = (c: Cell | undefined) => c?.followers ?? c?.lastGood?.value ?? -1
   const row = [...rows].sort((a, b) => size(b.cells.find((c) => c.ours)) - size(a.cells.find((c) => c.ours)))[0]
   if (!row) return undefined
-  const order = (a: Cell, b: Cell) => Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? -Infinity) - (a.sinceLast?.fraction ?? -Infinity)
-  return { platform: row.platform, date, cells: [...row.cells].sort(order) }
+  return { platform: row.platform, date, cells: [...row.cells].sort(byGrowth) }
 }
 
 /** A growth as the dashboard shows it: "▲ 3.8%", "▼ 0.4%", "± 0.0%" (at the 0.1% that ties, snapshot/comparison.ts). */

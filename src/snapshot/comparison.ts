@@ -9,6 +9,7 @@
 // Pure: numbers in, rows out. The deck's slide (deck/compare.ts) and the
 // app's one-line comparison (overview/overview.ts) both read these rows.
 import { daysBetween, sinceLastMeeting, type HistoryEntry } from './history.js'
+import type { WorkspaceConfig } from '../workspace/schema.js'
 import type { SnapshotResult } from './types.js'
 
 /** How far back "over 90 days" reaches. */
@@ -77,6 +78,23 @@ export interface Row {
   readonly cells: readonly Cell[]
   /** The parties leading on growth since the last meeting (several when tied; none when fewer than two are ranked). */
   readonly leaders: readonly string[]
+}
+
+/**
+ * Who is compared: us (the company's official accounts: an executive's or an
+ * unofficial account is not the company's number), then each competitor in
+ * showtell.yaml. The deck's slide and the app's line compare the same parties.
+ */
+export function comparisonParties(config: WorkspaceConfig): Party[] {
+  return [
+    { name: config.company.name, ours: true, accounts: config.accounts.filter((a) => a.owner === 'official') },
+    ...config.competitors.map((c) => ({ name: c.name, ours: false, accounts: c.accounts })),
+  ]
+}
+
+/** The order a row's cells are shown in: the ranked first, fastest growth first; the unranked (not read today) last. */
+export function byGrowth(a: Cell, b: Cell): number {
+  return Number(b.ranked) - Number(a.ranked) || (b.sinceLast?.fraction ?? 0) - (a.sinceLast?.fraction ?? 0)
 }
 
 /** Growth at the precision the slide shows (0.1%): equal there is a tie. */

@@ -8,7 +8,7 @@
 import { comparisonFor } from '../compare.js'
 import { goalMarks } from '../goal-slides.js'
 import { hereAndNow as shape, MIN_SECONDS_PER_SLIDE, slidesThatFit } from '../here-and-now.js'
-import { hasLiveMaterial, withToday } from '../live.js'
+import { hasLiveMaterial, historyWithCompetitors, withToday } from '../live.js'
 import { scorecardSlide } from '../scorecard.js'
 import type { Slide } from '../slide.js'
 import { accountLabels, officialIds, splitTables } from './common.js'
@@ -61,8 +61,7 @@ export const hereAndNow: SegmentDefinition = {
     const capacity = slidesThatFit(budget)
     const comparison = comparisonFor(config, live, date, title, lang, lastMeeting)
     // Ours and the competitors' leaders alike: each one's trend from its own history (ids are unique across the workspace).
-    const leadersHistory = [...material.history.filter((e) => e.competitor === undefined), ...(material.competitorHistory ?? [])]
-    const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: leadersHistory, date, ...(lastMeeting !== undefined ? { lastMeeting } : {}), kicker: title, lang })
+    const board = scorecardSlide({ ...config, results: [...(material.results ?? []), ...(material.competitors ?? [])], history: historyWithCompetitors(material), date, ...(lastMeeting !== undefined ? { lastMeeting } : {}), kicker: title, lang })
     const scorecard = board ? splitTables([board], split) : []
     const shaped = (reserved: number) =>
       shape({ live: material, date, kicker: title, accountLabel: accountLabels(config), minutes: Math.max(0, budget - reserved * MIN_SLIDE_MINUTES), lookFor, goals, lang, ...(lastMeeting !== undefined ? { lastMeeting } : {}) })
