@@ -35,6 +35,8 @@ import type { AuditFinding, AuditReport } from './types.js'
 /** Most bytes of a profile picture read; a bigger one is "not known". */
 export const MAX_PICTURE_BYTES = 1_000_000
 const MAX_ANSWER_BYTES = 2_000_000
+/** Why a picture is "not known" when no browser decodes it, unless the caller says otherwise. */
+const NO_PICTURES = 'pictures are not compared with --no-screenshots'
 
 export interface EvidenceOptions {
   /** Decodes the pictures. Without it (`--no-screenshots`), pictures are not compared. */
@@ -124,7 +126,7 @@ function reader(config: WorkspaceConfig, options: EvidenceOptions): Reader {
   const timeoutMs = options.timeoutMs ?? config.snapshot.timeout * 1000
   // The same manners as the audit's probes: two at a time per host, and a pause after each.
   const polite = politeQueue(2, options.delayMs ?? config.audit.delayMs)
-  const noPictures = options.noPicturesWhy ?? 'pictures are not compared with --no-screenshots'
+  const noPictures = options.noPicturesWhy ?? NO_PICTURES
   return {
     text: (url, rule) => polite(url, async () => {
       try {
@@ -218,7 +220,7 @@ export async function collectEvidence(config: WorkspaceConfig, rules: AuditRules
         const answer = rule && url ? await read.text(url, rule) : undefined
         const extras = answer && rule ? profileExtras(rule.kind, answer.body, answer.url) : {}
         let avatar: FindFacts['avatar']
-        if (!options.browser) avatar = { unknown: options.noPicturesWhy ?? 'pictures are not compared with --no-screenshots' }
+        if (!options.browser) avatar = { unknown: options.noPicturesWhy ?? NO_PICTURES }
         else if (!answer) avatar = { unknown: 'its profile did not answer again' }
         else if (!extras.avatarUrl) avatar = { unknown: 'its profile shows no picture' }
         else if (ours.length === 0) avatar = { unknown: 'none of our own accounts’ pictures could be read' }

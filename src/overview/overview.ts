@@ -187,7 +187,6 @@ export function accountLine(account: Account, entries: readonly HistoryEntry[]):
   }
 }
 
-
 /** Every leader (workspace/executives.ts), with their accounts' lines and their silence. */
 export function personLines(config: WorkspaceConfig, ours: readonly HistoryEntry[], theirs: readonly HistoryEntry[], today: string): PersonLine[] {
   return executiveGroups(config).map((group) => {
